@@ -1,0 +1,7 @@
+"""``python -m wargame`` runs the command line."""
+
+import sys
+
+from wargame.cli import main
+
+sys.exit(main())

@@ -1,0 +1,282 @@
+"""The ``wargame`` command line.
+
+Exit codes: 0 success; 1 a verification failed (``replay --verify``); 2 bad input or usage (an
+unknown scenario, a broken scenario file, a damaged journal, a bad ``--seat`` or ``--set``).
+Bad input always gets a message, never a Python traceback.
+
+Importing this module is cheap: the engine, numpy and rich are imported only by the command that
+needs them, so ``wargame --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+EXIT_OK, EXIT_MISMATCH, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class InputError(Exception):
+    """Bad input from the user: reported as a message with exit code 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    from wargame import __version__
+
+    p = argparse.ArgumentParser(
+        prog="wargame",
+        description="A discrete-event crisis wargame: alliance guarantees under uncertain and "
+        "deceptive intelligence. Run a scenario headless, check scenario files, replay and "
+        "verify journals, and read a game as one seat saw it.",
+        epilog="Exit codes: 0 success, 1 verification failed, 2 bad input. "
+        "Start with: wargame run drole-de-guerre-1939 --seed 1",
+    )
+    p.add_argument("--version", action="version", version=f"wargame {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("list", help="list the bundled scenarios")
+
+    c = sub.add_parser("check", help="validate a scenario file or bundled scenario")
+    c.add_argument("scenario", metavar="SCENARIO", help="bundled name or path to a .toml file")
+    c.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a scenario value (repeatable), e.g. fronts.west.fortification=2",
+    )
+
+    r = sub.add_parser("run", help="play a scenario headless and print its timeline")
+    r.add_argument("scenario", metavar="SCENARIO", help="bundled name or path to a .toml file")
+    r.add_argument(
+        "--seed",
+        type=_seed,
+        required=True,
+        metavar="N",
+        help="root random seed (whole number >= 0)",
+    )
+    r.add_argument("--journal", metavar="PATH", help="write the journal (JSON Lines) to PATH")
+    r.add_argument(
+        "--seat",
+        dest="seats",
+        action="append",
+        default=[],
+        metavar="SEAT=CONTROLLER",
+        help="who plays a seat: human (absent here: prompts take their defaults) or "
+        "bot:historical, bot:resolute, bot:cautious, bot:passive (default bot:historical)",
+    )
+    r.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a scenario value (repeatable); recorded in the journal header",
+    )
+    r.add_argument("--summary", action="store_true", help="print one JSON object of outcome measures instead")
+
+    rp = sub.add_parser("replay", help="re-run a journal from its header and decisions")
+    rp.add_argument("journal", metavar="JOURNAL")
+    rp.add_argument(
+        "--verify",
+        action="store_true",
+        help="compare the replay with the journal line by line (exit 1 on a difference)",
+    )
+
+    s = sub.add_parser("show", help="print a journal's timeline as one seat saw it, or the ground truth")
+    s.add_argument("journal", metavar="JOURNAL")
+    who = s.add_mutually_exclusive_group(required=True)
+    who.add_argument("--seat", metavar="SEAT", help="the seat whose view to show (e.g. france)")
+    who.add_argument("--white-cell", action="store_true", help="the ground truth (facilitator's view)")
+    s.add_argument("--json", action="store_true", help="print the view as JSON lines")
+    return p
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
+    return value
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _print_timeline(rows: list[tuple[str, str, str, str]]) -> None:
+    from rich.text import Text
+
+    from wargame.session.timeline import KEY_KINDS
+
+    console = _console()
+    for date, kind, text, truth in rows:
+        line = Text(date + "  ", style="dim")
+        line.append(f"{kind:<13}", style="bold cyan" if kind in KEY_KINDS else "cyan")
+        line.append(text, style="bold" if kind in KEY_KINDS else "")
+        if truth:
+            line.append("  " + truth, style="magenta")
+        console.print(line)
+
+
+def cmd_list(_args: argparse.Namespace) -> int:
+    from wargame.session import scenarios
+
+    console = _console()
+    for path in scenarios.bundled():
+        try:
+            about = scenarios.load(path.stem).scenario.scenario
+            console.print(f"[bold]{path.stem}[/bold]  {_escape(about.description)}")
+        except scenarios.ScenarioError as err:
+            console.print(f"[bold]{path.stem}[/bold]  [red](broken: {_escape(str(err.problems[0]))})[/red]")
+    return EXIT_OK
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from wargame.session import scenarios
+
+    loaded = scenarios.load(args.scenario, args.overrides)
+    s = loaded.scenario
+    print(
+        f"{loaded.source}: ok — {s.scenario.title}: {len(s.actors)} actors "
+        f"({', '.join(s.seat_ids)} playable), {len(s.fronts)} fronts, {len(s.guarantees)} guarantees, "
+        f"{len(s.services)} services, {len(s.injects)} injects; content hash {loaded.digest[:12]}"
+    )
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from wargame.session import scenarios
+    from wargame.session.session import Session
+    from wargame.session.timeline import lines
+
+    loaded = scenarios.load(args.scenario, args.overrides)
+    try:
+        session = Session(loaded, seed=args.seed, seats=args.seats, journal=args.journal)
+    except OSError as err:
+        raise InputError(f"cannot write the journal {args.journal!r}: {err.strerror or err}") from None
+    try:
+        session.run_to_end()
+    finally:
+        session.close()
+    if args.summary:
+        print(json.dumps(session.summary(), sort_keys=True))
+    else:
+        _print_timeline(lines(session.events, white_cell=True))
+        if args.journal:
+            print(
+                f"\nJournal written to {args.journal} ({len(session.lines)} lines).",
+                file=sys.stderr,
+            )
+    return EXIT_OK
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from wargame.session import journal_file
+
+    journal = journal_file.read(args.journal)
+    if not args.verify:
+        session = journal_file.replay(journal)
+        print(f"{args.journal}: replayed {len(session.lines)} lines; use --verify to compare them.")
+        return EXIT_OK
+    verdict = journal_file.verify(journal)
+    if verdict.note:
+        print(f"note: {verdict.note}", file=sys.stderr)
+    if verdict.ok:
+        print(f"{args.journal}: verified — the replay reproduces all {verdict.lines} lines byte for byte.")
+        return EXIT_OK
+    print(f"{args.journal}: MISMATCH at line {verdict.line}.")
+    print(f"  recorded: {verdict.recorded}")
+    print(
+        f"  replayed: {verdict.replayed if verdict.replayed is not None else '(nothing: the replay ended)'}"
+    )
+    return EXIT_MISMATCH
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from wargame.session import journal_file
+    from wargame.session.timeline import lines
+    from wargame.session.views import seat_events
+
+    journal = journal_file.read(args.journal)
+    if args.white_cell:
+        events = list(journal.events)
+    else:
+        seats = list(journal.header["seats"])
+        if args.seat not in seats:
+            raise InputError(f"unknown seat {args.seat!r}; this journal's seats are {', '.join(seats)}")
+        events = list(seat_events(journal.events, args.seat))
+    if args.json:
+        for e in events:
+            print(json.dumps(e.to_json(), sort_keys=True, ensure_ascii=False))
+    else:
+        _print_timeline(lines(events, white_cell=args.white_cell))
+    return EXIT_OK
+
+
+COMMANDS = {
+    "list": cmd_list,
+    "check": cmd_check,
+    "run": cmd_run,
+    "replay": cmd_replay,
+    "show": cmd_show,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as err:  # bad input of any kind: message, exit 2; anything else re-raised
+        message = _input_error_message(err)
+        if message is None:
+            raise
+        print(f"wargame {args.command}: error: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _input_error_message(err: Exception) -> str | None:
+    from wargame.engine.decisions import DecisionError
+    from wargame.session.journal_file import JournalError
+    from wargame.session.scenarios import ScenarioError
+    from wargame.session.session import SeatError
+
+    if isinstance(err, ScenarioError):
+        problems = err.problems
+        head = (
+            "the scenario has a problem"
+            if len(problems) == 1
+            else f"the scenario has {len(problems)} problems"
+        )
+        return head + ":\n" + "\n".join(f"  {p}" for p in problems)
+    if isinstance(err, InputError | JournalError | SeatError | DecisionError):
+        return str(err)
+    return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

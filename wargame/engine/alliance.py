@@ -1,0 +1,139 @@
+"""Guarantees under test: the trigger, declarations of war, and dated promises.
+
+When the aggressor invades a protected state, every guarantee naming that aggressor in
+``against`` is triggered (J = the invasion). Each guarantor is asked to declare war; waiting
+is a choice it is asked about again each day while the protected state still stands. Each
+promise (J+3 limited offensive, J+15 main body...) comes due on its day: guarantors able to
+attack are prompted to launch the offensive, and a day later the engine records whether the
+promise was kept. The protected state sees its guarantees' promises fall due; what was kept is
+what it can observe.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wargame.engine import campaign
+from wargame.engine.decisions import open_prompt
+from wargame.model.clock import DAY, from_days
+
+if TYPE_CHECKING:
+    from wargame.engine.world import World
+    from wargame.model.scenario import Guarantee, Promise
+
+OFFENSIVE_SCALES = ("none", "probe", "limited", "general")
+
+
+def start(world: World) -> None:
+    world.env.process(_on_invasion(world))
+
+
+def triggered(world: World) -> list[Guarantee]:
+    """Guarantees triggered by the aggressor's invasion of its target, in scenario order."""
+    plan = world.scenario.aggressor
+    return [g for g in world.scenario.guarantees if g.protected == plan.target and plan.actor in g.against]
+
+
+def _on_invasion(world: World):  # type: ignore[no-untyped-def]
+    yield world.invasion
+    asked: list[str] = []
+    for g in triggered(world):
+        parties = (*g.guarantors, g.protected)
+        world.journal.record(
+            "guarantee",
+            f"{g.name} is triggered: {', '.join(world.name(a) for a in g.guarantors)} "
+            f"bound to assist {world.name(g.protected)}.",
+            actors=parties,
+            see=parties,
+            data={"guarantee": g.id, "trigger_clarity": g.trigger_clarity},
+        )
+        for guarantor in g.guarantors:
+            if guarantor not in asked:
+                asked.append(guarantor)
+                world.env.process(_declaration(world, guarantor))
+        for promise in g.promises:
+            world.env.process(_promise(world, g, promise))
+
+
+def _declaration(world: World, guarantor: str):  # type: ignore[no-untyped-def]
+    aggressor, target = world.scenario.aggressor.actor, world.scenario.aggressor.target
+    while not campaign.protected_collapsed(world):
+        answer = yield open_prompt(
+            world,
+            guarantor,
+            "declare_war",
+            f"declare war on {world.name(aggressor)}?",
+            ("declare", "wait"),
+            default="wait",
+            within=DAY // 2,
+            context={"target": target, "aggressor": aggressor},
+        )
+        if answer.choice == "declare":
+            world.actors[guarantor].declare_war_on(aggressor)
+            world.actors[aggressor].declare_war_on(guarantor)
+            world.journal.record(
+                "war",
+                f"{world.name(guarantor)} declares war on {world.name(aggressor)}.",
+                actors=(guarantor, aggressor),
+                data={"actor": guarantor, "on": aggressor},
+            )
+            return
+        yield world.env.timeout(DAY // 2)
+
+
+def _promise(world: World, g: Guarantee, promise: Promise):  # type: ignore[no-untyped-def]
+    env = world.env
+    yield env.timeout(from_days(promise.day))
+    label = f"{promise.action.replace('_', ' ')} by J+{promise.day:g}"
+    if promise.action in ("limited_offensive", "main_offensive"):
+        for guarantor in g.guarantors:
+            front = campaign.offensive_front(world, guarantor)
+            at_war = world.scenario.aggressor.actor in world.actors[guarantor].at_war_with
+            if front is not None and at_war and world.fronts[front.id].status != "active":
+                env.process(_offensive_prompt(world, guarantor, front.id, g, label))
+    yield env.timeout(DAY)
+    for guarantor in g.guarantors:
+        kept = _kept(world, guarantor, promise.action)
+        world.journal.record(
+            "promise",
+            f"{g.name}: {world.name(guarantor)}'s promise ({label}) "
+            f"{'has been kept' if kept else 'has not been kept'}.",
+            actors=(guarantor, g.protected),
+            see=(guarantor, g.protected),
+            data={
+                "guarantee": g.id,
+                "guarantor": guarantor,
+                "action": promise.action,
+                "day": promise.day,
+                "kept": kept,
+            },
+        )
+
+
+def _offensive_prompt(world: World, guarantor: str, front_id: str, g: Guarantee, label: str):  # type: ignore[no-untyped-def]
+    answer = yield open_prompt(
+        world,
+        guarantor,
+        "offensive",
+        f"{g.name} promised {label}: launch an offensive on the {world.scenario_front(front_id).name}?",
+        OFFENSIVE_SCALES,
+        default="none",
+        within=DAY // 2,
+        context={"front": front_id, "promise": label},
+    )
+    if answer.choice != "none" and world.fronts[front_id].status != "active":
+        campaign.launch_offensive(world, guarantor, front_id, answer.choice)
+
+
+def _kept(world: World, guarantor: str, action: str) -> bool:
+    aggressor = world.scenario.aggressor.actor
+    at_war = aggressor in world.actors[guarantor].at_war_with
+    front = campaign.offensive_front(world, guarantor)
+    launched = front is not None and world.fronts[front.id].opened_at is not None
+    if action in ("declare_war", "air_action"):
+        return at_war
+    if action == "limited_offensive":
+        return launched and world.fronts[front.id].scale in ("limited", "general")  # type: ignore[union-attr]
+    if action == "main_offensive":
+        return launched and world.fronts[front.id].scale == "general"  # type: ignore[union-attr]
+    return False  # aid is not modelled yet

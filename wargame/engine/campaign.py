@@ -1,0 +1,204 @@
+"""The campaign: fronts where divisions fight by a Lanchester square law.
+
+Each open front is resolved once a day. With ``A`` attacking and ``D`` defending divisions, a
+fortification multiplier ``f`` and a coefficient ``k``::
+
+    attacker losses = k * f * D * noise        defender losses = k * A * noise
+
+where ``noise`` is lognormal with the front's ``noise`` as its spread (stream
+``campaign.<front>``). The defender's mobilisation feeds the front with new divisions as its
+phases complete. The defender's **cohesion** is its strength against its peak; the attacker
+advances in proportion to the force ratio, slowed by fortification. Under
+``capital_falls_cohesion`` the capital falls; under ``collapse_cohesion`` organised resistance
+ends. A guarantor's **offensive** opens a front where it attacks (the Saar), committing a share
+of its available divisions by scale; it can be halted by decision or by the council.
+Third parties may **intervene** on a front (the USSR on 17 September 1939).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from wargame.engine.decisions import free_decision, open_prompt
+from wargame.model.clock import DAY, from_days, from_hours
+
+if TYPE_CHECKING:
+    from wargame.engine.world import World
+    from wargame.model.scenario import Front, Intervention
+
+#: Share of a state's available divisions committed by each offensive scale.
+SCALE_SHARE = {"probe": 0.2, "limited": 0.4, "general": 0.8}
+
+
+def start(world: World) -> None:
+    world.env.process(_open_invasion_fronts(world))
+    for intervention in world.scenario.interventions:
+        world.env.process(_intervention(world, intervention))
+
+
+def offensive_front(world: World, actor: str) -> Front | None:
+    """The front on which ``actor`` can launch an offensive, if any."""
+    for f in world.scenario.fronts:
+        if f.opens == "offensive" and f.attacker == actor:
+            return f
+    return None
+
+
+def protected_collapsed(world: World) -> bool:
+    target = world.scenario.aggressor.target
+    return any(
+        world.fronts[f.id].status == "collapsed" for f in world.scenario.fronts if f.defender == target
+    )
+
+
+def _open_invasion_fronts(world: World):  # type: ignore[no-untyped-def]
+    yield world.invasion
+    for spec in world.scenario.fronts:
+        if spec.opens == "invasion":
+            _open(world, spec, spec.attacker_divisions, scale="invasion")
+
+
+def _open(world: World, spec: Front, attackers: float, scale: str) -> None:
+    state = world.fronts[spec.id]
+    state.status = "active"
+    state.opened_at = int(world.env.now)
+    state.scale = scale
+    state.attacker = attackers
+    state.defender = min(spec.defender_divisions, world.actors[spec.defender].divisions)
+    if state.defender <= 0:
+        state.defender = spec.defender_divisions
+    state.defender_peak = state.defender
+    world.env.process(_fight(world, spec))
+
+
+def launch_offensive(world: World, actor: str, front_id: str, scale: str) -> None:
+    spec = world.scenario_front(front_id)
+    committed = round(SCALE_SHARE[scale] * world.actors[actor].divisions, 1)
+    world.journal.record(
+        "offensive",
+        f"{world.name(actor)} launches a {scale} offensive on the {spec.name} with {committed:g} divisions.",
+        actors=(actor, spec.defender),
+        data={"actor": actor, "front": front_id, "scale": scale, "divisions": committed},
+    )
+    _open(world, spec, committed, scale)
+
+
+def halt_offensive(world: World, actor: str, why: str) -> bool:
+    """Halt ``actor``'s offensive, if one is under way. Returns whether one was."""
+    spec = offensive_front(world, actor)
+    if spec is None or world.fronts[spec.id].status != "active":
+        return False
+    world.fronts[spec.id].status = "halted"
+    world.journal.record(
+        "halt",
+        f"{world.name(actor)} halts its offensive on the {spec.name} ({why}).",
+        actors=(actor,),
+        data={"actor": actor, "front": spec.id, "why": why},
+    )
+    return True
+
+
+@free_decision("halt_offensive", ("halt",))
+def _halt_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+    halt_offensive(world, decision.seat, "ordered by its government")
+
+
+def _fight(world: World, spec: Front):  # type: ignore[no-untyped-def]
+    env, state = world.env, world.fronts[spec.id]
+    rng = world.streams(f"campaign.{spec.id}")
+    defender = world.actors[spec.defender]
+    fed = state.defender
+    while state.status == "active":
+        yield env.timeout(DAY)
+        if state.status != "active":
+            break
+        reinforcement = max(0.0, min(spec.defender_divisions, defender.divisions) - fed)
+        fed += reinforcement
+        state.defender += reinforcement
+        state.defender_peak = max(state.defender_peak, state.defender)
+        a, d = state.attacker, state.defender
+        noise_a, noise_d = rng.lognormal(0.0, spec.noise, size=2) if spec.noise > 0 else (1.0, 1.0)
+        state.attacker = max(0.0, a - spec.attrition_per_day * spec.fortification * d * noise_a)
+        state.defender = max(0.0, d - spec.attrition_per_day * a * noise_d)
+        ratio = a / max(d * spec.fortification, 1e-9)
+        advance = spec.advance_km_per_day * float(np.clip(ratio / 3.0, 0.0, 2.0)) / spec.fortification
+        state.ground_km = min(spec.depth_km, state.ground_km + advance)
+        state.cohesion = state.defender / state.defender_peak if state.defender_peak > 0 else 0.0
+        _report_day(world, spec, advance)
+        if not state.capital_fallen and state.cohesion < spec.capital_falls_cohesion:
+            state.capital_fallen = spec.defender == world.scenario.aggressor.target
+            if state.capital_fallen:
+                world.journal.record(
+                    "capital",
+                    f"The capital of {world.name(spec.defender)} falls.",
+                    actors=(spec.attacker, spec.defender),
+                    data={"front": spec.id, "actor": spec.defender},
+                )
+        if state.cohesion < spec.collapse_cohesion or state.attacker <= 0:
+            state.status = "collapsed" if state.cohesion < spec.collapse_cohesion else "halted"
+            if state.status == "collapsed":
+                text = f"Organised resistance by {world.name(spec.defender)} on the {spec.name} ends."
+            else:
+                text = f"{world.name(spec.attacker)}'s offensive on the {spec.name} has spent itself."
+            world.journal.record(
+                "collapse" if state.status == "collapsed" else "halt",
+                text,
+                actors=(spec.attacker, spec.defender),
+                data={
+                    "front": spec.id,
+                    "actor": spec.defender if state.status == "collapsed" else spec.attacker,
+                },
+            )
+
+
+def _report_day(world: World, spec: Front, advance: float) -> None:
+    state = world.fronts[spec.id]
+    world.journal.record(
+        "front",
+        f"{spec.name}: {world.name(spec.attacker)} advances {advance:.0f} km "
+        f"({state.ground_km:.0f} km in all).",
+        actors=(spec.attacker, spec.defender),
+        data={
+            "front": spec.id,
+            "advance_km": round(advance, 1),
+            "ground_km": round(state.ground_km, 1),
+        },
+        truth={
+            "attacker_divisions": round(state.attacker, 2),
+            "defender_divisions": round(state.defender, 2),
+            "cohesion": round(state.cohesion, 3),
+        },
+    )
+
+
+def _intervention(world: World, spec: Intervention):  # type: ignore[no-untyped-def]
+    env = world.env
+    yield env.timeout(world.minute(spec.earliest))
+    front = world.fronts[spec.front]
+    while front.status == "active":
+        answer = yield open_prompt(
+            world,
+            spec.actor,
+            "intervene",
+            f"enter the war on the {world.scenario_front(spec.front).name}, or wait?",
+            ("enter", "wait"),
+            default="wait",
+            within=from_hours(spec.decision_hours),
+            context={"front": spec.front, "ground_km": round(front.ground_km, 1)},
+        )
+        if answer.choice == "enter" and front.status == "active":
+            front.attacker += spec.divisions
+            target = world.scenario_front(spec.front).defender
+            world.actors[spec.actor].declare_war_on(target)
+            world.actors[target].declare_war_on(spec.actor)
+            world.journal.record(
+                "intervention",
+                f"{world.name(spec.actor)} enters the war against {world.name(target)} "
+                f"on the {world.scenario_front(spec.front).name}.",
+                actors=(spec.actor, target),
+                data={"actor": spec.actor, "front": spec.front, "divisions": spec.divisions},
+            )
+            return
+        yield env.timeout(from_days(spec.retry_days))

@@ -1,0 +1,172 @@
+"""Decisions: the one path by which choices enter a game.
+
+A seat's choice — a person's at the terminal, a bot's, a recorded one being replayed, or the
+default applied when a prompt's deadline passes — becomes a :class:`Decision` and goes through
+:func:`apply_decision`, which checks it, journals it (with the seat, the choice and the free-text
+reason) and then either answers the prompt it belongs to or hands it to the handler of a free
+decision (one the seat may take at any time, such as convening the council).
+
+The engine raises decisions with :func:`open_prompt`, which returns a SimPy event that fires
+with the :class:`Decision` once the seat has answered or the deadline has passed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import simpy
+
+from wargame.engine.state import Prompt
+from wargame.model.clock import format_instant
+
+if TYPE_CHECKING:
+    from wargame.engine.world import World
+
+
+class DecisionError(ValueError):
+    """A decision the engine cannot accept (unknown prompt, expired, invalid choice)."""
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """A seat's choice, with its reason. ``prompt`` names the prompt it answers, if any."""
+
+    seat: str
+    kind: str
+    choice: str
+    reason: str = ""
+    prompt: str | None = None
+
+
+FreeHandler = Callable[["World", Decision], None]
+FREE_DECISIONS: dict[str, tuple[tuple[str, ...], FreeHandler]] = {}
+
+
+def free_decision(kind: str, options: tuple[str, ...]) -> Callable[[FreeHandler], FreeHandler]:
+    """Register the handler of a decision a seat may take without being prompted."""
+
+    def register(handler: FreeHandler) -> FreeHandler:
+        FREE_DECISIONS[kind] = (options, handler)
+        return handler
+
+    return register
+
+
+def open_prompt(
+    world: World,
+    seat: str,
+    kind: str,
+    question: str,
+    options: tuple[str, ...],
+    default: str,
+    within: int,
+    context: Mapping[str, Any] | None = None,
+) -> simpy.Event:
+    """Ask ``seat`` to decide ``kind`` within ``within`` minutes; returns the answer event."""
+    env = world.env
+    now = int(env.now)
+    prompt_id = f"{kind}-{seat}-{world.next_prompt_number()}"
+    prompt = Prompt(
+        id=prompt_id,
+        seat=seat,
+        kind=kind,
+        question=question,
+        options=options,
+        default=default,
+        opened=now,
+        deadline=now + int(within),
+        context=dict(context or {}),
+    )
+    answered = env.event()
+    world.prompts[prompt_id] = (prompt, answered)
+    deadline_label = format_instant(world.scenario.scenario.start, prompt.deadline)
+    world.journal.record(
+        "prompt",
+        f"{world.name(seat)} must decide: {question} (options: {', '.join(options)}; "
+        f"by {deadline_label}, else '{default}')",
+        actors=(seat,),
+        see=(seat,),
+        data={
+            "prompt": prompt_id,
+            "decision": kind,
+            "options": list(options),
+            "default": default,
+            "deadline": prompt.deadline,
+            "context": dict(prompt.context),
+        },
+    )
+    env.process(_deadline(world, prompt))
+    return answered
+
+
+def _deadline(world: World, prompt: Prompt):  # type: ignore[no-untyped-def]
+    yield world.env.timeout(prompt.deadline - prompt.opened)
+    if prompt.id in world.prompts:
+        apply_decision(
+            world,
+            Decision(
+                seat=prompt.seat,
+                kind=prompt.kind,
+                choice=prompt.default,
+                reason="deadline passed without a decision",
+                prompt=prompt.id,
+            ),
+            by="default",
+        )
+
+
+def check_decision(world: World, decision: Decision) -> None:
+    """Raise :class:`DecisionError` unless ``decision`` can be applied now."""
+    if decision.seat not in world.scenario.seat_ids:
+        raise DecisionError(f"unknown seat {decision.seat!r}")
+    if decision.prompt is not None:
+        entry = world.prompts.get(decision.prompt)
+        if entry is None:
+            raise DecisionError(f"prompt {decision.prompt!r} is not open (answered or expired)")
+        prompt, _ = entry
+        if prompt.seat != decision.seat:
+            raise DecisionError(f"prompt {decision.prompt!r} belongs to {prompt.seat}")
+        if decision.choice not in prompt.options:
+            raise DecisionError(
+                f"{decision.choice!r} is not an option; choose one of {', '.join(prompt.options)}"
+            )
+        return
+    if decision.kind not in FREE_DECISIONS:
+        raise DecisionError(
+            f"{decision.kind!r} needs a prompt; free decisions are {', '.join(sorted(FREE_DECISIONS))}"
+        )
+    options, _ = FREE_DECISIONS[decision.kind]
+    if decision.choice not in options:
+        raise DecisionError(f"{decision.choice!r} is not an option; choose one of {', '.join(options)}")
+
+
+def apply_decision(world: World, decision: Decision, by: str) -> None:
+    """Check, journal and carry out ``decision``. ``by`` says who took it (human, bot:..., default)."""
+    check_decision(world, decision)
+    kind = decision.kind
+    if decision.prompt is not None:
+        kind = world.prompts[decision.prompt][0].kind
+    text = f"{world.name(decision.seat)} decides {kind}: {decision.choice}"
+    if decision.reason:
+        text += f" — “{decision.reason}”"
+    world.journal.record(
+        "decision",
+        text,
+        actors=(decision.seat,),
+        see=(decision.seat,),
+        data={
+            "seat": decision.seat,
+            "decision": kind,
+            "choice": decision.choice,
+            "reason": decision.reason,
+            "prompt": decision.prompt,
+            "by": by,
+        },
+    )
+    if decision.prompt is not None:
+        _, answered = world.prompts.pop(decision.prompt)
+        answered.succeed(attrs.evolve(decision, kind=kind))
+    else:
+        FREE_DECISIONS[kind][1](world, decision)

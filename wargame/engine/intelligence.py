@@ -1,0 +1,126 @@
+"""Intelligence collection: reports drawn from ground truth through noisy channels.
+
+Each channel of each service collects reports at random (exponential gaps, mean
+``1 / rate_per_day`` days; stream ``intel.<actor>.<channel>``). A report claims a value for one
+**subject** chosen among those the service watches:
+
+* ``forces.<front>`` — the aggressor's divisions on a front (committed, or planned before the
+  front opens);
+* ``attack_date`` — the day the aggressor plans to attack (before the invasion only);
+* ``mobilisation.<actor>`` — another state's available divisions.
+
+The claim is the truth with multiplicative lognormal error (sd ``0.6 * (1 - accuracy)``; for
+dates, a normal error of ``4 * (1 - accuracy)`` days). It reaches the service after an
+exponential delay (mean ``delay_hours``). The seat sees the claim; the true value and the error
+are kept in the event's ``truth`` for the white cell. Grading, deception, penetration and
+sharing build on this.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wargame.model.clock import DAY, format_instant, from_days, from_hours
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from wargame.engine.world import World
+    from wargame.model.scenario import Channel, Service
+
+
+def start(world: World) -> None:
+    for service in world.scenario.services:
+        for channel in service.channels:
+            if channel.rate_per_day > 0:
+                world.env.process(_collect(world, service, channel))
+
+
+def subjects(world: World, observer: str) -> list[str]:
+    """Subjects ``observer``'s service watches now, in a fixed order."""
+    aggressor = world.scenario.aggressor.actor
+    out = []
+    if observer != aggressor:
+        out += [f"forces.{f.id}" for f in world.scenario.fronts if aggressor in (f.attacker, f.defender)]
+        if not world.invasion.triggered:
+            out.append("attack_date")
+    out += [f"mobilisation.{m.actor}" for m in world.scenario.mobilisation if m.actor != observer]
+    return out
+
+
+def truth_of(world: World, subject: str) -> float:
+    """The true value of ``subject`` now (divisions, or minutes for ``attack_date``)."""
+    kind, _, key = subject.partition(".")
+    if kind == "attack_date":
+        return float(world.attack_at)
+    if kind == "mobilisation":
+        return world.actors[key].divisions
+    spec = world.scenario_front(key)
+    state = world.fronts[key]
+    aggressor_attacks = spec.attacker == world.scenario.aggressor.actor
+    if state.status == "quiet":
+        return spec.attacker_divisions if aggressor_attacks else spec.defender_divisions
+    return state.attacker if aggressor_attacks else state.defender
+
+
+def describe(world: World, subject: str, claim: float) -> str:
+    kind, _, key = subject.partition(".")
+    aggressor = world.name(world.scenario.aggressor.actor)
+    if kind == "attack_date":
+        return f"{aggressor} will attack on {format_instant(world.scenario.scenario.start, int(claim))}"
+    if kind == "mobilisation":
+        return f"{world.name(key)} has about {claim:.0f} divisions available"
+    return f"{aggressor} has about {claim:.0f} divisions on the {world.scenario_front(key).name}"
+
+
+def _claim(rng: np.random.Generator, subject: str, truth: float, accuracy: float) -> float:
+    if subject == "attack_date":
+        return float(round(truth + from_days(rng.normal(0.0, 4.0 * (1.0 - accuracy))), -1))
+    return float(round(truth * rng.lognormal(0.0, 0.6 * (1.0 - accuracy))))
+
+
+def _collect(world: World, service: Service, channel: Channel):  # type: ignore[no-untyped-def]
+    env = world.env
+    rng = world.streams(f"intel.{service.actor}.{channel.kind}")
+    while True:
+        yield env.timeout(max(1, from_days(rng.exponential(1.0 / channel.rate_per_day))))
+        if int(env.now) >= world.horizon:
+            return
+        options = subjects(world, service.actor)
+        if not options:
+            continue
+        subject = options[int(rng.integers(len(options)))]
+        truth = truth_of(world, subject)
+        claim = _claim(rng, subject, truth, channel.accuracy)
+        delay = from_hours(rng.exponential(channel.delay_hours)) if channel.delay_hours > 0 else 0
+        env.process(_deliver(world, service, channel, subject, claim, truth, int(env.now), delay))
+
+
+def _deliver(  # type: ignore[no-untyped-def]
+    world: World,
+    service: Service,
+    channel: Channel,
+    subject: str,
+    claim: float,
+    truth: float,
+    collected: int,
+    delay: int,
+):
+    yield world.env.timeout(delay)
+    world.journal.record(
+        "report",
+        f"{service.name} ({channel.kind.upper()}): {describe(world, subject, claim)}.",
+        actors=(service.actor,),
+        see=(service.actor,),
+        data={
+            "service": service.name,
+            "channel": channel.kind,
+            "subject": subject,
+            "claim": claim,
+            "collected": collected,
+        },
+        truth={
+            "value": round(truth, 2),
+            "error": round(claim - truth, 2) if subject != "attack_date" else (claim - truth) / DAY,
+        },
+    )

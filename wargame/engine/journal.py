@@ -1,0 +1,150 @@
+"""The event journal: the append-only record that *is* the game.
+
+Each :class:`Event` is one line of canonical JSON: keys sorted, no spaces, integers for time,
+floats rounded to six decimals, no numpy types. The same inputs therefore give the same bytes.
+
+An event says when it happened (``t``, minutes from the start; ``at``, the calendar instant),
+its place in the order (``seq``), its ``kind``, the ``actors`` involved, who may ``see`` it
+(actor ids, or ``all``; the white cell sees everything), a ``text`` line for people, structured
+``data``, and optionally ``truth``: ground truth that only the white cell may read (the true
+value behind a report, a deception flag). Views strip ``truth`` before anything reaches a seat.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+import attrs
+import numpy as np
+
+from wargame.model.clock import to_datetime
+
+EVERYONE = "all"
+
+
+def canonical(value: Any) -> Any:
+    """``value`` as plain JSON types with a single spelling (see module docstring)."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | np.integer):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        f = float(value)
+        if not math.isfinite(f):
+            raise ValueError(f"non-finite number cannot enter the journal: {f}")
+        r = round(f, 6)
+        return int(r) if r.is_integer() and abs(r) < 2**53 else r
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, Mapping):
+        return {str(k): canonical(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [canonical(v) for v in value]
+    raise TypeError(f"cannot put a {type(value).__name__} in the journal: {value!r}")
+
+
+def dumps(obj: Mapping[str, Any]) -> str:
+    """One canonical JSON line (without the newline)."""
+    return json.dumps(canonical(obj), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """One journal entry. See the module docstring for the fields."""
+
+    t: int
+    seq: int
+    kind: str
+    actors: tuple[str, ...]
+    see: tuple[str, ...]
+    text: str
+    at: str = ""
+    data: Mapping[str, Any] = attrs.field(factory=dict, eq=False)
+    truth: Mapping[str, Any] | None = attrs.field(default=None, eq=False)
+
+    def visible_to(self, actor: str) -> bool:
+        """Whether a seat playing ``actor`` may see this event."""
+        return EVERYONE in self.see or actor in self.see
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "t": self.t,
+            "at": self.at,
+            "seq": self.seq,
+            "kind": self.kind,
+            "actors": list(self.actors),
+            "see": list(self.see),
+            "text": self.text,
+            "data": dict(self.data),
+        }
+        if self.truth is not None:
+            out["truth"] = dict(self.truth)
+        return out
+
+    def line(self) -> str:
+        return dumps(self.to_json())
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> Event:
+        """Rebuild an event from a parsed journal line (raises KeyError/TypeError if malformed)."""
+        return cls(
+            t=int(obj["t"]),
+            at=str(obj["at"]),
+            seq=int(obj["seq"]),
+            kind=str(obj["kind"]),
+            actors=tuple(obj["actors"]),
+            see=tuple(obj["see"]),
+            text=str(obj["text"]),
+            data=dict(obj["data"]),
+            truth=dict(obj["truth"]) if obj.get("truth") is not None else None,
+        )
+
+
+class Journal:
+    """The ordered events of one game, with listeners told of each new event.
+
+    ``clock`` returns the current simulated minute (the SimPy environment's ``now``).
+    Listeners (a journal file writer, a UI) are called synchronously, in registration order.
+    """
+
+    def __init__(self, clock: Callable[[], int], start: datetime) -> None:
+        self._clock = clock
+        self._start = start
+        self.events: list[Event] = []
+        self._listeners: list[Callable[[Event], None]] = []
+
+    def listen(self, listener: Callable[[Event], None]) -> None:
+        self._listeners.append(listener)
+
+    def record(
+        self,
+        kind: str,
+        text: str,
+        *,
+        actors: Iterable[str] = (),
+        see: Iterable[str] = (EVERYONE,),
+        data: Mapping[str, Any] | None = None,
+        truth: Mapping[str, Any] | None = None,
+    ) -> Event:
+        """Append an event at the current simulated instant and tell the listeners."""
+        t = int(self._clock())
+        see_t = tuple(sorted(set(see)))
+        event = Event(
+            t=t,
+            at=to_datetime(self._start, t).isoformat(timespec="minutes"),
+            seq=len(self.events),
+            kind=kind,
+            actors=tuple(actors),
+            see=(EVERYONE,) if EVERYONE in see_t else see_t,
+            text=text,
+            data=canonical(data or {}),
+            truth=canonical(truth) if truth is not None else None,
+        )
+        self.events.append(event)
+        for listener in self._listeners:
+            listener(event)
+        return event

@@ -1,0 +1,63 @@
+"""Ground truth during a game: the mutable state the engine's processes share.
+
+These are the only mutable classes of the engine. They hold what is *really* so (divisions,
+cohesion, who is at war with whom); seats never read them directly, only through views.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+
+@attrs.define
+class ActorState:
+    """One state's situation."""
+
+    id: str
+    divisions: float = 0.0
+    mobilisation: str = "peacetime"  # peacetime, ordered, <phase name>, complete
+    mobilisation_ordered_at: int | None = None
+    at_war_with: list[str] = attrs.field(factory=list)
+
+    def declare_war_on(self, other: str) -> None:
+        if other not in self.at_war_with:
+            self.at_war_with.append(other)
+            self.at_war_with.sort()
+
+
+@attrs.define
+class FrontState:
+    """One front's situation. ``cohesion`` is the defender's, from 1 (intact) to 0."""
+
+    id: str
+    status: str = "quiet"  # quiet, active, halted, collapsed
+    attacker: float = 0.0
+    defender: float = 0.0
+    defender_peak: float = 0.0
+    cohesion: float = 1.0
+    ground_km: float = 0.0
+    capital_fallen: bool = False
+    opened_at: int | None = None
+    scale: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Prompt:
+    """A decision the engine asks a seat to take before a deadline.
+
+    If the deadline passes unanswered the ``default`` choice is applied and journalled as such.
+    ``context`` carries what the seat is told (never ground truth).
+    """
+
+    id: str
+    seat: str
+    kind: str
+    question: str
+    options: tuple[str, ...]
+    default: str
+    opened: int
+    deadline: int
+    context: Mapping[str, Any] = attrs.field(factory=dict, eq=False)

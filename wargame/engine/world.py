@@ -1,0 +1,103 @@
+"""The World: one game's SimPy environment, ground truth, random streams and journal.
+
+``World(scenario, seed)`` builds everything and starts the processes in a fixed order (the order
+is part of the determinism contract: processes started earlier win ties at the same instant).
+Nothing here reads the wall clock; nothing iterates an unordered container where the order can
+reach the journal.
+"""
+
+from __future__ import annotations
+
+import simpy
+
+from wargame.engine.journal import Journal
+from wargame.engine.state import ActorState, FrontState, Prompt
+from wargame.engine.streams import Streams
+from wargame.model.clock import from_datetime
+from wargame.model.scenario import Front, Scenario
+
+
+class World:
+    """Everything one game is made of. Processes receive it as their first argument."""
+
+    def __init__(self, scenario: Scenario, seed: int) -> None:
+        self.scenario = scenario
+        self.seed = seed
+        self.env = simpy.Environment()
+        self.streams = Streams(seed)
+        self.journal = Journal(lambda: self.env.now, scenario.scenario.start)
+        self.actors = {a.id: ActorState(id=a.id) for a in scenario.actors}
+        self.fronts = {f.id: FrontState(id=f.id) for f in scenario.fronts}
+        self.prompts: dict[str, tuple[Prompt, simpy.Event]] = {}
+        self.invasion: simpy.Event = self.env.event()
+        self.horizon = scenario.scenario.horizon_days * 24 * 60
+        self.ended = False
+        self.council_pending = False
+        self.attack_at = 0  # the aggressor's planned attack instant (ground truth)
+        self._prompt_counter = 0
+        for m in scenario.mobilisation:
+            self.actors[m.actor].divisions = m.standing_divisions
+
+    # -- small shared helpers -------------------------------------------------------------
+
+    def name(self, actor_id: str) -> str:
+        return self.scenario.actor(actor_id).name
+
+    def minute(self, when) -> int:  # type: ignore[no-untyped-def]
+        """A calendar datetime as a simulated minute (clamped to the start)."""
+        return max(0, from_datetime(self.scenario.scenario.start, when))
+
+    def scenario_front(self, front_id: str) -> Front:
+        for f in self.scenario.fronts:
+            if f.id == front_id:
+                return f
+        raise KeyError(front_id)
+
+    def next_prompt_number(self) -> int:
+        self._prompt_counter += 1
+        return self._prompt_counter
+
+    def open_prompts(self) -> list[Prompt]:
+        """Open prompts in the order they were raised."""
+        return [p for p, _ in self.prompts.values()]
+
+    # -- life cycle ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start every process, in the documented order."""
+        from wargame.engine import (
+            aggressor,
+            alliance,
+            campaign,
+            council,
+            injects,
+            intelligence,
+            mobilisation,
+        )
+
+        self.env.process(self._horizon())
+        self.journal.record(
+            "start",
+            f"{self.scenario.scenario.title}: the game begins.",
+            data={"scenario": self.scenario.scenario.name, "seed": self.seed},
+        )
+        injects.start(self)
+        aggressor.start(self)
+        mobilisation.start(self)
+        alliance.start(self)
+        council.start(self)
+        campaign.start(self)
+        intelligence.start(self)
+
+    def _horizon(self):  # type: ignore[no-untyped-def]
+        yield self.env.timeout(self.horizon)
+        self.journal.record(
+            "end",
+            "The game reaches its horizon.",
+            data={"fronts": {fid: f.status for fid, f in sorted(self.fronts.items())}},
+            truth={
+                fid: {"cohesion": f.cohesion, "ground_km": f.ground_km}
+                for fid, f in sorted(self.fronts.items())
+            },
+        )
+        self.ended = True

@@ -1,0 +1,120 @@
+"""Cross-reference checks on a structured scenario.
+
+Structuring checks each value on its own (types, ranges, choices). These checks look across the
+scenario: that every actor named is declared, that ids are unique, that timetables run forward
+and that dates fall inside the game. Each problem is a (field path, message) pair.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from wargame.model.scenario import Scenario
+
+Path = tuple[str | int, ...]
+
+
+def _unknown(kind: str, value: str, known: Iterable[str]) -> str:
+    known = list(known)
+    hint = difflib.get_close_matches(value, known, n=1)
+    tail = f"; did you mean {hint[0]!r}?" if hint else f"; known: {', '.join(known)}"
+    return f"unknown {kind} {value!r}{tail}"
+
+
+def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
+    """Every cross-reference problem in ``s``, in file order."""
+    out: list[tuple[Path, str]] = []
+    actors = s.actor_ids
+    fronts = tuple(f.id for f in s.fronts)
+    start = s.scenario.start
+
+    def need_actor(path: Path, value: str) -> None:
+        if value not in actors:
+            out.append((path, _unknown("actor", value, actors)))
+
+    def need_date(path: Path, when) -> None:  # type: ignore[no-untyped-def]
+        if when < start:
+            out.append(
+                (
+                    path,
+                    f"expected a date on or after the start ({start.isoformat()}), got {when.isoformat()}",
+                )
+            )
+
+    for kind, ids in (
+        ("actor", actors),
+        ("front", fronts),
+        ("guarantee", tuple(g.id for g in s.guarantees)),
+    ):
+        seen: set[str] = set()
+        for i, value in enumerate(ids):
+            if value in seen:
+                section = {"actor": "actors", "front": "fronts", "guarantee": "guarantees"}[kind]
+                out.append(((section, i, "id"), f"duplicate {kind} id {value!r}"))
+            seen.add(value)
+
+    agg = s.aggressor
+    need_actor(("aggressor", "actor"), agg.actor)
+    need_actor(("aggressor", "target"), agg.target)
+    need_date(("aggressor", "invasion_at"), agg.invasion_at)
+    if agg.actor == agg.target:
+        out.append((("aggressor", "target"), "the aggressor cannot invade itself"))
+
+    for i, f in enumerate(s.fronts):
+        need_actor(("fronts", i, "attacker"), f.attacker)
+        need_actor(("fronts", i, "defender"), f.defender)
+        if f.collapse_cohesion > f.capital_falls_cohesion:
+            out.append(
+                (
+                    ("fronts", i, "collapse_cohesion"),
+                    "expected a value no greater than capital_falls_cohesion",
+                )
+            )
+
+    mobilising: set[str] = set()
+    for i, m in enumerate(s.mobilisation):
+        need_actor(("mobilisation", i, "actor"), m.actor)
+        if m.actor in mobilising:
+            out.append((("mobilisation", i, "actor"), f"a second timetable for {m.actor!r}"))
+        mobilising.add(m.actor)
+        if m.prompt_at is not None:
+            need_date(("mobilisation", i, "prompt_at"), m.prompt_at)
+        days = [p.day for p in m.phases]
+        for j in range(1, len(days)):
+            if days[j] < days[j - 1]:
+                out.append(
+                    (
+                        ("mobilisation", i, "phases", j, "day"),
+                        "phases must be listed in order of day",
+                    )
+                )
+
+    for i, g in enumerate(s.guarantees):
+        for j, a in enumerate(g.guarantors):
+            need_actor(("guarantees", i, "guarantors", j), a)
+        need_actor(("guarantees", i, "protected"), g.protected)
+        for j, a in enumerate(g.against):
+            need_actor(("guarantees", i, "against", j), a)
+
+    if s.council is not None:
+        if not s.council.members:
+            out.append((("council", "members"), "expected at least one member"))
+        for j, a in enumerate(s.council.members):
+            need_actor(("council", "members", j), a)
+
+    for i, svc in enumerate(s.services):
+        need_actor(("services", i, "actor"), svc.actor)
+
+    for i, iv in enumerate(s.interventions):
+        need_actor(("interventions", i, "actor"), iv.actor)
+        if iv.front not in fronts:
+            out.append((("interventions", i, "front"), _unknown("front", iv.front, fronts)))
+        need_date(("interventions", i, "earliest"), iv.earliest)
+
+    for i, inj in enumerate(s.injects):
+        need_date(("injects", i, "at"), inj.at)
+        for j, a in enumerate(inj.to):
+            if a != "all":
+                need_actor(("injects", i, "to", j), a)
+    return out

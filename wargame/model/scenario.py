@@ -1,0 +1,269 @@
+"""The scenario schema: what a crisis is made of, as frozen attrs classes.
+
+A scenario file (TOML, in ``scenarios/``) is loaded into these classes by
+:mod:`wargame.session.scenarios`. Each field is declared with :func:`~wargame.model.fields.param`,
+so its meaning, range and the mechanism that uses it travel with it. The classes are pure data:
+the engine's processes read them, nothing here changes during a game.
+
+The vocabulary is the article's. A **guarantee** binds guarantors to a protected state against
+named aggressors, with a **trigger clarity** (how unambiguous the casus foederis is) and dated
+**promises** (J+3 limited offensive, J+15 main body). **Mobilisation** turns an order into
+divisions through phases that run late at random. A **council** is where allies consult: a
+standing body meets within hours, an ad hoc one after days. **Services** collect reports from
+ground truth through channels of differing rate and accuracy.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import attrs
+
+from wargame.model.fields import param
+
+ROLES = ("aggressor", "protected", "guarantor", "third_party")
+CHANNELS = ("humint", "sigint", "imagery", "diplomatic", "osint")
+PROMISED_ACTIONS = ("declare_war", "air_action", "limited_offensive", "main_offensive", "aid")
+MOBILISATION_CHOICES = ("order", "defer")
+
+
+@attrs.frozen(kw_only=True)
+class About:
+    """The scenario's identity and its span of simulated time."""
+
+    name: str = param(doc="Short id used on the command line, e.g. `drole-de-guerre-1939`.", ident=True)
+    title: str = param(doc="Title shown to players.")
+    description: str = param(doc="One line for `wargame list`.")
+    start: datetime = param(doc="Calendar instant at simulated minute 0.")
+    horizon_days: int = param(doc="Length of the game in days; the clock stops there.", ge=1, le=3650)
+    white_cell_notes: str = param(
+        "", doc="Facilitator's notes: ground truth and history. Never shown to a seat."
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Actor:
+    """A state in the crisis. Every actor with ``seat = true`` can be played or botted."""
+
+    id: str = param(doc="Short lowercase id used everywhere (`france`, `uk`).", ident=True)
+    name: str = param(doc="Display name.")
+    role: str = param(doc="Part in the crisis.", choices=ROLES)
+    seat: bool = param(True, doc="Whether the actor is a seat a person or a bot can take.")
+    briefing: str = param("", doc="What the seat is told at the start.")
+
+
+@attrs.frozen(kw_only=True)
+class Phase:
+    """One step of a mobilisation timetable, counted from the day the order is given (J)."""
+
+    name: str = param(doc="e.g. `covering force`, `main body`.")
+    day: float = param(doc="Planned day after the order (J+day) the phase completes.", ge=0, le=365)
+    divisions: float = param(doc="Divisions available once the phase completes.", ge=0, le=1000)
+    spread_days: float = param(
+        0.0,
+        doc="Standard deviation of the random delay around the plan (mobilisation).",
+        ge=0,
+        le=60,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Mobilisation:
+    """How a state turns an order into divisions (mobilisation process)."""
+
+    actor: str = param(doc="Mobilising actor.", ident=True)
+    standing_divisions: float = param(
+        0.0, doc="Divisions available before any order (peacetime army).", ge=0, le=1000
+    )
+    prompt_at: datetime | None = param(
+        None, doc="When the seat is asked to order general mobilisation, if before the invasion."
+    )
+    prompt_on_invasion: bool = param(
+        False, doc="Ask the seat to order general mobilisation when the invasion begins."
+    )
+    decision_hours: float = param(12.0, doc="Deadline of the mobilisation prompt, in hours.", ge=0.5, le=720)
+    default: str = param(
+        "order",
+        doc="Choice applied when the prompt's deadline passes.",
+        choices=MOBILISATION_CHOICES,
+    )
+    defer_days: float = param(1.0, doc="Delay before the seat is asked again after deferring.", ge=0.1, le=30)
+    phases: tuple[Phase, ...] = param(factory=tuple, doc="The timetable, in order of `day`.")
+
+
+@attrs.frozen(kw_only=True)
+class Front:
+    """A front where divisions fight by a Lanchester square law (campaign process)."""
+
+    id: str = param(doc="Front id, e.g. `poland`, `west`.", ident=True)
+    name: str = param(doc="Display name.")
+    attacker: str = param(doc="Attacking actor.", ident=True)
+    defender: str = param(doc="Defending actor.", ident=True)
+    opens: str = param(
+        doc="What opens the front: the aggressor's `invasion` or a guarantor's `offensive`.",
+        choices=("invasion", "offensive"),
+    )
+    attacker_divisions: float = param(doc="Attacking divisions committed.", ge=0, le=1000)
+    defender_divisions: float = param(
+        doc="Defending divisions at full mobilisation (scaled by the defender's mobilisation).",
+        ge=0,
+        le=1000,
+    )
+    fortification: float = param(
+        1.0,
+        doc="Multiplier on the defender's effectiveness (Maginot, Siegfried line).",
+        ge=1,
+        le=10,
+    )
+    attrition_per_day: float = param(
+        0.04, doc="Lanchester coefficient: daily losses per opposing division.", ge=0, le=1
+    )
+    noise: float = param(0.15, doc="Relative standard deviation of daily losses.", ge=0, le=1)
+    depth_km: float = param(400.0, doc="Depth of the defender's territory behind this front.", ge=1, le=5000)
+    advance_km_per_day: float = param(
+        25.0, doc="Attacker's advance per day at a 3:1 ratio, before fortification.", ge=0, le=500
+    )
+    capital_falls_cohesion: float = param(
+        0.35, doc="Defender cohesion under which the capital falls.", ge=0, le=1
+    )
+    collapse_cohesion: float = param(
+        0.15, doc="Defender cohesion under which organised resistance ends.", ge=0, le=1
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Promise:
+    """A dated commitment inside a guarantee, counted in days from its trigger (J+day)."""
+
+    action: str = param(doc="What was promised.", choices=PROMISED_ACTIONS)
+    day: float = param(doc="Days after the trigger by which it is due.", ge=0, le=365)
+
+
+@attrs.frozen(kw_only=True)
+class Guarantee:
+    """A security guarantee: who promised what to whom, against whom, and how clearly."""
+
+    id: str = param(doc="Guarantee id.", ident=True)
+    name: str = param(doc="Display name.")
+    guarantors: tuple[str, ...] = param(doc="Actors bound to act.")
+    protected: str = param(doc="The protected state.", ident=True)
+    against: tuple[str, ...] = param(
+        doc="Aggressors that trigger it (a secret protocol may narrow this, as in 1939)."
+    )
+    signed: datetime = param(doc="Date of signature.")
+    trigger_clarity: float = param(
+        0.5,
+        doc="How unambiguous the casus foederis is (treaty design), 0 vague to 1 explicit.",
+        ge=0,
+        le=1,
+    )
+    secret_clauses: str = param("", doc="Text of secret protocols, visible to the parties only.")
+    promises: tuple[Promise, ...] = param(factory=tuple, doc="Dated commitments.")
+
+
+@attrs.frozen(kw_only=True)
+class Council:
+    """The alliance's consultation body (consultation process)."""
+
+    id: str = param(doc="Council id.", ident=True)
+    name: str = param(doc="Display name.")
+    members: tuple[str, ...] = param(doc="Member actors.")
+    standing: bool = param(False, doc="A standing body meets within hours; an ad hoc one after days.")
+    convene_hours: float = param(
+        72.0, doc="Mean delay from a call to the first sitting of an ad hoc council.", ge=0, le=2000
+    )
+    standing_convene_hours: float = param(
+        6.0, doc="Mean delay to a sitting when the body is standing.", ge=0, le=200
+    )
+    rule: str = param("consensus", doc="How agenda items are decided.", choices=("consensus", "majority"))
+    convene_on_war_days: float = param(
+        -1.0,
+        doc="Days after war is declared when a member calls it (negative: only by decision).",
+        ge=-1,
+        le=365,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Channel:
+    """A collection channel of an intelligence service (intelligence process)."""
+
+    kind: str = param(doc="Kind of source.", choices=CHANNELS)
+    rate_per_day: float = param(doc="Mean reports per day.", ge=0, le=100)
+    accuracy: float = param(doc="1 = reports the truth; 0 = pure noise.", ge=0, le=1)
+    delay_hours: float = param(12.0, doc="Mean delay from collection to arrival.", ge=0, le=2000)
+
+
+@attrs.frozen(kw_only=True)
+class Service:
+    """A state's intelligence service and its channels."""
+
+    actor: str = param(doc="Owning actor.", ident=True)
+    name: str = param(doc="Display name, e.g. `Deuxième Bureau`.")
+    channels: tuple[Channel, ...] = param(factory=tuple, doc="Collection channels.")
+
+
+@attrs.frozen(kw_only=True)
+class Aggressor:
+    """The aggressor's plan (aggressor process)."""
+
+    actor: str = param(doc="Aggressor actor.", ident=True)
+    target: str = param(doc="Invaded actor.", ident=True)
+    invasion_at: datetime = param(doc="Planned instant of the attack (first order).")
+    order_lead_hours: float = param(
+        12.0, doc="Hours before the attack when the seat must confirm or postpone.", ge=0.5, le=720
+    )
+    postpone_days: float = param(6.0, doc="Days added by a postponement.", ge=0.1, le=365)
+    max_postponements: int = param(1, doc="Postponements allowed before the plan must go ahead.", ge=0, le=20)
+
+
+@attrs.frozen(kw_only=True)
+class Intervention:
+    """A third party's conditional entry (e.g. the USSR on 17 September 1939)."""
+
+    actor: str = param(doc="Intervening actor.", ident=True)
+    front: str = param(doc="Front it joins as attacker.", ident=True)
+    earliest: datetime = param(doc="First instant it is asked whether to enter.")
+    divisions: float = param(doc="Divisions it brings.", ge=0, le=1000)
+    retry_days: float = param(1.0, doc="Days before it is asked again after waiting.", ge=0.1, le=60)
+    decision_hours: float = param(12.0, doc="Deadline of its prompt, in hours.", ge=0.5, le=720)
+
+
+@attrs.frozen(kw_only=True)
+class Inject:
+    """A scripted event of the master event list: news or messages at a fixed instant."""
+
+    id: str = param(doc="Inject id.", ident=True)
+    at: datetime = param(doc="When it is published.")
+    to: tuple[str, ...] = param(("all",), doc="Recipient actors, or `all`.")
+    text: str = param(doc="What the recipients read.")
+
+
+@attrs.frozen(kw_only=True)
+class Scenario:
+    """A whole crisis: actors, guarantees, forces, timetables, services and the event list."""
+
+    scenario: About = param(doc="Identity and span.")
+    actors: tuple[Actor, ...] = param(doc="The states.")
+    aggressor: Aggressor = param(doc="The aggressor's plan.")
+    fronts: tuple[Front, ...] = param(factory=tuple, doc="Fronts.")
+    mobilisation: tuple[Mobilisation, ...] = param(factory=tuple, doc="Mobilisation timetables.")
+    guarantees: tuple[Guarantee, ...] = param(factory=tuple, doc="Security guarantees.")
+    council: Council | None = param(None, doc="The alliance council, if any.")
+    services: tuple[Service, ...] = param(factory=tuple, doc="Intelligence services.")
+    interventions: tuple[Intervention, ...] = param(factory=tuple, doc="Third-party entries.")
+    injects: tuple[Inject, ...] = param(factory=tuple, doc="Master event list.")
+
+    @property
+    def actor_ids(self) -> tuple[str, ...]:
+        return tuple(a.id for a in self.actors)
+
+    @property
+    def seat_ids(self) -> tuple[str, ...]:
+        return tuple(a.id for a in self.actors if a.seat)
+
+    def actor(self, actor_id: str) -> Actor:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        raise KeyError(actor_id)

@@ -1,0 +1,157 @@
+"""Reading journal files, and proving them by replay.
+
+:func:`read` checks a journal before anything trusts it: that it is a wargame journal, of a
+format this engine reads, complete (not cut off mid-line), in sequence, and unedited (the
+integrity chain of :mod:`wargame.session.integrity` holds on every line). Any failure is a
+:class:`JournalError` that names the line.
+
+:func:`replay` rebuilds the game from the header (scenario, its content hash, overrides, seed,
+seats): bots decide again, and the human decisions recorded in the journal are submitted again
+at their instants through the same path as in live play. :func:`verify` compares the result
+line by line and reports the first difference.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from wargame import __version__
+from wargame.engine.journal import Event, dumps
+from wargame.session.integrity import link
+from wargame.session.scenarios import LoadedScenario, ScenarioError, load
+from wargame.session.session import HUMAN, JOURNAL_FORMAT, Session
+
+
+class JournalError(Exception):
+    """A journal that cannot be used as it is: unreadable, truncated, edited or foreign."""
+
+
+@attrs.frozen
+class JournalFile:
+    path: str
+    header: dict[str, Any]
+    events: tuple[Event, ...]
+    lines: tuple[str, ...]
+
+
+def read(path: str | Path) -> JournalFile:
+    """Read and check a journal file (see module docstring)."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as err:
+        raise JournalError(f"{p}: cannot read the journal: {err.strerror or err}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise JournalError(f"{p}: not a wargame journal (not UTF-8 text)") from None
+    if not text:
+        raise JournalError(f"{p}: the journal is empty")
+    lines = text.split("\n")
+    if lines[-1] != "":
+        raise JournalError(
+            f"{p}:{len(lines)}: the journal is truncated (its last line is incomplete); "
+            "the lines before it are intact"
+        )
+    lines = lines[:-1]
+    try:
+        head = json.loads(lines[0])
+    except json.JSONDecodeError:
+        raise JournalError(f"{p}:1: not a wargame journal (the first line is not a JSON header)") from None
+    if not isinstance(head, dict) or head.get("journal") != "wargame":
+        raise JournalError(f"{p}:1: not a wargame journal (no wargame header)")
+    if head.get("format") != JOURNAL_FORMAT:
+        raise JournalError(
+            f"{p}:1: journal format {head.get('format')!r} is not supported "
+            f"(this is wargame {__version__}, which reads format {JOURNAL_FORMAT})"
+        )
+    for key in ("engine", "scenario", "seed", "seats", "overrides"):
+        if key not in head:
+            raise JournalError(f"{p}:1: the header lacks {key!r}; the journal is damaged")
+    if dumps(head) != lines[0]:
+        raise JournalError(f"{p}:1: the header has been edited")
+    chain = link("", lines[0])
+    events: list[Event] = []
+    for number, line in enumerate(lines[1:], start=2):
+        try:
+            obj = json.loads(line)
+            h = obj.pop("h")
+            event = Event.from_json(obj)
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
+            raise JournalError(f"{p}:{number}: the journal is corrupted (not a valid event line)") from None
+        chain = link(chain, dumps(obj))
+        if h != chain or event.seq != number - 2:
+            raise JournalError(
+                f"{p}:{number}: this line has been edited, removed or moved "
+                "(the journal's integrity chain breaks here)"
+            )
+        events.append(event)
+    return JournalFile(path=str(p), header=head, events=tuple(events), lines=tuple(lines))
+
+
+def scenario_of(journal: JournalFile) -> LoadedScenario:
+    """The scenario a journal was made from, checked against its recorded content hash."""
+    ref = journal.header["scenario"]
+    try:
+        loaded = load(ref["source"], journal.header["overrides"])
+    except ScenarioError as err:
+        raise JournalError(f"{journal.path}: cannot load its scenario {ref['source']!r}:\n{err}") from None
+    if loaded.digest != ref["sha256"]:
+        raise JournalError(
+            f"{journal.path}: the scenario {ref['name']!r} has changed since this journal was written "
+            f"(content hash {ref['sha256'][:12]}… then, {loaded.digest[:12]}… now); "
+            "it cannot be replayed against the new version"
+        )
+    return loaded
+
+
+def replay(journal: JournalFile) -> Session:
+    """Re-run the game recorded in ``journal`` (see module docstring)."""
+    loaded = scenario_of(journal)
+    session = Session(loaded, seed=int(journal.header["seed"]), seats=journal.header["seats"])
+    humans = [e for e in journal.events if e.kind == "decision" and e.data.get("by") == HUMAN]
+    for e in humans:
+        if len(session.events) >= len(journal.events):
+            break
+        session.advance_until(e.t)
+        d = e.data
+        try:
+            session.submit(d["seat"], d.get("prompt"), d["choice"], d.get("reason", ""), kind=d["decision"])
+        except ValueError:
+            break  # the replay has diverged; verify reports where
+    while len(session.events) < len(journal.events) and session._step():
+        pass
+    return session
+
+
+@attrs.frozen
+class Verdict:
+    ok: bool
+    lines: int
+    line: int | None = None  # 1-based line number of the first difference
+    recorded: str | None = None
+    replayed: str | None = None
+    note: str = ""
+
+
+def verify(journal: JournalFile) -> Verdict:
+    """Replay ``journal`` and compare it with the recording, line by line."""
+    note = ""
+    if journal.header["engine"] != __version__:
+        note = (
+            f"recorded with wargame {journal.header['engine']}, replayed with {__version__}: "
+            "differences may come from the engine change"
+        )
+    session = replay(journal)
+    replayed = session.lines
+    for i, recorded in enumerate(journal.lines):
+        if i == 0 and journal.header["engine"] != __version__:
+            continue
+        mine = replayed[i] if i < len(replayed) else None
+        if mine != recorded:
+            return Verdict(False, len(journal.lines), i + 1, recorded, mine, note)
+    return Verdict(True, len(journal.lines), note=note)

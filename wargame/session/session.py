@@ -1,0 +1,281 @@
+"""The Session: the public way to play a game.
+
+The UI, the command line and bots use this API and nothing below it::
+
+    loaded = scenarios.load("drole-de-guerre-1939")
+    session = Session(loaded, seed=1, seats={"france": "human"})
+    prompts = session.advance_to_decision()          # runs bots until a human must decide
+    session.submit("france", prompts[0].id, "order", reason="the Poles need us")
+    session.run_to_end()
+    session.write("game.jsonl")
+
+**When decisions take effect.** Decisions enter at a simulated instant by one path. Before any
+decision is applied at instant T, the session *settles* T: it processes every event already due
+at T and lets bots answer every prompt opened so far, repeating until nothing more is due at T.
+Only then is the human decision applied. Live play and replay do exactly this, whatever the size
+of the steps by which the clock was advanced, so the journal does not depend on how fast or in
+what chunks a facilitator ran the clock.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from wargame import __version__
+from wargame.engine.decisions import Decision, DecisionError, apply_decision
+from wargame.engine.journal import Event, dumps
+from wargame.engine.outcome import measures
+from wargame.engine.world import World
+from wargame.model.clock import format_instant
+from wargame.session.bots import DOCTRINES
+from wargame.session.integrity import chained_line, link
+from wargame.session.scenarios import LoadedScenario
+from wargame.session.views import PromptView, SeatView, WhiteCellView, seat_view, white_cell_view
+
+JOURNAL_FORMAT = 1
+HUMAN = "human"
+DEFAULT_CONTROLLER = "bot:historical"
+
+
+class SeatError(ValueError):
+    """A seat assignment that names an unknown seat or controller."""
+
+
+def controller_names() -> list[str]:
+    return [HUMAN, *(f"bot:{d}" for d in DOCTRINES)]
+
+
+def normalise_controller(text: str) -> str:
+    """``human``, ``bot:<doctrine>`` or a bare doctrine name, as ``human``/``bot:<doctrine>``."""
+    name = text.strip().lower()
+    if name == HUMAN:
+        return HUMAN
+    doctrine = name.removeprefix("bot:")
+    if doctrine in DOCTRINES:
+        return f"bot:{doctrine}"
+    hint = difflib.get_close_matches(name, [HUMAN, *DOCTRINES, *controller_names()], n=1)
+    raise SeatError(
+        f"unknown controller {text!r}"
+        + (f"; did you mean {hint[0]!r}?" if hint else f"; choose from {', '.join(controller_names())}")
+    )
+
+
+def assign_seats(seat_ids: Sequence[str], given: Mapping[str, str] | Sequence[str] = ()) -> dict[str, str]:
+    """Every seat's controller: those given (``seat=controller``), the rest the historical bot."""
+    pairs: list[tuple[str, str]] = []
+    if isinstance(given, Mapping):
+        pairs = list(given.items())
+    else:
+        for item in given:
+            seat, sep, ctl = item.partition("=")
+            if not sep:
+                raise SeatError(f"expected SEAT=CONTROLLER (e.g. france=human), got {item!r}")
+            pairs.append((seat.strip().lower(), ctl))
+    seats = dict.fromkeys(seat_ids, DEFAULT_CONTROLLER)
+    for seat, ctl in pairs:
+        if seat not in seats:
+            hint = difflib.get_close_matches(seat, list(seat_ids), n=1)
+            raise SeatError(
+                f"unknown seat {seat!r}"
+                + (f"; did you mean {hint[0]!r}?" if hint else f"; seats are {', '.join(seat_ids)}")
+            )
+        seats[seat] = normalise_controller(ctl)
+    return seats
+
+
+class Session:
+    """One game in progress. See the module docstring."""
+
+    def __init__(
+        self,
+        loaded: LoadedScenario,
+        seed: int,
+        seats: Mapping[str, str] | Sequence[str] = (),
+        journal: str | Path | None = None,
+    ) -> None:
+        if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
+            raise SeatError(f"the seed must be a whole number >= 0, got {seed!r}")
+        self.loaded = loaded
+        self.scenario = loaded.scenario
+        self.seed = seed
+        self.seats = assign_seats(self.scenario.seat_ids, seats)
+        self.world = World(self.scenario, seed)
+        self._file: IO[str] | None = None
+        self._chain = ""
+        self.lines: list[str] = []
+        self._add_line(header_line(self))
+        self.world.journal.listen(lambda e: self._add_line(e))
+        if journal is not None:
+            self._file = Path(journal).open("w", encoding="utf-8")  # noqa: SIM115 (kept open)
+            self._file.write("".join(line + "\n" for line in self.lines))
+            self._file.flush()
+        self.world.start()
+
+    # -- the journal ---------------------------------------------------------------------
+
+    def _add_line(self, item: str | Event) -> None:
+        if isinstance(item, str):
+            line, self._chain = item, link("", item)
+        else:
+            line, self._chain = chained_line(item, self._chain)
+        self.lines.append(line)
+        if self._file is not None:
+            self._file.write(line + "\n")
+            self._file.flush()
+
+    def text(self) -> str:
+        """The whole journal as written to a file."""
+        return "".join(line + "\n" for line in self.lines)
+
+    def write(self, path: str | Path) -> None:
+        Path(path).write_text(self.text(), encoding="utf-8")
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    @property
+    def events(self) -> list[Event]:
+        return self.world.journal.events
+
+    # -- the clock -----------------------------------------------------------------------
+
+    @property
+    def now(self) -> int:
+        return int(self.world.env.now)
+
+    @property
+    def date(self) -> str:
+        return format_instant(self.scenario.scenario.start, self.now)
+
+    @property
+    def finished(self) -> bool:
+        return self.world.ended
+
+    def _bot_prompts(self) -> list[Any]:
+        return [p for p in self.world.open_prompts() if self.seats.get(p.seat, HUMAN) != HUMAN]
+
+    def _step(self) -> bool:
+        env = self.world.env
+        if self.world.ended or env.peek() == float("inf"):
+            return False
+        env.step()
+        if self._bot_prompts():
+            self._settle()
+        return True
+
+    def _settle(self) -> None:
+        """Process everything due now and let bots answer, until the instant is quiet."""
+        env = self.world.env
+        while True:
+            while not self.world.ended and env.peek() == env.now:
+                env.step()
+            waiting = self._bot_prompts()
+            if not waiting or self.world.ended:
+                return
+            for prompt in waiting:
+                if prompt.id not in self.world.prompts:
+                    continue
+                controller = self.seats[prompt.seat]
+                doctrine = DOCTRINES[controller.removeprefix("bot:")]
+                choice, reason = doctrine(self.view(prompt.seat), PromptView.of(prompt))
+                apply_decision(
+                    self.world,
+                    Decision(
+                        seat=prompt.seat,
+                        kind=prompt.kind,
+                        choice=choice,
+                        reason=reason,
+                        prompt=prompt.id,
+                    ),
+                    by=controller,
+                )
+
+    def advance_until(self, t: int) -> None:
+        """Run every event before minute ``t`` (capped at the horizon); the clock then reads ``t``."""
+        t = min(int(t), self.world.horizon)
+        env = self.world.env
+        while not self.world.ended and env.peek() < t:
+            self._step()
+        if not self.world.ended and env.now < t:
+            env.run(until=t)
+
+    def advance(self, minutes: int) -> None:
+        """Run the clock forward by ``minutes`` of simulated time."""
+        self.advance_until(self.now + int(minutes))
+
+    def advance_to_decision(self) -> list[PromptView]:
+        """Run until a human seat has a new prompt (returned with any older ones) or the game ends."""
+        before = {p.id for p in self.pending()}
+        while self._step():
+            fresh = [p for p in self.pending() if p.id not in before]
+            if fresh:
+                return self.pending()
+        return self.pending()
+
+    def run_to_end(self) -> None:
+        """Run until the horizon (human prompts fall to their defaults at their deadlines)."""
+        while self._step():
+            pass
+
+    # -- decisions -----------------------------------------------------------------------
+
+    def pending(self, seat: str | None = None) -> list[PromptView]:
+        """Open prompts of human seats (or of ``seat``), oldest first."""
+        return [
+            PromptView.of(p)
+            for p in self.world.open_prompts()
+            if (seat is None and self.seats.get(p.seat) == HUMAN) or p.seat == seat
+        ]
+
+    def submit(self, seat: str, prompt: str | None, choice: str, reason: str = "", kind: str = "") -> None:
+        """A human seat's decision: an answer to ``prompt``, or a free decision of ``kind``.
+
+        Raises :class:`DecisionError` if it cannot be taken now (the message says why).
+        """
+        if self.seats.get(seat) != HUMAN:
+            raise DecisionError(f"seat {seat!r} is not played by a human here")
+        if self.world.ended:
+            raise DecisionError("the game is over")
+        self._settle()
+        decision = Decision(seat=seat, kind=kind, choice=choice, reason=reason, prompt=prompt)
+        apply_decision(self.world, decision, by=HUMAN)
+
+    # -- views ---------------------------------------------------------------------------
+
+    def view(self, seat: str) -> SeatView:
+        if seat not in self.seats:
+            raise SeatError(f"unknown seat {seat!r}; seats are {', '.join(self.seats)}")
+        return seat_view(self.world, seat)
+
+    def white_cell(self) -> WhiteCellView:
+        return white_cell_view(self.world)
+
+    def summary(self) -> dict[str, Any]:
+        """Outcome measures so far."""
+        return measures(self.events)
+
+
+def header(session: Session) -> dict[str, Any]:
+    return {
+        "journal": "wargame",
+        "format": JOURNAL_FORMAT,
+        "engine": __version__,
+        "scenario": {
+            "name": session.loaded.name,
+            "source": session.loaded.source,
+            "sha256": session.loaded.digest,
+        },
+        "seed": session.seed,
+        "seats": dict(sorted(session.seats.items())),
+        "overrides": dict(session.loaded.overrides),
+        "start": session.scenario.scenario.start,
+    }
+
+
+def header_line(session: Session) -> str:
+    return dumps(header(session))

@@ -1,0 +1,44 @@
+"""The timeline as people read it: one line per event, with the calendar date.
+
+For a seat, events come from :func:`~wargame.session.views.seat_events` (truth already gone).
+For the white cell, each line also shows the ground truth the event carries, in brackets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from wargame.engine.journal import Event
+
+#: Kinds that are shown in bold in a terminal: the turning points of a crisis.
+KEY_KINDS = frozenset(
+    {
+        "invasion",
+        "war",
+        "offensive",
+        "halt",
+        "capital",
+        "collapse",
+        "intervention",
+        "decision",
+        "end",
+    }
+)
+
+
+def format_truth(event: Event) -> str:
+    if not event.truth:
+        return ""
+    return "[truth: " + ", ".join(f"{k}={v}" for k, v in sorted(event.truth.items())) + "]"
+
+
+def label(event: Event) -> str:
+    """``Fri 01 Sep 1939 04:45`` from the event's ISO instant."""
+    from datetime import datetime
+
+    return datetime.fromisoformat(event.at).strftime("%a %d %b %Y %H:%M")
+
+
+def lines(events: Iterable[Event], white_cell: bool) -> list[tuple[str, str, str, str]]:
+    """(date, kind, text, truth) for each event."""
+    return [(label(e), e.kind, e.text, format_truth(e) if white_cell else "") for e in events]

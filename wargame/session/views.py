@@ -1,0 +1,147 @@
+"""What each seat may see, and what the white cell sees.
+
+A seat's view is built by one function, :func:`seat_view`, from an allowlist: the events the seat
+may see (its own, those addressed to it, public ones) with ground truth stripped, its open
+prompts, and its own state's situation. Nothing else can reach it: no other seat's reports, no
+true values behind a report, no aggressor's plan, no facilitator notes. The white cell's view,
+:func:`white_cell_view`, is everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from wargame.engine.journal import Event
+from wargame.engine.state import Prompt
+from wargame.engine.world import World
+from wargame.model.clock import format_instant
+
+
+@attrs.frozen(kw_only=True)
+class PromptView:
+    """An open decision prompt as its seat sees it."""
+
+    id: str
+    seat: str
+    kind: str
+    question: str
+    options: tuple[str, ...]
+    default: str
+    opened: int
+    deadline: int
+    context: Mapping[str, Any] = attrs.field(factory=dict, eq=False)
+
+    @classmethod
+    def of(cls, p: Prompt) -> PromptView:
+        return cls(
+            id=p.id,
+            seat=p.seat,
+            kind=p.kind,
+            question=p.question,
+            options=p.options,
+            default=p.default,
+            opened=p.opened,
+            deadline=p.deadline,
+            context=dict(p.context),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Situation:
+    """A state's own situation: what its government knows of itself."""
+
+    divisions: float
+    mobilisation: str
+    at_war_with: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class SeatView:
+    """Everything one seat knows at one instant."""
+
+    seat: str
+    name: str
+    briefing: str
+    now: int
+    date: str
+    events: tuple[Event, ...]
+    pending: tuple[PromptView, ...]
+    own: Situation
+
+
+@attrs.frozen(kw_only=True)
+class FrontTruth:
+    id: str
+    status: str
+    attacker: float
+    defender: float
+    cohesion: float
+    ground_km: float
+    capital_fallen: bool
+
+
+@attrs.frozen(kw_only=True)
+class WhiteCellView:
+    """The ground truth: every event with its hidden parts, every prompt, every state."""
+
+    now: int
+    date: str
+    events: tuple[Event, ...]
+    pending: tuple[PromptView, ...]
+    actors: Mapping[str, Situation]
+    fronts: tuple[FrontTruth, ...]
+    attack_at: int
+    notes: str
+
+
+def seat_events(events: Iterable[Event], seat: str) -> tuple[Event, ...]:
+    """The events ``seat`` may see, with ground truth removed."""
+    return tuple(attrs.evolve(e, truth=None) for e in events if e.visible_to(seat))
+
+
+def _situation(world: World, actor: str) -> Situation:
+    s = world.actors[actor]
+    return Situation(divisions=s.divisions, mobilisation=s.mobilisation, at_war_with=tuple(s.at_war_with))
+
+
+def seat_view(world: World, seat: str) -> SeatView:
+    """The view of ``seat`` now."""
+    actor = world.scenario.actor(seat)
+    return SeatView(
+        seat=seat,
+        name=actor.name,
+        briefing=actor.briefing,
+        now=int(world.env.now),
+        date=format_instant(world.scenario.scenario.start, int(world.env.now)),
+        events=seat_events(world.journal.events, seat),
+        pending=tuple(PromptView.of(p) for p in world.open_prompts() if p.seat == seat),
+        own=_situation(world, seat),
+    )
+
+
+def white_cell_view(world: World) -> WhiteCellView:
+    """The white cell's view now."""
+    return WhiteCellView(
+        now=int(world.env.now),
+        date=format_instant(world.scenario.scenario.start, int(world.env.now)),
+        events=tuple(world.journal.events),
+        pending=tuple(PromptView.of(p) for p in world.open_prompts()),
+        actors={a: _situation(world, a) for a in world.scenario.actor_ids},
+        fronts=tuple(
+            FrontTruth(
+                id=f.id,
+                status=f.status,
+                attacker=f.attacker,
+                defender=f.defender,
+                cohesion=f.cohesion,
+                ground_km=f.ground_km,
+                capital_fallen=f.capital_fallen,
+            )
+            for f in world.fronts.values()
+        ),
+        attack_at=world.attack_at,
+        notes=world.scenario.scenario.white_cell_notes,
+    )
