@@ -7,7 +7,8 @@ fortification multiplier ``f`` and a coefficient ``k``::
 
 where ``noise`` is lognormal with the front's ``noise`` as its spread (stream
 ``campaign.<front>``). The defender's mobilisation feeds the front with new divisions as its
-phases complete. The defender's **cohesion** is its strength against its peak; the attacker
+phases complete. The defender's **cohesion** is its strength against its full mobilised strength
+(``defender_divisions``), so a state caught mobilising starts the campaign weaker; the attacker
 advances in proportion to the force ratio, slowed by fortification. Under
 ``capital_falls_cohesion`` the capital falls; under ``collapse_cohesion`` organised resistance
 ends. A guarantor's **offensive** opens a front where it attacks (the Saar), committing a share
@@ -125,7 +126,8 @@ def _fight(world: World, spec: Front):  # type: ignore[no-untyped-def]
         ratio = a / max(d * spec.fortification, 1e-9)
         advance = spec.advance_km_per_day * float(np.clip(ratio / 3.0, 0.0, 2.0)) / spec.fortification
         state.ground_km = min(spec.depth_km, state.ground_km + advance)
-        state.cohesion = state.defender / state.defender_peak if state.defender_peak > 0 else 0.0
+        full = max(spec.defender_divisions, state.defender_peak)
+        state.cohesion = state.defender / full if full > 0 else 0.0
         _report_day(world, spec, advance)
         if not state.capital_fallen and state.cohesion < spec.capital_falls_cohesion:
             state.capital_fallen = spec.defender == world.scenario.aggressor.target

@@ -16,7 +16,7 @@ Path = tuple[str | int, ...]
 
 
 def _unknown(kind: str, value: str, known: Iterable[str]) -> str:
-    known = list(known)
+    known = list(dict.fromkeys(known))
     hint = difflib.get_close_matches(value, known, n=1)
     tail = f"; did you mean {hint[0]!r}?" if hint else f"; known: {', '.join(known)}"
     return f"unknown {kind} {value!r}{tail}"
@@ -47,12 +47,13 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         ("front", fronts),
         ("guarantee", tuple(g.id for g in s.guarantees)),
     ):
-        seen: set[str] = set()
+        section = {"actor": "actors", "front": "fronts", "guarantee": "guarantees"}[kind]
+        seen: dict[str, int] = {}
         for i, value in enumerate(ids):
             if value in seen:
-                section = {"actor": "actors", "front": "fronts", "guarantee": "guarantees"}[kind]
-                out.append(((section, i, "id"), f"duplicate {kind} id {value!r}"))
-            seen.add(value)
+                first = f"{section}[{seen[value]}]"
+                out.append(((section, i, "id"), f"duplicate {kind} id {value!r} (already used by {first})"))
+            seen.setdefault(value, i)
 
     agg = s.aggressor
     need_actor(("aggressor", "actor"), agg.actor)
@@ -68,7 +69,8 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
             out.append(
                 (
                     ("fronts", i, "collapse_cohesion"),
-                    "expected a value no greater than capital_falls_cohesion",
+                    f"expected a value no greater than capital_falls_cohesion "
+                    f"({f.capital_falls_cohesion:g}), got {f.collapse_cohesion:g}",
                 )
             )
 
@@ -86,7 +88,8 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
                 out.append(
                     (
                         ("mobilisation", i, "phases", j, "day"),
-                        "phases must be listed in order of day",
+                        f"phases must be listed in order of day: this one is due on day {days[j]:g}, "
+                        f"before the previous one (day {days[j - 1]:g})",
                     )
                 )
 

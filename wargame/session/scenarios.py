@@ -13,12 +13,15 @@ parsed file (before overrides). Comments and layout do not change it; any value 
 
 from __future__ import annotations
 
+import copy
 import difflib
 import hashlib
+import math
+import re
 import tomllib
 import typing
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime, time
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -51,7 +54,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.path or '(top level)'}: {self.message}"
+        # A problem with the file as a whole (unreadable, not TOML, not found) has no path.
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
 
 class ScenarioError(Exception):
@@ -96,34 +100,99 @@ def resolve(name_or_path: str) -> tuple[Path, str]:
     candidate = Path(name_or_path)
     if candidate.is_file():
         return candidate, name_or_path
+    if candidate.is_dir():
+        message = "this is a directory; expected a scenario file (.toml) or a bundled scenario name"
+        raise ScenarioError([Problem(name_or_path, None, "", message)])
     names = [p.stem for p in bundled()]
+    if _looks_like_path(name_or_path):
+        message = "no such file"
+        try:
+            siblings = [p.name for p in candidate.parent.glob("*.toml")]
+        except OSError:
+            siblings = []
+        hint = difflib.get_close_matches(candidate.name, siblings, n=1) or difflib.get_close_matches(
+            candidate.stem, names, n=1
+        )
+        message += f"; did you mean {hint[0]!r}?" if hint else ""
+        raise ScenarioError([Problem(name_or_path, None, "", message)])
     hint = difflib.get_close_matches(name_or_path, names, n=1)
     message = f"no bundled scenario or file named {name_or_path!r}"
     message += f"; did you mean {hint[0]!r}?" if hint else f"; bundled: {', '.join(names)}"
     raise ScenarioError([Problem(name_or_path, None, "", message)])
 
 
+def _looks_like_path(text: str) -> bool:
+    return "/" in text or "\\" in text or text.endswith(".toml")
+
+
 # -- structuring ----------------------------------------------------------------------------
+
+
+def describe(value: Any) -> str:
+    """``value`` as a scenario author wrote it (TOML spelling), short enough for one message line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, str) and len(value) > 60:
+        return repr(value[:57] + "...")
+    return repr(value)
+
+
+class MissingField(KeyError):
+    """A required key absent from its table."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def _strict(expected: str, ok: type | tuple[type, ...], cast: type) -> Any:
     def hook(value: Any, _type: Any) -> Any:
         if (isinstance(value, bool) and cast is not bool) or not isinstance(value, ok):
-            raise TypeError(f"expected {expected}, got {value!r}")
+            raise TypeError(f"expected {expected}, got {describe(value)}")
         return cast(value)
 
     return hook
 
 
+_DATETIME_EXAMPLE = "a date and time such as 1939-09-01T04:45:00"
+
+
 def _datetime(value: Any, _type: Any) -> datetime:
-    if isinstance(value, datetime):
-        return value
     if isinstance(value, str):
         try:
-            return datetime.fromisoformat(value)
+            value = datetime.fromisoformat(value)
         except ValueError:
-            pass
-    raise TypeError(f"expected a date and time such as 1939-09-01T04:45:00, got {value!r}")
+            raise TypeError(f"expected {_DATETIME_EXAMPLE}, got {describe(value)}") from None
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            raise TypeError(
+                f"expected {_DATETIME_EXAMPLE}, in local time without a time zone, got {describe(value)}"
+            )
+        return value
+    if isinstance(value, date):
+        raise TypeError(
+            f"expected {_DATETIME_EXAMPLE}, got a date without a time of day ({describe(value)}); "
+            f"write {value.isoformat()}T00:00:00"
+        )
+    if isinstance(value, time):
+        raise TypeError(f"expected {_DATETIME_EXAMPLE}, got a time without a date ({describe(value)})")
+    raise TypeError(f"expected {_DATETIME_EXAMPLE}, got {describe(value)}")
+
+
+def _missing(a: attrs.Attribute) -> MissingField:
+    t = a.type
+    if attrs.has(t):
+        return MissingField(f"the required table [{a.name}] is missing")
+    args = typing.get_args(t)
+    if typing.get_origin(t) is tuple and args and attrs.has(args[0]):
+        return MissingField(f"the required list of [[{a.name}]] tables is missing")
+    return MissingField(f"the required key {a.name!r} is missing")
 
 
 def _converter() -> cattrs.Converter:
@@ -135,22 +204,78 @@ def _converter() -> cattrs.Converter:
     conv.register_structure_hook(datetime, _datetime)
 
     def tuple_hook(t: Any) -> Any:
+        args = typing.get_args(t)
+        item = args[0] if args else Any
+
         def structure(value: Any, _type: Any) -> Any:
+            if isinstance(value, Mapping) and attrs.has(item):
+                raise TypeError("expected a list of tables (a [[...]] header per entry), got a single table")
+            if isinstance(value, str) and item is str:
+                raise TypeError(f'expected a list, e.g. ["{value}"], got {describe(value)}')
             if not isinstance(value, list | tuple):
-                raise TypeError(f"expected a list, got {value!r}")
+                raise TypeError(f"expected a list, got {describe(value)}")
             return conv._structure_tuple(value, t)
 
         return structure
 
+    def attrs_hook(cl: Any) -> Any:
+        # Unlike cattrs' own, this runs every field's range/choice check even when another field
+        # of the same table is wrong, so that every problem is reported at once.
+        attrs.resolve_types(cl)
+        fields = attrs.fields(cl)
+        names = {a.name for a in fields}
+
+        def structure(value: Any, _type: Any) -> Any:
+            if not isinstance(value, Mapping):
+                raise TypeError(f"expected a table, got {describe(value)}")
+            errors: list[Exception] = []
+            kwargs: dict[str, Any] = {}
+            for a in fields:
+                if a.name not in value:
+                    if a.default is attrs.NOTHING:
+                        errors.append(_noted(_missing(a), cl, a))
+                    continue
+                try:
+                    item = conv.structure(value[a.name], a.type)
+                except Exception as err:
+                    errors.append(_noted(err, cl, a))
+                    continue
+                try:
+                    for check in _validators(a):
+                        check(None, a, item)
+                except FieldError as err:
+                    # It names its field itself; show the value as written (2, not 2.0).
+                    errors.append(FieldError(err.field, err.expected, value[a.name]))
+                    continue
+                kwargs[a.name] = item
+            extra = {str(k) for k in value} - names
+            if extra:
+                errors.append(ForbiddenExtraKeysError(None, cl, extra))
+            if errors:
+                raise ClassValidationError(f"While structuring {cl.__name__}", errors, cl)
+            return cl(**kwargs)
+
+        return structure
+
     conv.register_structure_hook_factory(lambda t: typing.get_origin(t) is tuple, tuple_hook)
+    conv.register_structure_hook_factory(attrs.has, attrs_hook)
     return conv
 
 
+def _validators(a: attrs.Attribute) -> list[Any]:
+    v = a.validator
+    if v is None:
+        return []
+    return list(v) if isinstance(v, list | tuple) else [v]
+
+
+def _noted(err: Exception, cl: type, a: attrs.Attribute) -> Exception:
+    note = f"Structuring class {cl.__qualname__} @ attribute {a.name}"
+    err.add_note(AttributeValidationNote(note, a.name, a.type))
+    return err
+
+
 CONVERTER = _converter()
-
-
-def _type_name(t: Any) -> str:
-    return getattr(t, "__name__", None) or str(t).replace("typing.", "")
 
 
 def _walk(exc: BaseException, path: tuple[str | int, ...]) -> Iterable[tuple[tuple[str | int, ...], str]]:
@@ -171,6 +296,8 @@ def _walk(exc: BaseException, path: tuple[str | int, ...]) -> Iterable[tuple[tup
             yield (*path, key), f"unknown key {key!r}{suffix}"
     elif isinstance(exc, FieldError):
         yield (*path, exc.field), str(exc)
+    elif isinstance(exc, MissingField):
+        yield path, exc.message
     elif isinstance(exc, KeyError):
         yield path, "required field is missing"
     else:
@@ -184,6 +311,20 @@ def format_path(path: Sequence[str | int]) -> str:
     return out
 
 
+def _unhashable(value: Any, path: tuple[str | int, ...] = ()) -> Iterable[tuple[tuple[str | int, ...], str]]:
+    """Values the content hash cannot take (TOML dates and times alone, nan and inf)."""
+    if isinstance(value, Mapping):
+        for k, v in value.items():
+            yield from _unhashable(v, (*path, str(k)))
+    elif isinstance(value, list | tuple):
+        for i, v in enumerate(value):
+            yield from _unhashable(v, (*path, i))
+    elif isinstance(value, float) and not math.isfinite(value):
+        yield path, f"expected a finite number, got {describe(value)}"
+    elif isinstance(value, date | time) and not isinstance(value, datetime):
+        yield path, f"expected {_DATETIME_EXAMPLE}, got {describe(value)}"
+
+
 # -- overrides ------------------------------------------------------------------------------
 
 
@@ -192,7 +333,7 @@ def parse_override(text: str) -> tuple[str, Any]:
     key, sep, raw = text.partition("=")
     key = key.strip()
     if not sep or not key:
-        raise ValueError(f"expected KEY=VALUE, got {text!r}")
+        raise ValueError(f"expected KEY=VALUE (e.g. fronts.west.fortification=2), got {text!r}")
     try:
         value = tomllib.loads(f"v = {raw.strip()}")["v"]
     except tomllib.TOMLDecodeError:
@@ -209,22 +350,34 @@ def _element(items: list[Any], segment: str) -> int | None:
     return None
 
 
-def apply_override(data: dict[str, Any], key: str, value: Any) -> tuple[str | int, ...]:
-    """Set ``key`` (dotted; list elements by index or by ``id``/``actor``) in raw scenario data."""
+def _no_element(items: list[Any], segment: str, where: str) -> str:
+    if not items:
+        return f"no element {segment!r} in {where}: it is empty"
+    ids = [str(i.get("id", i.get("actor", k))) for k, i in enumerate(items) if isinstance(i, dict)]
+    if not ids:
+        return f"no element {segment!r} in {where}; use an index from 0 to {len(items) - 1}"
+    hint = difflib.get_close_matches(segment, ids, n=1)
+    return f"no element {segment!r} in {where}" + (
+        f"; did you mean {hint[0]!r}?" if hint else f"; elements: {', '.join(ids)}"
+    )
+
+
+def _apply(
+    data: dict[str, Any], key: str, value: Any
+) -> tuple[tuple[str | int, ...], tuple[str | int, ...] | None]:
+    """Set ``key`` in ``data``; the path set, and the path of the first table key it created."""
     node: Any = data
     path: list[str | int] = []
-    segments = key.split(".")
+    created: tuple[str | int, ...] | None = None
+    segments = [s.strip() for s in key.split(".")]
+    if not all(segments):
+        raise KeyError(f"{key!r} has an empty part; expected a dotted path such as fronts.west.fortification")
     for n, segment in enumerate(segments):
         last = n == len(segments) - 1
         if isinstance(node, list):
             index = _element(node, segment)
             if index is None:
-                ids = [str(i.get("id", i.get("actor", k))) for k, i in enumerate(node) if isinstance(i, dict)]
-                hint = difflib.get_close_matches(segment, ids, n=1)
-                raise KeyError(
-                    f"no element {segment!r} in {format_path(path)}"
-                    + (f"; did you mean {hint[0]!r}?" if hint else f"; elements: {', '.join(ids)}")
-                )
+                raise KeyError(_no_element(node, segment, format_path(path)))
             path.append(index)
             if last:
                 node[index] = value
@@ -232,53 +385,101 @@ def apply_override(data: dict[str, Any], key: str, value: Any) -> tuple[str | in
                 node = node[index]
         elif isinstance(node, dict):
             path.append(segment)
+            if created is None and segment not in node:
+                created = tuple(path)  # an unknown key is reported by structuring, with a hint
             if last:
-                node[segment] = value  # an unknown key is reported by structuring, with a hint
+                node[segment] = value
             else:
                 node = node.setdefault(segment, {})
         else:
             raise KeyError(f"{format_path(path)} is a value, not a table: cannot set {key!r}")
-    return tuple(path)
+    return tuple(path), created
+
+
+def apply_override(data: dict[str, Any], key: str, value: Any) -> tuple[str | int, ...]:
+    """Set ``key`` (dotted; list elements by index or by ``id``/``actor``) in raw scenario data."""
+    return _apply(data, key, value)[0]
 
 
 # -- loading --------------------------------------------------------------------------------
+
+_TOML_WHERE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
+
+
+def _read(path: Path, label: str) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        message = f"cannot read the file: {err.strerror or err}"
+        raise ScenarioError([Problem(label, None, "", message)]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        message = f"not UTF-8 text (byte 0x{raw[err.start]:02x} cannot be read); save the file as UTF-8"
+        raise ScenarioError([Problem(label, line, "", message)]) from None
+
+
+def _parse(text: str, label: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        message = str(err.args[0]) if err.args else str(err)
+        where = _TOML_WHERE.search(message)
+        line: int | None = getattr(err, "lineno", None)
+        if where:
+            message = message[: where.start()]
+            if where.group(1):
+                line = line or int(where.group(1))
+                message += f" at column {where.group(2)}"
+            else:
+                line = line or max(1, len(text.splitlines()))
+                message += " at the end of the file (is a bracket or quote left open?)"
+        message = message[:1].lower() + message[1:]
+        raise ScenarioError([Problem(label, line, "", f"not valid TOML: {message}")]) from None
+
+
+def _in_order(problems: Iterable[Problem]) -> list[Problem]:
+    """``--set`` problems first, then the file's in order of line."""
+    return sorted(problems, key=lambda p: (p.file != "--set", p.line or 0))
 
 
 def load(name_or_path: str, overrides: Sequence[str] | Mapping[str, Any] = ()) -> LoadedScenario:
     """Load, override, structure and check a scenario; raise :class:`ScenarioError` if unusable."""
     path, source = resolve(name_or_path)
     label = str(path) if source != path.stem else f"scenarios/{path.name}"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ScenarioError([Problem(label, None, "", f"cannot read the file: {err}")]) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        line = getattr(err, "lineno", None)
-        message = getattr(err, "msg", str(err))
-        raise ScenarioError([Problem(label, line, "", f"not valid TOML: {message}")]) from None
-    digest = hashlib.sha256(dumps(data).encode("utf-8")).hexdigest()
-    items = list(overrides.items()) if isinstance(overrides, Mapping) else []
+    text = _read(path, label)
+    data = _parse(text, label)
+    if not data:
+        message = "the file is empty; a scenario needs at least [scenario], [[actors]] and [aggressor]"
+        raise ScenarioError([Problem(label, None, "", message)])
+    original = copy.deepcopy(data)
     problems: list[Problem] = []
-    if not isinstance(overrides, Mapping):
-        for text_override in overrides:
-            try:
-                items.append(parse_override(text_override))
-            except ValueError as err:
-                problems.append(Problem("--set", None, "", str(err)))
+    items: list[tuple[str, Any]] = []
     override_paths: dict[tuple[str | int, ...], str] = {}
-    for key, value in items:
+    created: dict[tuple[str | int, ...], str] = {}
+    for given in overrides.items() if isinstance(overrides, Mapping) else overrides:
         try:
-            override_paths[apply_override(data, key, value)] = key
+            key, value = given if isinstance(given, tuple) else parse_override(given)
+        except ValueError as err:
+            problems.append(Problem("--set", None, "", str(err)))
+            continue
+        items.append((key, value))
+        try:
+            opath, new = _apply(data, key, value)
         except KeyError as err:
             problems.append(Problem("--set", None, key, err.args[0]))
+            continue
+        override_paths[opath] = key
+        if new is not None:
+            created[new] = key
     if problems:
         raise ScenarioError(problems)
     lines = line_map(text)
 
     def problem(p: tuple[str | int, ...], message: str) -> Problem:
-        for opath, key in override_paths.items():
+        # Under a path an override set, or at a key it created (reported as unknown): its doing.
+        for opath, key in (*override_paths.items(), *created.items()):
             if p[: len(opath)] == opath:
                 return Problem("--set", None, format_path(p), f"{message} (from --set {key})")
         return Problem(label, find_line(lines, p), format_path(p), message)
@@ -286,8 +487,14 @@ def load(name_or_path: str, overrides: Sequence[str] | Mapping[str, Any] = ()) -
     try:
         scenario = CONVERTER.structure(data, Scenario)
     except (ClassValidationError, IterableValidationError) as err:
-        raise ScenarioError([problem(p, m) for p, m in _walk(err, ())]) from None
+        raise ScenarioError(_in_order(problem(p, m) for p, m in _walk(err, ()))) from None
     refs = [problem(p, m) for p, m in reference_problems(scenario)]
     if refs:
-        raise ScenarioError(refs)
+        raise ScenarioError(_in_order(refs))
+    try:
+        digest = hashlib.sha256(dumps(original).encode("utf-8")).hexdigest()
+    except (TypeError, ValueError) as err:
+        # Only a value the file gets wrong but --set replaces can reach here.
+        found = [Problem(label, find_line(lines, p), format_path(p), m) for p, m in _unhashable(original)]
+        raise ScenarioError(found or [Problem(label, None, "", f"cannot hash the file: {err}")]) from None
     return LoadedScenario(scenario=scenario, source=source, digest=digest, overrides=dict(items))

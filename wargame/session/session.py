@@ -196,8 +196,10 @@ class Session:
                 )
 
     def advance_until(self, t: int) -> None:
-        """Run every event before minute ``t`` (capped at the horizon); the clock then reads ``t``."""
-        t = min(int(t), self.world.horizon)
+        """Run every event before minute ``t``; the clock then reads ``t``. At the horizon the game ends."""
+        if int(t) >= self.world.horizon:
+            self.run_to_end()  # the horizon is the end: finish the game there
+            return
         env = self.world.env
         while not self.world.ended and env.peek() < t:
             self._step()

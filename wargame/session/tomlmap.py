@@ -4,7 +4,8 @@
 parsed but does not fit the schema, this module reads the file's lines, follows table headers
 (``[aggressor]``, ``[[fronts]]``, ``[[mobilisation.phases]]``) and ``key = value`` lines, and
 records the line where each path is defined. Values written inside inline tables or arrays map
-to the line of their enclosing key.
+to the line of their enclosing key; the lines of a multi-line string or array are skipped, so
+that text inside them is never taken for a key or a header.
 """
 
 from __future__ import annotations
@@ -21,16 +22,57 @@ def _split_key(text: str) -> list[str]:
     return [part.strip().strip("\"'") for part in text.split(".")]
 
 
+class _Scanner:
+    """Tracks, across lines, whether the text is inside a string or an open array or inline table."""
+
+    def __init__(self) -> None:
+        self.quote = ""  # the delimiter of the open string, if any
+        self.depth = 0  # open [ and { outside strings
+
+    @property
+    def inside(self) -> bool:
+        return bool(self.quote) or self.depth > 0
+
+    def scan(self, text: str) -> None:
+        i = 0
+        while i < len(text):
+            if self.quote:
+                if self.quote[0] == '"' and text[i] == "\\":  # an escape in a basic string
+                    i += 2
+                    continue
+                if text.startswith(self.quote, i):
+                    i += len(self.quote)
+                    self.quote = ""
+                    continue
+                i += 1
+                continue
+            for delim in ('"""', "'''", '"', "'"):
+                if text.startswith(delim, i):
+                    self.quote = delim
+                    i += len(delim)
+                    break
+            else:
+                c = text[i]
+                if c == "#":
+                    break
+                if c in "[{":
+                    self.depth += 1
+                elif c in "]}":
+                    self.depth = max(0, self.depth - 1)
+                i += 1
+        if self.quote in ('"', "'"):
+            self.quote = ""  # a one-line string cannot run on; the TOML parser reports it
+
+
 def line_map(source: str) -> dict[Path, int]:
     """Map each path defined in ``source`` to its 1-based line number."""
     lines: dict[Path, int] = {}
     counts: dict[Path, int] = {}
     current: Path = ()
-    in_multiline = False
+    scanner = _Scanner()
     for number, raw in enumerate(source.splitlines(), start=1):
-        if in_multiline:
-            if raw.count('"""') % 2 == 1 or raw.count("'''") % 2 == 1:
-                in_multiline = False
+        if scanner.inside:  # a continuation line of a multi-line string or array
+            scanner.scan(raw)
             continue
         header = _HEADER.match(raw)
         if header:
@@ -52,9 +94,7 @@ def line_map(source: str) -> dict[Path, int]:
         key = _KEY.match(raw)
         if key and not raw.lstrip().startswith("#"):
             lines[current + tuple(_split_key(key.group(1)))] = number
-            rest = raw[key.end() :]
-            if rest.count('"""') % 2 == 1 or rest.count("'''") % 2 == 1:
-                in_multiline = True
+            scanner.scan(raw[key.end() :])
     return lines
 
 

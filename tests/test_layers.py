@@ -1,0 +1,53 @@
+"""Layering: the engine never imports Textual, and the command line starts light."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import wargame
+
+PACKAGE = Path(wargame.__file__).parent
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_no_module_of_the_engine_imports_textual() -> None:
+    offenders = [p for p in PACKAGE.rglob("*.py") if "textual" in _imports(p)]
+    assert offenders == []
+
+
+def test_loading_everything_does_not_load_textual() -> None:
+    code = (
+        "import sys, pkgutil, importlib, wargame\n"
+        "for m in pkgutil.walk_packages(wargame.__path__, 'wargame.'):\n"
+        "    if m.name != 'wargame.__main__': importlib.import_module(m.name)\n"
+        "print('textual' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_importing_the_cli_is_light() -> None:
+    heavy = "('numpy', 'simpy', 'rich', 'cattrs', 'textual')"
+    code = f"import sys, wargame.cli\nprint(sorted(m for m in {heavy} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_model_layer_has_no_simpy_and_no_io() -> None:
+    for path in (PACKAGE / "model").glob("*.py"):
+        assert not {"simpy", "wargame"} & _imports(path) - {"wargame"}, path
+        assert "simpy" not in _imports(path), path
+        assert "open(" not in path.read_text(), path

@@ -1,0 +1,163 @@
+"""Journals replay exactly; damage of any kind is reported with its line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import FLAGSHIP
+
+from wargame.cli import main
+from wargame.session import journal_file, scenarios
+from wargame.session.session import Session
+
+
+def _write(tmp_path: Path, seed: int = 1, seats=(), overrides=()) -> Path:
+    path = tmp_path / "game.jsonl"
+    session = Session(scenarios.load(FLAGSHIP, overrides), seed=seed, seats=seats, journal=path)
+    session.run_to_end()
+    session.close()
+    return path
+
+
+def _human_game(tmp_path: Path) -> Path:
+    """France is human and decides against history; the rest are bots."""
+    path = tmp_path / "human.jsonl"
+    session = Session(scenarios.load(FLAGSHIP), seed=3, seats=["france=human"], journal=path)
+    answered = 0
+    while not session.finished:
+        prompts = session.advance_to_decision()
+        if not prompts:
+            break
+        for p in prompts:
+            choice = {"mobilise": "order", "declare_war": "declare", "offensive": "general"}.get(
+                p.kind, p.options[0]
+            )
+            session.submit("france", p.id, choice, reason=f"test choice {answered}")
+            answered += 1
+    session.run_to_end()
+    session.close()
+    assert answered > 3
+    return path
+
+
+def test_verify_passes_on_fresh_journal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, overrides=["fronts.west.fortification=2.5"])
+    assert main(["replay", str(path), "--verify"]) == 0
+    assert "verified" in capsys.readouterr().out
+
+
+def test_verify_replays_human_decisions(tmp_path: Path) -> None:
+    path = _human_game(tmp_path)
+    text = path.read_text()
+    assert '"by":"human"' in text
+    # a human France that declares war at once and attacks in force changes the game
+    assert "launches a general offensive" in text
+    verdict = journal_file.verify(journal_file.read(path))
+    assert verdict.ok, (verdict.line, verdict.recorded, verdict.replayed)
+
+
+def test_verify_of_partial_game(tmp_path: Path) -> None:
+    path = tmp_path / "partial.jsonl"
+    session = Session(scenarios.load(FLAGSHIP), seed=2, journal=path)
+    session.advance(12 * 24 * 60)
+    session.close()
+    assert journal_file.verify(journal_file.read(path)).ok
+
+
+def test_hand_edited_line_is_pinpointed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path)
+    lines = path.read_text().splitlines(keepends=True)
+    target = next(i for i, line in enumerate(lines) if '"kind":"report"' in line)
+    obj = json.loads(lines[target])
+    obj["data"]["claim"] = obj["data"]["claim"] + 5
+    lines[target] = json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
+    path.write_text("".join(lines))
+    assert main(["replay", str(path), "--verify"]) == 2
+    err = capsys.readouterr().err
+    assert f":{target + 1}:" in err and "edited" in err and "Traceback" not in err
+
+
+def test_divergent_replay_names_first_differing_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A journal whose chain is intact but whose content the engine does not reproduce (e.g. made by
+    a changed engine) fails verification with exit 1, naming the first differing line."""
+    from wargame.engine.journal import Event, dumps
+    from wargame.session.integrity import chained_line, link
+
+    path = _write(tmp_path)
+    lines = path.read_text().splitlines()
+    target = next(i for i, line in enumerate(lines) if '"kind":"front"' in line)
+    chain = link("", lines[0])
+    rebuilt = [lines[0]]
+    for i, line in enumerate(lines[1:], start=1):
+        obj = json.loads(line)
+        obj.pop("h")
+        if i == target:
+            obj["text"] = obj["text"].replace("advances", "ADVANCES")
+        new, chain = chained_line(Event.from_json(obj), chain)
+        rebuilt.append(new)
+    assert dumps(json.loads(lines[0])) == lines[0]
+    path.write_text("\n".join(rebuilt) + "\n")
+    assert main(["replay", str(path), "--verify"]) == 1
+    out = capsys.readouterr().out
+    assert f"MISMATCH at line {target + 1}" in out
+    assert "ADVANCES" in out and "recorded:" in out and "replayed:" in out
+
+
+def test_truncated_journal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 40])
+    assert main(["replay", str(path), "--verify"]) == 2
+    assert "truncated" in capsys.readouterr().err
+
+
+def test_deleted_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path)
+    lines = path.read_text().splitlines(keepends=True)
+    del lines[10]
+    path.write_text("".join(lines))
+    assert main(["show", str(path), "--white-cell"]) == 2
+    assert ":11:" in capsys.readouterr().err
+
+
+def test_unknown_format_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path)
+    lines = path.read_text().splitlines(keepends=True)
+    head = json.loads(lines[0])
+    head["format"] = 99
+    lines[0] = json.dumps(head, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
+    path.write_text("".join(lines))
+    assert main(["replay", str(path), "--verify"]) == 2
+    assert "format 99 is not supported" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("content", [b"", b"hello\n", b"\xff\xfe\n", b'{"not": "ours"}\n'])
+def test_not_a_journal(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(content)
+    assert main(["replay", str(path), "--verify"]) == 2
+    err = capsys.readouterr().err
+    assert "journal" in err and "Traceback" not in err
+
+
+def test_missing_journal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", str(tmp_path / "nope.jsonl"), "--seat", "france"]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_scenario_changed_since_journal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = scenarios.resolve(FLAGSHIP)[0]
+    copy = tmp_path / "mine.toml"
+    copy.write_text(src.read_text())
+    path = tmp_path / "g.jsonl"
+    session = Session(scenarios.load(str(copy)), seed=1, journal=path)
+    session.advance(24 * 60)
+    session.close()
+    assert journal_file.verify(journal_file.read(path)).ok
+    copy.write_text(copy.read_text().replace("horizon_days = 46", "horizon_days = 45"))
+    assert main(["replay", str(path), "--verify"]) == 2
+    assert "has changed since this journal was written" in capsys.readouterr().err

@@ -1,0 +1,113 @@
+"""Seats see only what their state knows; the white cell sees everything."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import FLAGSHIP, play
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wargame.cli import main
+from wargame.session import scenarios
+from wargame.session.session import Session
+from wargame.session.timeline import lines
+
+SEATS = ("germany", "poland", "france", "uk", "ussr")
+CANARY_NOTE = "CANARY-7f3a9"
+# West-front German strength only the white cell may know: reports claim whole numbers; the
+# truth behind them keeps two decimals.
+CANARY_OVERRIDES = [f"scenario.white_cell_notes={CANARY_NOTE}", "fronts.west.defender_divisions=23.4567"]
+CANARY_VALUE = "23.46"
+
+
+def _rendered(session: Session, seat: str) -> str:
+    view = session.view(seat)
+    parts = [repr(view)]
+    parts += [json.dumps(e.to_json(), ensure_ascii=False) for e in view.events]
+    parts += [" ".join(row) for row in lines(view.events, white_cell=False)]
+    return "\n".join(parts)
+
+
+def test_canary_never_reaches_a_seat() -> None:
+    session = play(seed=1, overrides=CANARY_OVERRIDES)
+    white = session.white_cell()
+    assert CANARY_NOTE in white.notes
+    assert any(e.truth and CANARY_VALUE in json.dumps(e.truth) for e in white.events)
+    for seat in SEATS:
+        text = _rendered(session, seat)
+        assert CANARY_NOTE not in text
+        assert CANARY_VALUE not in text
+
+
+def test_canary_never_in_show_seat_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "g.jsonl"
+    assert (
+        main(
+            [
+                "run",
+                FLAGSHIP,
+                "--seed",
+                "1",
+                "--journal",
+                str(path),
+                "--summary",
+                *[arg for o in CANARY_OVERRIDES for arg in ("--set", o)],
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    for seat in SEATS:
+        for extra in ([], ["--json"]):
+            assert main(["show", str(path), "--seat", seat, *extra]) == 0
+            out = capsys.readouterr().out
+            assert out.strip(), f"{seat} saw nothing"
+            assert CANARY_VALUE not in out
+            assert '"truth"' not in out and "[truth:" not in out
+    assert main(["show", str(path), "--white-cell"]) == 0
+    assert CANARY_VALUE in capsys.readouterr().out
+
+
+def test_other_states_secrets_stay_secret() -> None:
+    session = play(seed=1)
+    france = session.view("france").events
+    poland = session.view("poland").events
+    # only Germany knows its attack was postponed
+    assert not any(e.kind == "postponement" for e in france)
+    assert any(e.kind == "postponement" for e in session.view("germany").events)
+    # France reads its own service's reports, never Poland's
+    assert any(e.kind == "report" for e in france)
+    assert all(e.actors == ("france",) for e in france if e.kind == "report")
+    # council minutes are for members: historically Poland was not told of the halt
+    assert any(e.kind == "council" for e in france)
+    assert not any(e.kind == "council" for e in poland)
+    # nobody but the seat itself sees its decisions and prompts
+    assert all(e.data["seat"] == "poland" for e in poland if e.kind == "decision")
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(min_value=0, max_value=2**32),
+    doctrines=st.lists(
+        st.sampled_from(["historical", "resolute", "cautious", "passive"]), min_size=5, max_size=5
+    ),
+    stop_day=st.integers(min_value=1, max_value=46),
+)
+def test_view_filter_property(seed: int, doctrines: list[str], stop_day: int) -> None:
+    """Over random games and instants: a seat's view holds only events it may see, never truth."""
+    seats = [f"{s}=bot:{d}" for s, d in zip(SEATS, doctrines, strict=True)]
+    session = Session(scenarios.load(FLAGSHIP, CANARY_OVERRIDES), seed=seed, seats=seats)
+    session.advance(stop_day * 24 * 60)
+    all_events = session.white_cell().events
+    for seat in SEATS:
+        view = session.view(seat)
+        assert all(e.truth is None for e in view.events)
+        assert all(e.visible_to(seat) for e in view.events)
+        visible = [e.seq for e in all_events if e.visible_to(seat)]
+        assert [e.seq for e in view.events] == visible
+        assert all(p.seat == seat for p in view.pending)
+        text = _rendered(session, seat)
+        assert CANARY_NOTE not in text and CANARY_VALUE not in text
