@@ -84,7 +84,12 @@ class LoadedScenario:
 
 
 def bundled_dir() -> Path:
-    return Path(str(resources.files("wargame.scenarios")))
+    """Where the bundled scenarios are: the installed ``wargame.scenarios`` package, or, when the
+    package is imported from a source checkout, the repository's ``scenarios/`` folder."""
+    try:
+        return Path(str(resources.files("wargame.scenarios")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def bundled() -> list[Path]:
