@@ -27,7 +27,9 @@ def test_golden_journal(name: str) -> None:
     actual = golden_text(name)
     if actual != expected:
         old, new = expected.splitlines(), actual.splitlines()
-        line = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
+        line = next(
+            (i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new))
+        )
         pytest.fail(
             f"{name}: the game differs from its golden journal at line {line + 1} "
             f"(sha256 {hashlib.sha256(expected.encode()).hexdigest()[:12]} -> "
