@@ -47,9 +47,15 @@ def canonical(value: Any) -> Any:
     raise TypeError(f"cannot put a {type(value).__name__} in the journal: {value!r}")
 
 
-def dumps(obj: Mapping[str, Any]) -> str:
-    """One canonical JSON line (without the newline)."""
-    return json.dumps(canonical(obj), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+def dumps(obj: Mapping[str, Any], *, trusted: bool = False) -> str:
+    """One canonical JSON line (without the newline).
+
+    ``trusted`` skips :func:`canonical` for values already made canonical (an event's fields are,
+    from the moment it is recorded), which halves the cost of writing a journal.
+    """
+    return json.dumps(
+        obj if trusted else canonical(obj), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
 
 
 @attrs.frozen(kw_only=True)
