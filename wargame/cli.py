@@ -159,6 +159,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"({', '.join(s.seat_ids)} playable), {len(s.fronts)} fronts, {len(s.guarantees)} guarantees, "
         f"{len(s.services)} services, {len(s.injects)} injects; content hash {loaded.digest[:12]}"
     )
+    for key, value in loaded.overrides.items():
+        print(f"  with --set {key}={json.dumps(value, default=str)}")
     return EXIT_OK
 
 
