@@ -67,7 +67,8 @@ def test_consensus_council_needs_every_member() -> None:
 
 def test_fortification_slows_the_attacker() -> None:
     def ground(fort: float) -> float:
-        session = play(seed=1, seats=ALLIES_RESOLUTE, overrides=[f"fronts.west.fortification={fort}"])
+        overrides = [f"fronts.west.fortification={fort}", "scenario.horizon_days=22"]  # before full depth
+        session = play(seed=1, seats=ALLIES_RESOLUTE, overrides=overrides)
         return next(f.ground_km for f in session.white_cell().fronts if f.id == "west")
 
     assert ground(1.0) > ground(3.0) > ground(8.0)

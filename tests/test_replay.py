@@ -161,3 +161,70 @@ def test_scenario_changed_since_journal(tmp_path: Path, capsys: pytest.CaptureFi
     copy.write_text(copy.read_text().replace("horizon_days = 46", "horizon_days = 45"))
     assert main(["replay", str(path), "--verify"]) == 2
     assert "has changed since this journal was written" in capsys.readouterr().err
+
+
+def test_journal_cut_at_a_line_boundary_is_truncated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path)
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text("".join(lines[:100]))
+    assert main(["replay", str(path), "--verify"]) == 2
+    err = capsys.readouterr().err
+    assert ":100:" in err and "truncated" in err and "100 lines present are intact" in err
+
+
+def test_reformatted_line_counts_as_edited(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path)
+    lines = path.read_text().splitlines(keepends=True)
+    lines[5] = json.dumps(json.loads(lines[5]), sort_keys=True) + "\n"  # same content, other spacing
+    path.write_text("".join(lines))
+    assert main(["replay", str(path), "--verify"]) == 2
+    assert ":6:" in capsys.readouterr().err
+
+
+def test_crlf_journal_gets_its_own_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert main(["show", str(path), "--white-cell"]) == 2
+    assert "CRLF" in capsys.readouterr().err
+
+
+def test_closed_session_replays_and_takes_no_more_decisions(tmp_path: Path) -> None:
+    path = tmp_path / "stopped.jsonl"
+    session = Session(scenarios.load(FLAGSHIP), seed=6, seats=["poland=human"], journal=path)
+    prompts = session.advance_to_decision()
+    session.submit("poland", prompts[0].id, "order", reason="now")
+    session.advance(3 * 24 * 60 + 17)
+    session.close()
+    assert session.events[-1].kind == "closed" and session.events[-1].see == ()
+    with pytest.raises(ValueError, match="closed"):
+        session.submit("poland", None, "convene", kind="convene_council")
+    assert journal_file.verify(journal_file.read(path)).ok
+
+
+def test_file_scenario_replays_from_another_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "mine.toml").write_text(scenarios.resolve(FLAGSHIP)[0].read_text())
+    monkeypatch.chdir(work)
+    assert main(["run", "mine.toml", "--seed", "2", "--journal", "g.jsonl", "--summary"]) == 0
+    monkeypatch.chdir(tmp_path)
+    assert main(["replay", "work/g.jsonl", "--verify"]) == 0
+    assert "verified" in capsys.readouterr().out
+
+
+def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = _write(tmp_path)
+    shown = subprocess.run(
+        f"{sys.executable} -m wargame show {path} --white-cell --json | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
+    assert "Traceback" not in shown.stderr and shown.stdout.startswith("{")

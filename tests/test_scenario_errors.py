@@ -547,7 +547,7 @@ def test_range_problems_are_not_hidden_by_other_problems_in_the_same_table(tmp_p
         ("attrition_per_day = 0.004", "attrition_per_day = 4"),
         ("noise = 0.2\n", "noise = 2\n"),
         ("depth_km = 150", 'depth_km = "deep"'),
-        ("advance_km_per_day = 10", "advance_km_per_dya = 10"),
+        ("advance_km_per_day = 30", "advance_km_per_dya = 30"),
     )
     assert [(p.path, p.line, p.message) for p in problems_of(path)] == [
         (

@@ -37,9 +37,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"wargame {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("list", help="list the bundled scenarios")
+    sub.add_parser("list", help="list the bundled scenarios", description="List the bundled scenarios.")
 
-    c = sub.add_parser("check", help="validate a scenario file or bundled scenario")
+    c = sub.add_parser(
+        "check",
+        help="validate a scenario file or bundled scenario",
+        description="Validate a scenario: every problem is reported as file:line: field.path: what "
+        "was expected.",
+    )
     c.add_argument("scenario", metavar="SCENARIO", help="bundled name or path to a .toml file")
     c.add_argument(
         "--set",
@@ -50,7 +55,13 @@ def _parser() -> argparse.ArgumentParser:
         help="override a scenario value (repeatable), e.g. fronts.west.fortification=2",
     )
 
-    r = sub.add_parser("run", help="play a scenario headless and print its timeline")
+    r = sub.add_parser(
+        "run",
+        help="play a scenario headless and print its timeline",
+        description="Play a whole game headless and print its timeline as the white cell sees it "
+        "(ground truth in brackets). Seats: the scenario's actor ids, e.g. germany, poland, france, "
+        "uk, ussr.",
+    )
     r.add_argument("scenario", metavar="SCENARIO", help="bundled name or path to a .toml file")
     r.add_argument(
         "--seed",
@@ -77,18 +88,32 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KEY=VALUE",
         help="override a scenario value (repeatable); recorded in the journal header",
     )
-    r.add_argument("--summary", action="store_true", help="print one JSON object of outcome measures instead")
+    r.add_argument(
+        "--summary",
+        action="store_true",
+        help="print one JSON object of outcome measures instead of the timeline",
+    )
 
-    rp = sub.add_parser("replay", help="re-run a journal from its header and decisions")
-    rp.add_argument("journal", metavar="JOURNAL")
+    rp = sub.add_parser(
+        "replay",
+        help="re-run a journal from its header and decisions",
+        description="Re-run the game recorded in a journal from its header (scenario, seed, seats, "
+        "overrides) and its human decisions. With --verify, compare the replay line by line.",
+    )
+    rp.add_argument("journal", metavar="JOURNAL", help="a journal file written by `wargame run --journal`")
     rp.add_argument(
         "--verify",
         action="store_true",
         help="compare the replay with the journal line by line (exit 1 on a difference)",
     )
 
-    s = sub.add_parser("show", help="print a journal's timeline as one seat saw it, or the ground truth")
-    s.add_argument("journal", metavar="JOURNAL")
+    s = sub.add_parser(
+        "show",
+        help="print a journal's timeline as one seat saw it, or the ground truth",
+        description="Print the timeline of a journal as one seat saw it (its own reports, events "
+        "addressed to it, public events; no ground truth), or the white cell's view of everything.",
+    )
+    s.add_argument("journal", metavar="JOURNAL", help="a journal file written by `wargame run --journal`")
     who = s.add_mutually_exclusive_group(required=True)
     who.add_argument("--seat", metavar="SEAT", help="the seat whose view to show (e.g. france)")
     who.add_argument("--white-cell", action="store_true", help="the ground truth (facilitator's view)")
@@ -176,8 +201,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise InputError(f"cannot write the journal {args.journal!r}: {err.strerror or err}") from None
     try:
         session.run_to_end()
-    finally:
-        session.close()
+    except BaseException:
+        session.close(mark=False)  # leave the journal as the crash left it: every line intact
+        raise
+    session.close()
     if args.summary:
         print(json.dumps(session.summary(), sort_keys=True))
     else:
@@ -253,6 +280,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `wargame show ... | head`: the reader has what it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as err:  # bad input of any kind: message, exit 2; anything else re-raised
         message = _input_error_message(err)
         if message is None:

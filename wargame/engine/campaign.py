@@ -7,9 +7,11 @@ fortification multiplier ``f`` and a coefficient ``k``::
 
 where ``noise`` is lognormal with the front's ``noise`` as its spread (stream
 ``campaign.<front>``). The defender's mobilisation feeds the front with new divisions as its
-phases complete. The defender's **cohesion** is its strength against its full mobilised strength
+phases complete, less the share ``reinforcement_loss`` that is caught in transit (a state that
+mobilises late pays for it). The defender's **cohesion** is its strength against its full mobilised strength
 (``defender_divisions``), so a state caught mobilising starts the campaign weaker; the attacker
-advances in proportion to the force ratio, slowed by fortification. Under
+advances ``advance_km_per_day`` at a 3:1 ratio of attackers to fortified defenders, in
+proportion to that ratio (at most double). Under
 ``capital_falls_cohesion`` the capital falls; under ``collapse_cohesion`` organised resistance
 ends. A guarantor's **offensive** opens a front where it attacks (the Saar), committing a share
 of its available divisions by scale; it can be halted by decision or by the council.
@@ -86,24 +88,28 @@ def launch_offensive(world: World, actor: str, front_id: str, scale: str) -> Non
     _open(world, spec, committed, scale)
 
 
-def halt_offensive(world: World, actor: str, why: str) -> bool:
-    """Halt ``actor``'s offensive, if one is under way. Returns whether one was."""
+def halt_offensive(world: World, actor: str) -> bool:
+    """Halt ``actor``'s offensive, if one is under way. Returns whether one was.
+
+    The halt itself is public (troops stop and pull back); who decided it is not: the council's
+    minutes, or the seat's own decision, record that for those entitled to know.
+    """
     spec = offensive_front(world, actor)
     if spec is None or world.fronts[spec.id].status != "active":
         return False
     world.fronts[spec.id].status = "halted"
     world.journal.record(
         "halt",
-        f"{world.name(actor)} halts its offensive on the {spec.name} ({why}).",
+        f"{world.name(actor)} halts its offensive on the {spec.name}.",
         actors=(actor,),
-        data={"actor": actor, "front": spec.id, "why": why},
+        data={"actor": actor, "front": spec.id},
     )
     return True
 
 
 @free_decision("halt_offensive", ("halt",))
 def _halt_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
-    halt_offensive(world, decision.seat, "ordered by its government")
+    halt_offensive(world, decision.seat)
 
 
 def _fight(world: World, spec: Front):  # type: ignore[no-untyped-def]
@@ -117,15 +123,16 @@ def _fight(world: World, spec: Front):  # type: ignore[no-untyped-def]
             break
         reinforcement = max(0.0, min(spec.defender_divisions, defender.divisions) - fed)
         fed += reinforcement
-        state.defender += reinforcement
+        state.defender += reinforcement * (1.0 - spec.reinforcement_loss)
         state.defender_peak = max(state.defender_peak, state.defender)
         a, d = state.attacker, state.defender
         noise_a, noise_d = rng.lognormal(0.0, spec.noise, size=2) if spec.noise > 0 else (1.0, 1.0)
         state.attacker = max(0.0, a - spec.attrition_per_day * spec.fortification * d * noise_a)
         state.defender = max(0.0, d - spec.attrition_per_day * a * noise_d)
         ratio = a / max(d * spec.fortification, 1e-9)
-        advance = spec.advance_km_per_day * float(np.clip(ratio / 3.0, 0.0, 2.0)) / spec.fortification
-        state.ground_km = min(spec.depth_km, state.ground_km + advance)
+        advance = spec.advance_km_per_day * float(np.clip(ratio / 3.0, 0.0, 2.0))
+        advance = min(advance, spec.depth_km - state.ground_km)
+        state.ground_km += advance
         full = max(spec.defender_divisions, state.defender_peak)
         state.cohesion = state.defender / full if full > 0 else 0.0
         _report_day(world, spec, advance)
@@ -145,7 +152,7 @@ def _fight(world: World, spec: Front):  # type: ignore[no-untyped-def]
             else:
                 text = f"{world.name(spec.attacker)}'s offensive on the {spec.name} has spent itself."
             world.journal.record(
-                "collapse" if state.status == "collapsed" else "halt",
+                "collapse" if state.status == "collapsed" else "exhausted",
                 text,
                 actors=(spec.attacker, spec.defender),
                 data={
@@ -157,11 +164,21 @@ def _fight(world: World, spec: Front):  # type: ignore[no-untyped-def]
 
 def _report_day(world: World, spec: Front, advance: float) -> None:
     state = world.fronts[spec.id]
+    attackers = [spec.attacker, *state.joined]
+    names = " and ".join(world.name(a) for a in attackers)
+    one = len(attackers) == 1
+    if state.ground_km >= spec.depth_km and advance <= 0:
+        text = (
+            f"{spec.name}: {names} {'holds' if one else 'hold'} all {spec.depth_km:.0f} km of the territory."
+        )
+    else:
+        km = f"{advance:.{0 if advance >= 10 else 1}f}"
+        verb = "advances" if one else "advance"
+        text = f"{spec.name}: {names} {verb} {km} km ({state.ground_km:.0f} km in all)."
     world.journal.record(
         "front",
-        f"{spec.name}: {world.name(spec.attacker)} advances {advance:.0f} km "
-        f"({state.ground_km:.0f} km in all).",
-        actors=(spec.attacker, spec.defender),
+        text,
+        actors=(*attackers, spec.defender),
         data={
             "front": spec.id,
             "advance_km": round(advance, 1),
@@ -192,6 +209,7 @@ def _intervention(world: World, spec: Intervention):  # type: ignore[no-untyped-
         )
         if answer.choice == "enter" and front.status == "active":
             front.attacker += spec.divisions
+            front.joined.append(spec.actor)
             target = world.scenario_front(spec.front).defender
             world.actors[spec.actor].declare_war_on(target)
             world.actors[target].declare_war_on(spec.actor)

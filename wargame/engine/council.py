@@ -139,7 +139,7 @@ def _sitting(world: World, delay: int):  # type: ignore[no-untyped-def]
             },
         )
         if passed and item == "halt_offensive" and concerned is not None:
-            campaign.halt_offensive(world, concerned, f"decided by the {spec.name}")
+            campaign.halt_offensive(world, concerned)
         if passed and item == "main_offensive" and concerned is not None:
             front = campaign.offensive_front(world, concerned)
             if front is not None and world.fronts[front.id].status != "active":

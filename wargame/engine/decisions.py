@@ -146,9 +146,11 @@ def apply_decision(world: World, decision: Decision, by: str) -> None:
     """Check, journal and carry out ``decision``. ``by`` says who took it (human, bot:..., default)."""
     check_decision(world, decision)
     kind = decision.kind
+    question = kind.replace("_", " ")
     if decision.prompt is not None:
         kind = world.prompts[decision.prompt][0].kind
-    text = f"{world.name(decision.seat)} decides {kind}: {decision.choice}"
+        question = world.prompts[decision.prompt][0].question
+    text = f"{world.name(decision.seat)} decides — {question} → {decision.choice}"
     if decision.reason:
         text += f" — “{decision.reason}”"
     world.journal.record(

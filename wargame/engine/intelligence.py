@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wargame.model.clock import DAY, format_instant, from_days, from_hours
+from wargame.model.clock import DAY, format_instant, from_days, from_hours, to_datetime
 
 if TYPE_CHECKING:
     import numpy as np
@@ -96,6 +96,14 @@ def _collect(world: World, service: Service, channel: Channel):  # type: ignore[
         env.process(_deliver(world, service, channel, subject, claim, truth, int(env.now), delay))
 
 
+def _truth(world: World, subject: str, claim: float, truth: float) -> dict[str, object]:
+    """What the white cell sees behind a report: the true value and the report's error."""
+    if subject == "attack_date":
+        when = to_datetime(world.scenario.scenario.start, int(truth))
+        return {"value": when.isoformat(timespec="minutes"), "error_days": round((claim - truth) / DAY, 2)}
+    return {"value": round(truth, 2), "error": round(claim - truth, 2)}
+
+
 def _deliver(  # type: ignore[no-untyped-def]
     world: World,
     service: Service,
@@ -119,8 +127,5 @@ def _deliver(  # type: ignore[no-untyped-def]
             "claim": claim,
             "collected": collected,
         },
-        truth={
-            "value": round(truth, 2),
-            "error": round(claim - truth, 2) if subject != "attack_date" else (claim - truth) / DAY,
-        },
+        truth=_truth(world, subject, claim, truth),
     )

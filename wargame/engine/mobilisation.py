@@ -72,8 +72,9 @@ def _run_timetable(world: World, spec: Mobilisation):  # type: ignore[no-untyped
         actual_day = (done - ordered) / (24 * 60)
         world.journal.record(
             "mobilisation",
-            f"{world.name(spec.actor)}: {phase.name} ready at J+{actual_day:.1f} "
-            f"(planned J+{phase.day:g}); {state.divisions:.0f} divisions available.",
+            f"{world.name(spec.actor)}: mobilisation phase '{phase.name}' complete, day "
+            f"{actual_day:.1f} after the order (planned: day {phase.day:g}); "
+            f"{state.divisions:.0f} divisions available.",
             actors=(spec.actor,),
             see=(spec.actor,),
             data={

@@ -1,8 +1,11 @@
 """Outcome measures of a game, computed from its journal alone.
 
 Because they read only journal events, the same measures come out of a live game, a replay or a
-journal file on disk, and a batch can compute them in its workers. Times are in days: from the
-start for the invasion, otherwise from the invasion (J).
+journal file on disk, and a batch can compute them in its workers.
+
+Times are in days. ``invasion_day`` counts from the scenario's start; every other ``*_day``
+counts from the invasion (J), negative for what happened before it (Poland's mobilisation, say).
+If there was no invasion, they count from the start.
 """
 
 from __future__ import annotations
@@ -39,11 +42,10 @@ def measures(events: Iterable[Event]) -> dict[str, Any]:
         "decisions": {"human": 0, "bot": 0, "default": 0},
         "ended": False,
     }
-    j = 0
+    j = next((e.t for e in events if e.kind == "invasion"), 0)
     for e in events:
         d = e.data
         if e.kind == "invasion":
-            j = e.t
             out["invasion_day"] = _day(e.t, 0)
             out["postponements"] = d["postponements"]
         elif e.kind == "mobilisation" and d.get("step") == "ordered":
@@ -59,7 +61,7 @@ def measures(events: Iterable[Event]) -> dict[str, Any]:
                     "divisions": d["divisions"],
                 }
             )
-        elif e.kind == "halt" and out["offensive_halted_day"] is None and "why" in d:
+        elif e.kind == "halt" and out["offensive_halted_day"] is None:
             out["offensive_halted_day"] = _day(e.t, j)
         elif e.kind == "capital":
             out["capital_fallen_day"] = _day(e.t, j)

@@ -42,6 +42,7 @@ class FrontState:
     capital_fallen: bool = False
     opened_at: int | None = None
     scale: str = ""
+    joined: list[str] = attrs.field(factory=list)  # third parties that joined the attack
 
 
 @attrs.frozen(kw_only=True)

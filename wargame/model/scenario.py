@@ -109,6 +109,13 @@ class Front:
         ge=0,
         le=1000,
     )
+    reinforcement_loss: float = param(
+        0.0,
+        doc="Share of the defender's divisions mobilised after the front opens that never reach it "
+        "(caught in transit, overrun before concentration).",
+        ge=0,
+        le=1,
+    )
     fortification: float = param(
         1.0,
         doc="Multiplier on the defender's effectiveness (Maginot, Siegfried line).",
@@ -121,7 +128,7 @@ class Front:
     noise: float = param(0.15, doc="Relative standard deviation of daily losses.", ge=0, le=1)
     depth_km: float = param(400.0, doc="Depth of the defender's territory behind this front.", ge=1, le=5000)
     advance_km_per_day: float = param(
-        25.0, doc="Attacker's advance per day at a 3:1 ratio, before fortification.", ge=0, le=500
+        25.0, doc="Attacker's advance per day at a 3:1 ratio over the fortified defenders.", ge=0, le=500
     )
     capital_falls_cohesion: float = param(
         0.35, doc="Defender cohesion under which the capital falls.", ge=0, le=1

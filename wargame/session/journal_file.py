@@ -51,6 +51,11 @@ def read(path: str | Path) -> JournalFile:
         raise JournalError(f"{p}: not a wargame journal (not UTF-8 text)") from None
     if not text:
         raise JournalError(f"{p}: the journal is empty")
+    if "\r\n" in text:
+        raise JournalError(
+            f"{p}: the journal's line endings were changed to CRLF (Windows); "
+            "journals use LF line endings — convert it back (e.g. dos2unix) and try again"
+        )
     lines = text.split("\n")
     if lines[-1] != "":
         raise JournalError(
@@ -84,22 +89,33 @@ def read(path: str | Path) -> JournalFile:
         except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
             raise JournalError(f"{p}:{number}: the journal is corrupted (not a valid event line)") from None
         chain = link(chain, dumps(obj))
-        if h != chain or event.seq != number - 2:
+        obj["h"] = h
+        if h != chain or event.seq != number - 2 or dumps(obj, trusted=True) != line:
             raise JournalError(
                 f"{p}:{number}: this line has been edited, removed or moved "
                 "(the journal's integrity chain breaks here)"
             )
         events.append(event)
+    if not events or events[-1].kind not in ("end", "closed"):
+        raise JournalError(
+            f"{p}:{len(lines)}: the journal is truncated: it stops without the end of the game or a "
+            f"clean close (a crash, or lines cut off); the {len(lines)} lines present are intact"
+        )
     return JournalFile(path=str(p), header=head, events=tuple(events), lines=tuple(lines))
 
 
 def scenario_of(journal: JournalFile) -> LoadedScenario:
     """The scenario a journal was made from, checked against its recorded content hash."""
     ref = journal.header["scenario"]
+    source = ref["source"]
+    beside = Path(journal.path).parent / source
+    if not Path(source).is_file() and beside.is_file() and source != ref["name"]:
+        source = str(beside)  # a scenario file named relative to where the journal was made
     try:
-        loaded = load(ref["source"], journal.header["overrides"])
+        loaded = load(source, journal.header["overrides"])
     except ScenarioError as err:
         raise JournalError(f"{journal.path}: cannot load its scenario {ref['source']!r}:\n{err}") from None
+    loaded = attrs.evolve(loaded, source=ref["source"])  # as recorded, wherever it was found
     if loaded.digest != ref["sha256"]:
         raise JournalError(
             f"{journal.path}: the scenario {ref['name']!r} has changed since this journal was written "
@@ -123,8 +139,14 @@ def replay(journal: JournalFile) -> Session:
             session.submit(d["seat"], d.get("prompt"), d["choice"], d.get("reason", ""), kind=d["decision"])
         except ValueError:
             break  # the replay has diverged; verify reports where
-    while len(session.events) < len(journal.events) and session._step():
+    recorded_end = journal.events[-1] if journal.events else None
+    target = len(journal.events) - (1 if recorded_end and recorded_end.kind == "closed" else 0)
+    while len(session.events) < target and session._step():
         pass
+    if recorded_end is not None and recorded_end.kind == "closed" and len(session.events) == target:
+        if session.now < recorded_end.t:
+            session.advance_until(recorded_end.t)
+        session.close()
     return session
 
 

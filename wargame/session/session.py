@@ -75,6 +75,10 @@ def assign_seats(seat_ids: Sequence[str], given: Mapping[str, str] | Sequence[st
                 raise SeatError(f"expected SEAT=CONTROLLER (e.g. france=human), got {item!r}")
             pairs.append((seat.strip().lower(), ctl))
     seats = dict.fromkeys(seat_ids, DEFAULT_CONTROLLER)
+    given_seats = [seat for seat, _ in pairs]
+    twice = sorted({s for s in given_seats if given_seats.count(s) > 1})
+    if twice:
+        raise SeatError(f"seat {twice[0]!r} is assigned more than once")
     for seat, ctl in pairs:
         if seat not in seats:
             hint = difflib.get_close_matches(seat, list(seat_ids), n=1)
@@ -133,10 +137,22 @@ class Session:
     def write(self, path: str | Path) -> None:
         Path(path).write_text(self.text(), encoding="utf-8")
 
-    def close(self) -> None:
+    def close(self, mark: bool = True) -> None:
+        """End the session. A game stopped before its end gets a ``closed`` event first, so that a
+        journal cut short (by a crash or by hand) can be told from one stopped on purpose.
+        ``mark=False`` (after a crash) leaves the journal as it is, every line intact."""
+        if mark and not self.world.ended and not self.closed:
+            self.world.journal.record(
+                "closed", "The session is closed before the end of the game.", see=(), data={}
+            )
         if self._file is not None:
             self._file.close()
             self._file = None
+
+    @property
+    def closed(self) -> bool:
+        events = self.world.journal.events
+        return bool(events) and events[-1].kind == "closed"
 
     @property
     def events(self) -> list[Event]:
@@ -161,7 +177,7 @@ class Session:
 
     def _step(self) -> bool:
         env = self.world.env
-        if self.world.ended or env.peek() == float("inf"):
+        if self.world.ended or self.closed or env.peek() == float("inf"):
             return False
         env.step()
         if self._bot_prompts():
@@ -241,8 +257,8 @@ class Session:
         """
         if self.seats.get(seat) != HUMAN:
             raise DecisionError(f"seat {seat!r} is not played by a human here")
-        if self.world.ended:
-            raise DecisionError("the game is over")
+        if self.world.ended or self.closed:
+            raise DecisionError("the game is over" if self.world.ended else "the session is closed")
         self._settle()
         decision = Decision(seat=seat, kind=kind, choice=choice, reason=reason, prompt=prompt)
         apply_decision(self.world, decision, by=HUMAN)

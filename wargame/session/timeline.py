@@ -26,10 +26,21 @@ KEY_KINDS = frozenset(
 )
 
 
+def _flat(values: dict, prefix: str = "") -> list[str]:
+    out: list[str] = []
+    for key, value in sorted(values.items()):
+        if isinstance(value, dict):
+            out += _flat(value, f"{prefix}{key}.")
+        else:
+            out.append(f"{prefix}{key}={value:g}" if isinstance(value, float) else f"{prefix}{key}={value}")
+    return out
+
+
 def format_truth(event: Event) -> str:
+    """The ground truth an event carries, as ``[truth: a=1, front.cohesion=0.12]``."""
     if not event.truth:
         return ""
-    return "[truth: " + ", ".join(f"{k}={v}" for k, v in sorted(event.truth.items())) + "]"
+    return "[truth: " + ", ".join(_flat(dict(event.truth))) + "]"
 
 
 def label(event: Event) -> str:
