@@ -88,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KEY=VALUE",
         help="override a scenario value (repeatable); recorded in the journal header",
     )
+    _hide_option(r)
     r.add_argument(
         "--summary",
         action="store_true",
@@ -118,7 +119,39 @@ def _parser() -> argparse.ArgumentParser:
     who.add_argument("--seat", metavar="SEAT", help="the seat whose view to show (e.g. france)")
     who.add_argument("--white-cell", action="store_true", help="the ground truth (facilitator's view)")
     s.add_argument("--json", action="store_true", help="print the view as JSON lines")
+    _hide_option(s)
     return p
+
+
+EVENT_KINDS = (
+    "start", "inject", "prompt", "decision", "postponement", "invasion", "guarantee", "war",
+    "mobilisation", "offensive", "front", "halt", "exhausted", "capital", "collapse",
+    "intervention", "promise", "council", "report", "closed", "end",
+)  # fmt: skip
+
+
+def _hide_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--hide",
+        type=_kinds,
+        default=(),
+        metavar="KIND,...",
+        help="leave these kinds of event out of the timeline, e.g. --hide report,front,prompt "
+        f"(kinds: {', '.join(EVENT_KINDS)})",
+    )
+
+
+def _kinds(text: str) -> tuple[str, ...]:
+    import difflib
+
+    kinds = tuple(k.strip() for k in text.split(",") if k.strip())
+    for kind in kinds:
+        if kind not in EVENT_KINDS:
+            hint = difflib.get_close_matches(kind, EVENT_KINDS, n=1)
+            raise argparse.ArgumentTypeError(
+                f"unknown event kind {kind!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
+            )
+    return kinds
 
 
 def _seed(text: str) -> int:
@@ -208,7 +241,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.summary:
         print(json.dumps(session.summary(), sort_keys=True))
     else:
-        _print_timeline(lines(session.events, white_cell=True))
+        _print_timeline(lines([e for e in session.events if e.kind not in args.hide], white_cell=True))
         if args.journal:
             print(
                 f"\nJournal written to {args.journal} ({len(session.lines)} lines).",
@@ -252,6 +285,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         if args.seat not in seats:
             raise InputError(f"unknown seat {args.seat!r}; this journal's seats are {', '.join(seats)}")
         events = list(seat_events(journal.events, args.seat))
+    events = [e for e in events if e.kind not in args.hide]
     if args.json:
         for e in events:
             print(json.dumps(e.to_json(), sort_keys=True, ensure_ascii=False))
