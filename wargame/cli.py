@@ -45,15 +45,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Validate a scenario: every problem is reported as file:line: field.path: what "
         "was expected.",
     )
-    c.add_argument("scenario", metavar="SCENARIO", help="bundled name or path to a .toml file")
-    c.add_argument(
-        "--set",
-        dest="overrides",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="override a scenario value (repeatable), e.g. fronts.west.fortification=2",
-    )
+    _scenario_options(c)
 
     r = sub.add_parser(
         "run",
@@ -62,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
         "(ground truth in brackets). Seats: the scenario's actor ids, e.g. germany, poland, france, "
         "uk, ussr.",
     )
-    r.add_argument("scenario", metavar="SCENARIO", help="bundled name or path to a .toml file")
+    _scenario_options(r)
     r.add_argument(
         "--seed",
         type=_seed,
@@ -79,14 +71,6 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SEAT=CONTROLLER",
         help="who plays a seat: human (absent here: prompts take their defaults) or "
         "bot:historical, bot:resolute, bot:cautious, bot:passive (default bot:historical)",
-    )
-    r.add_argument(
-        "--set",
-        dest="overrides",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="override a scenario value (repeatable); recorded in the journal header",
     )
     _hide_option(r)
     r.add_argument(
@@ -128,6 +112,20 @@ EVENT_KINDS = (
     "mobilisation", "offensive", "front", "halt", "exhausted", "capital", "collapse",
     "intervention", "promise", "council", "report", "closed", "end",
 )  # fmt: skip
+
+
+def _scenario_options(parser: argparse.ArgumentParser) -> None:
+    """SCENARIO and --set, shared by every command that loads a scenario."""
+    parser.add_argument("scenario", metavar="SCENARIO", help="bundled name or path to a .toml file")
+    parser.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a scenario value (repeatable), e.g. fronts.west.fortification=2; "
+        "validated like the file and recorded in the journal header",
+    )
 
 
 def _hide_option(parser: argparse.ArgumentParser) -> None:
