@@ -215,8 +215,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"({', '.join(s.seat_ids)} playable), {len(s.fronts)} fronts, {len(s.guarantees)} guarantees, "
         f"{len(s.services)} services, {len(s.injects)} injects; content hash {loaded.digest[:12]}"
     )
-    for key, value in loaded.overrides.items():
-        print(f"  with --set {key}={json.dumps(value, default=str)}")
+    for text in loaded.overrides:
+        print(f"  with --set {text}")
     return EXIT_OK
 
 
@@ -285,8 +285,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         events = list(seat_events(journal.events, args.seat))
     events = [e for e in events if e.kind not in args.hide]
     if args.json:
+        from wargame.engine.journal import dumps
+
         for e in events:
-            print(json.dumps(e.to_json(), sort_keys=True, ensure_ascii=False))
+            print(dumps(e.to_json(), trusted=True))
     else:
         _print_timeline(lines(events, white_cell=args.white_cell))
     return EXIT_OK

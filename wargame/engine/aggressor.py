@@ -63,6 +63,7 @@ def _plan(world: World):  # type: ignore[no-untyped-def]
         "invasion",
         f"{world.name(me)} invades {world.name(target)}.",
         actors=(me, target),
-        data={"aggressor": me, "target": target, "postponements": postponements},
+        data={"aggressor": me, "target": target},
+        truth={"postponements": postponements},
     )
     world.invasion.succeed(int(env.now))

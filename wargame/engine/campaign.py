@@ -64,16 +64,19 @@ def _open_invasion_fronts(world: World):  # type: ignore[no-untyped-def]
 
 
 def _open(world: World, spec: Front, attackers: float, scale: str) -> None:
+    """Open ``spec`` (or reopen it: the defender keeps its losses) and start its daily battle."""
     state = world.fronts[spec.id]
+    first = state.opened_at is None
     state.status = "active"
     state.opened_at = int(world.env.now)
     state.scale = scale
     state.attacker = attackers
-    state.defender = min(spec.defender_divisions, world.actors[spec.defender].divisions)
-    if state.defender <= 0:
-        state.defender = spec.defender_divisions
-    state.defender_peak = state.defender
-    world.env.process(_fight(world, spec))
+    if first:
+        state.defender = min(spec.defender_divisions, world.actors[spec.defender].divisions)
+        if state.defender <= 0:
+            state.defender = spec.defender_divisions
+        state.defender_peak = state.defender
+    world.env.process(_fight(world, spec, state.opened_at))
 
 
 def launch_offensive(world: World, actor: str, front_id: str, scale: str) -> None:
@@ -107,20 +110,28 @@ def halt_offensive(world: World, actor: str) -> bool:
     return True
 
 
-@free_decision("halt_offensive", ("halt",))
+def _can_halt(world: World, seat: str) -> str | None:
+    spec = offensive_front(world, seat)
+    if spec is None or world.fronts[spec.id].status != "active":
+        return "it has no offensive under way"
+    return None
+
+
+@free_decision("halt_offensive", ("halt",), _can_halt)
 def _halt_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
     halt_offensive(world, decision.seat)
 
 
-def _fight(world: World, spec: Front):  # type: ignore[no-untyped-def]
+def _fight(world: World, spec: Front, opened_at: int):  # type: ignore[no-untyped-def]
+    """The daily battle on a front, for as long as the opening at ``opened_at`` lasts."""
     env, state = world.env, world.fronts[spec.id]
     rng = world.streams(f"campaign.{spec.id}")
     defender = world.actors[spec.defender]
-    fed = state.defender
-    while state.status == "active":
+    fed = max(state.defender_peak, state.defender)
+    while state.status == "active" and state.opened_at == opened_at:
         yield env.timeout(DAY)
-        if state.status != "active":
-            break
+        if state.status != "active" or state.opened_at != opened_at:
+            break  # halted, or halted and reopened: the new opening has its own battle
         reinforcement = max(0.0, min(spec.defender_divisions, defender.divisions) - fed)
         fed += reinforcement
         state.defender += reinforcement * (1.0 - spec.reinforcement_loss)
@@ -196,6 +207,8 @@ def _intervention(world: World, spec: Intervention):  # type: ignore[no-untyped-
     env = world.env
     yield env.timeout(world.minute(spec.earliest))
     front = world.fronts[spec.front]
+    while front.status == "quiet":  # not yet open: ask once there is a war to join
+        yield env.timeout(from_days(spec.retry_days))
     while front.status == "active":
         answer = yield open_prompt(
             world,

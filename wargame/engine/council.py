@@ -30,7 +30,6 @@ POSITION_HOURS = 6
 
 def start(world: World) -> None:
     spec = world.scenario.council
-    world.council_pending = False
     if spec is not None and spec.convene_on_war_days >= 0:
         world.env.process(_call_on_war(world))
 
@@ -66,7 +65,18 @@ def call(world: World, caller: str) -> bool:
     return True
 
 
-@free_decision("convene_council", ("convene",))
+def _can_call(world: World, seat: str) -> str | None:
+    spec = world.scenario.council
+    if spec is None:
+        return "there is no council in this scenario"
+    if seat not in spec.members:
+        return f"it is not a member of the {spec.name}"
+    if world.council_pending:
+        return f"the {spec.name} has already been called"
+    return None
+
+
+@free_decision("convene_council", ("convene",), _can_call)
 def _convene_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
     call(world, decision.seat)
 

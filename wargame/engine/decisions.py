@@ -41,14 +41,21 @@ class Decision:
 
 
 FreeHandler = Callable[["World", Decision], None]
-FREE_DECISIONS: dict[str, tuple[tuple[str, ...], FreeHandler]] = {}
+FreeCheck = Callable[["World", str], "str | None"]
+FREE_DECISIONS: dict[str, tuple[tuple[str, ...], FreeHandler, FreeCheck]] = {}
 
 
-def free_decision(kind: str, options: tuple[str, ...]) -> Callable[[FreeHandler], FreeHandler]:
-    """Register the handler of a decision a seat may take without being prompted."""
+def free_decision(
+    kind: str, options: tuple[str, ...], check: FreeCheck
+) -> Callable[[FreeHandler], FreeHandler]:
+    """Register the handler of a decision a seat may take without being prompted.
+
+    ``check(world, seat)`` says why the seat cannot take it now (or returns None), so that a
+    decision that would change nothing is refused before it is journalled.
+    """
 
     def register(handler: FreeHandler) -> FreeHandler:
-        FREE_DECISIONS[kind] = (options, handler)
+        FREE_DECISIONS[kind] = (options, handler, check)
         return handler
 
     return register
@@ -67,7 +74,7 @@ def open_prompt(
     """Ask ``seat`` to decide ``kind`` within ``within`` minutes; returns the answer event."""
     env = world.env
     now = int(env.now)
-    prompt_id = f"{kind}-{seat}-{world.next_prompt_number()}"
+    prompt_id = f"{kind}-{seat}-{world.next_prompt_number(seat)}"
     prompt = Prompt(
         id=prompt_id,
         seat=seat,
@@ -119,7 +126,7 @@ def _deadline(world: World, prompt: Prompt):  # type: ignore[no-untyped-def]
 
 def check_decision(world: World, decision: Decision) -> None:
     """Raise :class:`DecisionError` unless ``decision`` can be applied now."""
-    if decision.seat not in world.scenario.seat_ids:
+    if decision.seat not in world.scenario.actor_ids:
         raise DecisionError(f"unknown seat {decision.seat!r}")
     if decision.prompt is not None:
         entry = world.prompts.get(decision.prompt)
@@ -137,9 +144,14 @@ def check_decision(world: World, decision: Decision) -> None:
         raise DecisionError(
             f"{decision.kind!r} needs a prompt; free decisions are {', '.join(sorted(FREE_DECISIONS))}"
         )
-    options, _ = FREE_DECISIONS[decision.kind]
+    options, _, possible = FREE_DECISIONS[decision.kind]
     if decision.choice not in options:
         raise DecisionError(f"{decision.choice!r} is not an option; choose one of {', '.join(options)}")
+    why_not = possible(world, decision.seat)
+    if why_not:
+        raise DecisionError(
+            f"{world.name(decision.seat)} cannot {decision.kind.replace('_', ' ')} now: {why_not}"
+        )
 
 
 def apply_decision(world: World, decision: Decision, by: str) -> None:

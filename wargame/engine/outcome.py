@@ -47,7 +47,7 @@ def measures(events: Iterable[Event]) -> dict[str, Any]:
         d = e.data
         if e.kind == "invasion":
             out["invasion_day"] = _day(e.t, 0)
-            out["postponements"] = d["postponements"]
+            out["postponements"] = (e.truth or {}).get("postponements", 0)
         elif e.kind == "mobilisation" and d.get("step") == "ordered":
             out["mobilisation_day"][d["actor"]] = _day(e.t, j)
         elif e.kind == "war":

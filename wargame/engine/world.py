@@ -34,7 +34,7 @@ class World:
         self.ended = False
         self.council_pending = False
         self.attack_at = 0  # the aggressor's planned attack instant (ground truth)
-        self._prompt_counter = 0
+        self._prompt_counter: dict[str, int] = {}
         for m in scenario.mobilisation:
             self.actors[m.actor].divisions = m.standing_divisions
 
@@ -53,9 +53,10 @@ class World:
                 return f
         raise KeyError(front_id)
 
-    def next_prompt_number(self) -> int:
-        self._prompt_counter += 1
-        return self._prompt_counter
+    def next_prompt_number(self, seat: str) -> int:
+        """The next number of ``seat``'s prompts (counted per seat: a seat learns nothing from it)."""
+        self._prompt_counter[seat] = self._prompt_counter.get(seat, 0) + 1
+        return self._prompt_counter[seat]
 
     def open_prompts(self) -> list[Prompt]:
         """Open prompts in the order they were raised."""

@@ -14,6 +14,7 @@ line by line and reports the first difference.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from wargame import __version__
 from wargame.engine.journal import Event, dumps
 from wargame.session.integrity import link
 from wargame.session.scenarios import LoadedScenario, ScenarioError, load
-from wargame.session.session import HUMAN, JOURNAL_FORMAT, Session
+from wargame.session.session import HUMAN, JOURNAL_FORMAT, SeatError, Session, normalise_controller
 
 
 class JournalError(Exception):
@@ -74,10 +75,14 @@ def read(path: str | Path) -> JournalFile:
             f"{p}:1: journal format {head.get('format')!r} is not supported "
             f"(this is wargame {__version__}, which reads format {JOURNAL_FORMAT})"
         )
-    for key in ("engine", "scenario", "seed", "seats", "overrides"):
-        if key not in head:
-            raise JournalError(f"{p}:1: the header lacks {key!r}; the journal is damaged")
-    if dumps(head) != lines[0]:
+    problem = _header_problem(head)
+    if problem:
+        raise JournalError(f"{p}:1: the header is damaged: {problem}")
+    try:
+        canonical_header = dumps(head)
+    except (TypeError, ValueError):
+        canonical_header = None
+    if canonical_header != lines[0]:
         raise JournalError(f"{p}:1: the header has been edited")
     chain = link("", lines[0])
     events: list[Event] = []
@@ -86,11 +91,13 @@ def read(path: str | Path) -> JournalFile:
             obj = json.loads(line)
             h = obj.pop("h")
             event = Event.from_json(obj)
+            _check_event(event)
+            chain = link(chain, dumps(obj))
+            obj["h"] = h
+            canonical_line = dumps(obj, trusted=True)
         except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
             raise JournalError(f"{p}:{number}: the journal is corrupted (not a valid event line)") from None
-        chain = link(chain, dumps(obj))
-        obj["h"] = h
-        if h != chain or event.seq != number - 2 or dumps(obj, trusted=True) != line:
+        if h != chain or event.seq != number - 2 or canonical_line != line:
             raise JournalError(
                 f"{p}:{number}: this line has been edited, removed or moved "
                 "(the journal's integrity chain breaks here)"
@@ -102,6 +109,41 @@ def read(path: str | Path) -> JournalFile:
             f"clean close (a crash, or lines cut off); the {len(lines)} lines present are intact"
         )
     return JournalFile(path=str(p), header=head, events=tuple(events), lines=tuple(lines))
+
+
+def _header_problem(head: dict[str, Any]) -> str | None:
+    """What is wrong with a header's fields, if anything."""
+    for key in ("engine", "scenario", "seed", "seats", "overrides"):
+        if key not in head:
+            return f"it lacks {key!r}"
+    ref, seats, overrides = head["scenario"], head["seats"], head["overrides"]
+    if not isinstance(ref, dict) or not all(
+        isinstance(ref.get(k), str) for k in ("name", "source", "sha256")
+    ):
+        return "'scenario' must name the scenario, its source and its content hash"
+    seed = head["seed"]
+    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
+        return f"'seed' must be a whole number >= 0, not {seed!r}"
+    if not isinstance(seats, dict) or not all(isinstance(v, str) for v in seats.values()):
+        return "'seats' must map seats to controllers"
+    for seat, controller in seats.items():
+        try:
+            if normalise_controller(controller) != controller:
+                raise SeatError(controller)
+        except SeatError:
+            return f"seat {seat!r} has an unknown controller {controller!r}"
+    if not isinstance(overrides, list) or not all(isinstance(o, str) for o in overrides):
+        return "'overrides' must be a list of KEY=VALUE texts"
+    return None
+
+
+def _check_event(event: Event) -> None:
+    """Raise ValueError if an event's fields cannot be what the engine writes."""
+    datetime.fromisoformat(event.at)
+    if event.kind == "decision":
+        for key in ("seat", "decision", "choice", "by"):
+            if not isinstance(event.data.get(key), str):
+                raise ValueError(f"a decision without {key}")
 
 
 def scenario_of(journal: JournalFile) -> LoadedScenario:

@@ -9,7 +9,9 @@ the file is. Paths are dotted; list elements are addressed by index or by their 
 from __future__ import annotations
 
 import difflib
+import json
 import tomllib
+from datetime import date, time
 from typing import Any
 
 from wargame.session.structure import format_path
@@ -81,3 +83,23 @@ def set_value(
         else:
             raise KeyError(f"{format_path(path)} is a value, not a table: cannot set {key!r}")
     return tuple(path), created
+
+
+def toml_literal(value: Any) -> str:
+    """``value`` written as a TOML literal that :func:`parse_override` reads back unchanged."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(toml_literal(v) for v in value) + "]"
+    raise TypeError(f"cannot write {value!r} as a --set value")
+
+
+def format_override(key: str, value: Any) -> str:
+    """The ``KEY=VALUE`` text of an override given as a key and a Python value."""
+    return f"{key}={toml_literal(value)}"

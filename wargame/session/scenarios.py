@@ -8,7 +8,8 @@ found, the field path and what was expected; they are raised together as
 :class:`ScenarioError`.
 
 A scenario's identity is its name plus a **content hash**: SHA-256 of the canonical JSON of the
-parsed file (before overrides). Comments and layout do not change it; any value does.
+parsed file (before overrides), with every number and time exactly as written. Comments and
+layout do not change it; any value does.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import copy
 import difflib
 import hashlib
+import json
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -29,11 +31,10 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from wargame.engine.journal import dumps
 from wargame.model.checks import reference_problems
 from wargame.model.scenario import Scenario
-from wargame.session.overrides import parse_override, set_value
-from wargame.session.structure import CONVERTER, format_path, unhashable, walk
+from wargame.session.overrides import format_override, parse_override, set_value
+from wargame.session.structure import CONVERTER, format_path, walk
 from wargame.session.tomlmap import find_line, line_map
 
 
@@ -67,7 +68,7 @@ class LoadedScenario:
     scenario: Scenario
     source: str  # the bundled name, or the path as given
     digest: str  # content hash of the file, before overrides
-    overrides: Mapping[str, Any] = attrs.field(factory=dict)
+    overrides: tuple[str, ...] = ()  # the ``KEY=VALUE`` overrides applied, in order, exactly as given
 
     @property
     def name(self) -> str:
@@ -178,7 +179,7 @@ def load(name_or_path: str, overrides: Sequence[str] | Mapping[str, Any] = ()) -
         raise ScenarioError([Problem(label, None, "", message)])
     original = copy.deepcopy(data)
     problems: list[Problem] = []
-    items: list[tuple[str, Any]] = []
+    texts: list[str] = []
     override_paths: dict[tuple[str | int, ...], str] = {}
     created: dict[tuple[str | int, ...], str] = {}
     for given in overrides.items() if isinstance(overrides, Mapping) else overrides:
@@ -187,7 +188,7 @@ def load(name_or_path: str, overrides: Sequence[str] | Mapping[str, Any] = ()) -
         except ValueError as err:
             problems.append(Problem("--set", None, "", str(err)))
             continue
-        items.append((key, value))
+        texts.append(given if isinstance(given, str) else format_override(key, value))
         try:
             opath, new = set_value(data, key, value)
         except KeyError as err:
@@ -214,10 +215,14 @@ def load(name_or_path: str, overrides: Sequence[str] | Mapping[str, Any] = ()) -
     refs = [problem(p, m) for p, m in reference_problems(scenario)]
     if refs:
         raise ScenarioError(_in_order(refs))
-    try:
-        digest = hashlib.sha256(dumps(original).encode("utf-8")).hexdigest()
-    except (TypeError, ValueError) as err:
-        # Only a value the file gets wrong but --set replaces can reach here.
-        found = [Problem(label, find_line(lines, p), format_path(p), m) for p, m in unhashable(original)]
-        raise ScenarioError(found or [Problem(label, None, "", f"cannot hash the file: {err}")]) from None
-    return LoadedScenario(scenario=scenario, source=source, digest=digest, overrides=dict(items))
+    return LoadedScenario(
+        scenario=scenario, source=source, digest=content_hash(original), overrides=tuple(texts)
+    )
+
+
+def content_hash(data: Mapping[str, Any]) -> str:
+    """SHA-256 of the parsed file, exactly: every digit of every number, every second of every time."""
+    text = json.dumps(
+        data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=lambda v: v.isoformat()
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

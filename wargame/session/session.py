@@ -172,8 +172,13 @@ class Session:
     def finished(self) -> bool:
         return self.world.ended
 
+    def controller(self, actor: str) -> str:
+        """Who decides for ``actor``: its seat's controller; an actor that is not a seat is played
+        by the historical bot (nobody may take it, but it still decides)."""
+        return self.seats.get(actor, DEFAULT_CONTROLLER)
+
     def _bot_prompts(self) -> list[Any]:
-        return [p for p in self.world.open_prompts() if self.seats.get(p.seat, HUMAN) != HUMAN]
+        return [p for p in self.world.open_prompts() if self.controller(p.seat) != HUMAN]
 
     def _step(self) -> bool:
         env = self.world.env
@@ -196,9 +201,9 @@ class Session:
             for prompt in waiting:
                 if prompt.id not in self.world.prompts:
                     continue
-                controller = self.seats[prompt.seat]
+                controller = self.controller(prompt.seat)
                 doctrine = DOCTRINES[controller.removeprefix("bot:")]
-                choice, reason = doctrine(self.view(prompt.seat), PromptView.of(prompt))
+                choice, reason = doctrine(seat_view(self.world, prompt.seat), PromptView.of(prompt))
                 apply_decision(
                     self.world,
                     Decision(
@@ -213,13 +218,15 @@ class Session:
 
     def advance_until(self, t: int) -> None:
         """Run every event before minute ``t``; the clock then reads ``t``. At the horizon the game ends."""
-        if int(t) >= self.world.horizon:
+        t = int(t)  # simulated time is whole minutes, always
+        if t >= self.world.horizon:
             self.run_to_end()  # the horizon is the end: finish the game there
             return
         env = self.world.env
-        while not self.world.ended and env.peek() < t:
-            self._step()
-        if not self.world.ended and env.now < t:
+        while env.peek() < t:
+            if not self._step():
+                return
+        if not self.world.ended and not self.closed and env.now < t:
             env.run(until=t)
 
     def advance(self, minutes: int) -> None:
@@ -247,7 +254,8 @@ class Session:
         return [
             PromptView.of(p)
             for p in self.world.open_prompts()
-            if (seat is None and self.seats.get(p.seat) == HUMAN) or p.seat == seat
+            if ((seat is None and self.seats.get(p.seat) == HUMAN) or p.seat == seat)
+            and p.deadline > self.now
         ]
 
     def submit(self, seat: str, prompt: str | None, choice: str, reason: str = "", kind: str = "") -> None:
@@ -290,7 +298,7 @@ def header(session: Session) -> dict[str, Any]:
         },
         "seed": session.seed,
         "seats": dict(sorted(session.seats.items())),
-        "overrides": dict(session.loaded.overrides),
+        "overrides": list(session.loaded.overrides),
         "start": session.scenario.scenario.start,
     }
 

@@ -9,7 +9,6 @@ exception groups into (field path, message) pairs that a person can act on.
 from __future__ import annotations
 
 import difflib
-import math
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
@@ -209,17 +208,3 @@ def format_path(path: Sequence[str | int]) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-
-
-def unhashable(value: Any, path: tuple[str | int, ...] = ()) -> Iterable[tuple[tuple[str | int, ...], str]]:
-    """Values the content hash cannot take (TOML dates and times alone, nan and inf)."""
-    if isinstance(value, Mapping):
-        for k, v in value.items():
-            yield from unhashable(v, (*path, str(k)))
-    elif isinstance(value, list | tuple):
-        for i, v in enumerate(value):
-            yield from unhashable(v, (*path, i))
-    elif isinstance(value, float) and not math.isfinite(value):
-        yield path, f"expected a finite number, got {describe(value)}"
-    elif isinstance(value, date | time) and not isinstance(value, datetime):
-        yield path, f"expected {_DATETIME_EXAMPLE}, got {describe(value)}"

@@ -117,7 +117,11 @@ def seat_view(world: World, seat: str) -> SeatView:
         now=int(world.env.now),
         date=format_instant(world.scenario.scenario.start, int(world.env.now)),
         events=seat_events(world.journal.events, seat),
-        pending=tuple(PromptView.of(p) for p in world.open_prompts() if p.seat == seat),
+        pending=tuple(
+            PromptView.of(p)
+            for p in world.open_prompts()
+            if p.seat == seat and p.deadline > int(world.env.now)  # at its deadline it is too late
+        ),
         own=_situation(world, seat),
     )
 
