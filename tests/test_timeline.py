@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import FLAGSHIP, play
 
-from wargame.cli import EVENT_KINDS, main
+from wargame.cli import main
+from wargame.engine.kinds import KINDS as EVENT_KINDS
 
 
 def test_every_recorded_kind_is_listed_for_hide() -> None:

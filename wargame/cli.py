@@ -16,6 +16,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from wargame.engine.kinds import KINDS
+
 EXIT_OK, EXIT_MISMATCH, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -107,11 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-EVENT_KINDS = (
-    "start", "inject", "prompt", "decision", "postponement", "invasion", "guarantee", "war",
-    "mobilisation", "offensive", "front", "halt", "exhausted", "capital", "collapse",
-    "intervention", "promise", "council", "report", "closed", "end",
-)  # fmt: skip
+EVENT_KINDS = tuple(KINDS)
 
 
 def _scenario_options(parser: argparse.ArgumentParser) -> None:

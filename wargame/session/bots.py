@@ -67,36 +67,46 @@ def historical(view: SeatView, prompt: PromptView) -> Answer:
     return prompt.default, "no doctrine for this decision"
 
 
-def resolute(view: SeatView, prompt: PromptView) -> Answer:
-    choice = {
+def _fixed(choices: dict[str, str], halt: str, reason: str) -> Doctrine:
+    """A doctrine that always makes the same choice of each kind; in council it votes ``halt`` on
+    halting an offensive and the opposite on everything else."""
+    other = "against" if halt == "for" else "for"
+
+    def doctrine(view: SeatView, prompt: PromptView) -> Answer:
+        choice = choices.get(prompt.kind)
+        if prompt.kind == "council_position":
+            choice = halt if prompt.context.get("item") == "halt_offensive" else other
+        if prompt.kind == "mobilise" and view.own.at_war_with:
+            choice = "order"  # at war, even the most cautious government mobilises
+        if choice is None or choice not in prompt.options:
+            return prompt.default, "no doctrine for this decision"
+        return choice, reason
+
+    return doctrine
+
+
+resolute = _fixed(
+    {
         "attack": "proceed",
         "mobilise": "order",
         "declare_war": "declare",
         "offensive": "general",
         "intervene": "wait",
-    }.get(prompt.kind)
-    if prompt.kind == "council_position":
-        choice = "against" if prompt.context.get("item") == "halt_offensive" else "for"
-    if choice is None or choice not in prompt.options:
-        return prompt.default, "no doctrine for this decision"
-    return choice, "the guarantee must be honoured in full and at once"
-
-
-def cautious(view: SeatView, prompt: PromptView) -> Answer:
-    choice = {
+    },
+    halt="against",
+    reason="the guarantee must be honoured in full and at once",
+)
+cautious = _fixed(
+    {
         "attack": "postpone",
         "mobilise": "defer",
         "declare_war": "wait",
         "offensive": "none",
         "intervene": "wait",
-    }.get(prompt.kind)
-    if prompt.kind == "council_position":
-        choice = "for" if prompt.context.get("item") == "halt_offensive" else "against"
-    if prompt.kind == "mobilise" and view.own.at_war_with:
-        choice = "order"
-    if choice is None or choice not in prompt.options:
-        return prompt.default, "no doctrine for this decision"
-    return choice, "avoid any step that could widen the war"
+    },
+    halt="for",
+    reason="avoid any step that could widen the war",
+)
 
 
 def passive(view: SeatView, prompt: PromptView) -> Answer:

@@ -1,0 +1,29 @@
+"""The kinds of event the engine records, each with what it means.
+
+Kept in a module of its own, free of heavy imports, so that the command line can offer them
+(``--hide``) without loading the engine. A test checks that every kind recorded is listed here.
+"""
+
+KINDS: dict[str, str] = {
+    "start": "the game begins",
+    "inject": "a scripted event of the master event list",
+    "prompt": "a seat is asked to decide before a deadline",
+    "decision": "a seat's decision, with its reason and who took it",
+    "postponement": "the aggressor postpones its attack",
+    "invasion": "the aggressor invades",
+    "guarantee": "a guarantee is triggered",
+    "war": "a declaration of war",
+    "mobilisation": "a mobilisation order, or a phase completed",
+    "offensive": "an offensive is launched",
+    "front": "a day's fighting on a front",
+    "halt": "an offensive is halted",
+    "exhausted": "an offensive has spent itself",
+    "capital": "a capital falls",
+    "collapse": "organised resistance ends",
+    "intervention": "a third party enters the war",
+    "promise": "a promise falls due, kept or not",
+    "council": "the council is called, sits, decides, informs",
+    "report": "an intelligence report arrives",
+    "closed": "the session was closed before the end",
+    "end": "the game reaches its horizon",
+}
