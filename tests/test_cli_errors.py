@@ -96,7 +96,8 @@ def test_no_command_prints_help_and_exits_2(capsys):
         pytest.param(
             "france=robot",
             "unknown controller 'robot'; "
-            "choose from human, bot:historical, bot:resolute, bot:cautious, bot:passive",
+            "choose from human, bot:historical, bot:realist, bot:liberal, bot:constructivist, "
+            "bot:resolute, bot:cautious, bot:passive, script:PATH",
             id="unknown-controller",
         ),
         pytest.param(
@@ -165,7 +166,8 @@ def test_check_counts_several_problems(tmp_path, capsys):
     assert lines[2].endswith("guarantees[0].trigger_clarity: expected a number from 0 to 1, got 1.5")
     assert lines[3].endswith(
         "guarantees[0].foo: unknown key 'foo'; known keys: id, name, guarantors, protected, against, "
-        "signed, trigger_clarity, secret_clauses, promises"
+        "signed, trigger_clarity, secret_clauses, integrated_command, joint_exercises, honour_base_rate, "
+        "substantive_divisions, substantive_within_days, promises"
     )
     assert len(lines) == 4
 

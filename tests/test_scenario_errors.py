@@ -90,7 +90,8 @@ SINGLE_PROBLEMS = [
         [("trigger_clarity = 0.7", "trigger_clarity = 0.7\nzzz = 1")],
         "guarantees[1].zzz",
         "unknown key 'zzz'; known keys: id, name, guarantors, protected, against, signed, "
-        "trigger_clarity, secret_clauses, promises",
+        "trigger_clarity, secret_clauses, integrated_command, joint_exercises, honour_base_rate, "
+        "substantive_divisions, substantive_within_days, promises",
         "zzz = 1",
     ),
     (
@@ -344,7 +345,7 @@ SINGLE_PROBLEMS = [
     ),
     (
         "date-before-start",
-        [("earliest = 1939-09-17T04:00:00", "earliest = 1939-08-17T04:00:00")],
+        [("earliest = 1939-09-10T00:00:00", "earliest = 1939-08-17T04:00:00")],
         "interventions[0].earliest",
         "expected a date on or after the start (1939-08-22T00:00:00), got 1939-08-17T04:00:00",
         "earliest = 1939-08-17T04:00:00",

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wargame.engine.decisions import open_prompt
-from wargame.model.clock import format_instant, from_days, from_hours
+from wargame.engine.decisions import free_decision, open_prompt
+from wargame.model.clock import DAY, format_instant, from_days, from_hours
 
 if TYPE_CHECKING:
     from wargame.engine.world import World
@@ -23,6 +23,9 @@ def start(world: World) -> None:
     plan = world.scenario.aggressor
     world.attack_at = world.minute(plan.invasion_at)
     world.env.process(_plan(world))
+    world.env.process(_move_west(world))
+    if plan.warning_at is not None:
+        world.env.process(_warning(world))
 
 
 def _plan(world: World):  # type: ignore[no-untyped-def]
@@ -33,18 +36,33 @@ def _plan(world: World):  # type: ignore[no-untyped-def]
     while True:
         ask_at = max(int(env.now), world.attack_at - from_hours(plan.order_lead_hours))
         yield env.timeout(ask_at - env.now)
-        if postponements >= plan.max_postponements:
-            break
+        can_postpone = postponements < plan.max_postponements
         answer = yield open_prompt(
             world,
             me,
             "attack",
-            f"attack {world.name(target)} at {format_instant(start, world.attack_at)} or postpone?",
-            ("proceed", "postpone"),
+            f"attack {world.name(target)} at {format_instant(start, world.attack_at)}"
+            + (", postpone, or abandon the plan?" if can_postpone else ", or abandon the plan?"),
+            ("proceed", "postpone", "abandon") if can_postpone else ("proceed", "abandon"),
             default="proceed",
             within=max(1, world.attack_at - int(env.now) - 1),
-            context={"attack_at": world.attack_at, "postponements": postponements},
+            context={
+                "attack_at": world.attack_at,
+                "postponements": postponements,
+                "expected_gain": plan.expected_gain,
+                "war_cost": plan.war_cost,
+            },
         )
+        if answer.choice == "abandon":
+            world.deterred = True
+            world.journal.record(
+                "deterred",
+                f"{world.name(me)} abandons its plan to attack {world.name(target)}.",
+                actors=(me,),
+                see=(me,),
+                data={"postponements": postponements},
+            )
+            return
         if answer.choice != "postpone":
             break
         postponements += 1
@@ -67,3 +85,105 @@ def _plan(world: World):  # type: ignore[no-untyped-def]
         truth={"postponements": postponements},
     )
     world.invasion.succeed(int(env.now))
+
+
+def _warning(world: World):  # type: ignore[no-untyped-def]
+    """When the crisis becomes visible, each guarantor may make a public statement of resolve."""
+    plan = world.scenario.aggressor
+    yield world.env.timeout(world.minute(plan.warning_at))
+    asked: list[str] = []
+    for g in world.scenario.guarantees:
+        if g.protected != plan.target:
+            continue
+        for guarantor in g.guarantors:
+            if guarantor not in asked:
+                asked.append(guarantor)
+                world.env.process(_statement(world, guarantor))
+
+
+def _statement(world: World, guarantor: str):  # type: ignore[no-untyped-def]
+    from wargame.engine.decisions import open_prompt
+
+    plan = world.scenario.aggressor
+    answer = yield open_prompt(
+        world,
+        guarantor,
+        "statement",
+        f"make a public statement that you will stand by {world.name(plan.target)}?",
+        ("statement", "silence"),
+        default="silence",
+        within=from_hours(24),
+        context={"target": plan.target},
+    )
+    if answer.choice == "statement":
+        make_statement(world, guarantor)
+
+
+def make_statement(world: World, guarantor: str) -> None:
+    """A public statement of resolve: a costly signal (it ties the government's hands)."""
+    plan = world.scenario.aggressor
+    world.journal.record(
+        "statement",
+        f"{world.name(guarantor)} declares publicly that it will stand by {world.name(plan.target)}.",
+        actors=(guarantor,),
+        data={"actor": guarantor, "target": plan.target},
+    )
+
+
+def _can_state(world: World, seat: str) -> str | None:
+    if not any(seat in g.guarantors for g in world.scenario.guarantees):
+        return "it guarantees no one"
+    return None
+
+
+@free_decision("statement", ("statement",), _can_state)
+def _statement_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+    make_statement(world, decision.seat)
+
+
+def _move_west(world: World):  # type: ignore[no-untyped-def]
+    """During the campaign, move divisions from the invasion front to a threatened front.
+
+    Each day, for every front the aggressor defends, the threat is the attacking divisions over the
+    fortified defending divisions. Above ``transfer_threshold``, ``transfer_divisions`` leave the
+    invasion front and arrive ``transfer_days`` later, up to ``max_transfer_divisions`` in all.
+    """
+    plan = world.scenario.aggressor
+    yield world.invasion
+    env = world.env
+    invaded = [f for f in world.scenario.fronts if f.opens == "invasion" and f.attacker == plan.actor]
+    defended = [f for f in world.scenario.fronts if f.defender == plan.actor]
+    if not invaded or not defended or plan.transfer_divisions <= 0:
+        return
+    source = world.fronts[invaded[0].id]
+    while world.moved_west < plan.max_transfer_divisions and source.status == "active":
+        yield env.timeout(DAY)
+        for spec in defended:
+            front = world.fronts[spec.id]
+            if front.status != "active" or world.moved_west >= plan.max_transfer_divisions:
+                continue
+            threat = front.attacker / max(front.defender * spec.fortification, 1e-9)
+            if threat < plan.transfer_threshold:
+                continue
+            moved = min(
+                plan.transfer_divisions, plan.max_transfer_divisions - world.moved_west, source.attacker * 0.5
+            )
+            if moved <= 0:
+                continue
+            source.attacker -= moved
+            world.moved_west += moved
+            world.journal.record(
+                "transfer",
+                f"{world.name(plan.actor)} moves {moved:.0f} divisions from the "
+                f"{world.scenario_front(source.id).name} to the {spec.name}.",
+                actors=(plan.actor,),
+                see=(plan.actor,),
+                data={"from": source.id, "to": spec.id, "divisions": round(moved, 1)},
+                truth={"threat": round(threat, 3)},
+            )
+            env.process(_arrive(world, spec.id, moved))
+
+
+def _arrive(world: World, front_id: str, divisions: float):  # type: ignore[no-untyped-def]
+    yield world.env.timeout(from_days(world.scenario.aggressor.transfer_days))
+    world.fronts[front_id].defender += divisions

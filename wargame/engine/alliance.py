@@ -50,13 +50,16 @@ def _on_invasion(world: World):  # type: ignore[no-untyped-def]
         for guarantor in g.guarantors:
             if guarantor not in asked:
                 asked.append(guarantor)
-                world.env.process(_declaration(world, guarantor))
+                world.env.process(_declaration(world, guarantor, g.trigger_clarity))
         for promise in g.promises:
             world.env.process(_promise(world, g, promise))
 
 
-def _declaration(world: World, guarantor: str):  # type: ignore[no-untyped-def]
+def _declaration(world: World, guarantor: str, clarity: float):  # type: ignore[no-untyped-def]
+    """Ask the guarantor to declare war, again every half day. A vague trigger first needs
+    consultations on whether the casus foederis applies: up to a day, ``(1 - clarity)`` of it."""
     aggressor, target = world.scenario.aggressor.actor, world.scenario.aggressor.target
+    yield world.env.timeout(round((1.0 - clarity) * DAY))
     while not campaign.protected_collapsed(world):
         answer = yield open_prompt(
             world,
@@ -89,7 +92,7 @@ def _promise(world: World, g: Guarantee, promise: Promise):  # type: ignore[no-u
         for guarantor in g.guarantors:
             front = campaign.offensive_front(world, guarantor)
             at_war = world.scenario.aggressor.actor in world.actors[guarantor].at_war_with
-            if front is not None and at_war and world.fronts[front.id].status != "active":
+            if front is not None and at_war and world.fronts[front.id].status not in ("active", "preparing"):
                 env.process(_offensive_prompt(world, guarantor, front.id, g, label))
     yield env.timeout(DAY)
     for guarantor in g.guarantors:
@@ -121,8 +124,8 @@ def _offensive_prompt(world: World, guarantor: str, front_id: str, g: Guarantee,
         within=DAY // 2,
         context={"front": front_id, "promise": label},
     )
-    if answer.choice != "none" and world.fronts[front_id].status != "active":
-        campaign.launch_offensive(world, guarantor, front_id, answer.choice)
+    if answer.choice != "none":
+        campaign.order_offensive(world, guarantor, front_id, answer.choice)
 
 
 def _kept(world: World, guarantor: str, action: str) -> bool:

@@ -79,6 +79,26 @@ def _open(world: World, spec: Front, attackers: float, scale: str) -> None:
     world.env.process(_fight(world, spec, state.opened_at))
 
 
+def order_offensive(world: World, actor: str, front_id: str, scale: str) -> None:
+    """Order an offensive: it begins after the front's preparation time (artillery, assembly),
+    drawn around ``offensive_prep_days`` (stream ``offensive.<front>``)."""
+    spec = world.scenario_front(front_id)
+    state = world.fronts[front_id]
+    if state.status in ("active", "preparing"):
+        return
+    state.status = "preparing"
+    jitter = float(world.streams(f"offensive.{front_id}").normal(0.0, 0.15 * spec.offensive_prep_days))
+    world.env.process(
+        _launch_after(world, actor, front_id, scale, from_days(max(0.0, spec.offensive_prep_days + jitter)))
+    )
+
+
+def _launch_after(world: World, actor: str, front_id: str, scale: str, delay: int):  # type: ignore[no-untyped-def]
+    yield world.env.timeout(delay)
+    if world.fronts[front_id].status == "preparing":
+        launch_offensive(world, actor, front_id, scale)
+
+
 def launch_offensive(world: World, actor: str, front_id: str, scale: str) -> None:
     spec = world.scenario_front(front_id)
     committed = round(SCALE_SHARE[scale] * world.actors[actor].divisions, 1)
@@ -98,7 +118,7 @@ def halt_offensive(world: World, actor: str) -> bool:
     minutes, or the seat's own decision, record that for those entitled to know.
     """
     spec = offensive_front(world, actor)
-    if spec is None or world.fronts[spec.id].status != "active":
+    if spec is None or world.fronts[spec.id].status not in ("active", "preparing"):
         return False
     world.fronts[spec.id].status = "halted"
     world.journal.record(
@@ -112,7 +132,7 @@ def halt_offensive(world: World, actor: str) -> bool:
 
 def _can_halt(world: World, seat: str) -> str | None:
     spec = offensive_front(world, seat)
-    if spec is None or world.fronts[spec.id].status != "active":
+    if spec is None or world.fronts[spec.id].status not in ("active", "preparing"):
         return "it has no offensive under way"
     return None
 

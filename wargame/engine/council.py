@@ -91,7 +91,7 @@ def _agenda(world: World) -> list[tuple[str, str, str | None]]:
         if front is None:
             continue
         status = world.fronts[front.id].status
-        if status == "active":
+        if status in ("active", "preparing"):
             items.append(("halt_offensive", f"halt {world.name(member)}'s offensive", member))
         elif not campaign.protected_collapsed(world):
             items.append(("main_offensive", f"launch {world.name(member)}'s main offensive", member))
@@ -152,8 +152,8 @@ def _sitting(world: World, delay: int):  # type: ignore[no-untyped-def]
             campaign.halt_offensive(world, concerned)
         if passed and item == "main_offensive" and concerned is not None:
             front = campaign.offensive_front(world, concerned)
-            if front is not None and world.fronts[front.id].status != "active":
-                campaign.launch_offensive(world, concerned, front.id, "general")
+            if front is not None:
+                campaign.order_offensive(world, concerned, front.id, "general")
     target = world.scenario.aggressor.target
     if adopted.get("inform_protected"):
         summary = ", ".join(

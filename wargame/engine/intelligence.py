@@ -58,7 +58,7 @@ def truth_of(world: World, subject: str) -> float:
     spec = world.scenario_front(key)
     state = world.fronts[key]
     aggressor_attacks = spec.attacker == world.scenario.aggressor.actor
-    if state.status == "quiet":
+    if state.opened_at is None:  # not yet fought over: the planned forces
         return spec.attacker_divisions if aggressor_attacks else spec.defender_divisions
     return state.attacker if aggressor_attacks else state.defender
 

@@ -5,7 +5,8 @@ the order (J+day). The seat is asked to order general mobilisation at ``prompt_a
 29 August 1939, when the allies pressed it to wait) or when the invasion begins (France,
 Britain). It may defer; it is then asked again ``defer_days`` later. Each phase completes at
 its planned day plus a normal delay of ``spread_days`` (stream ``mobilisation.<actor>``), never
-before the phase before it. Completing a phase raises the state's available divisions.
+before the phase before it. Completing a phase raises the state's available divisions. Treaty
+design and readiness change the tempo (:func:`tempo`).
 """
 
 from __future__ import annotations
@@ -49,6 +50,18 @@ def _mobilise(world: World, spec: Mobilisation):  # type: ignore[no-untyped-def]
     yield from _run_timetable(world, spec)
 
 
+def tempo(world: World, actor: str) -> tuple[float, float]:
+    """(pace, spread) multipliers of ``actor``'s timetable: treaty design (an integrated command,
+    joint exercises in any guarantee it is party to) shortens the plan; readiness narrows the
+    random delays (readiness 0.5 leaves them as planned)."""
+    treaties = [g for g in world.scenario.guarantees if actor in (*g.guarantors, g.protected)]
+    integrated = any(g.integrated_command for g in treaties)
+    exercises = any(g.joint_exercises for g in treaties)
+    pace = 1.0 - 0.15 * integrated - 0.10 * exercises
+    spread = 1.5 - world.scenario.actor(actor).readiness
+    return pace, spread
+
+
 def _run_timetable(world: World, spec: Mobilisation):  # type: ignore[no-untyped-def]
     env, state = world.env, world.actors[spec.actor]
     ordered = int(env.now)
@@ -61,10 +74,11 @@ def _run_timetable(world: World, spec: Mobilisation):  # type: ignore[no-untyped
         data={"actor": spec.actor, "step": "ordered"},
     )
     rng = world.streams(f"mobilisation.{spec.actor}")
+    pace, spread = tempo(world, spec.actor)
     done = ordered
     for i, phase in enumerate(spec.phases):
-        delay_days = float(rng.normal(0.0, phase.spread_days)) if phase.spread_days > 0 else 0.0
-        done = max(done, ordered + from_days(max(0.0, phase.day + delay_days)))
+        delay_days = float(rng.normal(0.0, phase.spread_days)) * spread if phase.spread_days > 0 else 0.0
+        done = max(done, ordered + from_days(max(0.0, phase.day * pace + delay_days)))
         yield env.timeout(done - int(env.now))
         state.divisions = max(state.divisions, phase.divisions)
         last = i == len(spec.phases) - 1

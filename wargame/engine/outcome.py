@@ -1,11 +1,18 @@
-"""Outcome measures of a game, computed from its journal alone.
+"""Outcome measures of a game, computed from its journal (and its scenario's thresholds).
 
 Because they read only journal events, the same measures come out of a live game, a replay or a
 journal file on disk, and a batch can compute them in its workers.
 
-Times are in days. ``invasion_day`` counts from the scenario's start; every other ``*_day``
-counts from the invasion (J), negative for what happened before it (Poland's mobilisation, say).
-If there was no invasion, they count from the start.
+Times are in days. ``invasion_day`` counts from the scenario's start; every ``*_after_days``
+counts from the invasion (negative for what came before it: Poland's mobilisation, say).
+
+``guarantee_honoured`` grades each triggered guarantee and reports the best:
+
+* ``substantive`` — a guarantor launched an offensive of at least the guarantee's
+  ``substantive_divisions`` (or a general offensive, if none is set) within
+  ``substantive_within_days`` of the invasion;
+* ``formal`` — every guarantor declared war, but nothing substantive followed;
+* ``none`` — otherwise.
 """
 
 from __future__ import annotations
@@ -13,76 +20,102 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from wargame.engine.credibility import alliance_credibility
 from wargame.engine.journal import Event
 from wargame.model.clock import DAY
+from wargame.model.scenario import Guarantee, Scenario
+
+HONOUR = ("none", "formal", "substantive")
 
 
-def _day(t: int, origin: int) -> float:
+def _days(t: int, origin: int) -> float:
     return round((t - origin) / DAY, 3)
 
 
-def measures(events: Iterable[Event]) -> dict[str, Any]:
+def _substantive(g: Guarantee, offensive: Event, j: int) -> bool:
+    d = offensive.data
+    big = (
+        d["divisions"] >= g.substantive_divisions if g.substantive_divisions > 0 else d["scale"] == "general"
+    )
+    return d["actor"] in g.guarantors and big and offensive.t - j <= g.substantive_within_days * DAY
+
+
+def honour(g: Guarantee, events: list[Event], j: int) -> str:
+    """How ``g`` was honoured (see module docstring)."""
+    if any(e.kind == "offensive" and _substantive(g, e, j) for e in events):
+        return "substantive"
+    at_war = {e.data["actor"] for e in events if e.kind == "war"}
+    return "formal" if set(g.guarantors) <= at_war else "none"
+
+
+def measures(events: Iterable[Event], scenario: Scenario) -> dict[str, Any]:
     """The outcome measures of the game recorded in ``events`` (white-cell events)."""
     events = list(events)
+    plan = scenario.aggressor
+    invasion = next((e for e in events if e.kind == "invasion"), None)
+    j = invasion.t if invasion else 0
+    triggered = [g for g in scenario.guarantees if g.protected == plan.target and plan.actor in g.against]
+    guarantors = sorted({a for g in triggered for a in g.guarantors})
+    seen_by_aggressor = [
+        e for e in events if e.visible_to(plan.actor) and (invasion is None or e.seq <= invasion.seq)
+    ]
+
+    def first(kind: str, **match: Any) -> Event | None:
+        return next(
+            (e for e in events if e.kind == kind and all(e.data.get(k) == v for k, v in match.items())), None
+        )
+
+    def after(e: Event | None) -> float | None:
+        return _days(e.t, j) if e is not None else None
+
+    per: dict[str, dict[str, Any]] = {}
+    for g in guarantors:
+        offensives = [e for e in events if e.kind == "offensive" and e.data["actor"] == g]
+        per[g] = {
+            "war_declared_after_days": after(first("war", actor=g)),
+            "offensive_after_days": after(offensives[0] if offensives else None),
+            "max_offensive_divisions": max((e.data["divisions"] for e in offensives), default=0),
+        }
+    functional = [
+        e for e in events if e.kind == "offensive" and any(_substantive(g, e, j) for g in triggered)
+    ]
+    graded = {g.id: honour(g, events, j) for g in triggered} if invasion else {}
+    collapse = first("collapse")
     out: dict[str, Any] = {
-        "invasion_day": None,
-        "postponements": 0,
-        "mobilisation_day": {},
-        "war_day": {},
-        "offensives": [],
-        "offensive_halted_day": None,
-        "capital_fallen_day": None,
-        "collapse_day": None,
-        "intervention_day": {},
-        "promises_due": 0,
-        "promises_kept": 0,
-        "council_sittings": 0,
-        "protected_informed": False,
+        "deterred": invasion is None,
+        "invasion_day": _days(invasion.t, 0) if invasion else None,
+        "postponements": (invasion.truth or {}).get("postponements", 0) if invasion else None,
+        "protege_survival_days": after(collapse) if invasion else None,
+        "capital_fell_after_days": after(first("capital")),
+        "guarantors": per,
+        "aggressor_divisions_moved_west": round(
+            sum(e.data["divisions"] for e in events if e.kind == "transfer"), 1
+        ),
+        "credibility_at_invasion": alliance_credibility(scenario, plan.target, seen_by_aggressor),
+        "functionality_days": after(functional[0]) if functional else None,
+        "guarantee_honoured": max(graded.values(), key=HONOUR.index) if graded else "none",
+        "guarantees_honoured": graded,
+        "offensive_halted_after_days": after(first("halt")),
+        "intervention_after_days": {e.data["actor"]: after(e) for e in events if e.kind == "intervention"},
+        "mobilisation_after_days": {
+            e.data["actor"]: after(e)
+            for e in events
+            if e.kind == "mobilisation" and e.data.get("step") == "ordered"
+        },
+        "promises_due": sum(1 for e in events if e.kind == "promise"),
+        "promises_kept": sum(1 for e in events if e.kind == "promise" and e.data["kept"]),
+        "council_sittings": sum(1 for e in events if e.kind == "council" and e.data.get("step") == "sitting"),
+        "protected_informed": any(e.kind == "council" and e.data.get("step") == "informed" for e in events),
         "reports": {},
         "decisions": {"human": 0, "bot": 0, "default": 0},
-        "ended": False,
+        "ended": any(e.kind == "end" for e in events),
     }
-    j = next((e.t for e in events if e.kind == "invasion"), 0)
     for e in events:
-        d = e.data
-        if e.kind == "invasion":
-            out["invasion_day"] = _day(e.t, 0)
-            out["postponements"] = (e.truth or {}).get("postponements", 0)
-        elif e.kind == "mobilisation" and d.get("step") == "ordered":
-            out["mobilisation_day"][d["actor"]] = _day(e.t, j)
-        elif e.kind == "war":
-            out["war_day"][d["actor"]] = _day(e.t, j)
-        elif e.kind == "offensive":
-            out["offensives"].append(
-                {
-                    "actor": d["actor"],
-                    "scale": d["scale"],
-                    "day": _day(e.t, j),
-                    "divisions": d["divisions"],
-                }
-            )
-        elif e.kind == "halt" and out["offensive_halted_day"] is None:
-            out["offensive_halted_day"] = _day(e.t, j)
-        elif e.kind == "capital":
-            out["capital_fallen_day"] = _day(e.t, j)
-        elif e.kind == "collapse":
-            out["collapse_day"] = _day(e.t, j)
-        elif e.kind == "intervention":
-            out["intervention_day"][d["actor"]] = _day(e.t, j)
-        elif e.kind == "promise":
-            out["promises_due"] += 1
-            out["promises_kept"] += int(bool(d["kept"]))
-        elif e.kind == "council" and d.get("step") == "sitting":
-            out["council_sittings"] += 1
-        elif e.kind == "council" and d.get("step") == "informed":
-            out["protected_informed"] = True
-        elif e.kind == "report":
+        if e.kind == "report":
             out["reports"][e.actors[0]] = out["reports"].get(e.actors[0], 0) + 1
         elif e.kind == "decision":
-            by = str(d["by"]).split(":")[0]
+            by = str(e.data["by"]).split(":")[0]
             out["decisions"][by] = out["decisions"].get(by, 0) + 1
-        elif e.kind == "end":
-            out["ended"] = True
-    for key in ("mobilisation_day", "war_day", "intervention_day", "reports"):
+    for key in ("intervention_after_days", "mobilisation_after_days", "reports"):
         out[key] = dict(sorted(out[key].items()))
     return out

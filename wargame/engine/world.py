@@ -33,6 +33,8 @@ class World:
         self.horizon = scenario.scenario.horizon_days * 24 * 60
         self.ended = False
         self.council_pending = False
+        self.deterred = False
+        self.moved_west = 0.0
         self.attack_at = 0  # the aggressor's planned attack instant (ground truth)
         self._prompt_counter: dict[str, int] = {}
         for m in scenario.mobilisation:

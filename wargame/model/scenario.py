@@ -50,6 +50,27 @@ class Actor:
     role: str = param(doc="Part in the crisis.", choices=ROLES)
     seat: bool = param(True, doc="Whether the actor is a seat a person or a bot can take.")
     briefing: str = param("", doc="What the seat is told at the start.")
+    interest_convergence: float = param(
+        0.5,
+        doc="Realist driver: how far this state's own strategic interest coincides with defending the "
+        "protected state (0 none, 1 identical). Raises the credibility others see and drives realist bots.",
+        ge=0,
+        le=1,
+    )
+    readiness: float = param(
+        0.5,
+        doc="Realist driver: military readiness (0 none, 1 full). Shortens mobilisation delays and "
+        "raises credibility.",
+        ge=0,
+        le=1,
+    )
+    war_weariness: float = param(
+        0.0,
+        doc="Constructivist driver: aversion to offensive war born of identity and memory (France after "
+        "1914-18), 0 none to 1 total. Lowers credibility and restrains constructivist bots.",
+        ge=0,
+        le=1,
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -116,6 +137,12 @@ class Front:
         ge=0,
         le=1,
     )
+    offensive_prep_days: float = param(
+        3.0,
+        doc="Days from the order to launch an offensive here to the attack (artillery, assembly).",
+        ge=0,
+        le=60,
+    )
     fortification: float = param(
         1.0,
         doc="Multiplier on the defender's effectiveness (Maginot, Siegfried line).",
@@ -165,6 +192,29 @@ class Guarantee:
         le=1,
     )
     secret_clauses: str = param("", doc="Text of secret protocols, visible to the parties only.")
+    integrated_command: bool = param(
+        False,
+        doc="Treaty design: a peacetime integrated command (shortens mobilisation, raises credibility).",
+    )
+    joint_exercises: bool = param(
+        False, doc="Treaty design: regular joint exercises (shortens mobilisation, raises credibility)."
+    )
+    honour_base_rate: float = param(
+        0.41,
+        doc="Prior probability that a guarantor honours such a commitment, before drivers and signals "
+        "(data: defence pacts 1816-2003 were honoured 41% of the time, Berkemeier & Fuhrmann 2018).",
+        ge=0.01,
+        le=0.99,
+    )
+    substantive_divisions: float = param(
+        0.0,
+        doc="Divisions an offensive must commit to count as substantive honour (0: a general offensive).",
+        ge=0,
+        le=1000,
+    )
+    substantive_within_days: float = param(
+        30.0, doc="Days after the trigger within which a substantive offensive must begin.", ge=0, le=365
+    )
     promises: tuple[Promise, ...] = param(factory=tuple, doc="Dated commitments.")
 
 
@@ -222,6 +272,31 @@ class Aggressor:
     )
     postpone_days: float = param(6.0, doc="Days added by a postponement.", ge=0.1, le=365)
     max_postponements: int = param(1, doc="Postponements allowed before the plan must go ahead.", ge=0, le=20)
+    expected_gain: float = param(
+        1.0,
+        doc="Deterrence: the value of the conquest, in units of the cost of a war with the guarantors. "
+        "An aggressor invades when gain exceeds war_cost times its belief that the guarantors will act.",
+        ge=0,
+        le=100,
+    )
+    war_cost: float = param(
+        1.0, doc="Deterrence: the cost of a war with the guarantors (see expected_gain).", ge=0, le=100
+    )
+    warning_at: datetime | None = param(
+        None, doc="When the crisis becomes visible: guarantors are asked whether to make a public statement."
+    )
+    transfer_threshold: float = param(
+        0.5,
+        doc="Western threat (attacking divisions over fortified defending divisions) above which the "
+        "aggressor moves divisions from the invasion front to the threatened front.",
+        ge=0,
+        le=10,
+    )
+    transfer_divisions: float = param(5.0, doc="Divisions moved in one transfer.", ge=0, le=1000)
+    transfer_days: float = param(3.0, doc="Days in transit for a transfer.", ge=0, le=60)
+    max_transfer_divisions: float = param(
+        30.0, doc="Most divisions the aggressor will move in all.", ge=0, le=1000
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -247,6 +322,24 @@ class Inject:
 
 
 @attrs.frozen(kw_only=True)
+class ScriptedDecision:
+    """One entry of a decision script: what a seat chose, for prompts of one kind in a window of time.
+
+    The ``historical`` controller plays the scenario's ``[[history]]``; ``script:PATH`` plays a file
+    of the same entries. The first entry that matches a prompt (seat, decision, council item, and
+    the prompt's time within ``after``/``before``) gives the choice; with none, the prompt's default.
+    """
+
+    seat: str = param(doc="The seat.", ident=True)
+    decision: str = param(doc="The prompt's kind (attack, mobilise, declare_war, offensive, ...).")
+    choice: str = param(doc="The option chosen.")
+    item: str = param("", doc="For council positions: the agenda item (halt_offensive, ...).")
+    after: datetime | None = param(None, doc="Applies to prompts raised at or after this instant.")
+    before: datetime | None = param(None, doc="Applies to prompts raised before this instant.")
+    reason: str = param("", doc="The reason recorded with the decision.")
+
+
+@attrs.frozen(kw_only=True)
 class Scenario:
     """A whole crisis: actors, guarantees, forces, timetables, services and the event list."""
 
@@ -260,6 +353,9 @@ class Scenario:
     services: tuple[Service, ...] = param(factory=tuple, doc="Intelligence services.")
     interventions: tuple[Intervention, ...] = param(factory=tuple, doc="Third-party entries.")
     injects: tuple[Inject, ...] = param(factory=tuple, doc="Master event list.")
+    history: tuple[ScriptedDecision, ...] = param(
+        factory=tuple, doc="The decisions actually taken, played by the `historical` controller."
+    )
 
     @property
     def actor_ids(self) -> tuple[str, ...]:

@@ -1,73 +1,166 @@
-"""Bot doctrines: how an unmanned seat answers its prompts.
+"""Seat controllers: how an unmanned seat answers its prompts.
 
-A doctrine sees exactly what a human in that seat would see — its :class:`SeatView` and the
-prompt — and returns a choice with a reason. Doctrines are deterministic functions of that view,
-so a bot's decisions replay exactly.
+A controller sees exactly what a person in that seat would — its :class:`SeatView` (its events,
+its own state's drivers and treaties, the credibility it perceives) and the prompt — and returns
+a choice with a reason. Controllers are deterministic functions of that, so bots replay exactly.
 
-* ``historical`` — what the 1939 governments did: Poland defers mobilisation a day under allied
-  pressure; Germany postpones its first attack order; Britain and France declare war two days
-  after the invasion, France probes the Saar and the council halts it without telling Poland;
-  the USSR enters once the Polish front is broken.
-* ``resolute`` — honours every commitment at once and in full.
-* ``cautious`` — waits, defers and avoids risk.
-* ``passive`` — always takes the prompt's default (what an absent player gets).
+Doctrines (the article's three lenses, and two brackets):
+
+* ``realist`` — acts as far as its own interest and capability go: declares war and attacks only
+  when ``interest_convergence`` is high and its forces outnumber what its reports say faces them;
+  an aggressor weighs its gain against the war's cost times the guarantors' credibility.
+* ``liberal`` — keeps the treaty's letter through its institutions: states resolve, declares war,
+  attacks on the promised day at the promised scale, consults and informs the protected state.
+* ``constructivist`` — acts by identity and norms: ``war_weariness`` restrains offensives however
+  clear the treaty; a state with little weariness honours the guarantee as a matter of identity.
+* ``resolute`` / ``cautious`` — honour everything at once, or avoid every risk.
+* ``passive`` — always the prompt's default (what an absent player gets).
+
+Scripts: ``historical`` plays the scenario's ``[[history]]`` (the decisions actually taken);
+``script:PATH`` plays a decision-script file of the same entries (``[[decision]]`` tables).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import statistics
+import tomllib
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from wargame.model.clock import DAY
+import attrs
+
+from wargame.model.clock import from_datetime
+from wargame.model.scenario import Scenario, ScriptedDecision
 from wargame.session.views import PromptView, SeatView
 
 Answer = tuple[str, str]
-Doctrine = Callable[[SeatView, PromptView], Answer]
+Controller = Callable[[SeatView, PromptView], Answer]
 
 
-def _days_since(view: SeatView, kind: str) -> float | None:
-    for e in view.events:
-        if e.kind == kind:
-            return (view.now - e.t) / DAY
-    return None
+def _estimate(view: SeatView, subject: str) -> float | None:
+    """The median of the seat's own reports on ``subject`` (None if it has none)."""
+    claims = [e.data["claim"] for e in view.events if e.kind == "report" and e.data.get("subject") == subject]
+    return float(statistics.median(claims)) if claims else None
 
 
-def _times_asked(view: SeatView, decision: str) -> int:
-    return sum(1 for e in view.events if e.kind == "decision" and e.data.get("decision") == decision)
+def _deterrence(view: SeatView, prompt: PromptView) -> Answer:
+    """The aggressor's calculus: invade if the gain exceeds the war's cost times the chance that
+    at least one guarantor acts, as the aggressor perceives it."""
+    none_act = 1.0
+    for c in view.credibility.values():
+        none_act *= 1.0 - c
+    acts = 1.0 - none_act
+    gain, cost = float(prompt.context.get("expected_gain", 1.0)), float(prompt.context.get("war_cost", 1.0))
+    if gain > acts * cost:
+        return "proceed", f"gain {gain:g} outweighs the risk ({acts:.0%} that the guarantors act)"
+    if "postpone" in prompt.options:
+        return "postpone", f"the guarantors look resolute ({acts:.0%}); wait for a better moment"
+    return "abandon", f"deterred: {acts:.0%} that the guarantors act, at a cost of {cost:g}"
 
 
-def historical(view: SeatView, prompt: PromptView) -> Answer:
+def _promised_scale(prompt: PromptView) -> str:
+    return "general" if "main offensive" in str(prompt.context.get("promise", "")) else "limited"
+
+
+def _choose(prompt: PromptView, choice: str, reason: str) -> Answer:
+    if choice not in prompt.options:
+        return prompt.default, f"{reason} (but '{choice}' is not possible now)"
+    return choice, reason
+
+
+def realist(view: SeatView, prompt: PromptView) -> Answer:
+    interest = view.profile.interest_convergence
     kind, ctx = prompt.kind, prompt.context
     if kind == "attack":
-        if ctx.get("postponements", 0) == 0:
-            return "postpone", "the guarantee has just been reinforced; allies are not ready"
-        return "proceed", "the Western powers will not fight for Poland"
+        return _deterrence(view, prompt)
+    if kind == "statement":
+        return _choose(prompt, "statement" if interest >= 0.6 else "silence", f"our interest: {interest:g}")
     if kind == "mobilise":
-        invaded = any(e.kind == "invasion" for e in view.events)
-        if invaded or view.own.at_war_with or _times_asked(view, "mobilise") > 0:
-            return "order", "mobilisation cannot wait any longer"
-        return "defer", "our allies ask us not to provoke Germany"
+        return _choose(prompt, "order", "forces must be ready whatever we decide")
     if kind == "declare_war":
-        since = _days_since(view, "invasion") or 0.0
-        if since >= 1.9:
-            return "declare", "the ultimatum has expired"
-        return "wait", "an ultimatum first; Italy proposes a conference"
+        return _choose(prompt, "declare" if interest >= 0.4 else "wait", f"our interest: {interest:g}")
     if kind == "offensive":
-        if "J+3" in str(ctx.get("promise", "")):
-            return "probe", "a methodical advance into the Saar, an essay"
-        return "none", "the Siegfried line cannot be broken before the army is ready"
+        enemy = _estimate(view, f"forces.{ctx.get('front')}") or 25.0
+        ratio = view.own.divisions / max(enemy, 1.0)
+        if interest >= 0.7 and ratio >= 2.5:
+            return "general", f"vital interest and {ratio:.1f} to 1 in divisions"
+        if interest >= 0.5 and ratio >= 1.5:
+            return "limited", f"real interest and {ratio:.1f} to 1"
+        if interest >= 0.3:
+            return "probe", "show willing at little cost"
+        return "none", "no interest worth the blood"
     if kind == "council_position":
         item = ctx.get("item")
+        favour = interest >= 0.6
         if item == "halt_offensive":
-            return "for", "Poland is beyond help; preserve our forces"
-        return "against", "the allies must not be committed to what they cannot do"
+            return ("against" if favour else "for"), f"our interest: {interest:g}"
+        return ("for" if favour else "against"), f"our interest: {interest:g}"
     if kind == "intervene":
-        if float(ctx.get("ground_km", 0)) >= 150:
-            return "enter", "the Polish state has ceased to exist"
-        return "wait", "let Germany finish the Polish army first"
-    return prompt.default, "no doctrine for this decision"
+        return _choose(
+            prompt,
+            "enter" if float(ctx.get("ground_km", 0)) >= 150 else "wait",
+            "enter when the victim is broken",
+        )
+    return prompt.default, "no realist reason to depart from the default"
 
 
-def _fixed(choices: dict[str, str], halt: str, reason: str) -> Doctrine:
+def liberal(view: SeatView, prompt: PromptView) -> Answer:
+    kind = prompt.kind
+    if kind == "attack":
+        return _deterrence(view, prompt)
+    if kind == "statement":
+        return _choose(prompt, "statement", "transparency reassures allies and warns the aggressor")
+    if kind == "mobilise":
+        return _choose(prompt, "order", "as the treaty requires")
+    if kind == "declare_war":
+        return _choose(prompt, "declare", "the casus foederis has arisen")
+    if kind == "offensive":
+        scale = _promised_scale(prompt)
+        return _choose(prompt, scale, f"the treaty promised a {scale} offensive by this day")
+    if kind == "council_position":
+        item = prompt.context.get("item")
+        return ("against" if item == "halt_offensive" else "for"), "keep faith with the ally, and tell it"
+    if kind == "intervene":
+        return _choose(prompt, "wait", "no treaty calls for it")
+    return prompt.default, "no rule of the treaty applies"
+
+
+def constructivist(view: SeatView, prompt: PromptView) -> Answer:
+    weariness = view.profile.war_weariness
+    kind = prompt.kind
+    if kind == "attack":
+        return _deterrence(view, prompt)
+    if kind == "statement":
+        return _choose(prompt, "statement" if weariness < 0.5 else "silence", f"war-weariness {weariness:g}")
+    if kind == "mobilise":
+        return _choose(prompt, "order", "a nation defends itself")
+    if kind == "declare_war":
+        return _choose(prompt, "declare" if weariness < 0.8 else "wait", "honour binds us")
+    if kind == "offensive":
+        scale = (
+            "general"
+            if weariness < 0.3
+            else "limited"
+            if weariness < 0.5
+            else "probe"
+            if weariness < 0.8
+            else "none"
+        )
+        return _choose(prompt, scale, f"a nation marked by its last war (war-weariness {weariness:g})")
+    if kind == "council_position":
+        item = prompt.context.get("item")
+        weary = weariness >= 0.5
+        if item == "halt_offensive":
+            return ("for" if weary else "against"), f"war-weariness {weariness:g}"
+        if item == "inform_protected":
+            return ("against" if weary else "for"), "what we tell an ally reflects who we are"
+        return ("against" if weary else "for"), f"war-weariness {weariness:g}"
+    if kind == "intervene":
+        return _choose(prompt, "wait", "no identity calls for it")
+    return prompt.default, "no norm applies"
+
+
+def _fixed(choices: dict[str, str], halt: str, reason: str) -> Controller:
     """A doctrine that always makes the same choice of each kind; in council it votes ``halt`` on
     halting an offensive and the opposite on everything else."""
     other = "against" if halt == "for" else "for"
@@ -88,6 +181,7 @@ def _fixed(choices: dict[str, str], halt: str, reason: str) -> Doctrine:
 resolute = _fixed(
     {
         "attack": "proceed",
+        "statement": "statement",
         "mobilise": "order",
         "declare_war": "declare",
         "offensive": "general",
@@ -99,6 +193,7 @@ resolute = _fixed(
 cautious = _fixed(
     {
         "attack": "postpone",
+        "statement": "silence",
         "mobilise": "defer",
         "declare_war": "wait",
         "offensive": "none",
@@ -113,9 +208,80 @@ def passive(view: SeatView, prompt: PromptView) -> Answer:
     return prompt.default, "takes the default"
 
 
-DOCTRINES: dict[str, Doctrine] = {
-    "historical": historical,
+DOCTRINES: dict[str, Controller] = {
+    "realist": realist,
+    "liberal": liberal,
+    "constructivist": constructivist,
     "resolute": resolute,
     "cautious": cautious,
     "passive": passive,
 }
+SCRIPTED = ("historical",)
+
+
+@attrs.frozen
+class Script:
+    """A decision script: the first matching entry answers a prompt; otherwise its default."""
+
+    entries: tuple[ScriptedDecision, ...]
+    start: object  # the scenario's start datetime
+    label: str = "script"
+
+    def __call__(self, view: SeatView, prompt: PromptView) -> Answer:
+        for e in self.entries:
+            if e.seat != prompt.seat or e.decision != prompt.kind:
+                continue
+            if e.item and e.item != prompt.context.get("item"):
+                continue
+            if e.after is not None and prompt.opened < from_datetime(self.start, e.after):  # type: ignore[arg-type]
+                continue
+            if e.before is not None and prompt.opened >= from_datetime(self.start, e.before):  # type: ignore[arg-type]
+                continue
+            return _choose(prompt, e.choice, e.reason or f"as in the {self.label}")
+        return prompt.default, f"the {self.label} has no entry for this decision"
+
+
+class ScriptError(ValueError):
+    """A decision-script file that cannot be used."""
+
+
+def load_script(path: str, scenario: Scenario) -> tuple[ScriptedDecision, ...]:
+    """Read a decision-script file: TOML with ``[[decision]]`` tables (the fields of ScriptedDecision)."""
+    from wargame.session.structure import CONVERTER, format_path, walk
+
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as err:
+        raise ScriptError(f"cannot read the decision script {path!r}: {err.strerror or err}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise ScriptError(f"{path}: not a valid TOML decision script: {err}") from None
+    unknown = sorted(set(data) - {"decision"})
+    if unknown:
+        raise ScriptError(
+            f"{path}: unknown table {unknown[0]!r}; a decision script holds [[decision]] tables"
+        )
+    try:
+        entries = CONVERTER.structure(data.get("decision", []), tuple[ScriptedDecision, ...])
+    except Exception as err:  # cattrs' validation groups
+        problems = [f"decision{format_path(p)}: {m}" for p, m in walk(err, ())]
+        raise ScriptError(f"{path}: " + "; ".join(problems or [str(err)])) from None
+    for e in entries:
+        if e.seat not in scenario.actor_ids:
+            raise ScriptError(f"{path}: unknown seat {e.seat!r} in the decision script")
+    return entries
+
+
+def controller(name: str, scenario: Scenario) -> Controller:
+    """The controller for a normalised controller name (``bot:<doctrine>`` or ``script:PATH``)."""
+    if name.startswith("script:"):
+        return Script(
+            load_script(name.removeprefix("script:"), scenario), scenario.scenario.start, "decision script"
+        )
+    doctrine = name.removeprefix("bot:")
+    if doctrine == "historical":
+        return Script(scenario.history, scenario.scenario.start, "historical record")
+    return DOCTRINES[doctrine]
+
+
+def controller_names() -> Sequence[str]:
+    return ["human", *(f"bot:{d}" for d in (*SCRIPTED, *DOCTRINES)), "script:PATH"]

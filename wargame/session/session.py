@@ -30,7 +30,7 @@ from wargame.engine.journal import Event, dumps
 from wargame.engine.outcome import measures
 from wargame.engine.world import World
 from wargame.model.clock import format_instant
-from wargame.session.bots import DOCTRINES
+from wargame.session import bots
 from wargame.session.integrity import chained_line, link
 from wargame.session.scenarios import LoadedScenario
 from wargame.session.views import PromptView, SeatView, WhiteCellView, seat_view, white_cell_view
@@ -45,18 +45,20 @@ class SeatError(ValueError):
 
 
 def controller_names() -> list[str]:
-    return [HUMAN, *(f"bot:{d}" for d in DOCTRINES)]
+    return list(bots.controller_names())
 
 
 def normalise_controller(text: str) -> str:
-    """``human``, ``bot:<doctrine>`` or a bare doctrine name, as ``human``/``bot:<doctrine>``."""
+    """``human``, ``bot:<doctrine>``, a bare doctrine name or ``script:PATH``, normalised."""
+    if text.strip().startswith("script:") and text.strip() != "script:":
+        return text.strip()  # a decision-script file; its path is kept as given
     name = text.strip().lower()
     if name == HUMAN:
         return HUMAN
     doctrine = name.removeprefix("bot:")
-    if doctrine in DOCTRINES:
+    if doctrine in bots.DOCTRINES or doctrine in bots.SCRIPTED:
         return f"bot:{doctrine}"
-    hint = difflib.get_close_matches(name, [HUMAN, *DOCTRINES, *controller_names()], n=1)
+    hint = difflib.get_close_matches(name, [HUMAN, *bots.DOCTRINES, *bots.SCRIPTED, *controller_names()], n=1)
     raise SeatError(
         f"unknown controller {text!r}"
         + (f"; did you mean {hint[0]!r}?" if hint else f"; choose from {', '.join(controller_names())}")
@@ -106,6 +108,14 @@ class Session:
         self.scenario = loaded.scenario
         self.seed = seed
         self.seats = assign_seats(self.scenario.seat_ids, seats)
+        self._controllers: dict[str, bots.Controller] = {}
+        for actor in self.scenario.actor_ids:
+            name = self.controller(actor)
+            if name != HUMAN:
+                try:
+                    self._controllers[actor] = bots.controller(name, self.scenario)
+                except bots.ScriptError as err:
+                    raise SeatError(str(err)) from None
         self.world = World(self.scenario, seed)
         self._file: IO[str] | None = None
         self._chain = ""
@@ -202,8 +212,8 @@ class Session:
                 if prompt.id not in self.world.prompts:
                     continue
                 controller = self.controller(prompt.seat)
-                doctrine = DOCTRINES[controller.removeprefix("bot:")]
-                choice, reason = doctrine(seat_view(self.world, prompt.seat), PromptView.of(prompt))
+                decide = self._controllers[prompt.seat]
+                choice, reason = decide(seat_view(self.world, prompt.seat), PromptView.of(prompt))
                 apply_decision(
                     self.world,
                     Decision(
@@ -283,7 +293,7 @@ class Session:
 
     def summary(self) -> dict[str, Any]:
         """Outcome measures so far."""
-        return measures(self.events)
+        return measures(self.events, self.scenario)
 
 
 def header(session: Session) -> dict[str, Any]:

@@ -14,10 +14,12 @@ from typing import Any
 
 import attrs
 
+from wargame.engine.credibility import coordination, credibility
 from wargame.engine.journal import Event
 from wargame.engine.state import Prompt
 from wargame.engine.world import World
 from wargame.model.clock import format_instant
+from wargame.model.scenario import Actor, Guarantee
 
 
 @attrs.frozen(kw_only=True)
@@ -70,6 +72,9 @@ class SeatView:
     events: tuple[Event, ...]
     pending: tuple[PromptView, ...]
     own: Situation
+    profile: Actor  # the seat's own state: its drivers (interest, readiness, war-weariness)
+    treaties: tuple[Guarantee, ...]  # the guarantees it is party to, secret clauses included
+    credibility: Mapping[str, float]  # each guarantor of the protected state, as this seat sees it
 
 
 @attrs.frozen(kw_only=True)
@@ -95,6 +100,9 @@ class WhiteCellView:
     fronts: tuple[FrontTruth, ...]
     attack_at: int
     notes: str
+    credibility: Mapping[str, Mapping[str, float]]  # observer -> guarantor -> credibility
+    functionality: float  # share of the guarantors' planned divisions ready, times coordination
+    moved_west: float
 
 
 def seat_events(events: Iterable[Event], seat: str) -> tuple[Event, ...]:
@@ -123,7 +131,18 @@ def seat_view(world: World, seat: str) -> SeatView:
             if p.seat == seat and p.deadline > int(world.env.now)  # at its deadline it is too late
         ),
         own=_situation(world, seat),
+        profile=actor,
+        treaties=tuple(g for g in world.scenario.guarantees if seat in (*g.guarantors, g.protected)),
+        credibility=perceived_credibility(world, seat),
     )
+
+
+def perceived_credibility(world: World, observer: str | None) -> dict[str, float]:
+    """Each guarantor's credibility as ``observer`` sees it (None: from everything that happened)."""
+    seen = world.journal.events if observer is None else seat_events(world.journal.events, observer)
+    target = world.scenario.aggressor.target
+    guarantors = sorted({a for g in world.scenario.guarantees if g.protected == target for a in g.guarantors})
+    return {g: credibility(world.scenario, g, seen) for g in guarantors}
 
 
 def white_cell_view(world: World) -> WhiteCellView:
@@ -148,4 +167,23 @@ def white_cell_view(world: World) -> WhiteCellView:
         ),
         attack_at=world.attack_at,
         notes=world.scenario.scenario.white_cell_notes,
+        credibility={
+            o: perceived_credibility(world, o)
+            for o in (world.scenario.aggressor.actor, world.scenario.aggressor.target)
+        },
+        functionality=functionality(world),
+        moved_west=world.moved_west,
     )
+
+
+def functionality(world: World) -> float:
+    """The alliance's operational capacity to act together now (0 to 1)."""
+    target = world.scenario.aggressor.target
+    guarantors = sorted({a for g in world.scenario.guarantees if g.protected == target for a in g.guarantors})
+    planned = {
+        m.actor: max([p.divisions for p in m.phases] or [m.standing_divisions])
+        for m in world.scenario.mobilisation
+    }
+    full = sum(planned.get(g, 0.0) for g in guarantors)
+    ready = sum(min(world.actors[g].divisions, planned.get(g, 0.0)) for g in guarantors)
+    return round((ready / full if full > 0 else 0.0) * coordination(world.scenario), 3)
