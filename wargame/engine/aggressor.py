@@ -156,7 +156,7 @@ def _move_west(world: World):  # type: ignore[no-untyped-def]
     if not invaded or not defended or plan.transfer_divisions <= 0:
         return
     source = world.fronts[invaded[0].id]
-    while world.moved_west < plan.max_transfer_divisions and source.status == "active":
+    while world.moved_west < plan.max_transfer_divisions and source.status in ("quiet", "active"):
         yield env.timeout(DAY)
         for spec in defended:
             front = world.fronts[spec.id]

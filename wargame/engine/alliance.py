@@ -92,7 +92,8 @@ def _promise(world: World, g: Guarantee, promise: Promise):  # type: ignore[no-u
         for guarantor in g.guarantors:
             front = campaign.offensive_front(world, guarantor)
             at_war = world.scenario.aggressor.actor in world.actors[guarantor].at_war_with
-            if front is not None and at_war and world.fronts[front.id].status not in ("active", "preparing"):
+            wanted = "general" if promise.action == "main_offensive" else "limited"
+            if front is not None and at_war and _short_of(world.fronts[front.id], wanted):
                 env.process(_offensive_prompt(world, guarantor, front.id, g, label))
     yield env.timeout(DAY)
     for guarantor in g.guarantors:
@@ -111,6 +112,19 @@ def _promise(world: World, g: Guarantee, promise: Promise):  # type: ignore[no-u
                 "kept": kept,
             },
         )
+
+
+def _short_of(front, wanted: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the front's offensive (if any) falls short of the promised scale."""
+    if front.status == "preparing" or front.pending_scale:
+        return False
+    if front.status != "active":
+        return True
+    return (
+        campaign.RANK.index(front.scale) < campaign.RANK.index(wanted)
+        if front.scale in campaign.RANK
+        else True
+    )
 
 
 def _offensive_prompt(world: World, guarantor: str, front_id: str, g: Guarantee, label: str):  # type: ignore[no-untyped-def]

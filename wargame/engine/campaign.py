@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 #: Share of a state's available divisions committed by each offensive scale.
 SCALE_SHARE = {"probe": 0.2, "limited": 0.4, "general": 0.8}
+RANK = ("probe", "limited", "general")
 
 
 def start(world: World) -> None:
@@ -84,9 +85,14 @@ def order_offensive(world: World, actor: str, front_id: str, scale: str) -> None
     drawn around ``offensive_prep_days`` (stream ``offensive.<front>``)."""
     spec = world.scenario_front(front_id)
     state = world.fronts[front_id]
-    if state.status in ("active", "preparing"):
+    if state.status == "preparing" or state.pending_scale:
         return
-    state.status = "preparing"
+    if state.status == "active":
+        if RANK.index(scale) <= RANK.index(state.scale if state.scale in RANK else "probe"):
+            return
+        state.pending_scale = scale  # escalate: the fighting goes on while the new forces assemble
+    else:
+        state.status = "preparing"
     jitter = float(world.streams(f"offensive.{front_id}").normal(0.0, 0.15 * spec.offensive_prep_days))
     world.env.process(
         _launch_after(world, actor, front_id, scale, from_days(max(0.0, spec.offensive_prep_days + jitter)))
@@ -95,13 +101,33 @@ def order_offensive(world: World, actor: str, front_id: str, scale: str) -> None
 
 def _launch_after(world: World, actor: str, front_id: str, scale: str, delay: int):  # type: ignore[no-untyped-def]
     yield world.env.timeout(delay)
-    if world.fronts[front_id].status == "preparing":
+    state = world.fronts[front_id]
+    if state.status == "preparing":
         launch_offensive(world, actor, front_id, scale)
+    elif state.status == "active" and state.pending_scale == scale:
+        state.pending_scale = ""
+        launch_offensive(world, actor, front_id, scale)
+    else:
+        state.pending_scale = ""
 
 
 def launch_offensive(world: World, actor: str, front_id: str, scale: str) -> None:
+    """Attack now with the scale's share of the available divisions (or, on a front already
+    active, bring the attack up to that share: an escalation)."""
     spec = world.scenario_front(front_id)
     committed = round(SCALE_SHARE[scale] * world.actors[actor].divisions, 1)
+    state = world.fronts[front_id]
+    if state.status == "active":
+        state.attacker = max(state.attacker, committed)
+        state.scale = scale
+        world.journal.record(
+            "offensive",
+            f"{world.name(actor)} widens its offensive on the {spec.name} to a {scale} offensive "
+            f"with {committed:g} divisions.",
+            actors=(actor, spec.defender),
+            data={"actor": actor, "front": front_id, "scale": scale, "divisions": committed},
+        )
+        return
     world.journal.record(
         "offensive",
         f"{world.name(actor)} launches a {scale} offensive on the {spec.name} with {committed:g} divisions.",

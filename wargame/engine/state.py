@@ -43,6 +43,7 @@ class FrontState:
     opened_at: int | None = None
     scale: str = ""
     joined: list[str] = attrs.field(factory=list)  # third parties that joined the attack
+    pending_scale: str = ""  # an escalation being prepared while the front is active
 
 
 @attrs.frozen(kw_only=True)
