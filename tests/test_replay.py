@@ -158,7 +158,7 @@ def test_scenario_changed_since_journal(tmp_path: Path, capsys: pytest.CaptureFi
     session.advance(24 * 60)
     session.close()
     assert journal_file.verify(journal_file.read(path)).ok
-    copy.write_text(copy.read_text().replace("horizon_days = 46", "horizon_days = 45"))
+    copy.write_text(copy.read_text().replace("horizon_days = 60", "horizon_days = 59"))
     assert main(["replay", str(path), "--verify"]) == 2
     assert "has changed since this journal was written" in capsys.readouterr().err
 

@@ -104,21 +104,21 @@ SINGLE_PROBLEMS = [
     # wrong types
     (
         "string-for-whole-number",
-        [("horizon_days = 46", 'horizon_days = "46"')],
+        [("horizon_days = 60", 'horizon_days = "46"')],
         "scenario.horizon_days",
         "expected a whole number, got '46'",
         'horizon_days = "46"',
     ),
     (
         "fraction-for-whole-number",
-        [("horizon_days = 46", "horizon_days = 46.5")],
+        [("horizon_days = 60", "horizon_days = 60.5")],
         "scenario.horizon_days",
-        "expected a whole number, got 46.5",
-        "horizon_days = 46.5",
+        "expected a whole number, got 60.5",
+        "horizon_days = 60.5",
     ),
     (
         "bool-for-whole-number",
-        [("horizon_days = 46", "horizon_days = true")],
+        [("horizon_days = 60", "horizon_days = true")],
         "scenario.horizon_days",
         "expected a whole number, got true",
         "horizon_days = true",
@@ -205,7 +205,7 @@ SINGLE_PROBLEMS = [
     ),
     (
         "below-range",
-        [("horizon_days = 46", "horizon_days = 0")],
+        [("horizon_days = 60", "horizon_days = 0")],
         "scenario.horizon_days",
         "expected a number from 1 to 3650, got 0",
         "horizon_days = 0",
@@ -451,7 +451,7 @@ def test_duplicate_actor_lists_known_actors_once(tmp_path):
     ("edits", "message", "needle"),
     [
         pytest.param(
-            [("horizon_days = 46", "horizon_days = = 46")],
+            [("horizon_days = 60", "horizon_days = = 46")],
             "not valid TOML: invalid value at column 16",
             "horizon_days = = 46",
             id="invalid-value",
@@ -498,7 +498,7 @@ def test_toml_error_at_end_of_file_points_at_last_line(tmp_path, capsys):
 def test_every_structural_problem_is_reported_in_file_order(tmp_path, capsys):
     path = write_variant(
         tmp_path,
-        ("horizon_days = 46", "horizon_days = 0"),
+        ("horizon_days = 60", "horizon_days = 0"),
         ('role = "third_party"', 'role = "villain"'),
         ("fortification = 3.0 ", "fortificaton = 3.0 "),
         ("trigger_clarity = 0.4", "trigger_clarity = 1.5"),
