@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wargame.engine import campaign
-from wargame.engine.decisions import open_prompt
+from wargame.engine.decisions import free_decision, open_prompt
 from wargame.model.clock import DAY, from_days
 
 if TYPE_CHECKING:
@@ -153,4 +153,76 @@ def _kept(world: World, guarantor: str, action: str) -> bool:
         return launched and world.fronts[front.id].scale in ("limited", "general")  # type: ignore[union-attr]
     if action == "main_offensive":
         return launched and world.fronts[front.id].scale == "general"  # type: ignore[union-attr]
-    return False  # aid is not modelled yet
+    if action == "aid":
+        return any(
+            e.kind == "aid" and e.data.get("actor") == guarantor and e.data.get("step") == "sent"
+            for e in world.journal.events
+        )
+    return False
+
+
+# -- decisions a guarantor may take at any time ----------------------------------------------------
+
+
+def _guarantee_of(world: World, seat: str) -> Guarantee | None:
+    target = world.scenario.aggressor.target
+    return next(
+        (g for g in world.scenario.guarantees if seat in g.guarantors and g.protected == target), None
+    )
+
+
+def _can_aid(world: World, seat: str) -> str | None:
+    if _guarantee_of(world, seat) is None:
+        return f"it has no guarantee to {world.name(world.scenario.aggressor.target)}"
+    if campaign.protected_collapsed(world):
+        return "there is no one left to receive it"
+    return None
+
+
+@free_decision("send_aid", ("aid",), _can_aid)
+def _aid_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+    g = _guarantee_of(world, decision.seat)
+    assert g is not None
+    world.journal.record(
+        "aid",
+        f"{world.name(decision.seat)} ships war materiel to {world.name(g.protected)}.",
+        actors=(decision.seat, g.protected),
+        data={"actor": decision.seat, "to": g.protected, "step": "sent", "divisions": g.aid_divisions},
+    )
+    world.env.process(_deliver_aid(world, decision.seat, g))
+
+
+def _deliver_aid(world: World, sender: str, g: Guarantee):  # type: ignore[no-untyped-def]
+    yield world.env.timeout(from_days(g.aid_days))
+    fronts = [
+        f
+        for f in world.scenario.fronts
+        if f.defender == g.protected and world.fronts[f.id].status == "active"
+    ]
+    if not fronts:
+        return  # nothing to reinforce: not yet invaded, or already collapsed
+    world.fronts[fronts[0].id].defender += g.aid_divisions
+    world.journal.record(
+        "aid",
+        f"Aid from {world.name(sender)} reaches the {fronts[0].name}.",
+        actors=(sender, g.protected),
+        see=(sender, g.protected),
+        data={"actor": sender, "to": g.protected, "step": "arrived", "divisions": g.aid_divisions},
+    )
+
+
+def _can_talk(world: World, seat: str) -> str | None:
+    if _guarantee_of(world, seat) is None:
+        return "it has no guarantee to bargain over"
+    return None
+
+
+@free_decision("negotiate", ("talks",), _can_talk)
+def _talks_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+    aggressor = world.scenario.aggressor.actor
+    world.journal.record(
+        "talks",
+        f"{world.name(decision.seat)} opens talks with {world.name(aggressor)}.",
+        actors=(decision.seat, aggressor),
+        data={"actor": decision.seat, "with": aggressor},
+    )

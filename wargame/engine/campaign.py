@@ -22,10 +22,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from wargame.engine.decisions import free_decision, open_prompt
 from wargame.model.clock import DAY, from_days, from_hours
+from wargame.model.lanchester import advance_km, lanchester_day
 
 if TYPE_CHECKING:
     from wargame.engine.world import World
@@ -156,6 +155,27 @@ def halt_offensive(world: World, actor: str) -> bool:
     return True
 
 
+def _can_attack(world: World, seat: str) -> str | None:
+    spec = offensive_front(world, seat)
+    if spec is None:
+        return "it has no front on which to attack"
+    if world.scenario.aggressor.actor not in world.actors[seat].at_war_with:
+        return f"it is not at war with {world.name(world.scenario.aggressor.actor)}"
+    state = world.fronts[spec.id]
+    if state.status == "preparing" or state.pending_scale:
+        return "an offensive is already being prepared"
+    if state.status == "active" and state.scale == "general":
+        return "its general offensive is already under way"
+    return None
+
+
+@free_decision("launch_offensive", RANK, _can_attack)
+def _attack_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+    spec = offensive_front(world, decision.seat)
+    assert spec is not None
+    order_offensive(world, decision.seat, spec.id, decision.choice)
+
+
 def _can_halt(world: World, seat: str) -> str | None:
     spec = offensive_front(world, seat)
     if spec is None or world.fronts[spec.id].status not in ("active", "preparing"):
@@ -184,10 +204,10 @@ def _fight(world: World, spec: Front, opened_at: int):  # type: ignore[no-untype
         state.defender_peak = max(state.defender_peak, state.defender)
         a, d = state.attacker, state.defender
         noise_a, noise_d = rng.lognormal(0.0, spec.noise, size=2) if spec.noise > 0 else (1.0, 1.0)
-        state.attacker = max(0.0, a - spec.attrition_per_day * spec.fortification * d * noise_a)
-        state.defender = max(0.0, d - spec.attrition_per_day * a * noise_d)
-        ratio = a / max(d * spec.fortification, 1e-9)
-        advance = spec.advance_km_per_day * float(np.clip(ratio / 3.0, 0.0, 2.0))
+        state.attacker, state.defender = lanchester_day(
+            a, d, spec.attrition_per_day, spec.fortification, float(noise_a), float(noise_d)
+        )
+        advance = advance_km(a, d, spec.fortification, spec.advance_km_per_day)
         advance = min(advance, spec.depth_km - state.ground_km)
         state.ground_km += advance
         full = max(spec.defender_divisions, state.defender_peak)

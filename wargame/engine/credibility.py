@@ -39,6 +39,8 @@ SIGNALS: dict[str, float] = {
     "offensive.general": 6.0,
     "halt": 0.35,  # an offensive called off
     "exhausted": 0.7,
+    "aid": 1.3,  # materiel shipped: costly, but not a fight
+    "talks": 0.6,  # talking to the aggressor signals a way out
     "promise.kept": 1.8,  # seen by the protected state only
     "promise.broken": 0.5,
 }
@@ -88,6 +90,10 @@ def signal(event: Event, guarantor: str) -> str | None:
         return "mobilisation"
     if event.kind == "war" and d.get("actor") == guarantor:
         return "war"
+    if event.kind == "aid" and d.get("actor") == guarantor and d.get("step") == "sent":
+        return "aid"
+    if event.kind == "talks" and d.get("actor") == guarantor:
+        return "talks"
     if event.kind == "offensive" and d.get("actor") == guarantor:
         return f"offensive.{d.get('scale')}"
     if event.kind in ("halt", "exhausted") and d.get("actor") == guarantor:

@@ -27,6 +27,8 @@ KINDS: dict[str, str] = {
     "promise": "a promise falls due, kept or not",
     "council": "the council is called, sits, decides, informs",
     "report": "an intelligence report arrives",
+    "aid": "aid is shipped to, or reaches, the protected state",
+    "talks": "a guarantor opens talks with the aggressor",
     "closed": "the session was closed before the end",
     "end": "the game reaches its horizon",
 }

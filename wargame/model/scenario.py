@@ -215,6 +215,15 @@ class Guarantee:
     substantive_within_days: float = param(
         30.0, doc="Days after the trigger within which a substantive offensive must begin.", ge=0, le=365
     )
+    aid_divisions: float = param(
+        1.0,
+        doc="Strength (in divisions) that one shipment of aid adds to the protected state's front.",
+        ge=0,
+        le=100,
+    )
+    aid_days: float = param(
+        14.0, doc="Days for a shipment of aid to reach the protected state's front.", ge=0, le=365
+    )
     promises: tuple[Promise, ...] = param(factory=tuple, doc="Dated commitments.")
 
 

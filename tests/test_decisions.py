@@ -1,0 +1,93 @@
+"""Decisions a seat may take at any time, and the Lanchester maths of the campaign."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FLAGSHIP
+
+from wargame.engine.decisions import DecisionError
+from wargame.model.clock import DAY
+from wargame.model.lanchester import advance_km, lanchester_day
+from wargame.session import scenarios
+from wargame.session.session import Session
+
+
+def _human(seat: str, seed: int = 1) -> Session:
+    return Session(scenarios.load(FLAGSHIP), seed=seed, seats=[f"{seat}=human"])
+
+
+def _until_war(session: Session, seat: str) -> None:
+    """Answer the seat's prompts: mobilise and declare war; everything else by default."""
+    while seat not in [a for a in session.world.actors["germany"].at_war_with]:
+        for p in session.advance_to_decision():
+            choice = {"mobilise": "order", "declare_war": "declare"}.get(p.kind, p.default)
+            session.submit(seat, p.id, choice, reason="test")
+
+
+def test_launch_offensive_at_will_after_preparation() -> None:
+    session = _human("france")
+    with pytest.raises(DecisionError, match="not at war"):
+        session.submit("france", None, "general", kind="launch_offensive")
+    _until_war(session, "france")
+    ordered = session.now
+    session.submit("france", None, "limited", reason="help Poland now", kind="launch_offensive")
+    with pytest.raises(DecisionError, match="already being prepared"):
+        session.submit("france", None, "general", kind="launch_offensive")
+    session.advance(5 * DAY)
+    launched = [e for e in session.events if e.kind == "offensive"]
+    assert launched and launched[0].data["scale"] == "limited"
+    assert 2 * DAY <= launched[0].t - ordered <= 4 * DAY  # the front's preparation time, about 3 days
+
+
+def test_aid_reaches_the_protected_front_and_signals_resolve() -> None:
+    def polish_front(send: bool) -> tuple[Session, float]:
+        session = _human("uk")
+        session.advance(11 * DAY)  # after the invasion
+        if send:
+            before = session.white_cell().credibility["germany"]["uk"]
+            session.submit("uk", None, "aid", reason="materiel for Poland", kind="send_aid")
+            assert session.white_cell().credibility["germany"]["uk"] > before
+        session.advance(15 * DAY)
+        return session, next(f.defender for f in session.white_cell().fronts if f.id == "poland")
+
+    aided, with_aid = polish_front(True)
+    _, without = polish_front(False)
+    arrived = [e for e in aided.events if e.kind == "aid" and e.data["step"] == "arrived"]
+    assert arrived and arrived[0].see == ("poland", "uk")
+    assert with_aid > without
+
+
+def test_talks_with_the_aggressor_lower_credibility() -> None:
+    session = _human("france")
+    before = session.white_cell().credibility["germany"]["france"]
+    session.submit("france", None, "talks", reason="a conference, as Rome proposes", kind="negotiate")
+    assert session.white_cell().credibility["germany"]["france"] < before
+    with pytest.raises(DecisionError, match="no guarantee"):
+        Session(scenarios.load(FLAGSHIP), seed=1, seats=["poland=human"]).submit(
+            "poland", None, "talks", kind="negotiate"
+        )
+
+
+def test_lanchester_square_law_conserves_its_invariant() -> None:
+    a, d, k, f = 60.0, 30.0, 0.001, 1.0
+    invariant = f * a * a - d * d
+    for _ in range(200):
+        a, d = lanchester_day(a, d, k, f)
+    assert abs((f * a * a - d * d) - invariant) / invariant < 0.01
+    assert d < 30 and a < 60
+
+
+def test_fortification_protects_the_defender() -> None:
+    _, d_open = lanchester_day(20, 20, 0.05, 1.0)
+    a_fort, d_fort = lanchester_day(20, 20, 0.05, 3.0)
+    a_open, _ = lanchester_day(20, 20, 0.05, 1.0)
+    assert d_fort == d_open  # the defender's losses depend on the attackers
+    assert a_fort < a_open  # the attacker's on the fortified defenders
+    assert lanchester_day(1, 100, 0.5, 1.0)[0] == 0  # never below zero
+
+
+def test_advance_grows_with_the_ratio_and_is_capped() -> None:
+    assert advance_km(30, 10, 1.0, 20) == 20  # 3:1 buys the full day's advance
+    assert advance_km(10, 10, 3.0, 20) < advance_km(10, 10, 1.0, 20)
+    assert advance_km(1000, 1, 1.0, 20) == 40  # at most double
+    assert advance_km(0, 10, 1.0, 20) == 0
