@@ -91,3 +91,33 @@ def test_advance_grows_with_the_ratio_and_is_capped() -> None:
     assert advance_km(10, 10, 3.0, 20) < advance_km(10, 10, 1.0, 20)
     assert advance_km(1000, 1, 1.0, 20) == 40  # at most double
     assert advance_km(0, 10, 1.0, 20) == 0
+
+
+def test_partial_mobilisation_runs_the_first_phase_only_and_can_be_cancelled() -> None:
+    session = _human("france")
+    before = session.white_cell().credibility["germany"]["france"]
+    session.submit("france", None, "partial", reason="cover the frontier", kind="mobilise")
+    after_partial = session.white_cell().credibility["germany"]["france"]
+    session.advance(4 * DAY)
+    state = session.world.actors["france"]
+    assert state.mobilisation == "partial" and state.phases_done == 1 and state.divisions == 45
+    session.submit("france", None, "cancel", reason="Rome offers a conference", kind="mobilise")
+    assert session.white_cell().credibility["germany"]["france"] < after_partial
+    assert after_partial > before
+    with pytest.raises(DecisionError, match="no mobilisation under way"):
+        session.submit("france", None, "cancel", kind="mobilise")
+
+
+def test_general_mobilisation_at_will_replaces_the_prompt() -> None:
+    session = _human("france")
+    session.submit("france", None, "general", reason="do not wait for the invasion", kind="mobilise")
+    with pytest.raises(DecisionError, match="already ordered"):
+        session.submit("france", None, "general", kind="mobilise")
+    session.advance(25 * DAY)
+    prompts = [
+        e
+        for e in session.events
+        if e.kind == "prompt" and e.data["decision"] == "mobilise" and "france" in e.actors
+    ]
+    assert prompts == []  # already mobilised when the invasion came: not asked again
+    assert session.world.actors["france"].divisions == 85

@@ -33,6 +33,8 @@ from wargame.model.scenario import Guarantee, Scenario
 SIGNALS: dict[str, float] = {
     "statement": 1.6,  # public statement of resolve: ties hands through audience costs
     "mobilisation": 1.5,  # general mobilisation ordered: a sunk cost
+    "mobilisation.partial": 1.2,
+    "mobilisation.cancelled": 0.5,  # a public climb-down
     "war": 2.5,  # declaration of war
     "offensive.probe": 1.1,  # nearly cheap talk
     "offensive.limited": 2.0,
@@ -88,6 +90,12 @@ def signal(event: Event, guarantor: str) -> str | None:
         return "statement"
     if event.kind == "mobilisation" and d.get("actor") == guarantor and d.get("step") == "ordered":
         return "mobilisation"
+    if (
+        event.kind == "mobilisation"
+        and d.get("actor") == guarantor
+        and d.get("step") in ("partial", "cancelled")
+    ):
+        return f"mobilisation.{d['step']}"
     if event.kind == "war" and d.get("actor") == guarantor:
         return "war"
     if event.kind == "aid" and d.get("actor") == guarantor and d.get("step") == "sent":

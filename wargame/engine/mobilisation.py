@@ -7,13 +7,17 @@ Britain). It may defer; it is then asked again ``defer_days`` later. Each phase 
 its planned day plus a normal delay of ``spread_days`` (stream ``mobilisation.<actor>``), never
 before the phase before it. Completing a phase raises the state's available divisions. Treaty
 design and readiness change the tempo (:func:`tempo`).
+
+A seat may also mobilise at any time (a free decision): ``partial`` runs the first phase only,
+``general`` the rest, and ``cancel`` stops a partial mobilisation. Orders are public costly
+signals; a cancellation is a public climb-down that lowers credibility.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wargame.engine.decisions import open_prompt
+from wargame.engine.decisions import DecisionError, free_decision, open_prompt
 from wargame.model.clock import from_days, from_hours
 
 if TYPE_CHECKING:
@@ -28,12 +32,12 @@ def start(world: World) -> None:
 
 
 def _mobilise(world: World, spec: Mobilisation):  # type: ignore[no-untyped-def]
-    env = world.env
+    env, state = world.env, world.actors[spec.actor]
     if spec.prompt_at is not None:
         yield env.timeout(world.minute(spec.prompt_at))
     else:
         yield world.invasion
-    while True:
+    while state.mobilisation not in ORDERED:  # a seat that has already mobilised is not asked
         answer = yield open_prompt(
             world,
             spec.actor,
@@ -42,12 +46,77 @@ def _mobilise(world: World, spec: Mobilisation):  # type: ignore[no-untyped-def]
             ("order", "defer"),
             default=spec.default,
             within=from_hours(spec.decision_hours),
-            context={"divisions_now": world.actors[spec.actor].divisions},
+            context={"divisions_now": state.divisions},
         )
         if answer.choice == "order":
-            break
+            if state.mobilisation not in ORDERED:  # it may have been ordered at will meanwhile
+                order(world, spec, "general")
+            return
         yield env.timeout(from_days(spec.defer_days))
-    yield from _run_timetable(world, spec)
+
+
+#: States in which general mobilisation has been ordered (and not cancelled).
+ORDERED = ("ordered", "complete")
+
+
+def timetable_of(world: World, actor: str) -> Mobilisation | None:
+    return next((m for m in world.scenario.mobilisation if m.actor == actor and m.phases), None)
+
+
+def order(world: World, spec: Mobilisation, level: str) -> None:
+    """Order ``partial`` (the first phase only) or ``general`` mobilisation (every remaining phase).
+    An order is public, and a costly signal; it supersedes any timetable already running."""
+    state = world.actors[spec.actor]
+    state.timetable += 1
+    if level == "general":
+        state.mobilisation = "ordered"
+        state.mobilisation_ordered_at = int(world.env.now)
+    else:
+        state.mobilisation = "partial"
+    world.journal.record(
+        "mobilisation",
+        f"{world.name(spec.actor)} orders {level} mobilisation.",
+        actors=(spec.actor,),
+        data={"actor": spec.actor, "step": "ordered" if level == "general" else "partial"},
+    )
+    last = len(spec.phases) if level == "general" else min(1, len(spec.phases))
+    world.env.process(_run_timetable(world, spec, state.timetable, last))
+
+
+def cancel(world: World, spec: Mobilisation) -> None:
+    """Stop the timetable: the phases not yet complete never come. A public climb-down."""
+    state = world.actors[spec.actor]
+    state.timetable += 1
+    state.mobilisation = "cancelled"
+    world.journal.record(
+        "mobilisation",
+        f"{world.name(spec.actor)} cancels its mobilisation.",
+        actors=(spec.actor,),
+        data={"actor": spec.actor, "step": "cancelled"},
+    )
+
+
+def _can_mobilise(world: World, seat: str) -> str | None:
+    if timetable_of(world, seat) is None:
+        return "it has no mobilisation timetable"
+    if world.actors[seat].mobilisation in ORDERED:
+        return "general mobilisation is already ordered"
+    return None
+
+
+@free_decision("mobilise", ("partial", "general", "cancel"), _can_mobilise)
+def _mobilise_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+    spec = timetable_of(world, decision.seat)
+    assert spec is not None
+    state = world.actors[decision.seat]
+    if decision.choice == "cancel":
+        if state.mobilisation != "partial":
+            raise DecisionError("there is no mobilisation under way to cancel")
+        cancel(world, spec)
+    elif decision.choice == "partial" and state.mobilisation == "partial":
+        raise DecisionError("partial mobilisation is already under way")
+    else:
+        order(world, spec, decision.choice)
 
 
 def tempo(world: World, actor: str) -> tuple[float, float]:
@@ -62,27 +131,25 @@ def tempo(world: World, actor: str) -> tuple[float, float]:
     return pace, spread
 
 
-def _run_timetable(world: World, spec: Mobilisation):  # type: ignore[no-untyped-def]
+def _run_timetable(world: World, spec: Mobilisation, run: int, until: int):  # type: ignore[no-untyped-def]
+    """Complete phases from the next one not yet done up to ``until``, counting their days from
+    now; stop if another order or a cancellation supersedes this run."""
     env, state = world.env, world.actors[spec.actor]
     ordered = int(env.now)
-    state.mobilisation = "ordered"
-    state.mobilisation_ordered_at = ordered
-    world.journal.record(
-        "mobilisation",
-        f"{world.name(spec.actor)} orders general mobilisation.",
-        actors=(spec.actor,),
-        data={"actor": spec.actor, "step": "ordered"},
-    )
     rng = world.streams(f"mobilisation.{spec.actor}")
     pace, spread = tempo(world, spec.actor)
     done = ordered
-    for i, phase in enumerate(spec.phases):
+    for i in range(state.phases_done, until):
+        phase = spec.phases[i]
         delay_days = float(rng.normal(0.0, phase.spread_days)) * spread if phase.spread_days > 0 else 0.0
         done = max(done, ordered + from_days(max(0.0, phase.day * pace + delay_days)))
         yield env.timeout(done - int(env.now))
+        if state.timetable != run:
+            return  # superseded or cancelled
         state.divisions = max(state.divisions, phase.divisions)
-        last = i == len(spec.phases) - 1
-        state.mobilisation = "complete" if last else phase.name
+        state.phases_done = i + 1
+        if state.mobilisation != "partial":
+            state.mobilisation = "complete" if i == len(spec.phases) - 1 else "ordered"
         actual_day = (done - ordered) / (24 * 60)
         world.journal.record(
             "mobilisation",

@@ -18,8 +18,10 @@ class ActorState:
 
     id: str
     divisions: float = 0.0
-    mobilisation: str = "peacetime"  # peacetime, ordered, <phase name>, complete
+    mobilisation: str = "peacetime"  # peacetime, partial, ordered, complete, cancelled
     mobilisation_ordered_at: int | None = None
+    phases_done: int = 0  # phases of the timetable completed so far
+    timetable: int = 0  # counts orders and cancellations: a running timetable stops when superseded
     at_war_with: list[str] = attrs.field(factory=list)
 
     def declare_war_on(self, other: str) -> None:
