@@ -208,6 +208,13 @@ def test_a_limited_offensive_can_be_widened_to_the_promised_general_one() -> Non
     session = play(seed=1, seats=["france=bot:liberal", "uk=bot:liberal"])
     scales = [e.data["scale"] for e in session.events if e.kind == "offensive"]
     assert scales == ["limited", "general"]
+    # answering the J+3 and J+15 prompts as promised keeps the promises (judged after preparation)
+    kept = {
+        e.data["action"]: e.data["kept"]
+        for e in session.events
+        if e.kind == "promise" and e.data["guarantor"] == "france"
+    }
+    assert kept["limited_offensive"] and kept["main_offensive"]
 
 
 # -- decision scripts ------------------------------------------------------------------------------

@@ -68,13 +68,14 @@ def test_talks_with_the_aggressor_lower_credibility() -> None:
         )
 
 
-def test_lanchester_square_law_conserves_its_invariant() -> None:
-    a, d, k, f = 60.0, 30.0, 0.001, 1.0
-    invariant = f * a * a - d * d
+@pytest.mark.parametrize("f", [1.0, 3.0])
+def test_lanchester_square_law_conserves_its_invariant(f: float) -> None:
+    a, d, k = 90.0, 30.0, 0.0005
+    invariant = a * a - f * d * d  # each fortified defender is worth sqrt(f) attackers
     for _ in range(200):
         a, d = lanchester_day(a, d, k, f)
-    assert abs((f * a * a - d * d) - invariant) / invariant < 0.01
-    assert d < 30 and a < 60
+    assert abs((a * a - f * d * d) - invariant) / invariant < 0.01
+    assert d < 30 and a < 90
 
 
 def test_fortification_protects_the_defender() -> None:
@@ -121,3 +122,35 @@ def test_general_mobilisation_at_will_replaces_the_prompt() -> None:
     ]
     assert prompts == []  # already mobilised when the invasion came: not asked again
     assert session.world.actors["france"].divisions == 85
+
+
+def test_decisions_that_would_change_nothing_are_refused_before_the_journal() -> None:
+    session = _human("france")
+    _until_war(session, "france")
+    session.submit("france", None, "limited", kind="launch_offensive")
+    session.submit("france", None, "statement", reason="France will keep its word", kind="statement")
+    session.advance(5 * DAY)
+
+    def decisions() -> int:
+        return sum(1 for e in session.events if e.kind == "decision")
+
+    n = decisions()
+    for choice, kind, match in [
+        ("probe", "launch_offensive", "can only widen"),
+        ("limited", "launch_offensive", "can only widen"),
+        ("cancel", "mobilise", "already ordered"),
+        ("statement", "statement", "already stated"),
+    ]:
+        with pytest.raises(DecisionError, match=match):
+            session.submit("france", None, choice, kind=kind)
+    assert decisions() == n  # nothing journalled
+
+
+def test_aid_needs_a_front_and_words_count_once() -> None:
+    session = _human("uk")
+    with pytest.raises(DecisionError, match="no front to reinforce yet"):
+        session.submit("uk", None, "aid", kind="send_aid")
+    session.submit("uk", None, "talks", kind="negotiate")
+    once = session.white_cell().credibility["germany"]["uk"]
+    session.submit("uk", None, "talks", kind="negotiate")
+    assert session.white_cell().credibility["germany"]["uk"] == once

@@ -71,8 +71,9 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="SEAT=CONTROLLER",
-        help="who plays a seat: human (absent here: prompts take their defaults) or "
-        "bot:historical, bot:resolute, bot:cautious, bot:passive (default bot:historical)",
+        help="who plays a seat: bot:historical (default), bot:realist, bot:liberal, "
+        "bot:constructivist, bot:resolute, bot:cautious, bot:passive, script:PATH (a decision "
+        "script), or human (absent here: prompts take their defaults)",
     )
     _hide_option(r)
     r.add_argument(

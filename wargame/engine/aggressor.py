@@ -130,9 +130,11 @@ def make_statement(world: World, guarantor: str) -> None:
     )
 
 
-def _can_state(world: World, seat: str) -> str | None:
+def _can_state(world: World, seat: str, choice: str) -> str | None:
     if not any(seat in g.guarantors for g in world.scenario.guarantees):
         return "it guarantees no one"
+    if any(e.kind == "statement" and e.data.get("actor") == seat for e in world.journal.events):
+        return "it has already stated its resolve publicly (saying it again adds nothing)"
     return None
 
 

@@ -1,8 +1,9 @@
 """Guarantees under test: the trigger, declarations of war, and dated promises.
 
 When the aggressor invades a protected state, every guarantee naming that aggressor in
-``against`` is triggered (J = the invasion). Each guarantor is asked to declare war; waiting
-is a choice it is asked about again each day while the protected state still stands. Each
+``against`` is triggered (J = the invasion). Each guarantor is asked to declare war (after
+``(1 - trigger_clarity)`` of a day of consultations); waiting is a choice it is asked about again
+every half day while the protected state still stands. Each
 promise (J+3 limited offensive, J+15 main body...) comes due on its day: guarantors able to
 attack are prompted to launch the offensive, and a day later the engine records whether the
 promise was kept. The protected state sees its guarantees' promises fall due; what was kept is
@@ -95,7 +96,11 @@ def _promise(world: World, g: Guarantee, promise: Promise):  # type: ignore[no-u
             wanted = "general" if promise.action == "main_offensive" else "limited"
             if front is not None and at_war and _short_of(world.fronts[front.id], wanted):
                 env.process(_offensive_prompt(world, guarantor, front.id, g, label))
-    yield env.timeout(DAY)
+    grace = DAY  # a day to act on the promise...
+    if promise.action in ("limited_offensive", "main_offensive"):  # ...plus the time to prepare it
+        fronts = [campaign.offensive_front(world, a) for a in g.guarantors]
+        grace += max((from_days(f.offensive_prep_days) for f in fronts if f is not None), default=0)
+    yield env.timeout(grace)
     for guarantor in g.guarantors:
         kept = _kept(world, guarantor, promise.action)
         world.journal.record(
@@ -171,9 +176,11 @@ def _guarantee_of(world: World, seat: str) -> Guarantee | None:
     )
 
 
-def _can_aid(world: World, seat: str) -> str | None:
+def _can_aid(world: World, seat: str, choice: str) -> str | None:
     if _guarantee_of(world, seat) is None:
         return f"it has no guarantee to {world.name(world.scenario.aggressor.target)}"
+    if not world.invasion.triggered:
+        return "there is no front to reinforce yet"
     if campaign.protected_collapsed(world):
         return "there is no one left to receive it"
     return None
@@ -200,7 +207,14 @@ def _deliver_aid(world: World, sender: str, g: Guarantee):  # type: ignore[no-un
         if f.defender == g.protected and world.fronts[f.id].status == "active"
     ]
     if not fronts:
-        return  # nothing to reinforce: not yet invaded, or already collapsed
+        world.journal.record(
+            "aid",
+            f"Aid from {world.name(sender)} arrives too late: there is no front left to reinforce.",
+            actors=(sender, g.protected),
+            see=(sender, g.protected),
+            data={"actor": sender, "to": g.protected, "step": "lost", "divisions": g.aid_divisions},
+        )
+        return
     world.fronts[fronts[0].id].defender += g.aid_divisions
     world.journal.record(
         "aid",
@@ -211,7 +225,7 @@ def _deliver_aid(world: World, sender: str, g: Guarantee):  # type: ignore[no-un
     )
 
 
-def _can_talk(world: World, seat: str) -> str | None:
+def _can_talk(world: World, seat: str, choice: str) -> str | None:
     if _guarantee_of(world, seat) is None:
         return "it has no guarantee to bargain over"
     return None

@@ -72,9 +72,13 @@ def _open(world: World, spec: Front, attackers: float, scale: str) -> None:
     state.scale = scale
     state.attacker = attackers
     if first:
-        state.defender = min(spec.defender_divisions, world.actors[spec.defender].divisions)
-        if state.defender <= 0:
-            state.defender = spec.defender_divisions
+        mobilises = any(m.actor == spec.defender for m in world.scenario.mobilisation)
+        # a defender with a timetable fights with what it has; one without one, with the front's figure
+        state.defender = (
+            min(spec.defender_divisions, world.actors[spec.defender].divisions)
+            if mobilises
+            else spec.defender_divisions
+        )
         state.defender_peak = state.defender
     world.env.process(_fight(world, spec, state.opened_at))
 
@@ -155,7 +159,7 @@ def halt_offensive(world: World, actor: str) -> bool:
     return True
 
 
-def _can_attack(world: World, seat: str) -> str | None:
+def _can_attack(world: World, seat: str, choice: str) -> str | None:
     spec = offensive_front(world, seat)
     if spec is None:
         return "it has no front on which to attack"
@@ -164,8 +168,10 @@ def _can_attack(world: World, seat: str) -> str | None:
     state = world.fronts[spec.id]
     if state.status == "preparing" or state.pending_scale:
         return "an offensive is already being prepared"
-    if state.status == "active" and state.scale == "general":
-        return "its general offensive is already under way"
+    if state.status == "active" and RANK.index(choice) <= RANK.index(
+        state.scale if state.scale in RANK else "probe"
+    ):
+        return f"its {state.scale} offensive is already under way (an order can only widen it)"
     return None
 
 
@@ -176,7 +182,7 @@ def _attack_decision(world: World, decision) -> None:  # type: ignore[no-untyped
     order_offensive(world, decision.seat, spec.id, decision.choice)
 
 
-def _can_halt(world: World, seat: str) -> str | None:
+def _can_halt(world: World, seat: str, choice: str) -> str | None:
     spec = offensive_front(world, seat)
     if spec is None or world.fronts[spec.id].status not in ("active", "preparing"):
         return "it has no offensive under way"

@@ -65,7 +65,7 @@ def call(world: World, caller: str) -> bool:
     return True
 
 
-def _can_call(world: World, seat: str) -> str | None:
+def _can_call(world: World, seat: str, choice: str) -> str | None:
     spec = world.scenario.council
     if spec is None:
         return "there is no council in this scenario"

@@ -48,6 +48,10 @@ SIGNALS: dict[str, float] = {
 }
 
 
+#: Signals that count once: saying the same thing again is cheap talk.
+ONCE = frozenset({"statement", "talks"})
+
+
 def _logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
@@ -117,10 +121,13 @@ def credibility(scenario: Scenario, guarantor: str, seen: Iterable[Event]) -> fl
     if p0 <= 0.0:
         return 0.0
     x = _logit(p0)
+    heard: set[str] = set()
     for event in seen:
         name = signal(event, guarantor)
-        if name is not None:
-            x += math.log(SIGNALS.get(name, 1.0))
+        if name is None or (name in ONCE and name in heard):
+            continue  # words repeated add nothing: only the first statement or offer of talks counts
+        heard.add(name)
+        x += math.log(SIGNALS.get(name, 1.0))
     return round(_expit(x), 4)
 
 

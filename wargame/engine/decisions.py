@@ -41,7 +41,7 @@ class Decision:
 
 
 FreeHandler = Callable[["World", Decision], None]
-FreeCheck = Callable[["World", str], "str | None"]
+FreeCheck = Callable[["World", str, str], "str | None"]
 FREE_DECISIONS: dict[str, tuple[tuple[str, ...], FreeHandler, FreeCheck]] = {}
 
 
@@ -50,8 +50,8 @@ def free_decision(
 ) -> Callable[[FreeHandler], FreeHandler]:
     """Register the handler of a decision a seat may take without being prompted.
 
-    ``check(world, seat)`` says why the seat cannot take it now (or returns None), so that a
-    decision that would change nothing is refused before it is journalled.
+    ``check(world, seat, choice)`` says why the seat cannot take it now (or returns None), so that
+    a decision that would change nothing is refused before it is journalled.
     """
 
     def register(handler: FreeHandler) -> FreeHandler:
@@ -147,7 +147,7 @@ def check_decision(world: World, decision: Decision) -> None:
     options, _, possible = FREE_DECISIONS[decision.kind]
     if decision.choice not in options:
         raise DecisionError(f"{decision.choice!r} is not an option; choose one of {', '.join(options)}")
-    why_not = possible(world, decision.seat)
+    why_not = possible(world, decision.seat, decision.choice)
     if why_not:
         raise DecisionError(
             f"{world.name(decision.seat)} cannot {decision.kind.replace('_', ' ')} now: {why_not}"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wargame.engine.decisions import DecisionError, free_decision, open_prompt
+from wargame.engine.decisions import free_decision, open_prompt
 from wargame.model.clock import from_days, from_hours
 
 if TYPE_CHECKING:
@@ -96,11 +96,16 @@ def cancel(world: World, spec: Mobilisation) -> None:
     )
 
 
-def _can_mobilise(world: World, seat: str) -> str | None:
+def _can_mobilise(world: World, seat: str, choice: str) -> str | None:
     if timetable_of(world, seat) is None:
         return "it has no mobilisation timetable"
-    if world.actors[seat].mobilisation in ORDERED:
+    state = world.actors[seat].mobilisation
+    if state in ORDERED:
         return "general mobilisation is already ordered"
+    if choice == "cancel" and state != "partial":
+        return "there is no mobilisation under way to cancel"
+    if choice == "partial" and state == "partial":
+        return "partial mobilisation is already under way"
     return None
 
 
@@ -108,13 +113,8 @@ def _can_mobilise(world: World, seat: str) -> str | None:
 def _mobilise_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
     spec = timetable_of(world, decision.seat)
     assert spec is not None
-    state = world.actors[decision.seat]
     if decision.choice == "cancel":
-        if state.mobilisation != "partial":
-            raise DecisionError("there is no mobilisation under way to cancel")
         cancel(world, spec)
-    elif decision.choice == "partial" and state.mobilisation == "partial":
-        raise DecisionError("partial mobilisation is already under way")
     else:
         order(world, spec, decision.choice)
 

@@ -4,7 +4,9 @@ Because they read only journal events, the same measures come out of a live game
 journal file on disk, and a batch can compute them in its workers.
 
 Times are in days. ``invasion_day`` counts from the scenario's start; every ``*_after_days``
-counts from the invasion (negative for what came before it: Poland's mobilisation, say).
+counts from the invasion (negative for what came before it: Poland's mobilisation, say), or from
+the start when there was none. ``credibility_at_invasion`` is the aggressor's belief when it
+invaded, or when it gave up its plan.
 
 ``guarantee_honoured`` grades each triggered guarantee and reports the best:
 
@@ -48,16 +50,23 @@ def honour(g: Guarantee, events: list[Event], j: int) -> str:
     return "formal" if set(g.guarantors) <= at_war else "none"
 
 
+def _postponements(invasion: Event | None, decided: Event | None) -> int:
+    if invasion is not None:
+        return int((invasion.truth or {}).get("postponements", 0))
+    return int(decided.data.get("postponements", 0)) if decided is not None else 0
+
+
 def measures(events: Iterable[Event], scenario: Scenario) -> dict[str, Any]:
     """The outcome measures of the game recorded in ``events`` (white-cell events)."""
     events = list(events)
     plan = scenario.aggressor
     invasion = next((e for e in events if e.kind == "invasion"), None)
+    decided = invasion or next((e for e in events if e.kind == "deterred"), None)
     j = invasion.t if invasion else 0
     triggered = [g for g in scenario.guarantees if g.protected == plan.target and plan.actor in g.against]
     guarantors = sorted({a for g in triggered for a in g.guarantors})
     seen_by_aggressor = [
-        e for e in events if e.visible_to(plan.actor) and (invasion is None or e.seq <= invasion.seq)
+        e for e in events if e.visible_to(plan.actor) and (decided is None or e.seq <= decided.seq)
     ]
 
     def first(kind: str, **match: Any) -> Event | None:
@@ -84,7 +93,7 @@ def measures(events: Iterable[Event], scenario: Scenario) -> dict[str, Any]:
     out: dict[str, Any] = {
         "deterred": invasion is None,
         "invasion_day": _days(invasion.t, 0) if invasion else None,
-        "postponements": (invasion.truth or {}).get("postponements", 0) if invasion else None,
+        "postponements": _postponements(invasion, decided),
         "protege_survival_days": after(collapse) if invasion else None,
         "capital_fell_after_days": after(first("capital")),
         "guarantors": per,

@@ -6,7 +6,8 @@ multiplier ``f`` on the defender's fire (aimed fire, Lanchester 1916)::
     A' = A - k f D n_A        D' = D - k A n_D
 
 ``n_A`` and ``n_D`` are noise factors (1 for the deterministic law). Without noise and for small
-``k``, ``f A^2 - D^2`` is nearly conserved: the square law's signature. The attacker advances in
+``k``, ``A^2 - f D^2`` is nearly conserved: the square law's signature (fortification makes each
+defending division worth ``sqrt(f)`` attacking ones). The attacker advances in
 proportion to its ratio over the fortified defenders, ``km_per_day`` at 3:1, at most double.
 """
 

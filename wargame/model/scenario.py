@@ -59,8 +59,8 @@ class Actor:
     )
     readiness: float = param(
         0.5,
-        doc="Realist driver: military readiness (0 none, 1 full). Shortens mobilisation delays and "
-        "raises credibility.",
+        doc="Realist driver: military readiness (0 none, 1 full). Narrows the random delays of "
+        "mobilisation (0.5 leaves them as planned) and raises credibility.",
         ge=0,
         le=1,
     )
@@ -284,7 +284,8 @@ class Aggressor:
     expected_gain: float = param(
         1.0,
         doc="Deterrence: the value of the conquest, in units of the cost of a war with the guarantors. "
-        "An aggressor invades when gain exceeds war_cost times its belief that the guarantors will act.",
+        "A bot aggressor (realist, liberal, constructivist) invades when gain exceeds war_cost times "
+        "its belief that at least one guarantor will act.",
         ge=0,
         le=100,
     )
