@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from wargame.engine.world import World
-    from wargame.model.scenario import Channel, Service
+    from wargame.model.scenario import Channel, Deception, Service
 
 
 def start(world: World) -> None:
@@ -79,9 +79,29 @@ def _claim(rng: np.random.Generator, subject: str, truth: float, accuracy: float
     return float(round(truth * rng.lognormal(0.0, 0.6 * (1.0 - accuracy))))
 
 
+def _planted(world: World, service: Service, channel: Channel, subject: str) -> Deception | None:
+    """The deception line, if any, that may plant this report."""
+    now = int(world.env.now)
+    for d in world.scenario.deception:
+        targets = d.targets or tuple(
+            a for a in world.scenario.actor_ids if a != world.scenario.aggressor.actor
+        )
+        if d.subject != subject or channel.kind not in d.channels or service.actor not in targets:
+            continue
+        if d.start is not None and now < world.minute(d.start):
+            continue
+        if d.until is not None and now >= world.minute(d.until):
+            continue
+        return d
+    return None
+
+
 def _collect(world: World, service: Service, channel: Channel):  # type: ignore[no-untyped-def]
     env = world.env
     rng = world.streams(f"intel.{service.actor}.{channel.kind}")
+    plants = world.streams(f"deception.{service.actor}.{channel.kind}")
+    source = f"{service.actor}.{channel.kind}"
+    count = 0
     while True:
         yield env.timeout(max(1, from_days(rng.exponential(1.0 / channel.rate_per_day))))
         if int(env.now) >= world.horizon:
@@ -93,7 +113,20 @@ def _collect(world: World, service: Service, channel: Channel):  # type: ignore[
         truth = truth_of(world, subject)
         claim = _claim(rng, subject, truth, channel.accuracy)
         delay = from_hours(rng.exponential(channel.delay_hours)) if channel.delay_hours > 0 else 0
-        env.process(_deliver(world, service, channel, subject, claim, truth, int(env.now), delay))
+        line = _planted(world, service, channel, subject)
+        deceptive = line is not None and float(plants.random()) < line.share
+        if deceptive:
+            assert line is not None
+            noise = float(plants.lognormal(0.0, 0.08))
+            if subject == "attack_date":
+                claim = float(round(truth + from_days(line.shift_days * noise), -1))
+            else:
+                claim = float(round(truth * line.factor * noise))
+        count += 1
+        origin = f"{source}.{count}"
+        env.process(
+            _deliver(world, service, channel, subject, claim, truth, int(env.now), delay, origin, deceptive)
+        )
 
 
 def _truth(world: World, subject: str, claim: float, truth: float) -> dict[str, object]:
@@ -113,11 +146,17 @@ def _deliver(  # type: ignore[no-untyped-def]
     truth: float,
     collected: int,
     delay: int,
+    origin: str,
+    deceptive: bool,
 ):
     yield world.env.timeout(delay)
+    graded = world.pictures[service.actor].receive(subject, claim, origin, f"{service.actor}.{channel.kind}")
+    grade = f"{graded.reliability}{graded.credibility}"
+    truth_data = _truth(world, subject, claim, truth)
+    truth_data["deceptive"] = deceptive
     world.journal.record(
         "report",
-        f"{service.name} ({channel.kind.upper()}): {describe(world, subject, claim)}.",
+        f"{service.name} ({channel.kind.upper()}, {grade}): {describe(world, subject, claim)}.",
         actors=(service.actor,),
         see=(service.actor,),
         data={
@@ -126,6 +165,10 @@ def _deliver(  # type: ignore[no-untyped-def]
             "subject": subject,
             "claim": claim,
             "collected": collected,
+            "origin": origin,
+            "reliability": graded.reliability,
+            "credibility": graded.credibility,
+            "grade": grade,
         },
-        truth=_truth(world, subject, claim, truth),
+        truth=truth_data,
     )

@@ -24,7 +24,9 @@ from typing import Any
 
 from wargame.engine.credibility import alliance_credibility
 from wargame.engine.journal import Event
+from wargame.engine.picture import assessments
 from wargame.model.clock import DAY
+from wargame.model.grading import assess
 from wargame.model.scenario import Guarantee, Scenario
 
 HONOUR = ("none", "formal", "substantive")
@@ -118,7 +120,17 @@ def measures(events: Iterable[Event], scenario: Scenario) -> dict[str, Any]:
         "reports": {},
         "decisions": {"human": 0, "bot": 0, "default": 0},
         "ended": any(e.kind == "end" for e in events),
+        "estimate_error_at_invasion": (
+            {g: estimate_errors(events, g, invasion, scenario) for g in guarantors} if invasion else {}
+        ),
+        "deceptive_reports_received": {},
+        "deceptive_reports_believed": {},
     }
+    for seat in scenario.actor_ids:
+        received, believed = deception_taken(events, seat)
+        if received:
+            out["deceptive_reports_received"][seat] = received
+            out["deceptive_reports_believed"][seat] = believed
     for e in events:
         if e.kind == "report":
             out["reports"][e.actors[0]] = out["reports"].get(e.actors[0], 0) + 1
@@ -128,3 +140,51 @@ def measures(events: Iterable[Event], scenario: Scenario) -> dict[str, Any]:
     for key in ("intervention_after_days", "mobilisation_after_days", "reports"):
         out[key] = dict(sorted(out[key].items()))
     return out
+
+
+def _key_subjects(scenario: Scenario) -> list[str]:
+    """The quantities whose estimates matter: the aggressor's forces on each front."""
+    a = scenario.aggressor.actor
+    return [f"forces.{f.id}" for f in scenario.fronts if a in (f.attacker, f.defender)]
+
+
+def _true_value(report: Event) -> float:
+    truth = report.truth or {}
+    if "error_days" in truth:
+        return report.data["claim"] - truth["error_days"] * DAY
+    return float(truth.get("value", 0.0))
+
+
+def estimate_errors(
+    events: list[Event], seat: str, invasion: Event, scenario: Scenario
+) -> dict[str, float | None]:
+    """``seat``'s assessment of each key quantity at the invasion, over the truth (1 = exact)."""
+    seen = [e for e in events if e.visible_to(seat) and e.seq <= invasion.seq]
+    assessed = assessments(seen)
+    out: dict[str, float | None] = {}
+    for subject in _key_subjects(scenario):
+        truths = [_true_value(e) for e in seen if e.kind == "report" and e.data.get("subject") == subject]
+        estimate = assessed.get(subject)
+        out[subject] = round(estimate.ratio_to(truths[-1]), 3) if estimate and truths else None
+    return out
+
+
+def deception_taken(events: list[Event], seat: str) -> tuple[int, int]:
+    """(deceptive reports ``seat`` received, those that moved its assessment away from the truth)."""
+    held: dict[str, list[tuple[float, str, int]]] = {}
+    received = believed = 0
+    for e in events:
+        if e.kind != "report" or not e.visible_to(seat) or "reliability" not in e.data:
+            continue
+        subject = e.data["subject"]
+        before = assess(held.get(subject, []))
+        held.setdefault(subject, []).append((e.data["claim"], e.data["reliability"], e.data["credibility"]))
+        if not (e.truth or {}).get("deceptive"):
+            continue
+        received += 1
+        truth = _true_value(e)
+        after = assess(held[subject])
+        assert after is not None
+        was = abs(before.value - truth) if before is not None else 0.0
+        believed += int(abs(after.value - truth) > was)
+    return received, believed

@@ -11,6 +11,7 @@ from __future__ import annotations
 import simpy
 
 from wargame.engine.journal import Journal
+from wargame.engine.picture import Picture
 from wargame.engine.state import ActorState, FrontState, Prompt
 from wargame.engine.streams import Streams
 from wargame.model.clock import from_datetime
@@ -34,6 +35,7 @@ class World:
         self.ended = False
         self.council_pending = False
         self.deterred = False
+        self.pictures = {a.id: Picture() for a in scenario.actors}  # each seat's intelligence picture
         self.moved_west = 0.0
         self.attack_at = 0  # the aggressor's planned attack instant (ground truth)
         self._prompt_counter: dict[str, int] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from wargame.model.scenario import Scenario
+from wargame.model.scenario import CHANNELS, Scenario
 
 Path = tuple[str | int, ...]
 
@@ -114,6 +114,13 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         if iv.front not in fronts:
             out.append((("interventions", i, "front"), _unknown("front", iv.front, fronts)))
         need_date(("interventions", i, "earliest"), iv.earliest)
+
+    for i, d in enumerate(s.deception):
+        for j, kind in enumerate(d.channels):
+            if kind not in CHANNELS:
+                out.append((("deception", i, "channels", j), _unknown("channel kind", kind, CHANNELS)))
+        for j, a in enumerate(d.targets):
+            need_actor(("deception", i, "targets", j), a)
 
     for i, inj in enumerate(s.injects):
         need_date(("injects", i, "at"), inj.at)

@@ -332,6 +332,29 @@ class Inject:
 
 
 @attrs.frozen(kw_only=True)
+class Deception:
+    """One line of the aggressor's deception plan: false reports planted in channels it controls.
+
+    A planted report on ``subject`` claims the truth times ``factor`` (or, for ``attack_date``, the
+    truth plus ``shift_days``), keyed to what the victim already believes. It replaces a share
+    ``share`` of the reports on that subject in the victims' channels of the kinds listed; the
+    victims' other channels stay honest, so deception is strongest where they have few others.
+    """
+
+    id: str = param(doc="Deception id.", ident=True)
+    subject: str = param(doc="What it lies about: forces.<front>, attack_date, or mobilisation.<actor>.")
+    factor: float = param(1.0, doc="Planted claims are the true value times this.", ge=0.05, le=20)
+    shift_days: float = param(0.0, doc="For attack_date: days added to the true date.", ge=-60, le=60)
+    channels: tuple[str, ...] = param(("humint", "diplomatic"), doc="Kinds of channel it controls.")
+    targets: tuple[str, ...] = param((), doc="The deceived actors (empty: all but the aggressor).")
+    share: float = param(
+        0.5, doc="Share of those channels' reports on the subject that are planted.", ge=0, le=1
+    )
+    start: datetime | None = param(None, doc="From when (default: the start).")
+    until: datetime | None = param(None, doc="Until when (default: the end).")
+
+
+@attrs.frozen(kw_only=True)
 class ScriptedDecision:
     """One entry of a decision script: what a seat chose, for prompts of one kind in a window of time.
 
@@ -363,6 +386,7 @@ class Scenario:
     services: tuple[Service, ...] = param(factory=tuple, doc="Intelligence services.")
     interventions: tuple[Intervention, ...] = param(factory=tuple, doc="Third-party entries.")
     injects: tuple[Inject, ...] = param(factory=tuple, doc="Master event list.")
+    deception: tuple[Deception, ...] = param(factory=tuple, doc="The aggressor's deception plan.")
     history: tuple[ScriptedDecision, ...] = param(
         factory=tuple, doc="The decisions actually taken, played by the `historical` controller."
     )

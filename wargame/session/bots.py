@@ -22,7 +22,6 @@ Scripts: ``historical`` plays the scenario's ``[[history]]`` (the decisions actu
 
 from __future__ import annotations
 
-import statistics
 import tomllib
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -38,9 +37,9 @@ Controller = Callable[[SeatView, PromptView], Answer]
 
 
 def _estimate(view: SeatView, subject: str) -> float | None:
-    """The median of the seat's own reports on ``subject`` (None if it has none)."""
-    claims = [e.data["claim"] for e in view.events if e.kind == "report" and e.data.get("subject") == subject]
-    return float(statistics.median(claims)) if claims else None
+    """The seat's assessment of ``subject`` (None if it has no reports on it)."""
+    estimate = view.assessments.get(subject)
+    return estimate.value if estimate is not None else None
 
 
 def _deterrence(view: SeatView, prompt: PromptView) -> Answer:

@@ -16,9 +16,11 @@ import attrs
 
 from wargame.engine.credibility import coordination, credibility
 from wargame.engine.journal import Event
+from wargame.engine.picture import assessments
 from wargame.engine.state import Prompt
 from wargame.engine.world import World
 from wargame.model.clock import format_instant
+from wargame.model.grading import Estimate
 from wargame.model.scenario import Actor, Guarantee
 
 
@@ -75,6 +77,7 @@ class SeatView:
     profile: Actor  # the seat's own state: its drivers (interest, readiness, war-weariness)
     treaties: tuple[Guarantee, ...]  # the guarantees it is party to, secret clauses included
     credibility: Mapping[str, float]  # each guarantor of the protected state, as this seat sees it
+    assessments: Mapping[str, Estimate]  # what its analysts conclude, subject by subject
 
 
 @attrs.frozen(kw_only=True)
@@ -103,6 +106,8 @@ class WhiteCellView:
     credibility: Mapping[str, Mapping[str, float]]  # observer -> guarantor -> credibility
     functionality: float  # share of the guarantors' planned divisions ready, times coordination
     moved_west: float
+    assessments: Mapping[str, Mapping[str, Estimate]]  # seat -> subject -> its assessment
+    truths: Mapping[str, float]  # subject -> the true value now
 
 
 def seat_events(events: Iterable[Event], seat: str) -> tuple[Event, ...]:
@@ -134,6 +139,7 @@ def seat_view(world: World, seat: str) -> SeatView:
         profile=actor,
         treaties=tuple(g for g in world.scenario.guarantees if seat in (*g.guarantors, g.protected)),
         credibility=perceived_credibility(world, seat),
+        assessments=assessments(seat_events(world.journal.events, seat)),
     )
 
 
@@ -173,7 +179,18 @@ def white_cell_view(world: World) -> WhiteCellView:
         },
         functionality=functionality(world),
         moved_west=world.moved_west,
+        assessments={a: assessments(seat_events(world.journal.events, a)) for a in world.scenario.actor_ids},
+        truths=key_truths(world),
     )
+
+
+def key_truths(world: World) -> dict[str, float]:
+    """The true value now of every subject the services report on."""
+    from wargame.engine.intelligence import truth_of
+
+    subjects = [f"forces.{f.id}" for f in world.scenario.fronts]
+    subjects += [f"mobilisation.{m.actor}" for m in world.scenario.mobilisation]
+    return {s: truth_of(world, s) for s in subjects}
 
 
 def functionality(world: World) -> float:

@@ -1,0 +1,88 @@
+"""Each seat's intelligence picture: the reports it holds, its sources' records, its assessments.
+
+When a report reaches a seat it is graded from what the seat already holds (never from the
+truth): its source's reliability letter from that source's record so far, and its credibility
+number from corroboration by an independent report or from its distance to the current
+assessment. The source's record is then updated: the report counts as *checked* when the seat
+holds an independent report on the same subject, and as *corroborated* when one agrees.
+
+Independence is about origins: every collected report has an ``origin`` id; a copy shared with an
+ally keeps it, so an echo can never confirm its own original.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from wargame.engine.journal import Event
+from wargame.model.clock import DAY
+from wargame.model.grading import Estimate, agree, assess, credibility, reliability
+
+
+@attrs.define
+class Held:
+    """A report as a seat holds it."""
+
+    subject: str
+    claim: float
+    origin: str
+    source: str
+    reliability: str
+    credibility: int
+
+
+@attrs.define
+class Picture:
+    """What one seat holds: its reports, and its sources' records (checked, corroborated)."""
+
+    reports: list[Held] = attrs.field(factory=list)
+    records: dict[str, list[int]] = attrs.field(factory=dict)
+
+    def on(self, subject: str) -> list[Held]:
+        return [r for r in self.reports if r.subject == subject]
+
+    def assessment(self, subject: str) -> Estimate | None:
+        return assess([(r.claim, r.reliability, r.credibility) for r in self.on(subject)])
+
+    def receive(self, subject: str, claim: float, origin: str, source: str) -> Held:
+        """Grade a new report against what is held, record it, and update its source's record."""
+        held = self.on(subject)
+        independent = [r for r in held if r.origin != origin and r.source != source]
+        agrees = any(_agree(subject, r.claim, claim) for r in independent)
+        checked, corroborated = self.records.get(source, [0, 0])
+        report = Held(
+            subject=subject,
+            claim=claim,
+            origin=origin,
+            source=source,
+            reliability=reliability(checked, corroborated),
+            credibility=credibility(claim, agrees, self.assessment(subject)),
+        )
+        if independent:
+            self.records[source] = [checked + 1, corroborated + int(agrees)]
+        self.reports.append(report)
+        return report
+
+
+def _agree(subject: str, a: float, b: float) -> bool:
+    if subject == "attack_date":
+        return abs(a - b) <= DAY  # dates agree within a day
+    return agree(a, b)
+
+
+def assessments(events: Iterable[Event]) -> dict[str, Estimate]:
+    """A seat's assessment of every subject it holds reports on, from its events (in order)."""
+    by_subject: dict[str, list[tuple[float, str, int]]] = {}
+    for e in events:
+        if e.kind == "report" and "reliability" in e.data:
+            by_subject.setdefault(e.data["subject"], []).append(
+                (e.data["claim"], e.data["reliability"], e.data["credibility"])
+            )
+    out = {}
+    for subject in sorted(by_subject):
+        estimate = assess(by_subject[subject])
+        if estimate is not None:
+            out[subject] = estimate
+    return out

@@ -1,0 +1,114 @@
+"""Grading reports (the Admiralty / NATO system) and assessing what they say.
+
+**Source reliability, A–F**, from the source's track record so far: the share of its past reports
+that an *independent* report later corroborated (same subject, within ``TOLERANCE``, from another
+origin). A source with fewer than ``MIN_RECORD`` checked reports is F, "cannot be judged".
+
+**Information credibility, 1–6**, from corroboration at the moment the report arrives: 1 if an
+independent report already agrees ("confirmed"); otherwise 2–5 by how far the claim lies from the
+seat's current assessment (probably true … improbable); 6 when nothing is known yet. Two reports
+that trace to one origin — one shared by an ally and echoed back, say — never confirm each other.
+
+**Assessment**: a weighted estimate of a quantity from the reports a seat holds. Each report
+weighs by its source's reliability (Sherman Kent's bands applied to the letters: a design choice,
+not doctrine) and its credibility; the estimate is the weighted geometric mean of the claims, with
+an interval of one weighted standard deviation in log space. Probabilities are put in Kent's words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import attrs
+
+TOLERANCE = 0.15  # two claims within 15% of each other agree
+MIN_RECORD = 3  # checked reports needed before a source can be graded
+
+#: Weight of a report by its source's reliability (Kent's bands: 93, 75, 50, 30, 7; F uninformative).
+RELIABILITY_WEIGHT = {"A": 0.93, "B": 0.75, "C": 0.5, "D": 0.3, "E": 0.07, "F": 0.4}
+#: Weight by information credibility.
+CREDIBILITY_WEIGHT = {1: 1.5, 2: 1.2, 3: 1.0, 4: 0.7, 5: 0.4, 6: 1.0}
+
+#: Sherman Kent, "Words of Estimative Probability" (1964): upper bounds of each band.
+KENT = (
+    (0.02, "almost certainly not"),
+    (0.20, "probably not"),
+    (0.40, "chances a little better (or less) than even"),
+    (0.60, "chances about even"),
+    (0.87, "probable"),
+    (0.98, "almost certain"),
+    (1.01, "certain"),
+)
+
+
+def kent(p: float) -> str:
+    """The estimative words for probability ``p``."""
+    for upper, words in KENT:
+        if p < upper:
+            return words
+    return "certain"
+
+
+def agree(a: float, b: float, tolerance: float = TOLERANCE) -> bool:
+    """Whether two claims agree: within ``tolerance`` of their mean (equal zeros agree)."""
+    scale = max(abs(a), abs(b), 1e-9)
+    return abs(a - b) <= tolerance * scale
+
+
+def reliability(checked: int, corroborated: int) -> str:
+    """The A–F letter of a source with this record."""
+    if checked < MIN_RECORD:
+        return "F"
+    share = corroborated / checked
+    for letter, floor in (("A", 0.8), ("B", 0.65), ("C", 0.5), ("D", 0.35)):
+        if share >= floor:
+            return letter
+    return "E"
+
+
+@attrs.frozen
+class Estimate:
+    """An assessed quantity: a central value, an interval, and how many reports it rests on."""
+
+    value: float
+    low: float
+    high: float
+    reports: int
+
+    def ratio_to(self, truth: float) -> float:
+        """Assessed over true (1 = exact); infinite if the truth is zero and the estimate is not."""
+        if truth == 0:
+            return 1.0 if self.value == 0 else math.inf
+        return self.value / truth
+
+
+def credibility(claim: float, independent_agrees: bool, current: Estimate | None) -> int:
+    """The 1–6 number of a new report (see module docstring)."""
+    if independent_agrees:
+        return 1
+    if current is None:
+        return 6
+    scale = max(abs(current.value), 1e-9)
+    distance = abs(claim - current.value) / scale
+    for number, limit in ((2, 2 * TOLERANCE), (3, 4 * TOLERANCE), (4, 8 * TOLERANCE)):
+        if distance <= limit:
+            return number
+    return 5
+
+
+def assess(claims: Sequence[tuple[float, str, int]]) -> Estimate | None:
+    """Assess a quantity from (claim, reliability letter, credibility number) triples."""
+    weighted = [(max(c, 1e-6), RELIABILITY_WEIGHT[r] * CREDIBILITY_WEIGHT[n]) for c, r, n in claims if c >= 0]
+    if not weighted:
+        return None
+    total = sum(w for _, w in weighted)
+    mean = sum(w * math.log(c) for c, w in weighted) / total
+    var = sum(w * (math.log(c) - mean) ** 2 for c, w in weighted) / total
+    sd = math.sqrt(var)
+    return Estimate(
+        value=round(math.exp(mean), 2),
+        low=round(math.exp(mean - sd), 2),
+        high=round(math.exp(mean + sd), 2),
+        reports=len(weighted),
+    )
