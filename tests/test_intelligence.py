@@ -100,3 +100,86 @@ def test_seats_see_grades_but_never_the_truth_or_the_deception_flag() -> None:
         assert "forces.west" in session.view(seat).assessments
     white = session.white_cell()
     assert white.assessments["france"]["forces.west"].value > 0 and white.truths["forces.west"] > 0
+
+
+def _errors(overrides: list[str]) -> dict[str, float]:
+    """Mean over seeds of |assessed/true - 1|, summed over the key quantities, per guarantor."""
+    out = {"france": 0.0, "uk": 0.0}
+    seeds = range(10)
+    for s in seeds:
+        errors = play(seed=s, overrides=overrides).summary()["estimate_error_at_invasion"]
+        for g in out:
+            out[g] += sum(abs(r - 1) if r is not None else 1.0 for r in errors[g].values()) / len(seeds)
+    return out
+
+
+def test_a_fusion_centre_reduces_error_and_brings_warning() -> None:
+    alone = _errors(['liaison.0.level="none"'])
+    fused = _errors(['liaison.0.level="fusion"'])
+    assert fused["france"] < alone["france"] and fused["uk"] < alone["uk"]
+
+    def warned(level: str) -> int:
+        runs = [play(seed=s, overrides=[f'liaison.0.level="{level}"']).summary() for s in range(10)]
+        return sum(m["warning_lead_days"][g] is not None for m in runs for g in ("france", "uk"))
+
+    assert warned("fusion") > warned("none")
+
+
+def test_a_penetration_biases_its_target_and_leaks_to_the_aggressor() -> None:
+    biased = _west_error("france", [])
+    clean = _west_error("france", ["penetrations.dedal.bias=1"])
+    assert biased > clean
+    session = play(seed=1)
+    leaks = [e for e in session.view("germany").events if e.kind == "leak"]
+    assert leaks and all(e.data["actor"] == "france" for e in leaks)
+    assert not any(e.kind in ("leak", "penetration", "suppressed") for e in session.view("france").events)
+
+
+def test_strong_oversight_finds_the_penetration_and_shrinks_its_bias() -> None:
+    def detected(oversight: float) -> int:
+        runs = [play(seed=s, overrides=[f"actors.france.oversight={oversight}"]).summary() for s in range(10)]
+        return sum(m["penetration_detected_after_days"] is not None for m in runs)
+
+    strong, weak = detected(1.0), detected(0.0)
+    assert strong >= 6 and weak == 0
+    from wargame.engine.penetration import biases
+
+    def bias(oversight: float) -> float:
+        events = play(
+            seed=1,
+            overrides=[f"actors.france.oversight={oversight}", "penetrations.dedal.detection_per_day=0"],
+        ).events
+        return biases(events, "france")["forces.west"]
+
+    assert 1.0 < bias(1.0) < bias(0.0) == 1.3
+
+
+def test_a_cancelled_attack_date_becomes_a_false_alarm_and_raises_the_bar() -> None:
+    fused = ['liaison.0.level="fusion"']
+    for s in range(10):
+        session = play(seed=s, overrides=fused)
+        kinds = [e.kind for e in session.view("france").events if e.kind in ("warning", "false_alarm")]
+        if "false_alarm" in kinds:
+            warnings = [e for e in session.view("france").events if e.kind == "warning"]
+            assert kinds.index("false_alarm") > kinds.index("warning")
+            later = [
+                w for w in warnings if w.seq > next(e.seq for e in session.events if e.kind == "false_alarm")
+            ]
+            assert all(w.data["reports"] >= 4 for w in later)  # 2 needed, +2 after a false alarm
+            return
+    raise AssertionError("no false alarm in 10 seeds")
+
+
+def test_sharing_a_report_ad_hoc_keeps_its_origin() -> None:
+    from wargame.session import scenarios
+    from wargame.session.session import Session
+
+    session = Session(scenarios.load("drole-de-guerre-1939"), seed=1, seats=["poland=human"])
+    session.advance(3 * 24 * 60)
+    report = next(e for e in session.view("poland").events if e.kind == "report")
+    session.submit("poland", None, report.data["origin"], reason="for our allies", kind="share_report")
+    session.advance(3 * 24 * 60)
+    shared = [
+        e for e in session.view("france").events if e.kind == "report" and e.data.get("shared_by") == "poland"
+    ]
+    assert shared and shared[0].data["origin"] == report.data["origin"]

@@ -43,10 +43,15 @@ SIGNALS: dict[str, float] = {
     "exhausted": 0.7,
     "aid": 1.3,  # materiel shipped: costly, but not a fight
     "talks": 0.6,  # talking to the aggressor signals a way out
+    "leak.resolute": 1.3,  # a leaked decision shows the government's real mind
+    "leak.reluctant": 0.7,
     "promise.kept": 1.8,  # seen by the protected state only
     "promise.broken": 0.5,
 }
 
+
+#: Choices that, leaked, show resolve (anything else shows reluctance).
+RESOLUTE_CHOICES = frozenset({"order", "partial", "general", "declare", "limited", "statement", "aid", "review"})
 
 #: Signals that count once: saying the same thing again is cheap talk.
 ONCE = frozenset({"statement", "talks"})
@@ -106,6 +111,8 @@ def signal(event: Event, guarantor: str) -> str | None:
         return "aid"
     if event.kind == "talks" and d.get("actor") == guarantor:
         return "talks"
+    if event.kind == "leak" and d.get("actor") == guarantor:
+        return "leak.resolute" if d.get("choice") in RESOLUTE_CHOICES else "leak.reluctant"
     if event.kind == "offensive" and d.get("actor") == guarantor:
         return f"offensive.{d.get('scale')}"
     if event.kind in ("halt", "exhausted") and d.get("actor") == guarantor:

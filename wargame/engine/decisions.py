@@ -145,7 +145,7 @@ def check_decision(world: World, decision: Decision) -> None:
             f"{decision.kind!r} needs a prompt; free decisions are {', '.join(sorted(FREE_DECISIONS))}"
         )
     options, _, possible = FREE_DECISIONS[decision.kind]
-    if decision.choice not in options:
+    if options and decision.choice not in options:  # no options: the check judges the choice
         raise DecisionError(f"{decision.choice!r} is not an option; choose one of {', '.join(options)}")
     why_not = possible(world, decision.seat, decision.choice)
     if why_not:
@@ -165,7 +165,7 @@ def apply_decision(world: World, decision: Decision, by: str) -> None:
     text = f"{world.name(decision.seat)} decides — {question} → {decision.choice}"
     if decision.reason:
         text += f" — “{decision.reason}”"
-    world.journal.record(
+    event = world.journal.record(
         "decision",
         text,
         actors=(decision.seat,),
@@ -179,6 +179,10 @@ def apply_decision(world: World, decision: Decision, by: str) -> None:
             "by": by,
         },
     )
+    if world.scenario.penetrations:
+        from wargame.engine.penetration import leak_decision
+
+        leak_decision(world, event)
     if decision.prompt is not None:
         _, answered = world.prompts.pop(decision.prompt)
         answered.succeed(attrs.evolve(decision, kind=kind))

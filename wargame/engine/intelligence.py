@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wargame.engine import liaison, penetration
 from wargame.model.clock import DAY, format_instant, from_days, from_hours, to_datetime
 
 if TYPE_CHECKING:
@@ -149,12 +150,22 @@ def _deliver(  # type: ignore[no-untyped-def]
     origin: str,
     deceptive: bool,
 ):
-    yield world.env.timeout(delay)
+    yield world.env.timeout(delay + penetration.report_delay(world, service.actor))
+    if penetration.suppressed(world, service.actor):
+        world.journal.record(
+            "suppressed",
+            f"(white cell) a report for {service.name} is suppressed.",
+            actors=(service.actor,),
+            see=(),
+            data={"subject": subject},
+            truth={"claim": claim, "origin": origin},
+        )
+        return
     graded = world.pictures[service.actor].receive(subject, claim, origin, f"{service.actor}.{channel.kind}")
     grade = f"{graded.reliability}{graded.credibility}"
     truth_data = _truth(world, subject, claim, truth)
     truth_data["deceptive"] = deceptive
-    world.journal.record(
+    event = world.journal.record(
         "report",
         f"{service.name} ({channel.kind.upper()}, {grade}): {describe(world, subject, claim)}.",
         actors=(service.actor,),
@@ -172,3 +183,4 @@ def _deliver(  # type: ignore[no-untyped-def]
         },
         truth=truth_data,
     )
+    liaison.pass_on(world, event)

@@ -24,6 +24,7 @@ from typing import Any
 
 from wargame.engine.credibility import alliance_credibility
 from wargame.engine.journal import Event
+from wargame.engine.penetration import biases
 from wargame.engine.picture import assessments
 from wargame.model.clock import DAY
 from wargame.model.grading import assess
@@ -123,6 +124,10 @@ def measures(events: Iterable[Event], scenario: Scenario) -> dict[str, Any]:
         "estimate_error_at_invasion": (
             {g: estimate_errors(events, g, invasion, scenario) for g in guarantors} if invasion else {}
         ),
+        "warning_lead_days": {g: _warning_lead(events, g, invasion) for g in guarantors} if invasion else {},
+        "penetration_detected_after_days": after(first("detected"))
+        if any(e.kind == "penetration" for e in events)
+        else None,
         "deceptive_reports_received": {},
         "deceptive_reports_believed": {},
     }
@@ -160,7 +165,7 @@ def estimate_errors(
 ) -> dict[str, float | None]:
     """``seat``'s assessment of each key quantity at the invasion, over the truth (1 = exact)."""
     seen = [e for e in events if e.visible_to(seat) and e.seq <= invasion.seq]
-    assessed = assessments(seen)
+    assessed = assessments(seen, biases([e for e in events if e.seq <= invasion.seq], seat))
     out: dict[str, float | None] = {}
     for subject in _key_subjects(scenario):
         truths = [_true_value(e) for e in seen if e.kind == "report" and e.data.get("subject") == subject]
@@ -188,3 +193,9 @@ def deception_taken(events: list[Event], seat: str) -> tuple[int, int]:
         was = abs(before.value - truth) if before is not None else 0.0
         believed += int(abs(after.value - truth) > was)
     return received, believed
+
+
+def _warning_lead(events: list[Event], seat: str, invasion: Event) -> float | None:
+    """Days from ``seat``'s first warning to the invasion (None if it was never warned)."""
+    first = next((e for e in events if e.kind == "warning" and e.data.get("actor") == seat), None)
+    return round((invasion.t - first.t) / DAY, 3) if first is not None else None

@@ -72,8 +72,9 @@ def _agree(subject: str, a: float, b: float) -> bool:
     return agree(a, b)
 
 
-def assessments(events: Iterable[Event]) -> dict[str, Estimate]:
-    """A seat's assessment of every subject it holds reports on, from its events (in order)."""
+def assessments(events: Iterable[Event], bias: dict[str, float] | None = None) -> dict[str, Estimate]:
+    """A seat's assessment of every subject it holds reports on, from its events (in order),
+    shifted by ``bias`` (subject -> factor) where a penetration acts on its analysts."""
     by_subject: dict[str, list[tuple[float, str, int]]] = {}
     for e in events:
         if e.kind == "report" and "reliability" in e.data:
@@ -84,5 +85,11 @@ def assessments(events: Iterable[Event]) -> dict[str, Estimate]:
     for subject in sorted(by_subject):
         estimate = assess(by_subject[subject])
         if estimate is not None:
-            out[subject] = estimate
+            factor = (bias or {}).get(subject, 1.0)
+            out[subject] = Estimate(
+                value=round(estimate.value * factor, 2),
+                low=round(estimate.low * factor, 2),
+                high=round(estimate.high * factor, 2),
+                reports=estimate.reports,
+            )
     return out

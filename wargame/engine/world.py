@@ -36,6 +36,10 @@ class World:
         self.council_pending = False
         self.deterred = False
         self.pictures = {a.id: Picture() for a in scenario.actors}  # each seat's intelligence picture
+        self.penetration_state: dict[str, str] = {}  # id -> active, detected, watched, purged
+        self.oversight: dict[str, float] = {}  # oversight raised by reviews
+        self.review_until: dict[str, int] = {}
+        self.exposed: dict[str, int] = {}  # penetration id -> reports exposed through it
         self.moved_west = 0.0
         self.attack_at = 0  # the aggressor's planned attack instant (ground truth)
         self._prompt_counter: dict[str, int] = {}
@@ -78,6 +82,8 @@ class World:
             injects,
             intelligence,
             mobilisation,
+            penetration,
+            warning,
         )
 
         self.env.process(self._horizon())
@@ -93,6 +99,8 @@ class World:
         council.start(self)
         campaign.start(self)
         intelligence.start(self)
+        penetration.start(self)
+        warning.start(self)
 
     def _horizon(self):  # type: ignore[no-untyped-def]
         yield self.env.timeout(self.horizon)

@@ -122,6 +122,15 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         for j, a in enumerate(d.targets):
             need_actor(("deception", i, "targets", j), a)
 
+    for i, li in enumerate(s.liaison):
+        if len(li.between) != 2 or li.between[0] == li.between[1]:
+            out.append((("liaison", i, "between"), "expected two different actors"))
+        for j, a in enumerate(li.between):
+            need_actor(("liaison", i, "between", j), a)
+    for i, pen in enumerate(s.penetrations):
+        need_actor(("penetrations", i, "target"), pen.target)
+        need_actor(("penetrations", i, "leaks_to"), pen.leaks_to)
+
     for i, inj in enumerate(s.injects):
         need_date(("injects", i, "at"), inj.at)
         for j, a in enumerate(inj.to):

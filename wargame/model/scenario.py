@@ -64,6 +64,16 @@ class Actor:
         ge=0,
         le=1,
     )
+    oversight: float = param(
+        0.3,
+        doc="Democratic oversight of its services (parliamentary committees, audits, counter-"
+        "intelligence reviews): raises the chance of detecting a penetration and shrinks its bias.",
+        ge=0,
+        le=1,
+    )
+    warning_reports: int = param(
+        2, doc="Reports of an imminent attack needed before its analysts issue a warning.", ge=1, le=50
+    )
     war_weariness: float = param(
         0.0,
         doc="Constructivist driver: aversion to offensive war born of identity and memory (France after "
@@ -354,6 +364,51 @@ class Deception:
     until: datetime | None = param(None, doc="Until when (default: the end).")
 
 
+LIAISON_LEVELS = ("none", "adhoc", "institutional", "fusion")
+
+
+@attrs.frozen(kw_only=True)
+class Liaison:
+    """Intelligence sharing between two services (treaty design, liberal driver).
+
+    ``adhoc``: a report passes only when its owner decides to share it (slow). ``institutional``:
+    every report collected passes automatically after ``delay_hours``. ``fusion``: a joint fusion
+    centre: everything passes within hours and both sides assess from the same reports.
+    """
+
+    between: tuple[str, ...] = param(doc="The two actors.")
+    level: str = param("adhoc", doc="How institutionalised the sharing is.", choices=LIAISON_LEVELS)
+    delay_hours: float = param(
+        -1.0,
+        doc="Hours for a report to pass (negative: 48 ad hoc, 24 institutional, 2 fusion).",
+        ge=-1,
+        le=2000,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Penetration:
+    """An agent of influence or a penetrated service (the 1939 case: a minister in Paris).
+
+    The penetrated seat is never told. Its assessments of ``subjects`` are biased by ``bias``; each
+    of its reports is suppressed with probability ``suppress``; its decisions leak to
+    ``leaks_to``, which reads them as signals of its resolve. Oversight finds it in time.
+    """
+
+    id: str = param(doc="Penetration id (a codename).", ident=True)
+    target: str = param(doc="The penetrated actor.", ident=True)
+    leaks_to: str = param(doc="Who receives what leaks (the aggressor, or its partner).", ident=True)
+    subjects: tuple[str, ...] = param(("forces.west",), doc="Assessments it biases.")
+    bias: float = param(1.3, doc="Multiplier on those assessments (before oversight).", ge=0.1, le=10)
+    suppress: float = param(0.1, doc="Probability that a report of the target's is suppressed.", ge=0, le=1)
+    detection_per_day: float = param(
+        0.05,
+        doc="Daily chance of detection at full oversight (scaled by the target's oversight).",
+        ge=0,
+        le=1,
+    )
+
+
 @attrs.frozen(kw_only=True)
 class ScriptedDecision:
     """One entry of a decision script: what a seat chose, for prompts of one kind in a window of time.
@@ -387,6 +442,8 @@ class Scenario:
     interventions: tuple[Intervention, ...] = param(factory=tuple, doc="Third-party entries.")
     injects: tuple[Inject, ...] = param(factory=tuple, doc="Master event list.")
     deception: tuple[Deception, ...] = param(factory=tuple, doc="The aggressor's deception plan.")
+    liaison: tuple[Liaison, ...] = param(factory=tuple, doc="Intelligence sharing between services.")
+    penetrations: tuple[Penetration, ...] = param(factory=tuple, doc="Agents of influence, penetrations.")
     history: tuple[ScriptedDecision, ...] = param(
         factory=tuple, doc="The decisions actually taken, played by the `historical` controller."
     )

@@ -1,0 +1,91 @@
+"""Intelligence sharing between services: ad hoc, institutional, or a joint fusion centre.
+
+A report a service collects passes to each partner with an ``institutional`` or ``fusion`` liaison
+after that liaison's delay (fusion: hours; institutional: a day). With an ``adhoc`` liaison it
+passes only when its owner decides (``share_report``, slow). A shared report keeps its origin, so it
+can corroborate the partner's own reporting but never its own original. Shared reports are not
+passed on again automatically. What a penetrated partner holds leaks: sharing widens exposure.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wargame.engine.decisions import free_decision
+from wargame.model.clock import from_hours
+
+if TYPE_CHECKING:
+    from wargame.engine.journal import Event
+    from wargame.engine.world import World
+
+DEFAULT_DELAY_HOURS = {"adhoc": 48.0, "institutional": 24.0, "fusion": 2.0}
+
+
+def partners(world: World, actor: str, automatic: bool) -> list[tuple[str, float]]:
+    """(partner, delay in hours) for ``actor``'s liaisons: automatic ones, or all but ``none``."""
+    out = []
+    for li in world.scenario.liaison:
+        if actor not in li.between or li.level == "none":
+            continue
+        if automatic and li.level == "adhoc":
+            continue
+        other = li.between[1] if li.between[0] == actor else li.between[0]
+        delay = li.delay_hours if li.delay_hours >= 0 else DEFAULT_DELAY_HOURS[li.level]
+        out.append((other, delay))
+    return out
+
+
+def pass_on(world: World, report: Event, automatic: bool = True) -> None:
+    """Send ``report`` (just received by its collector) to the collector's partners."""
+    sender = report.actors[0]
+    for partner, delay in partners(world, sender, automatic):
+        world.env.process(_arrive(world, sender, partner, report, from_hours(delay)))
+
+
+def _arrive(world: World, sender: str, partner: str, report: Event, delay: int):  # type: ignore[no-untyped-def]
+    from wargame.engine import penetration
+
+    yield world.env.timeout(delay)
+    d = report.data
+    graded = world.pictures[partner].receive(d["subject"], d["claim"], d["origin"], f"{partner}.liaison")
+    grade = f"{graded.reliability}{graded.credibility}"
+    event = world.journal.record(
+        "report",
+        f"From {world.name(sender)} ({d['service']}, shared; {grade}): {report.text.split(': ', 1)[-1]}",
+        actors=(partner,),
+        see=(partner,),
+        data={
+            **d,
+            "channel": "liaison",
+            "shared_by": sender,
+            "reliability": graded.reliability,
+            "credibility": graded.credibility,
+            "grade": grade,
+        },
+        truth=dict(report.truth or {}),
+    )
+    penetration.exposed(world, partner, event)
+
+
+def _can_share(world: World, seat: str, choice: str) -> str | None:
+    if not partners(world, seat, automatic=False):
+        return "it has no liaison with another service"
+    held = [
+        e
+        for e in world.journal.events
+        if e.kind == "report" and seat in e.actors and e.data.get("origin") == choice
+    ]
+    if not held:
+        return f"it holds no report {choice!r}"
+    return None
+
+
+@free_decision("share_report", (), _can_share)
+def _share_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+    report = next(
+        e
+        for e in world.journal.events
+        if e.kind == "report" and decision.seat in e.actors and e.data.get("origin") == decision.choice
+    )
+    for partner, delay in partners(world, decision.seat, automatic=False):
+        world.env.process(_arrive(world, decision.seat, partner, report, from_hours(delay)))

@@ -1,0 +1,167 @@
+"""Agents of influence and penetrated services, and the oversight that finds them.
+
+A penetration of a state (``[[penetrations]]``) works unseen by that state's seat:
+
+* it **biases** the seat's assessments of its subjects by ``bias``, shrunk by oversight:
+  ``effective = 1 + (bias - 1) (1 - 0.6 oversight)``;
+* it **suppresses** each of the seat's own reports with probability ``suppress``;
+* it **leaks** the seat's decisions, and the reports it holds (its own and its partners'), to
+  ``leaks_to``, which reads leaked decisions as signals of resolve or its absence.
+
+Each day it is **detected** with probability ``detection_per_day x oversight`` (stream
+``penetration.<id>``). Detection is a journal event and a prompt to the seat: ``purge`` ends it;
+``watch`` ends the bias (the analysts now know) but lets the leaks run. A seat may order a review
+of its services (``oversight_review``): oversight rises by 0.3, at the cost of a week in which its
+reports arrive a day late, and of a public sign of trouble.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wargame.engine.decisions import free_decision, open_prompt
+from wargame.model.clock import DAY, from_hours
+
+if TYPE_CHECKING:
+    from wargame.engine.journal import Event
+    from wargame.engine.world import World
+    from wargame.model.scenario import Penetration
+
+REVIEW_GAIN = 0.3
+REVIEW_DELAY = DAY  # extra delay of the seat's reports during a review
+REVIEW_DAYS = 7
+
+
+def start(world: World) -> None:
+    for pen in world.scenario.penetrations:
+        world.penetration_state[pen.id] = "active"
+        _record_bias(world, pen)
+        world.env.process(_detection(world, pen))
+
+
+def oversight(world: World, actor: str) -> float:
+    return world.oversight.get(actor, world.scenario.actor(actor).oversight)
+
+
+def effective_bias(world: World, pen: Penetration) -> float:
+    if world.penetration_state.get(pen.id) != "active":
+        return 1.0
+    return round(1.0 + (pen.bias - 1.0) * (1.0 - 0.6 * oversight(world, pen.target)), 4)
+
+
+def _record_bias(world: World, pen: Penetration) -> None:
+    """Record (for the white cell only) the bias now acting on the target's assessments."""
+    world.journal.record(
+        "penetration",
+        f"(white cell) {pen.id}: {world.name(pen.target)}'s assessments of "
+        f"{', '.join(pen.subjects)} are biased by x{effective_bias(world, pen):g}.",
+        actors=(pen.target,),
+        see=(),
+        data={"step": "bias"},
+        truth={
+            "id": pen.id,
+            "target": pen.target,
+            "subjects": list(pen.subjects),
+            "bias": effective_bias(world, pen),
+        },
+    )
+
+
+def biases(events: list[Event], seat: str) -> dict[str, float]:
+    """The bias acting on ``seat``'s assessments, per subject, from the white cell's events."""
+    out: dict[str, float] = {}
+    for e in events:
+        if e.kind == "penetration" and e.truth and e.truth.get("target") == seat:
+            for subject in e.truth["subjects"]:
+                out[subject] = e.truth["bias"]
+    return out
+
+
+def suppressed(world: World, actor: str) -> bool:
+    """Whether a report reaching ``actor`` is suppressed by a penetration (draws only if one acts)."""
+    for pen in world.scenario.penetrations:
+        acting = pen.target == actor and world.penetration_state.get(pen.id) == "active" and pen.suppress > 0
+        if acting and float(world.streams(f"penetration.{pen.id}.suppress").random()) < pen.suppress:
+            return True
+    return False
+
+
+def report_delay(world: World, actor: str) -> int:
+    """Extra delay of ``actor``'s reports while a review of its services is under way."""
+    return REVIEW_DELAY if world.review_until.get(actor, -1) > int(world.env.now) else 0
+
+
+def leak_decision(world: World, decision_event: Event) -> None:
+    """Leak a penetrated seat's decision to whoever the penetration serves."""
+    seat = decision_event.data["seat"]
+    for pen in world.scenario.penetrations:
+        if pen.target == seat and world.penetration_state.get(pen.id) in ("active", "watched"):
+            d = decision_event.data
+            world.journal.record(
+                "leak",
+                f"A source in {world.name(seat)}'s government reports: it decided "
+                f"{d['decision'].replace('_', ' ')} → {d['choice']}.",
+                actors=(pen.leaks_to,),
+                see=(pen.leaks_to,),
+                data={"actor": seat, "decision": d["decision"], "choice": d["choice"]},
+                truth={"penetration": pen.id},
+            )
+
+
+def exposed(world: World, holder: str, report: Event) -> None:
+    """A report reaching a penetrated holder is exposed: count it (white cell only)."""
+    for pen in world.scenario.penetrations:
+        if pen.target == holder and world.penetration_state.get(pen.id) in ("active", "watched"):
+            world.exposed[pen.id] = world.exposed.get(pen.id, 0) + 1
+
+
+def _detection(world: World, pen: Penetration):  # type: ignore[no-untyped-def]
+    rng = world.streams(f"penetration.{pen.id}")
+    while world.penetration_state.get(pen.id) == "active":
+        yield world.env.timeout(DAY)
+        if float(rng.random()) >= pen.detection_per_day * oversight(world, pen.target):
+            continue
+        world.penetration_state[pen.id] = "detected"
+        world.journal.record(
+            "detected",
+            f"Counter-intelligence uncovers a penetration of {world.name(pen.target)}'s government.",
+            actors=(pen.target,),
+            see=(pen.target,),
+            data={"actor": pen.target},
+            truth={"id": pen.id, "leaks_to": pen.leaks_to},
+        )
+        answer = yield open_prompt(
+            world,
+            pen.target,
+            "penetration",
+            "a penetration has been found: purge it now, or watch it?",
+            ("purge", "watch"),
+            default="purge",
+            within=from_hours(24),
+        )
+        world.penetration_state[pen.id] = "purged" if answer.choice == "purge" else "watched"
+        _record_bias(world, pen)
+
+
+def _can_review(world: World, seat: str, choice: str) -> str | None:
+    if oversight(world, seat) >= 1.0:
+        return "its oversight is already complete"
+    if world.review_until.get(seat, -1) > int(world.env.now):
+        return "a review is already under way"
+    return None
+
+
+@free_decision("oversight_review", ("review",), _can_review)
+def _review_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+    seat = decision.seat
+    world.oversight[seat] = min(1.0, oversight(world, seat) + REVIEW_GAIN)
+    world.review_until[seat] = int(world.env.now) + REVIEW_DAYS * DAY
+    world.journal.record(
+        "review",
+        f"{world.name(seat)} orders a review of its intelligence services.",
+        actors=(seat,),
+        data={"actor": seat, "oversight": world.oversight[seat]},
+    )
+    for pen in world.scenario.penetrations:
+        if pen.target == seat and world.penetration_state.get(pen.id) == "active":
+            _record_bias(world, pen)

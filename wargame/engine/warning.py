@@ -1,0 +1,68 @@
+"""Warning: a seat's analysts warn of an imminent attack as indicators build up.
+
+Each day before the invasion, a seat with a service looks at its reports on the aggressor's
+attack date. When at least ``warning_reports`` of them (plus two for every false alarm so far:
+the cry-wolf effect) put the attack within three days, it issues a **warning**, phrased in Kent's
+words from the share of those reports that agree within a day. If the warned date passes by a day
+with no attack (a postponed order, or deception), the warning becomes a **false alarm**, and the
+next one needs more evidence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wargame.model.clock import DAY, format_instant
+from wargame.model.grading import kent
+
+if TYPE_CHECKING:
+    from wargame.engine.world import World
+
+HORIZON_DAYS = 3  # "imminent": within three days
+
+
+def start(world: World) -> None:
+    aggressor = world.scenario.aggressor.actor
+    for actor in sorted({s.actor for s in world.scenario.services} - {aggressor}):
+        world.env.process(_watch(world, actor))
+
+
+def _watch(world: World, actor: str):  # type: ignore[no-untyped-def]
+    env = world.env
+    picture = world.pictures[actor]
+    need = world.scenario.actor(actor).warning_reports
+    alarm: int | None = None
+    while not world.invasion.triggered:
+        yield env.timeout(DAY // 4)
+        if world.invasion.triggered:
+            return
+        now = int(env.now)
+        if alarm is not None:
+            if now > alarm + DAY:
+                world.journal.record(
+                    "false_alarm",
+                    f"{world.name(actor)}: the attack expected on "
+                    f"{format_instant(world.scenario.scenario.start, alarm)} did not come.",
+                    actors=(actor,),
+                    see=(actor,),
+                    data={"actor": actor, "expected": alarm},
+                )
+                need += 2
+                alarm = None
+            continue
+        dates = [r.claim for r in picture.on("attack_date")]
+        soon = [d for d in dates if now - DAY / 2 <= d <= now + HORIZON_DAYS * DAY]
+        if len(soon) < need:
+            continue
+        expected = int(sorted(soon)[len(soon) // 2])
+        agreeing = sum(1 for d in soon if abs(d - expected) <= DAY) / len(soon)
+        alarm = expected
+        world.journal.record(
+            "warning",
+            f"{world.name(actor)}'s analysts warn: an attack around "
+            f"{format_instant(world.scenario.scenario.start, expected)} is {kent(agreeing)} "
+            f"({len(soon)} reports).",
+            actors=(actor,),
+            see=(actor,),
+            data={"actor": actor, "expected": expected, "reports": len(soon), "words": kent(agreeing)},
+        )
