@@ -51,7 +51,9 @@ SIGNALS: dict[str, float] = {
 
 
 #: Choices that, leaked, show resolve (anything else shows reluctance).
-RESOLUTE_CHOICES = frozenset({"order", "partial", "general", "declare", "limited", "statement", "aid", "review"})
+RESOLUTE_CHOICES = frozenset(
+    {"order", "partial", "general", "declare", "limited", "statement", "aid", "review"}
+)
 
 #: Signals that count once: saying the same thing again is cheap talk.
 ONCE = frozenset({"statement", "talks"})
