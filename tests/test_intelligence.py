@@ -38,8 +38,8 @@ def test_deceptive_reports_are_counted_and_believed() -> None:
     m = play(seed=2).summary()
     assert m["deceptive_reports_received"]["france"] > 0
     assert 0 < m["deceptive_reports_believed"]["france"] <= m["deceptive_reports_received"]["france"]
-    assert "poland" not in m["deceptive_reports_received"]  # not a target of this line
-    clean = play(seed=2, overrides=["deception.westwall.share=0"]).summary()
+    assert "ussr" not in m["deceptive_reports_received"]  # not a target of the plan
+    clean = play(seed=2, overrides=["deception.westwall.share=0", "deception.later.share=0"]).summary()
     assert clean["deceptive_reports_received"] == {}
 
 

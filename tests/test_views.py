@@ -109,5 +109,10 @@ def test_view_filter_property(seed: int, doctrines: list[str], stop_day: int) ->
         visible = [e.seq for e in all_events if e.visible_to(seat)]
         assert [e.seq for e in view.events] == visible
         assert all(p.seat == seat for p in view.pending)
+        for e in view.events:
+            if e.kind == "report":  # graded, never marked, and only from origins it could know
+                assert e.data["grade"][0] in "ABCDEF" and "deceptive" not in e.data
+                assert e.data["origin"].startswith(f"{seat}.") or e.data.get("shared_by")
+            assert e.kind not in ("penetration", "suppressed")  # white cell only
         text = _rendered(session, seat)
         assert CANARY_NOTE not in text and CANARY_VALUE not in text

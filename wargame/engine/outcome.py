@@ -125,6 +125,7 @@ def measures(events: Iterable[Event], scenario: Scenario) -> dict[str, Any]:
             {g: estimate_errors(events, g, invasion, scenario) for g in guarantors} if invasion else {}
         ),
         "warning_lead_days": {g: _warning_lead(events, g, invasion) for g in guarantors} if invasion else {},
+        "response_after_first_indicator_days": {g: _response(events, g) for g in guarantors},
         "penetration_detected_after_days": after(first("detected"))
         if any(e.kind == "penetration" for e in events)
         else None,
@@ -199,3 +200,30 @@ def _warning_lead(events: list[Event], seat: str, invasion: Event) -> float | No
     """Days from ``seat``'s first warning to the invasion (None if it was never warned)."""
     first = next((e for e in events if e.kind == "warning" and e.data.get("actor") == seat), None)
     return round((invasion.t - first.t) / DAY, 3) if first is not None else None
+
+
+def _response(events: list[Event], seat: str) -> float | None:
+    """Days from ``seat``'s first true indicator of the attack (an honest report of its date) to
+    its first order of mobilisation (None if either never came)."""
+    first = next(
+        (
+            e
+            for e in events
+            if e.kind == "report"
+            and seat in e.actors
+            and e.data.get("subject") == "attack_date"
+            and not (e.truth or {}).get("deceptive")
+        ),
+        None,
+    )
+    order = next(
+        (
+            e
+            for e in events
+            if e.kind == "mobilisation" and e.data.get("actor") == seat and e.data.get("step") == "ordered"
+        ),
+        None,
+    )
+    if first is None or order is None:
+        return None
+    return round((order.t - first.t) / DAY, 3)
