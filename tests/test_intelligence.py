@@ -81,12 +81,13 @@ def test_assessment_weighs_reliable_sources_more() -> None:
 
 
 def test_kent_words() -> None:
-    assert kent(0.5) == "chances about even"
-    assert kent(0.75) == "probable"
+    # each of Kent's central values falls in its own band
     assert kent(0.93) == "almost certain"
-    assert kent(0.3) == "chances a little better (or less) than even"
-    assert kent(0.07) == "probably not"
-    assert kent(0.01) == "almost certainly not"
+    assert kent(0.75) == "probable"
+    assert kent(0.5) == "chances about even"
+    assert kent(0.3) == "probably not"
+    assert kent(0.07) == "almost certainly not"
+    assert kent(1.0) == "certain" and kent(0.0) == "impossible"
 
 
 def test_seats_see_grades_but_never_the_truth_or_the_deception_flag() -> None:

@@ -113,7 +113,7 @@ def signal(event: Event, guarantor: str) -> str | None:
         return "aid"
     if event.kind == "talks" and d.get("actor") == guarantor:
         return "talks"
-    if event.kind == "leak" and d.get("actor") == guarantor:
+    if event.kind == "leak" and d.get("actor") == guarantor and "decision" in d:
         return "leak.resolute" if d.get("choice") in RESOLUTE_CHOICES else "leak.reluctant"
     if event.kind == "offensive" and d.get("actor") == guarantor:
         return f"offensive.{d.get('scale')}"

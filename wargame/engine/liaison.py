@@ -47,7 +47,8 @@ def _arrive(world: World, sender: str, partner: str, report: Event, delay: int):
 
     yield world.env.timeout(delay)
     d = report.data
-    graded = world.pictures[partner].receive(d["subject"], d["claim"], d["origin"], f"{partner}.liaison")
+    source = d["origin"].rsplit(".", 1)[0]  # the original source (e.g. uk.humint), whoever passed it on
+    graded = world.pictures[partner].receive(d["subject"], d["claim"], d["origin"], source)
     grade = f"{graded.reliability}{graded.credibility}"
     event = world.journal.record(
         "report",

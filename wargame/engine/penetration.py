@@ -5,14 +5,15 @@ A penetration of a state (``[[penetrations]]``) works unseen by that state's sea
 * it **biases** the seat's assessments of its subjects by ``bias``, shrunk by oversight:
   ``effective = 1 + (bias - 1) (1 - 0.6 oversight)``;
 * it **suppresses** each of the seat's own reports with probability ``suppress``;
-* it **leaks** the seat's decisions, and the reports it holds (its own and its partners'), to
-  ``leaks_to``, which reads leaked decisions as signals of resolve or its absence.
+* it **leaks** the seat's decisions to ``leaks_to``, which reads them as signals of resolve or its
+  absence, and passes on the reports the seat's partners share with it (sharing widens exposure).
 
 Each day it is **detected** with probability ``detection_per_day x oversight`` (stream
 ``penetration.<id>``). Detection is a journal event and a prompt to the seat: ``purge`` ends it;
 ``watch`` ends the bias (the analysts now know) but lets the leaks run. A seat may order a review
 of its services (``oversight_review``): oversight rises by 0.3, at the cost of a week in which its
-reports arrive a day late, and of a public sign of trouble.
+reports arrive a day late, and of a public sign of trouble. The review is itself a decision, and a
+penetration leaks it like any other.
 """
 
 from __future__ import annotations
@@ -109,10 +110,20 @@ def leak_decision(world: World, decision_event: Event) -> None:
 
 
 def exposed(world: World, holder: str, report: Event) -> None:
-    """A report reaching a penetrated holder is exposed: count it (white cell only)."""
+    """A partner's report reaching a penetrated holder leaks on: sharing widens the exposure."""
     for pen in world.scenario.penetrations:
         if pen.target == holder and world.penetration_state.get(pen.id) in ("active", "watched"):
             world.exposed[pen.id] = world.exposed.get(pen.id, 0) + 1
+            d = report.data
+            world.journal.record(
+                "leak",
+                f"A source in {world.name(holder)}'s government passes on a report it received from "
+                f"{world.name(d['shared_by'])}.",
+                actors=(pen.leaks_to,),
+                see=(pen.leaks_to,),
+                data={"actor": holder, "from": d["shared_by"], "subject": d["subject"], "claim": d["claim"]},
+                truth={"penetration": pen.id},
+            )
 
 
 def _detection(world: World, pen: Penetration):  # type: ignore[no-untyped-def]
@@ -122,6 +133,7 @@ def _detection(world: World, pen: Penetration):  # type: ignore[no-untyped-def]
         if float(rng.random()) >= pen.detection_per_day * oversight(world, pen.target):
             continue
         world.penetration_state[pen.id] = "detected"
+        _record_bias(world, pen)  # the analysts now know: the bias stops at once
         world.journal.record(
             "detected",
             f"Counter-intelligence uncovers a penetration of {world.name(pen.target)}'s government.",

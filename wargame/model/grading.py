@@ -1,8 +1,9 @@
 """Grading reports (the Admiralty / NATO system) and assessing what they say.
 
-**Source reliability, A–F**, from the source's track record so far: the share of its past reports
-that an *independent* report later corroborated (same subject, within ``TOLERANCE``, from another
-origin). A source with fewer than ``MIN_RECORD`` checked reports is F, "cannot be judged".
+**Source reliability, A–F**, from the source's track record so far: of its past reports that
+could be checked when they arrived (the seat already held an independent report on the subject:
+another origin from another source), the share that agreed (within ``TOLERANCE``). A source
+with fewer than ``MIN_RECORD`` checked reports is F, "cannot be judged".
 
 **Information credibility, 1–6**, from corroboration at the moment the report arrives: 1 if an
 independent report already agrees ("confirmed"); otherwise 2–5 by how far the claim lies from the
@@ -25,19 +26,22 @@ import attrs
 TOLERANCE = 0.15  # two claims within 15% of each other agree
 MIN_RECORD = 3  # checked reports needed before a source can be graded
 
-#: Weight of a report by its source's reliability (Kent's bands: 93, 75, 50, 30, 7; F uninformative).
+#: Weight of a report by its source's reliability (Kent's bands: 93, 75, 50, 30, 7; F, a source
+#: that cannot be judged yet, is weighted like a fair one).
 RELIABILITY_WEIGHT = {"A": 0.93, "B": 0.75, "C": 0.5, "D": 0.3, "E": 0.07, "F": 0.4}
 #: Weight by information credibility.
 CREDIBILITY_WEIGHT = {1: 1.5, 2: 1.2, 3: 1.0, 4: 0.7, 5: 0.4, 6: 1.0}
 
-#: Sherman Kent, "Words of Estimative Probability" (1964): upper bounds of each band.
+#: Sherman Kent, "Words of Estimative Probability" (1964): 93±6 almost certain, 75±12 probable,
+#: 50±10 chances about even, 30±10 probably not, 7±5 almost certainly not. Upper bounds, with
+#: Kent's gaps split at their middles.
 KENT = (
-    (0.02, "almost certainly not"),
-    (0.20, "probably not"),
-    (0.40, "chances a little better (or less) than even"),
-    (0.60, "chances about even"),
+    (0.005, "impossible"),
+    (0.16, "almost certainly not"),
+    (0.40, "probably not"),
+    (0.615, "chances about even"),
     (0.87, "probable"),
-    (0.98, "almost certain"),
+    (0.995, "almost certain"),
     (1.01, "certain"),
 )
 
@@ -51,7 +55,7 @@ def kent(p: float) -> str:
 
 
 def agree(a: float, b: float, tolerance: float = TOLERANCE) -> bool:
-    """Whether two claims agree: within ``tolerance`` of their mean (equal zeros agree)."""
+    """Whether two claims agree: within ``tolerance`` of the larger (equal zeros agree)."""
     scale = max(abs(a), abs(b), 1e-9)
     return abs(a - b) <= tolerance * scale
 

@@ -346,7 +346,8 @@ class Deception:
     """One line of the aggressor's deception plan: false reports planted in channels it controls.
 
     A planted report on ``subject`` claims the truth times ``factor`` (or, for ``attack_date``, the
-    truth plus ``shift_days``), keyed to what the victim already believes. It replaces a share
+    truth plus ``shift_days``); the author keys it to what the victim already fears (1939: a strong,
+    fully manned Siegfried line). It replaces a share
     ``share`` of the reports on that subject in the victims' channels of the kinds listed; the
     victims' other channels stay honest, so deception is strongest where they have few others.
     """
