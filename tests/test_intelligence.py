@@ -115,9 +115,16 @@ def _errors(overrides: list[str]) -> dict[str, float]:
 
 
 def test_a_fusion_centre_reduces_error_and_brings_warning() -> None:
+    # Under the 1939 deception both allies' controlled channels are planted, so pooling also pools
+    # lies: the alliance's error still falls, mostly Britain's (it gains France's honest imagery).
     alone = _errors(['liaison.0.level="none"'])
     fused = _errors(['liaison.0.level="fusion"'])
-    assert fused["france"] < alone["france"] and fused["uk"] < alone["uk"]
+    assert sum(fused.values()) < sum(alone.values())
+    # Without deception, pooling helps each of them.
+    clean = ["deception.westwall.share=0"]
+    alone_clean = _errors(['liaison.0.level="none"', *clean])
+    fused_clean = _errors(['liaison.0.level="fusion"', *clean])
+    assert fused_clean["france"] < alone_clean["france"] and fused_clean["uk"] < alone_clean["uk"]
 
     def warned(level: str) -> int:
         runs = [play(seed=s, overrides=[f'liaison.0.level="{level}"']).summary() for s in range(10)]
