@@ -191,3 +191,34 @@ def test_sharing_a_report_ad_hoc_keeps_its_origin() -> None:
         e for e in session.view("france").events if e.kind == "report" and e.data.get("shared_by") == "poland"
     ]
     assert shared and shared[0].data["origin"] == report.data["origin"]
+
+
+def test_an_assessment_never_confirms_the_reports_it_rests_on() -> None:
+    picture = Picture()
+    picture.receive("forces.west", 40, origin="fr.humint.1", source="fr.humint")
+    built_on_it = picture.receive(
+        "forces.west",
+        40,
+        origin="uk.assessment.1",
+        source="uk.assessment",
+        origins=frozenset({"fr.humint.1"}),
+    )
+    assert built_on_it.credibility != 1  # circular reporting: it only repeats what was already held
+    fresh = picture.receive("forces.west", 40, origin="uk.sigint.4", source="uk.sigint")
+    assert fresh.credibility == 1
+
+
+def test_sharing_an_assessment_is_a_decision_and_carries_its_origins() -> None:
+    from wargame.session import scenarios
+    from wargame.session.session import Session
+
+    session = Session(scenarios.load("drole-de-guerre-1939"), seed=1, seats=["france=human"])
+    session.advance(12 * 24 * 60)
+    subject = next(iter(session.view("france").assessments))
+    session.submit("france", None, subject, reason="tell London what we think", kind="share_assessment")
+    session.advance(3 * 24 * 60)
+    received = [
+        e for e in session.view("uk").events if e.kind == "report" and e.data.get("shared_by") == "france"
+    ]
+    assert received and received[0].data["origins"] and received[0].data["subject"] == subject
+    assert all(o.startswith("france.") or o.startswith("uk.") for o in received[0].data["origins"])

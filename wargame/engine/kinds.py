@@ -28,6 +28,7 @@ KINDS: dict[str, str] = {
     "council": "the council is called, sits, decides, informs",
     "report": "an intelligence report arrives",
     "warning": "a seat's analysts warn of an imminent attack",
+    "assessment": "a seat shares its assessment of a subject with its partners",
     "false_alarm": "a warned attack did not come",
     "leak": "a penetration leaks a seat's decision",
     "detected": "a penetration is uncovered",

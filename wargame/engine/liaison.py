@@ -47,8 +47,9 @@ def _arrive(world: World, sender: str, partner: str, report: Event, delay: int):
 
     yield world.env.timeout(delay)
     d = report.data
-    source = d["origin"].rsplit(".", 1)[0]  # the original source (e.g. uk.humint), whoever passed it on
-    graded = world.pictures[partner].receive(d["subject"], d["claim"], d["origin"], source)
+    source = d.get("source") or d["origin"].rsplit(".", 1)[0]  # the original source (e.g. uk.humint)
+    origins = frozenset(d["origins"]) if "origins" in d else None
+    graded = world.pictures[partner].receive(d["subject"], d["claim"], d["origin"], source, origins)
     grade = f"{graded.reliability}{graded.credibility}"
     event = world.journal.record(
         "report",
@@ -90,3 +91,42 @@ def _share_decision(world: World, decision) -> None:  # type: ignore[no-untyped-
     )
     for partner, delay in partners(world, decision.seat, automatic=False):
         world.env.process(_arrive(world, decision.seat, partner, report, from_hours(delay)))
+
+
+def _can_share_assessment(world: World, seat: str, choice: str) -> str | None:
+    if not partners(world, seat, automatic=False):
+        return "it has no liaison with another service"
+    if not world.pictures[seat].on(choice):
+        return f"it has no assessment of {choice!r}"
+    return None
+
+
+@free_decision("share_assessment", (), _can_share_assessment)
+def _share_assessment_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+    """Send one's assessment of a subject (the choice) to every liaison partner, as a report that
+    carries every origin it rests on."""
+    from wargame.engine.intelligence import describe
+
+    seat, subject = decision.seat, decision.choice
+    picture = world.pictures[seat]
+    estimate = picture.assessment(subject)
+    assert estimate is not None
+    world.shared_assessments += 1
+    origins = sorted({o for r in picture.on(subject) for o in r.origins})
+    claim = float(round(estimate.value))
+    report = world.journal.record(
+        "assessment",
+        f"{world.name(seat)} shares its assessment: {describe(world, subject, claim)}.",
+        actors=(seat,),
+        see=(seat,),
+        data={
+            "service": f"{world.name(seat)} assessment",
+            "subject": subject,
+            "claim": claim,
+            "origin": f"{seat}.assessment.{world.shared_assessments}",
+            "source": f"{seat}.assessment",
+            "origins": origins,
+        },
+    )
+    for partner, delay in partners(world, seat, automatic=False):
+        world.env.process(_arrive(world, seat, partner, report, from_hours(delay)))

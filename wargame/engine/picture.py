@@ -7,7 +7,8 @@ assessment. The source's record is then updated: the report counts as *checked* 
 holds an independent report on the same subject, and as *corroborated* when one agrees.
 
 Independence is about origins: every collected report has an ``origin`` id; a copy shared with an
-ally keeps it, so an echo can never confirm its own original.
+ally keeps it, and a shared assessment carries every origin it rests on, so neither an echo nor
+an assessment built on a report can ever confirm that report (circular reporting).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Held:
     source: str
     reliability: str
     credibility: int
+    origins: frozenset[str] = frozenset()  # every origin it rests on (an assessment: many)
 
 
 @attrs.define
@@ -46,10 +48,16 @@ class Picture:
     def assessment(self, subject: str) -> Estimate | None:
         return assess([(r.claim, r.reliability, r.credibility) for r in self.on(subject)])
 
-    def receive(self, subject: str, claim: float, origin: str, source: str) -> Held:
-        """Grade a new report against what is held, record it, and update its source's record."""
+    def receive(
+        self, subject: str, claim: float, origin: str, source: str, origins: frozenset[str] | None = None
+    ) -> Held:
+        """Grade a new report against what is held, record it, and update its source's record.
+
+        ``origins`` are the origins the report rests on (default: its own); a report is independent
+        of another only if they share no origin and come from different sources."""
+        rests_on = origins or frozenset({origin})
         held = self.on(subject)
-        independent = [r for r in held if r.origin != origin and r.source != source]
+        independent = [r for r in held if not (r.origins & rests_on) and r.source != source]
         agrees = any(_agree(subject, r.claim, claim) for r in independent)
         checked, corroborated = self.records.get(source, [0, 0])
         report = Held(
@@ -59,6 +67,7 @@ class Picture:
             source=source,
             reliability=reliability(checked, corroborated),
             credibility=credibility(claim, agrees, self.assessment(subject)),
+            origins=rests_on,
         )
         if independent:
             self.records[source] = [checked + 1, corroborated + int(agrees)]

@@ -40,6 +40,7 @@ class World:
         self.oversight: dict[str, float] = {}  # oversight raised by reviews
         self.review_until: dict[str, int] = {}
         self.exposed: dict[str, int] = {}  # penetration id -> reports exposed through it
+        self.shared_assessments = 0
         self.moved_west = 0.0
         self.attack_at = 0  # the aggressor's planned attack instant (ground truth)
         self._prompt_counter: dict[str, int] = {}
