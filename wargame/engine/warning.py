@@ -4,7 +4,7 @@ Four times a day before the invasion, a seat with a service looks at its reports
 aggressor's attack date. When at least ``warning_reports`` of them (plus two for every false
 alarm so far: the cry-wolf effect) put the attack between half a day ago and three days ahead,
 it issues a **warning**, phrased in Kent's words from the share of those reports that agree
-within a day. If the warned date passes by a day with no attack (a postponed order, or
+within a day (smoothed: (agreeing + 1) / (reports + 2), so two reports never make a certainty). If the warned date passes by a day with no attack (a postponed order, or
 deception), the warning becomes a **false alarm**, and the next one needs more evidence.
 """
 
@@ -55,7 +55,8 @@ def _watch(world: World, actor: str):  # type: ignore[no-untyped-def]
         if len(soon) < need:
             continue
         expected = int(sorted(soon)[len(soon) // 2])
-        agreeing = sum(1 for d in soon if abs(d - expected) <= DAY) / len(soon)
+        # the share that agree, smoothed (Laplace) so that two reports never make a certainty
+        agreeing = (sum(1 for d in soon if abs(d - expected) <= DAY) + 1) / (len(soon) + 2)
         alarm = expected
         world.journal.record(
             "warning",
