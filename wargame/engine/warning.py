@@ -4,8 +4,9 @@ Four times a day before the invasion, a seat with a service looks at its reports
 aggressor's attack date. When at least ``warning_reports`` of them (plus two for every false
 alarm so far: the cry-wolf effect) put the attack between half a day ago and three days ahead,
 it issues a **warning**, phrased in Kent's words from the share of those reports that agree
-within a day (smoothed: (agreeing + 1) / (reports + 2), so two reports never make a certainty). If the warned date passes by a day with no attack (a postponed order, or
-deception), the warning becomes a **false alarm**, and the next one needs more evidence.
+within a day (smoothed: (agreeing + 1) / (reports + 2), so two reports never make a certainty).
+If the warned date passes by a day with no attack (a postponed order, or deception), the
+warning becomes a **false alarm**, and the next one needs more evidence.
 """
 
 from __future__ import annotations
