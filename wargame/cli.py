@@ -82,6 +82,29 @@ def _parser() -> argparse.ArgumentParser:
         help="print one JSON object of outcome measures instead of the timeline",
     )
 
+    b = sub.add_parser(
+        "batch",
+        help="play many seeded games in parallel and summarise their outcomes",
+        description="Play RUNS games of a scenario, each with a seed derived from the root seed and "
+        "its index (so results do not depend on --jobs, and any row can be re-run alone with "
+        "`wargame run ... --seed <its seed>`), write one summary row per run, and print for each "
+        "measure a mean or share with its 95%% interval and the median with quartiles.",
+    )
+    _scenario_options(b)
+    b.add_argument("-n", "--runs", type=_positive, required=True, metavar="RUNS", help="number of games")
+    b.add_argument("--seed", type=_seed, default=0, metavar="ROOT", help="root seed (default 0)")
+    b.add_argument("--jobs", type=_positive, default=1, metavar="J", help="worker processes (default 1)")
+    b.add_argument(
+        "--seat",
+        dest="seats",
+        action="append",
+        default=[],
+        metavar="SEAT=CONTROLLER",
+        help="who plays a seat, as for `run`",
+    )
+    b.add_argument("--out", metavar="PATH", help="write the rows to a .csv or .jsonl file")
+    b.add_argument("--journals", metavar="DIR", help="also write each run's journal into DIR")
+
     rp = sub.add_parser(
         "replay",
         help="re-run a journal from its header and decisions",
@@ -149,6 +172,16 @@ def _kinds(text: str) -> tuple[str, ...]:
                 f"unknown event kind {kind!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
             )
     return kinds
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+    return value
 
 
 def _seed(text: str) -> int:
@@ -247,6 +280,58 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.table import Table
+
+    from wargame.analysis.batch import describe, run_batch, write_rows
+    from wargame.session import scenarios
+    from wargame.session.session import assign_seats
+
+    loaded = scenarios.load(args.scenario, args.overrides)  # bad input stops here, before any work
+    assign_seats(loaded.scenario.seat_ids, args.seats)
+    if args.out and Path(args.out).suffix not in (".csv", ".jsonl"):
+        raise InputError(f"cannot write {args.out!r}: use a .csv or .jsonl file")
+    if args.journals:
+        try:
+            Path(args.journals).mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise InputError(f"cannot use {args.journals!r} for journals: {err.strerror or err}") from None
+    console = _console()
+    err_console = type(console)(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task(f"{loaded.name}", total=args.runs)
+        rows = run_batch(
+            args.scenario, args.runs, root=args.seed, jobs=args.jobs, seats=args.seats,
+            overrides=args.overrides, journals=args.journals, progress=lambda n: bar.advance(task, n),
+        )  # fmt: skip
+    failed = [r for r in rows if r.get("error")]
+    for r in failed:
+        print(f"run {r['run']} (seed {r['seed']}) failed: {r['error']}", file=sys.stderr)
+    if args.out:
+        try:
+            write_rows(rows, args.out)
+        except OSError as err:
+            raise InputError(f"cannot write {args.out!r}: {err.strerror or err}") from None
+    table = Table(
+        title=f"{loaded.name}: {len(rows) - len(failed)} of {len(rows)} runs, root seed {args.seed}"
+    )
+    for name in ("measure", "n", "mean or share", "95% interval", "median [q1, q3]"):
+        table.add_column(name, justify="left" if name == "measure" else "right", no_wrap=True)
+    for d in describe(rows):
+        spread = f"{d['median']:.2f} [{d['q1']:.2f}, {d['q3']:.2f}]" if d["kind"] == "mean" else ""
+        table.add_row(
+            d["measure"], str(d["n"]), f"{d['value']:.3f}", f"{d['low']:.3f} – {d['high']:.3f}", spread
+        )
+    console.print(table)
+    if args.out:
+        print(f"Rows written to {args.out}.", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_replay(args: argparse.Namespace) -> int:
     from wargame.session import journal_file
 
@@ -297,6 +382,7 @@ COMMANDS = {
     "list": cmd_list,
     "check": cmd_check,
     "run": cmd_run,
+    "batch": cmd_batch,
     "replay": cmd_replay,
     "show": cmd_show,
 }

@@ -1,0 +1,164 @@
+"""Batch runs: many seeded games in parallel, one summary row each.
+
+Run ``i`` of a batch with root seed ``R`` plays with seed ``run_seed(R, i)``, derived with
+``SeedSequence`` from the root and the index alone, so the rows are the same whatever the number
+of worker processes, and any row can be played again on its own with ``wargame run ... --seed``.
+A run that fails is reported with its seed and does not sink the batch.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+def run_seed(root: int, index: int) -> int:
+    """The seed of run ``index`` of a batch with root seed ``root`` (a 31-bit whole number)."""
+    state = np.random.SeedSequence(root, spawn_key=(index,)).generate_state(1, np.uint32)[0]
+    return int(state) & 0x7FFFFFFF
+
+
+def flatten(summary: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Nested measures as flat columns: ``guarantors.france.war_declared_after_days``."""
+    out: dict[str, Any] = {}
+    for key, value in summary.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            out.update(flatten(value, f"{name}."))
+        elif isinstance(value, list):
+            out[name] = json.dumps(value, sort_keys=True)
+        else:
+            out[name] = value
+    return out
+
+
+def play_one(job: tuple[str, Sequence[str], Sequence[str], int, int, str | None]) -> dict[str, Any]:
+    """Play run ``index`` (in a worker process): its flattened summary, or its error."""
+    scenario, overrides, seats, root, index, journals = job
+    from wargame.session import scenarios
+    from wargame.session.session import Session
+
+    seed = run_seed(root, index)
+    row: dict[str, Any] = {"run": index, "seed": seed}
+    try:
+        journal = str(Path(journals) / f"run-{index:05d}-seed-{seed}.jsonl") if journals else None
+        session = Session(scenarios.load(scenario, overrides), seed=seed, seats=seats, journal=journal)
+        session.run_to_end()
+        session.close()
+        row.update(flatten(session.summary()))
+        row["error"] = ""
+    except Exception as err:  # a failing run is a row, not the end of the batch
+        row["error"] = f"{type(err).__name__}: {err}"
+    return row
+
+
+def run_batch(
+    scenario: str,
+    runs: int,
+    root: int = 0,
+    jobs: int = 1,
+    seats: Sequence[str] = (),
+    overrides: Sequence[str] = (),
+    journals: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[dict[str, Any]]:
+    """Play ``runs`` games and return their rows, in run order."""
+    work = [(scenario, tuple(overrides), tuple(seats), root, i, journals) for i in range(runs)]
+    rows: list[dict[str, Any]] = []
+    if jobs <= 1:
+        for job in work:
+            rows.append(play_one(job))
+            if progress:
+                progress(1)
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for row in pool.map(play_one, work, chunksize=max(1, runs // (jobs * 8))):
+                rows.append(row)
+                if progress:
+                    progress(1)
+    return sorted(rows, key=lambda r: r["run"])
+
+
+# -- summaries ---------------------------------------------------------------------------------
+
+
+def _numbers(values: Iterable[Any]) -> list[float]:
+    return [float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+
+
+def describe(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Per measure: a share with a 95% Wilson interval (true/false), or a mean with a 95% interval
+    and the median with quartiles (numbers), or the share of each value (words)."""
+    columns = sorted({k for r in rows for k in r} - {"run", "seed", "error"})
+    ok = [r for r in rows if not r.get("error")]
+    out = []
+    for col in columns:
+        values = [r.get(col) for r in ok]
+        present = [v for v in values if v is not None]
+        if not present:
+            continue
+        if all(isinstance(v, bool) for v in present):
+            n, k = len(present), sum(present)
+            low, high = wilson(k, n)
+            out.append({"measure": col, "n": n, "kind": "share", "value": k / n, "low": low, "high": high})
+        elif nums := _numbers(present):
+            n = len(nums)
+            mean = statistics.fmean(nums)
+            half = 1.96 * statistics.stdev(nums) / math.sqrt(n) if n > 1 else 0.0
+            q = statistics.quantiles(nums, n=4) if n > 1 else [nums[0]] * 3
+            out.append(
+                {
+                    "measure": col,
+                    "n": n,
+                    "kind": "mean",
+                    "value": mean,
+                    "low": mean - half,
+                    "high": mean + half,
+                    "median": statistics.median(nums),
+                    "q1": q[0],
+                    "q3": q[2],
+                }
+            )
+        elif all(isinstance(v, str) for v in present):
+            for word in sorted(set(present)):
+                k = sum(1 for v in present if v == word)
+                low, high = wilson(k, len(present))
+                share = k / len(present)
+                row = {"measure": f"{col} = {word}", "n": len(present), "kind": "share", "value": share}
+                out.append({**row, "low": low, "high": high})
+    return out
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of a share ``k`` of ``n``."""
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def write_rows(rows: Sequence[Mapping[str, Any]], path: str) -> None:
+    """Write rows as CSV (``.csv``) or JSON Lines (``.jsonl``)."""
+    import csv
+
+    target = Path(path)
+    if target.suffix == ".jsonl":
+        target.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in rows), encoding="utf-8")
+        return
+    if target.suffix != ".csv":
+        raise ValueError(f"cannot write {path!r}: use a .csv or .jsonl file")
+    columns = ["run", "seed", *sorted({k for r in rows for k in r} - {"run", "seed", "error"}), "error"]
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in columns})
