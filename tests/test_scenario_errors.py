@@ -440,8 +440,17 @@ def test_duplicate_actor_lists_known_actors_once(tmp_path):
         "duplicate actor id 'uk' (already used by actors[3])",
     )
     # ussr is no longer declared: each reference to it says so, listing each known actor once.
-    assert [p.path for p in rest] == ["mobilisation[4].actor", "services[4].actor", "interventions[0].actor"]
-    assert {p.message for p in rest} == {"unknown actor 'ussr'; known: germany, poland, france, uk"}
+    assert [p.path for p in rest] == [
+        "mobilisation[4].actor",
+        "services[4].actor",
+        "interventions[0].actor",
+        "history[18].seat",
+        "history[19].seat",
+    ]
+    assert {p.message for p in rest} == {
+        "unknown actor 'ussr'; known: germany, poland, france, uk",
+        "unknown seat 'ussr'; known: germany, poland, france, uk",
+    }
 
 
 # -- TOML syntax ------------------------------------------------------------------------------

@@ -264,6 +264,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise InputError(f"cannot write the journal {args.journal!r}: {err.strerror or err}") from None
     try:
         session.run_to_end()
+    except KeyboardInterrupt:
+        session.close()  # stopped on purpose: the journal ends with 'closed' and stays readable
+        raise
     except BaseException:
         session.close(mark=False)  # leave the journal as the crash left it: every line intact
         raise

@@ -105,6 +105,8 @@ def _statement(world: World, guarantor: str):  # type: ignore[no-untyped-def]
     from wargame.engine.decisions import open_prompt
 
     plan = world.scenario.aggressor
+    if any(e.kind == "statement" and e.data.get("actor") == guarantor for e in world.journal.events):
+        return  # it has already spoken
     answer = yield open_prompt(
         world,
         guarantor,

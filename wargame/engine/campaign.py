@@ -96,15 +96,17 @@ def order_offensive(world: World, actor: str, front_id: str, scale: str) -> None
         state.pending_scale = scale  # escalate: the fighting goes on while the new forces assemble
     else:
         state.status = "preparing"
+    state.orders += 1
     jitter = float(world.streams(f"offensive.{front_id}").normal(0.0, 0.15 * spec.offensive_prep_days))
-    world.env.process(
-        _launch_after(world, actor, front_id, scale, from_days(max(0.0, spec.offensive_prep_days + jitter)))
-    )
+    delay = from_days(max(0.0, spec.offensive_prep_days + jitter))
+    world.env.process(_launch_after(world, actor, front_id, scale, delay, state.orders))
 
 
-def _launch_after(world: World, actor: str, front_id: str, scale: str, delay: int):  # type: ignore[no-untyped-def]
+def _launch_after(world: World, actor: str, front_id: str, scale: str, delay: int, order: int):  # type: ignore[no-untyped-def]
     yield world.env.timeout(delay)
     state = world.fronts[front_id]
+    if state.orders != order:
+        return  # halted (or superseded) while it was being prepared
     if state.status == "preparing":
         launch_offensive(world, actor, front_id, scale)
     elif state.status == "active" and state.pending_scale == scale:
@@ -150,6 +152,8 @@ def halt_offensive(world: World, actor: str) -> bool:
     if spec is None or world.fronts[spec.id].status not in ("active", "preparing"):
         return False
     world.fronts[spec.id].status = "halted"
+    world.fronts[spec.id].orders += 1  # cancels any offensive still being prepared
+    world.fronts[spec.id].pending_scale = ""
     world.journal.record(
         "halt",
         f"{world.name(actor)} halts its offensive on the {spec.name}.",

@@ -93,7 +93,9 @@ def _agenda(world: World) -> list[tuple[str, str, str | None]]:
         status = world.fronts[front.id].status
         if status in ("active", "preparing"):
             items.append(("halt_offensive", f"halt {world.name(member)}'s offensive", member))
-        elif not campaign.protected_collapsed(world):
+        elif (
+            not campaign.protected_collapsed(world) and campaign._can_attack(world, member, "general") is None
+        ):
             items.append(("main_offensive", f"launch {world.name(member)}'s main offensive", member))
     target = world.scenario.aggressor.target
     items.append(("inform_protected", f"inform {world.name(target)} of these decisions", None))

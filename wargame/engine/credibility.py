@@ -55,6 +55,12 @@ RESOLUTE_CHOICES = frozenset(
     {"order", "partial", "general", "declare", "limited", "statement", "aid", "review"}
 )
 
+#: Decisions that, leaked, say something about resolve (sharing intelligence, say, does not).
+LEAK_SIGNALS = frozenset(
+    {"mobilise", "declare_war", "offensive", "launch_offensive", "statement", "send_aid", "negotiate",
+     "halt_offensive"}
+)  # fmt: skip
+
 #: Signals that count once: saying the same thing again is cheap talk.
 ONCE = frozenset({"statement", "talks"})
 
@@ -113,7 +119,7 @@ def signal(event: Event, guarantor: str) -> str | None:
         return "aid"
     if event.kind == "talks" and d.get("actor") == guarantor:
         return "talks"
-    if event.kind == "leak" and d.get("actor") == guarantor and "decision" in d:
+    if event.kind == "leak" and d.get("actor") == guarantor and d.get("decision") in LEAK_SIGNALS:
         return "leak.resolute" if d.get("choice") in RESOLUTE_CHOICES else "leak.reluctant"
     if event.kind == "offensive" and d.get("actor") == guarantor:
         return f"offensive.{d.get('scale')}"

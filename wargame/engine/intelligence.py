@@ -37,15 +37,27 @@ def start(world: World) -> None:
                 world.env.process(_collect(world, service, channel))
 
 
+def _fallen(world: World, actor: str) -> bool:
+    return any(world.fronts[f.id].status == "collapsed" for f in world.scenario.fronts if f.defender == actor)
+
+
 def subjects(world: World, observer: str) -> list[str]:
     """Subjects ``observer``'s service watches now, in a fixed order."""
     aggressor = world.scenario.aggressor.actor
     out = []
     if observer != aggressor:
-        out += [f"forces.{f.id}" for f in world.scenario.fronts if aggressor in (f.attacker, f.defender)]
+        out += [
+            f"forces.{f.id}"
+            for f in world.scenario.fronts
+            if aggressor in (f.attacker, f.defender) and world.fronts[f.id].status != "collapsed"
+        ]
         if not world.invasion.triggered:
             out.append("attack_date")
-    out += [f"mobilisation.{m.actor}" for m in world.scenario.mobilisation if m.actor != observer]
+    out += [
+        f"mobilisation.{m.actor}"
+        for m in world.scenario.mobilisation
+        if m.actor != observer and not _fallen(world, m.actor)
+    ]
     return out
 
 
@@ -101,12 +113,10 @@ def _collect(world: World, service: Service, channel: Channel):  # type: ignore[
     env = world.env
     rng = world.streams(f"intel.{service.actor}.{channel.kind}")
     plants = world.streams(f"deception.{service.actor}.{channel.kind}")
-    source = f"{service.actor}.{channel.kind}"
-    count = 0
     while True:
         yield env.timeout(max(1, from_days(rng.exponential(1.0 / channel.rate_per_day))))
-        if int(env.now) >= world.horizon:
-            return
+        if int(env.now) >= world.horizon or _fallen(world, service.actor):
+            return  # a state whose resistance has ended has no service left
         options = subjects(world, service.actor)
         if not options:
             continue
@@ -123,11 +133,7 @@ def _collect(world: World, service: Service, channel: Channel):  # type: ignore[
                 claim = float(round(truth + from_days(line.shift_days * noise), -1))
             else:
                 claim = float(round(truth * line.factor * noise))
-        count += 1
-        origin = f"{source}.{count}"
-        env.process(
-            _deliver(world, service, channel, subject, claim, truth, int(env.now), delay, origin, deceptive)
-        )
+        env.process(_deliver(world, service, channel, subject, claim, truth, int(env.now), delay, deceptive))
 
 
 def _truth(world: World, subject: str, claim: float, truth: float) -> dict[str, object]:
@@ -147,7 +153,6 @@ def _deliver(  # type: ignore[no-untyped-def]
     truth: float,
     collected: int,
     delay: int,
-    origin: str,
     deceptive: bool,
 ):
     yield world.env.timeout(delay + penetration.report_delay(world, service.actor))
@@ -158,13 +163,21 @@ def _deliver(  # type: ignore[no-untyped-def]
             actors=(service.actor,),
             see=(),
             data={"subject": subject},
-            truth={"claim": claim, "origin": origin},
+            truth={"claim": claim, "channel": channel.kind},
         )
         return
+    source = f"{service.actor}.{channel.kind}"
+    world.origins[source] = world.origins.get(source, 0) + 1  # numbered on arrival: no tell-tale gaps
+    origin = f"{source}.{world.origins[source]}"
+    bias = penetration.bias_on(world, service.actor, subject)
+    if bias != 1.0:  # a penetrated service distorts what comes in: the seat sees only the result
+        claim = float(round(claim * bias)) if subject != "attack_date" else claim
     graded = world.pictures[service.actor].receive(subject, claim, origin, f"{service.actor}.{channel.kind}")
     grade = f"{graded.reliability}{graded.credibility}"
     truth_data = _truth(world, subject, claim, truth)
     truth_data["deceptive"] = deceptive
+    if bias != 1.0:
+        truth_data["biased_by"] = bias
     event = world.journal.record(
         "report",
         f"{service.name} ({channel.kind.upper()}, {grade}): {describe(world, subject, claim)}.",

@@ -47,6 +47,8 @@ def _arrive(world: World, sender: str, partner: str, report: Event, delay: int):
 
     yield world.env.timeout(delay)
     d = report.data
+    if any(r.origin == d["origin"] for r in world.pictures[partner].on(d["subject"])):
+        return  # it already holds this report (an echo, or a second copy): nothing arrives
     source = d.get("source") or d["origin"].rsplit(".", 1)[0]  # the original source (e.g. uk.humint)
     origins = frozenset(d["origins"]) if "origins" in d else None
     graded = world.pictures[partner].receive(d["subject"], d["claim"], d["origin"], source, origins)
@@ -96,7 +98,7 @@ def _share_decision(world: World, decision) -> None:  # type: ignore[no-untyped-
 def _can_share_assessment(world: World, seat: str, choice: str) -> str | None:
     if not partners(world, seat, automatic=False):
         return "it has no liaison with another service"
-    if not world.pictures[seat].on(choice):
+    if world.pictures[seat].assessment(choice) is None:
         return f"it has no assessment of {choice!r}"
     return None
 
@@ -110,8 +112,8 @@ def _share_assessment_decision(world: World, decision) -> None:  # type: ignore[
     seat, subject = decision.seat, decision.choice
     picture = world.pictures[seat]
     estimate = picture.assessment(subject)
-    assert estimate is not None
-    world.shared_assessments += 1
+    assert estimate is not None  # the check refused the decision otherwise
+    world.shared_assessments[seat] = world.shared_assessments.get(seat, 0) + 1
     origins = sorted({o for r in picture.on(subject) for o in r.origins})
     claim = float(round(estimate.value))
     report = world.journal.record(
@@ -123,7 +125,7 @@ def _share_assessment_decision(world: World, decision) -> None:  # type: ignore[
             "service": f"{world.name(seat)} assessment",
             "subject": subject,
             "claim": claim,
-            "origin": f"{seat}.assessment.{world.shared_assessments}",
+            "origin": f"{seat}.assessment.{world.shared_assessments[seat]}",
             "source": f"{seat}.assessment",
             "origins": origins,
         },

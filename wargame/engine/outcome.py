@@ -24,7 +24,6 @@ from typing import Any
 
 from wargame.engine.credibility import alliance_credibility
 from wargame.engine.journal import Event
-from wargame.engine.penetration import biases
 from wargame.engine.picture import assessments
 from wargame.model.clock import DAY
 from wargame.model.grading import assess
@@ -166,12 +165,17 @@ def estimate_errors(
 ) -> dict[str, float | None]:
     """``seat``'s assessment of each key quantity at the invasion, over the truth (1 = exact)."""
     seen = [e for e in events if e.visible_to(seat) and e.seq <= invasion.seq]
-    assessed = assessments(seen, biases([e for e in events if e.seq <= invasion.seq], seat))
+    assessed = assessments(seen)
     out: dict[str, float | None] = {}
     for subject in _key_subjects(scenario):
-        truths = [_true_value(e) for e in seen if e.kind == "report" and e.data.get("subject") == subject]
+        truths = [
+            _true_value(e)
+            for e in seen
+            if e.kind == "report" and e.data.get("subject") == subject and e.truth
+        ]
         estimate = assessed.get(subject)
-        out[subject] = round(estimate.ratio_to(truths[-1]), 3) if estimate and truths else None
+        ratio = estimate.ratio_to(truths[-1]) if estimate and truths else None
+        out[subject] = round(ratio, 3) if ratio is not None and ratio != float("inf") else None
     return out
 
 
@@ -190,9 +194,8 @@ def deception_taken(events: list[Event], seat: str) -> tuple[int, int]:
         received += 1
         truth = _true_value(e)
         after = assess(held[subject])
-        assert after is not None
         was = abs(before.value - truth) if before is not None else 0.0
-        believed += int(abs(after.value - truth) > was)
+        believed += int(after is not None and abs(after.value - truth) > was)
     return received, believed
 
 

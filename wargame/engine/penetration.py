@@ -2,8 +2,10 @@
 
 A penetration of a state (``[[penetrations]]``) works unseen by that state's seat:
 
-* it **biases** the seat's assessments of its subjects by ``bias``, shrunk by oversight:
-  ``effective = 1 + (bias - 1) (1 - 0.6 oversight)``;
+* it **biases** what the seat's analysts make of incoming reports on its subjects: each claim is
+  multiplied by ``bias``, shrunk by oversight: ``effective = 1 + (bias - 1) (1 - 0.6 oversight)``.
+  The seat sees only the distorted claims, so its reports and assessments agree with each other
+  (and a partner it shares with receives the distortion too);
 * it **suppresses** each of the seat's own reports with probability ``suppress``;
 * it **leaks** the seat's decisions to ``leaks_to``, which reads them as signals of resolve or its
   absence, and passes on the reports the seat's partners share with it (sharing widens exposure).
@@ -76,6 +78,15 @@ def biases(events: list[Event], seat: str) -> dict[str, float]:
             for subject in e.truth["subjects"]:
                 out[subject] = e.truth["bias"]
     return out
+
+
+def bias_on(world: World, actor: str, subject: str) -> float:
+    """The factor by which a penetration distorts ``actor``'s incoming reports on ``subject``."""
+    factor = 1.0
+    for pen in world.scenario.penetrations:
+        if pen.target == actor and subject in pen.subjects:
+            factor *= effective_bias(world, pen)
+    return factor
 
 
 def suppressed(world: World, actor: str) -> bool:

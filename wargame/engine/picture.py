@@ -57,6 +57,9 @@ class Picture:
         of another only if they share no origin and come from different sources."""
         rests_on = origins or frozenset({origin})
         held = self.on(subject)
+        for r in held:
+            if r.origin == origin:
+                return r  # a copy of what is already held adds nothing
         independent = [r for r in held if not (r.origins & rests_on) and r.source != source]
         agrees = any(_agree(subject, r.claim, claim) for r in independent)
         checked, corroborated = self.records.get(source, [0, 0])

@@ -46,6 +46,7 @@ class FrontState:
     scale: str = ""
     joined: list[str] = attrs.field(factory=list)  # third parties that joined the attack
     pending_scale: str = ""  # an escalation being prepared while the front is active
+    orders: int = 0  # counts offensive orders and halts: a preparation stops when superseded
 
 
 @attrs.frozen(kw_only=True)

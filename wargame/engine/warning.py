@@ -61,8 +61,8 @@ def _watch(world: World, actor: str):  # type: ignore[no-untyped-def]
         alarm = expected
         world.journal.record(
             "warning",
-            f"{world.name(actor)}'s analysts warn: an attack around "
-            f"{format_instant(world.scenario.scenario.start, expected)} is {kent(agreeing)} "
+            f"{world.name(actor)}'s analysts warn of an attack around "
+            f"{format_instant(world.scenario.scenario.start, expected)}: {kent(agreeing)} "
             f"({len(soon)} reports).",
             actors=(actor,),
             see=(actor,),

@@ -40,7 +40,8 @@ class World:
         self.oversight: dict[str, float] = {}  # oversight raised by reviews
         self.review_until: dict[str, int] = {}
         self.exposed: dict[str, int] = {}  # penetration id -> reports exposed through it
-        self.shared_assessments = 0
+        self.shared_assessments: dict[str, int] = {}  # per seat: numbering reveals nothing to others
+        self.origins: dict[str, int] = {}  # reports delivered per source
         self.moved_west = 0.0
         self.attack_at = 0  # the aggressor's planned attack instant (ground truth)
         self._prompt_counter: dict[str, int] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from wargame.model.scenario import CHANNELS, Scenario
+from wargame.model.scenario import CHANNELS, COUNCIL_ITEMS, PROMPTS, Scenario, ScriptedDecision
 
 Path = tuple[str | int, ...]
 
@@ -130,10 +130,34 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
     for i, pen in enumerate(s.penetrations):
         need_actor(("penetrations", i, "target"), pen.target)
         need_actor(("penetrations", i, "leaks_to"), pen.leaks_to)
+        if pen.leaks_to == pen.target:
+            out.append(
+                (("penetrations", i, "leaks_to"), "a penetration cannot leak to the state it penetrates")
+            )
+
+    out += [(("history", *p), m) for p, m in script_problems(s.history, actors)]
 
     for i, inj in enumerate(s.injects):
         need_date(("injects", i, "at"), inj.at)
         for j, a in enumerate(inj.to):
             if a != "all":
                 need_actor(("injects", i, "to", j), a)
+    return out
+
+
+def script_problems(entries: Iterable[ScriptedDecision], actors: Iterable[str]) -> list[tuple[Path, str]]:
+    """Problems in decision-script entries: unknown seats, decisions, options, council items."""
+    actors = tuple(actors)
+    out: list[tuple[Path, str]] = []
+    for i, e in enumerate(entries):
+        if e.seat not in actors:
+            out.append(((i, "seat"), _unknown("seat", e.seat, actors)))
+        if e.decision not in PROMPTS:
+            out.append(((i, "decision"), _unknown("decision", e.decision, PROMPTS)))
+        elif e.choice not in PROMPTS[e.decision]:
+            out.append(((i, "choice"), _unknown(f"option of {e.decision}", e.choice, PROMPTS[e.decision])))
+        if e.item and e.item not in COUNCIL_ITEMS:
+            out.append(((i, "item"), _unknown("council item", e.item, COUNCIL_ITEMS)))
+        if e.after is not None and e.before is not None and e.after >= e.before:
+            out.append(((i, "before"), "expected a time after 'after'"))
     return out

@@ -103,16 +103,16 @@ def credibility(claim: float, independent_agrees: bool, current: Estimate | None
 
 def assess(claims: Sequence[tuple[float, str, int]]) -> Estimate | None:
     """Assess a quantity from (claim, reliability letter, credibility number) triples."""
-    weighted = [(max(c, 1e-6), RELIABILITY_WEIGHT[r] * CREDIBILITY_WEIGHT[n]) for c, r, n in claims if c >= 0]
+    weighted = [(c, RELIABILITY_WEIGHT[r] * CREDIBILITY_WEIGHT[n]) for c, r, n in claims]
     if not weighted:
         return None
     total = sum(w for _, w in weighted)
-    mean = sum(w * math.log(c) for c, w in weighted) / total
-    var = sum(w * (math.log(c) - mean) ** 2 for c, w in weighted) / total
-    sd = math.sqrt(var)
-    return Estimate(
-        value=round(math.exp(mean), 2),
-        low=round(math.exp(mean - sd), 2),
-        high=round(math.exp(mean + sd), 2),
-        reports=len(weighted),
-    )
+    if all(c > 0 for c, _ in weighted):  # sizes: a weighted geometric mean, spread in log space
+        mean = sum(w * math.log(c) for c, w in weighted) / total
+        sd = math.sqrt(sum(w * (math.log(c) - mean) ** 2 for c, w in weighted) / total)
+        value, low, high = math.exp(mean), math.exp(mean - sd), math.exp(mean + sd)
+    else:  # zeros or signed values (no army yet; dates before the start): an arithmetic mean
+        value = sum(w * c for c, w in weighted) / total
+        sd = math.sqrt(sum(w * (c - value) ** 2 for c, w in weighted) / total)
+        low, high = value - sd, value + sd
+    return Estimate(value=round(value, 2), low=round(low, 2), high=round(high, 2), reports=len(weighted))

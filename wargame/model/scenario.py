@@ -26,6 +26,20 @@ CHANNELS = ("humint", "sigint", "imagery", "diplomatic", "osint")
 PROMISED_ACTIONS = ("declare_war", "air_action", "limited_offensive", "main_offensive", "aid")
 MOBILISATION_CHOICES = ("order", "defer")
 
+#: The decisions the engine prompts for, and the options each may offer (decision scripts and the
+#: `[[history]]` of a scenario are checked against this).
+PROMPTS: dict[str, tuple[str, ...]] = {
+    "attack": ("proceed", "postpone", "abandon"),
+    "statement": ("statement", "silence"),
+    "mobilise": MOBILISATION_CHOICES,
+    "declare_war": ("declare", "wait"),
+    "offensive": ("none", "probe", "limited", "general"),
+    "council_position": ("for", "against"),
+    "intervene": ("enter", "wait"),
+    "penetration": ("purge", "watch"),
+}
+COUNCIL_ITEMS = ("halt_offensive", "main_offensive", "inform_protected")
+
 
 @attrs.frozen(kw_only=True)
 class About:

@@ -264,9 +264,11 @@ def load_script(path: str, scenario: Scenario) -> tuple[ScriptedDecision, ...]:
     except Exception as err:  # cattrs' validation groups
         problems = [f"decision{format_path(p)}: {m}" for p, m in walk(err, ())]
         raise ScriptError(f"{path}: " + "; ".join(problems or [str(err)])) from None
-    for e in entries:
-        if e.seat not in scenario.actor_ids:
-            raise ScriptError(f"{path}: unknown seat {e.seat!r} in the decision script")
+    from wargame.model.checks import script_problems
+
+    problems = script_problems(entries, scenario.actor_ids)
+    if problems:
+        raise ScriptError(f"{path}: " + "; ".join(f"decision{format_path(p)}: {m}" for p, m in problems))
     return entries
 
 

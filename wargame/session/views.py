@@ -16,7 +16,6 @@ import attrs
 
 from wargame.engine.credibility import coordination, credibility
 from wargame.engine.journal import Event
-from wargame.engine.penetration import biases
 from wargame.engine.picture import assessments
 from wargame.engine.state import Prompt
 from wargame.engine.world import World
@@ -140,7 +139,7 @@ def seat_view(world: World, seat: str) -> SeatView:
         profile=actor,
         treaties=tuple(g for g in world.scenario.guarantees if seat in (*g.guarantors, g.protected)),
         credibility=perceived_credibility(world, seat),
-        assessments=assessments(seat_events(world.journal.events, seat), biases(world.journal.events, seat)),
+        assessments=assessments(seat_events(world.journal.events, seat)),
     )
 
 
@@ -180,10 +179,7 @@ def white_cell_view(world: World) -> WhiteCellView:
         },
         functionality=functionality(world),
         moved_west=world.moved_west,
-        assessments={
-            a: assessments(seat_events(world.journal.events, a), biases(world.journal.events, a))
-            for a in world.scenario.actor_ids
-        },
+        assessments={a: assessments(seat_events(world.journal.events, a)) for a in world.scenario.actor_ids},
         truths=key_truths(world),
     )
 
