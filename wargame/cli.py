@@ -105,6 +105,31 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", metavar="PATH", help="write the rows to a .csv or .jsonl file")
     b.add_argument("--journals", metavar="DIR", help="also write each run's journal into DIR")
 
+    be = sub.add_parser(
+        "bench",
+        help="time the engine against a bare SimPy loop, and batch throughput",
+        description="A fixed workload timed in one run: engine events per second against a bare "
+        "SimPy loop of the same number of events (the limit for any SimPy engine here), games per "
+        "second, batch throughput on 1 worker and on every core, and peak memory per worker.",
+    )
+    be.add_argument(
+        "scenario",
+        metavar="SCENARIO",
+        nargs="?",
+        default="drole-de-guerre-1939",
+        help="bundled name or path (default drole-de-guerre-1939)",
+    )
+    be.add_argument(
+        "--games", type=_positive, default=40, metavar="N", help="games in the workload (default 40)"
+    )
+    be.add_argument(
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="J",
+        help="workers for the parallel batch (default: all cores)",
+    )
+
     rp = sub.add_parser(
         "replay",
         help="re-run a journal from its header and decisions",
@@ -334,6 +359,22 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from wargame.analysis.bench import bench
+    from wargame.session import scenarios
+
+    scenarios.load(args.scenario)  # bad input stops here
+    print(
+        f"Benchmarking {args.scenario} with {args.games} games (this takes a little while)...",
+        file=sys.stderr,
+    )
+    figures = bench(args.scenario, games=args.games, jobs=args.jobs)
+    width = max(len(k) for k in figures)
+    for key, value in figures.items():
+        print(f"{key:<{width}}  {value:,.2f}" if isinstance(value, float) else f"{key:<{width}}  {value:,}")
+    return EXIT_OK
+
+
 def cmd_replay(args: argparse.Namespace) -> int:
     from wargame.session import journal_file
 
@@ -385,6 +426,7 @@ COMMANDS = {
     "check": cmd_check,
     "run": cmd_run,
     "batch": cmd_batch,
+    "bench": cmd_bench,
     "replay": cmd_replay,
     "show": cmd_show,
 }

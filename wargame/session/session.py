@@ -119,6 +119,7 @@ class Session:
         self.world = World(self.scenario, seed)
         self._file: IO[str] | None = None
         self._chain = ""
+        self.steps = 0  # SimPy events processed (for benchmarks)
         self.lines: list[str] = []
         self._add_line(header_line(self))
         self.world.journal.listen(lambda e: self._add_line(e))
@@ -195,6 +196,7 @@ class Session:
         if self.world.ended or self.closed or env.peek() == float("inf"):
             return False
         env.step()
+        self.steps += 1
         if self._bot_prompts():
             self._settle()
         return True
@@ -205,6 +207,7 @@ class Session:
         while True:
             while not self.world.ended and env.peek() == env.now:
                 env.step()
+                self.steps += 1
             waiting = self._bot_prompts()
             if not waiting or self.world.ended:
                 return

@@ -1,0 +1,86 @@
+"""The benchmark: the engine's speed against the limit of any SimPy engine on this machine.
+
+The limit is a bare SimPy loop processing as many events as the engine processed; the ratio of
+the two rates says how much the model itself costs. Also: whole games per second for a
+scenario, batch throughput on one worker and on every core (and the scaling between them), and
+peak memory per worker process. Wall-clock timing lives here only, never in the engine.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+import simpy
+
+from wargame.analysis.batch import run_batch
+
+
+def _timed(work: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = work()
+    return time.perf_counter() - start, result
+
+
+def bare_simpy(events: int) -> float:
+    """Seconds a bare SimPy loop takes to process ``events`` timeouts (100 processes)."""
+    env = simpy.Environment()
+    per = max(1, events // 100)
+
+    def ticker(env: simpy.Environment):  # type: ignore[no-untyped-def]
+        for _ in range(per):
+            yield env.timeout(1)
+
+    for _ in range(100):
+        env.process(ticker(env))
+    seconds, _ = _timed(env.run)
+    return seconds
+
+
+def engine_games(scenario: str, games: int) -> tuple[float, int]:
+    """(seconds, SimPy events) to play ``games`` whole games of ``scenario`` in this process."""
+    from wargame.session import scenarios
+    from wargame.session.session import Session
+
+    loaded = scenarios.load(scenario)
+    steps = 0
+    start = time.perf_counter()
+    for seed in range(games):
+        session = Session(loaded, seed=seed)
+        session.run_to_end()
+        steps += session.steps
+    return time.perf_counter() - start, steps
+
+
+def _worker_memory(job: tuple[str, int]) -> int:
+    scenario, games = job
+    engine_games(scenario, games)
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+
+
+def bench(scenario: str, games: int = 40, jobs: int | None = None) -> dict[str, float]:
+    """Run the fixed workload and return the figures (see module docstring)."""
+    jobs = jobs or os.cpu_count() or 1
+    engine_games(scenario, 2)  # warm up imports and caches
+    seconds, steps = engine_games(scenario, games)
+    bare = bare_simpy(steps)
+    one, _ = _timed(lambda: run_batch(scenario, games, root=1, jobs=1))
+    many, _ = _timed(lambda: run_batch(scenario, games, root=1, jobs=jobs))
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        peak_kib = pool.submit(_worker_memory, (scenario, 5)).result()
+    return {
+        "games": games,
+        "simpy_events": steps,
+        "engine_events_per_s": steps / seconds,
+        "bare_simpy_events_per_s": steps / bare,
+        "engine_to_bare_ratio": (steps / seconds) / (steps / bare),
+        "games_per_s": games / seconds,
+        "batch_games_per_s_1_worker": games / one,
+        f"batch_games_per_s_{jobs}_workers": games / many,
+        "batch_scaling": one / many,
+        "peak_worker_memory_mib": peak_kib / 1024,
+    }
