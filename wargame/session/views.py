@@ -9,7 +9,7 @@ true values behind a report, no aggressor's plan, no facilitator notes. The whit
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -123,13 +123,14 @@ def _situation(world: World, actor: str) -> Situation:
 def seat_view(world: World, seat: str) -> SeatView:
     """The view of ``seat`` now."""
     actor = world.scenario.actor(seat)
+    seen = seat_events(world.journal.events, seat)  # once: the view's events, credibility, assessments
     return SeatView(
         seat=seat,
         name=actor.name,
         briefing=actor.briefing,
         now=int(world.env.now),
         date=format_instant(world.scenario.scenario.start, int(world.env.now)),
-        events=seat_events(world.journal.events, seat),
+        events=seen,
         pending=tuple(
             PromptView.of(p)
             for p in world.open_prompts()
@@ -138,14 +139,18 @@ def seat_view(world: World, seat: str) -> SeatView:
         own=_situation(world, seat),
         profile=actor,
         treaties=tuple(g for g in world.scenario.guarantees if seat in (*g.guarantors, g.protected)),
-        credibility=perceived_credibility(world, seat),
-        assessments=assessments(seat_events(world.journal.events, seat)),
+        credibility=_credibility_from(world, seen),
+        assessments=assessments(seen),
     )
 
 
 def perceived_credibility(world: World, observer: str | None) -> dict[str, float]:
     """Each guarantor's credibility as ``observer`` sees it (None: from everything that happened)."""
     seen = world.journal.events if observer is None else seat_events(world.journal.events, observer)
+    return _credibility_from(world, seen)
+
+
+def _credibility_from(world: World, seen: Sequence[Event]) -> dict[str, float]:
     target = world.scenario.aggressor.target
     guarantors = sorted({a for g in world.scenario.guarantees if g.protected == target for a in g.guarantors})
     return {g: credibility(world.scenario, g, seen) for g in guarantors}
