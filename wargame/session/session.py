@@ -120,13 +120,13 @@ class Session:
         self._file: IO[str] | None = None
         self._chain = ""
         self.steps = 0  # SimPy events processed (for benchmarks)
-        self.lines: list[str] = []
+        self._lines: list[str] = []
         self._add_line(header_line(self))
-        self.world.journal.listen(lambda e: self._add_line(e))
         if journal is not None:
             self._file = Path(journal).open("w", encoding="utf-8")  # noqa: SIM115 (kept open)
-            self._file.write("".join(line + "\n" for line in self.lines))
+            self._file.write(self._lines[0] + "\n")
             self._file.flush()
+            self.world.journal.listen(lambda e: self._catch_up())  # written as it happens
         self.world.start()
 
     # -- the journal ---------------------------------------------------------------------
@@ -136,14 +136,27 @@ class Session:
             line, self._chain = item, link("", item)
         else:
             line, self._chain = chained_line(item, self._chain)
-        self.lines.append(line)
+        self._lines.append(line)
         if self._file is not None:
             self._file.write(line + "\n")
             self._file.flush()
 
+    def _catch_up(self) -> None:
+        """Turn every event not yet a journal line into one (lines are built when needed: at
+        once when a file is being written, otherwise only when someone asks for them)."""
+        events = self.world.journal.events
+        for event in events[len(self._lines) - 1 :]:
+            self._add_line(event)
+
+    @property
+    def lines(self) -> list[str]:
+        """The journal's lines: the header, then one per event."""
+        self._catch_up()
+        return self._lines
+
     def text(self) -> str:
         """The whole journal as written to a file."""
-        return "".join(line + "\n" for line in self.lines)
+        return "".join(line + "\n" for line in self.lines)  # the property: every event is a line
 
     def write(self, path: str | Path) -> None:
         Path(path).write_text(self.text(), encoding="utf-8")

@@ -115,6 +115,16 @@ def seat_events(events: Iterable[Event], seat: str) -> tuple[Event, ...]:
     return tuple(attrs.evolve(e, truth=None) for e in events if e.visible_to(seat))
 
 
+def seen_by(world: World, seat: str) -> tuple[Event, ...]:
+    """``seat_events`` of the world's journal, kept up to date incrementally (the journal only
+    grows, so only events new since the last call are filtered and stripped)."""
+    done, seen = world.seen.setdefault(seat, (0, []))
+    events = world.journal.events
+    seen.extend(attrs.evolve(e, truth=None) for e in events[done:] if e.visible_to(seat))
+    world.seen[seat] = (len(events), seen)
+    return tuple(seen)
+
+
 def _situation(world: World, actor: str) -> Situation:
     s = world.actors[actor]
     return Situation(divisions=s.divisions, mobilisation=s.mobilisation, at_war_with=tuple(s.at_war_with))
@@ -123,7 +133,7 @@ def _situation(world: World, actor: str) -> Situation:
 def seat_view(world: World, seat: str) -> SeatView:
     """The view of ``seat`` now."""
     actor = world.scenario.actor(seat)
-    seen = seat_events(world.journal.events, seat)  # once: the view's events, credibility, assessments
+    seen = seen_by(world, seat)  # once: the view's events, credibility, assessments
     return SeatView(
         seat=seat,
         name=actor.name,
@@ -146,7 +156,7 @@ def seat_view(world: World, seat: str) -> SeatView:
 
 def perceived_credibility(world: World, observer: str | None) -> dict[str, float]:
     """Each guarantor's credibility as ``observer`` sees it (None: from everything that happened)."""
-    seen = world.journal.events if observer is None else seat_events(world.journal.events, observer)
+    seen = world.journal.events if observer is None else seen_by(world, observer)
     return _credibility_from(world, seen)
 
 
@@ -184,7 +194,7 @@ def white_cell_view(world: World) -> WhiteCellView:
         },
         functionality=functionality(world),
         moved_west=world.moved_west,
-        assessments={a: assessments(seat_events(world.journal.events, a)) for a in world.scenario.actor_ids},
+        assessments={a: assessments(seen_by(world, a)) for a in world.scenario.actor_ids},
         truths=key_truths(world),
     )
 
