@@ -105,6 +105,17 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", metavar="PATH", help="write the rows to a .csv or .jsonl file")
     b.add_argument("--journals", metavar="DIR", help="also write each run's journal into DIR")
 
+    ex = sub.add_parser(
+        "experiment",
+        help="run a factorial experiment file and print a table per measure",
+        description="Run every combination of an experiment file's factor levels as a batch (the "
+        "same root seed in every cell), and print, per measure, each cell's mean or share with its "
+        "95%% interval. Bundled files are in scenarios/experiments/.",
+    )
+    ex.add_argument("file", metavar="FILE", help="an experiment .toml file (or a bundled experiment's name)")
+    ex.add_argument("--jobs", type=_positive, default=1, metavar="J", help="worker processes (default 1)")
+    ex.add_argument("--out", metavar="PATH", help="write the table to a .csv or .jsonl file")
+
     be = sub.add_parser(
         "bench",
         help="time the engine against a bare SimPy loop, and batch throughput",
@@ -359,6 +370,49 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_experiment(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.table import Table
+
+    from wargame.analysis.batch import write_rows
+    from wargame.analysis.experiment import ExperimentError, load_experiment, measures_of, run_experiment
+    from wargame.session.scenarios import bundled_dir
+
+    path = args.file
+    if not Path(path).is_file() and (bundled_dir() / "experiments" / f"{path}.toml").is_file():
+        path = str(bundled_dir() / "experiments" / f"{path}.toml")
+    if args.out and Path(args.out).suffix not in (".csv", ".jsonl"):
+        raise InputError(f"cannot write {args.out!r}: use a .csv or .jsonl file")
+    try:
+        experiment = load_experiment(path)
+    except ExperimentError as err:
+        raise InputError(str(err)) from None
+    cells = experiment.cells()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=type(_console())(stderr=True), transient=True) as bar:
+        task = bar.add_task(experiment.name, total=len(cells) * experiment.runs)
+        rows = run_experiment(experiment, jobs=args.jobs, progress=lambda n: bar.advance(task, n))
+    console = _console()
+    factor_columns = [f"factor.{f.name}" for f in experiment.factors]
+    for measure in measures_of(rows):
+        table = Table(title=f"{experiment.name}: {measure} ({experiment.runs} runs per cell)")
+        for name in (*[f.name for f in experiment.factors], "n", "mean or share", "95% interval"):
+            table.add_column(name, no_wrap=True)
+        for r in rows:
+            if r["measure"] == measure:
+                cells_text = [str(r[c]) for c in factor_columns]
+                table.add_row(
+                    *cells_text, str(r["n"]), f"{r['value']:.3f}", f"{r['low']:.3f} – {r['high']:.3f}"
+                )
+        console.print(table)
+    if args.out:
+        write_rows(rows, args.out)
+        print(f"Table written to {args.out}.", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from wargame.analysis.bench import bench
     from wargame.session import scenarios
@@ -427,6 +481,7 @@ COMMANDS = {
     "run": cmd_run,
     "batch": cmd_batch,
     "bench": cmd_bench,
+    "experiment": cmd_experiment,
     "replay": cmd_replay,
     "show": cmd_show,
 }

@@ -156,7 +156,9 @@ def write_rows(rows: Sequence[Mapping[str, Any]], path: str) -> None:
         return
     if target.suffix != ".csv":
         raise ValueError(f"cannot write {path!r}: use a .csv or .jsonl file")
-    columns = ["run", "seed", *sorted({k for r in rows for k in r} - {"run", "seed", "error"}), "error"]
+    first = [c for c in ("run", "seed") if any(c in r for r in rows)]
+    last = ["error"] if any("error" in r for r in rows) else []
+    columns = [*first, *sorted({k for r in rows for k in r} - {"run", "seed", "error"}), *last]
     with target.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
