@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import attrs
 import pytest
 from conftest import FLAGSHIP, play
 from hypothesis import HealthCheck, given, settings
@@ -18,17 +17,16 @@ from wargame.session.timeline import lines
 
 SEATS = ("germany", "poland", "france", "uk", "ussr")
 CANARY_NOTE = "CANARY-7f3a9"
-# West-front German strength only the white cell may know: reports claim whole numbers; the
-# truth behind them keeps two decimals.
-CANARY_OVERRIDES = [f"scenario.white_cell_notes={CANARY_NOTE}", "fronts.west.defender_divisions=23.4567"]
-CANARY_VALUE = "23.46"
+# A ground-truth-only value: the codename of the penetration of Paris. The white cell reads it in
+# the penetration's records; no seat (not even the one it serves) is ever shown it.
+CANARY_VALUE = "zqcanaryzq"
+CANARY_OVERRIDES = [f"scenario.white_cell_notes={CANARY_NOTE}", f"penetrations.dedal.id={CANARY_VALUE}"]
 
 
 def _rendered(session: Session, seat: str) -> str:
-    """Everything a seat is shown, as text, but its computed estimates (assessments, credibility:
-    rounded numbers that can equal the canary by chance; they derive from the events checked here)."""
+    """Everything a seat is shown, as text: its whole view (estimates included) and its timeline."""
     view = session.view(seat)
-    parts = [repr(attrs.evolve(view, assessments={}, credibility={}))]
+    parts = [repr(view)]
     parts += [json.dumps(e.to_json(), ensure_ascii=False) for e in view.events]
     parts += [" ".join(row) for row in lines(view.events, white_cell=False)]
     return "\n".join(parts)

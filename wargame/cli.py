@@ -235,7 +235,8 @@ _positive = _at_least(1)
 def _console() -> Any:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=True)
+    # piped or redirected output gets room for wide tables (a terminal keeps its own width)
+    return Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 
 
 def _print_timeline(rows: list[tuple[str, str, str, str]]) -> None:
