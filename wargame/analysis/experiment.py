@@ -10,7 +10,6 @@ levels. Each cell is a batch with the same root seed, so cells differ only by th
 from __future__ import annotations
 
 import itertools
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ import attrs
 
 from wargame.analysis.batch import describe, run_batch
 from wargame.session.overrides import format_override
+from wargame.session.tomlmap import TomlFileError, read_toml
 
 
 class ExperimentError(ValueError):
@@ -62,11 +62,9 @@ class Experiment:
 def load_experiment(path: str) -> Experiment:
     """Read and check an experiment file (raises :class:`ExperimentError` with the reason)."""
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as err:
-        raise ExperimentError(f"cannot read {path!r}: {err.strerror or err}") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise ExperimentError(f"{path}: not valid TOML: {err}") from None
+        data = read_toml(path, "experiment file")
+    except TomlFileError as err:
+        raise ExperimentError(str(err)) from None
     head = data.get("experiment")
     if not isinstance(head, dict):
         raise ExperimentError(f"{path}: an experiment needs an [experiment] table")

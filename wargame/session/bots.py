@@ -22,9 +22,7 @@ Scripts: ``historical`` plays the scenario's ``[[history]]`` (the decisions actu
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 import attrs
 
@@ -247,13 +245,12 @@ class ScriptError(ValueError):
 def load_script(path: str, scenario: Scenario) -> tuple[ScriptedDecision, ...]:
     """Read a decision-script file: TOML with ``[[decision]]`` tables (the fields of ScriptedDecision)."""
     from wargame.session.structure import CONVERTER, format_path, walk
+    from wargame.session.tomlmap import TomlFileError, read_toml
 
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as err:
-        raise ScriptError(f"cannot read the decision script {path!r}: {err.strerror or err}") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise ScriptError(f"{path}: not a valid TOML decision script: {err}") from None
+        data = read_toml(path, "decision script")
+    except TomlFileError as err:
+        raise ScriptError(str(err)) from None
     unknown = sorted(set(data) - {"decision"})
     if unknown:
         raise ScriptError(

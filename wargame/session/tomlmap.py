@@ -104,3 +104,20 @@ def find_line(lines: dict[Path, int], path: Path) -> int | None:
         if path[:end] in lines:
             return lines[path[:end]]
     return None
+
+
+class TomlFileError(ValueError):
+    """A TOML file that cannot be read or parsed; the message says which and why."""
+
+
+def read_toml(path: str, what: str) -> dict:
+    """Read and parse the TOML file at ``path`` (a ``what``: "decision script", say)."""
+    import tomllib
+    from pathlib import Path as FilePath
+
+    try:
+        return tomllib.loads(FilePath(path).read_text(encoding="utf-8"))
+    except OSError as err:
+        raise TomlFileError(f"cannot read the {what} {path!r}: {err.strerror or err}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise TomlFileError(f"{path}: not a valid TOML {what}: {err}") from None
