@@ -103,38 +103,44 @@ def report_delay(world: World, actor: str) -> int:
     return REVIEW_DELAY if world.review_until.get(actor, -1) > int(world.env.now) else 0
 
 
+def _leaking(world: World, seat: str) -> list[Penetration]:
+    """Penetrations of ``seat`` whose leaks still run (not yet found, or found and watched)."""
+    return [
+        pen
+        for pen in world.scenario.penetrations
+        if pen.target == seat and world.penetration_state.get(pen.id) in ("active", "watched")
+    ]
+
+
 def leak_decision(world: World, decision_event: Event) -> None:
     """Leak a penetrated seat's decision to whoever the penetration serves."""
     seat = decision_event.data["seat"]
-    for pen in world.scenario.penetrations:
-        if pen.target == seat and world.penetration_state.get(pen.id) in ("active", "watched"):
-            d = decision_event.data
-            world.journal.record(
-                "leak",
-                f"A source in {world.name(seat)}'s government reports: it decided "
-                f"{d['decision'].replace('_', ' ')} → {d['choice']}.",
-                actors=(pen.leaks_to,),
-                see=(pen.leaks_to,),
-                data={"actor": seat, "decision": d["decision"], "choice": d["choice"]},
-                truth={"penetration": pen.id},
-            )
+    for pen in _leaking(world, seat):
+        d = decision_event.data
+        world.journal.record(
+            "leak",
+            f"A source in {world.name(seat)}'s government reports: it decided "
+            f"{d['decision'].replace('_', ' ')} → {d['choice']}.",
+            actors=(pen.leaks_to,),
+            see=(pen.leaks_to,),
+            data={"actor": seat, "decision": d["decision"], "choice": d["choice"]},
+            truth={"penetration": pen.id},
+        )
 
 
 def exposed(world: World, holder: str, report: Event) -> None:
     """A partner's report reaching a penetrated holder leaks on: sharing widens the exposure."""
-    for pen in world.scenario.penetrations:
-        if pen.target == holder and world.penetration_state.get(pen.id) in ("active", "watched"):
-            world.exposed[pen.id] = world.exposed.get(pen.id, 0) + 1
-            d = report.data
-            world.journal.record(
-                "leak",
-                f"A source in {world.name(holder)}'s government passes on a report it received from "
-                f"{world.name(d['shared_by'])}.",
-                actors=(pen.leaks_to,),
-                see=(pen.leaks_to,),
-                data={"actor": holder, "from": d["shared_by"], "subject": d["subject"], "claim": d["claim"]},
-                truth={"penetration": pen.id},
-            )
+    for pen in _leaking(world, holder):
+        d = report.data
+        world.journal.record(
+            "leak",
+            f"A source in {world.name(holder)}'s government passes on a report it received from "
+            f"{world.name(d['shared_by'])}.",
+            actors=(pen.leaks_to,),
+            see=(pen.leaks_to,),
+            data={"actor": holder, "from": d["shared_by"], "subject": d["subject"], "claim": d["claim"]},
+            truth={"penetration": pen.id},
+        )
 
 
 def _detection(world: World, pen: Penetration):  # type: ignore[no-untyped-def]

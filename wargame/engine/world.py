@@ -39,7 +39,6 @@ class World:
         self.penetration_state: dict[str, str] = {}  # id -> active, detected, watched, purged
         self.oversight: dict[str, float] = {}  # oversight raised by reviews
         self.review_until: dict[str, int] = {}
-        self.exposed: dict[str, int] = {}  # penetration id -> reports exposed through it
         self.shared_assessments: dict[str, int] = {}  # per seat: numbering reveals nothing to others
         self.origins: dict[str, int] = {}  # reports delivered per source
         self.seen: dict[str, tuple[int, list]] = {}  # per seat: its visible events so far (views' cache)

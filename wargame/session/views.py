@@ -120,7 +120,7 @@ def seen_by(world: World, seat: str) -> tuple[Event, ...]:
     grows, so only events new since the last call are filtered and stripped)."""
     done, seen = world.seen.setdefault(seat, (0, []))
     events = world.journal.events
-    seen.extend(attrs.evolve(e, truth=None) for e in events[done:] if e.visible_to(seat))
+    seen.extend(seat_events(events[done:], seat))
     world.seen[seat] = (len(events), seen)
     return tuple(seen)
 
