@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from wargame.engine.world import World
 
 
+WHITE = "white"  # the facilitators' seat: it directs the master event list and adjudicates
+
+
 class DecisionError(ValueError):
     """A decision the engine cannot accept (unknown prompt, expired, invalid choice)."""
 
@@ -38,6 +41,7 @@ class Decision:
     choice: str
     reason: str = ""
     prompt: str | None = None
+    text: str = ""  # a white-cell decision's content: an ad hoc inject's words, an override's value
 
 
 FreeHandler = Callable[["World", Decision], None]
@@ -126,8 +130,17 @@ def _deadline(world: World, prompt: Prompt):  # type: ignore[no-untyped-def]
 
 def check_decision(world: World, decision: Decision) -> None:
     """Raise :class:`DecisionError` unless ``decision`` can be applied now."""
-    if decision.seat not in world.scenario.actor_ids:
+    if decision.seat not in world.scenario.actor_ids and decision.seat != WHITE:
         raise DecisionError(f"unknown seat {decision.seat!r}")
+    from wargame.engine.whitecell import WHITE_KINDS, check_white
+
+    if (decision.seat == WHITE) != (decision.kind in WHITE_KINDS):
+        raise DecisionError(
+            f"the white cell's decisions are {', '.join(WHITE_KINDS)}"
+            if decision.seat == WHITE
+            else f"only the white cell may {decision.kind.replace('_', ' ')}"
+        )
+    check_white(decision)
     if decision.prompt is not None:
         entry = world.prompts.get(decision.prompt)
         if entry is None:
@@ -177,6 +190,7 @@ def apply_decision(world: World, decision: Decision, by: str) -> None:
             "reason": decision.reason,
             "prompt": decision.prompt,
             "by": by,
+            **({"text": decision.text} if decision.text else {}),
         },
     )
     if world.scenario.penetrations:

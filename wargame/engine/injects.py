@@ -1,8 +1,14 @@
-"""The master event list: scripted news and messages published at fixed instants."""
+"""The master event list: scripted news and messages published at fixed instants.
+
+An inject is published when it falls due unless the white cell has acted on it first: held (it
+waits for the white cell to publish it), published early, or skipped (see ``whitecell``).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from wargame.engine.whitecell import HELD, SCHEDULED, publish
 
 if TYPE_CHECKING:
     from wargame.engine.world import World
@@ -16,6 +22,13 @@ def start(world: World) -> None:
 
 def _publish(world: World, inject: Inject):  # type: ignore[no-untyped-def]
     yield world.env.timeout(world.minute(inject.at))
-    world.journal.record(
-        "inject", inject.text, see=inject.to, data={"inject": inject.id, "to": list(inject.to)}
-    )
+    status = world.injects.get(inject.id, SCHEDULED)
+    if status == SCHEDULED:
+        publish(world, inject)
+    elif status == HELD:
+        world.journal.record(
+            "held",
+            f"Inject {inject.id!r} falls due and is held by the white cell.",
+            see=(),
+            data={"inject": inject.id},
+        )

@@ -37,6 +37,8 @@ KINDS: dict[str, str] = {
     "suppressed": "(white cell) a report suppressed by a penetration",
     "aid": "aid is shipped to, or reaches, the protected state",
     "talks": "a guarantor opens talks with the aggressor",
+    "held": "(white cell) an inject falls due while the white cell holds it",
+    "adjudication": "(white cell) an override of the model's result, with its reason",
     "closed": "the session was closed before the end",
     "end": "the game reaches its horizon",
 }

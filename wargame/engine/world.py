@@ -42,6 +42,8 @@ class World:
         self.shared_assessments: dict[str, int] = {}  # per seat: numbering reveals nothing to others
         self.origins: dict[str, int] = {}  # reports delivered per source
         self.seen: dict[str, tuple[int, list]] = {}  # per seat: its visible events so far (views' cache)
+        self.injects: dict[str, str] = {}  # inject id -> held, published, skipped (white cell)
+        self.adhoc = 0  # ad hoc injects written by the white cell
         self.moved_west = 0.0
         self.attack_at = 0  # the aggressor's planned attack instant (ground truth)
         self._prompt_counter: dict[str, int] = {}
@@ -51,6 +53,8 @@ class World:
     # -- small shared helpers -------------------------------------------------------------
 
     def name(self, actor_id: str) -> str:
+        if actor_id == "white":
+            return "The white cell"
         return self.scenario.actor(actor_id).name
 
     def minute(self, when) -> int:  # type: ignore[no-untyped-def]
@@ -86,6 +90,7 @@ class World:
             mobilisation,
             penetration,
             warning,
+            whitecell,  # noqa: F401 (registers the white cell's decisions)
         )
 
         self.env.process(self._horizon())

@@ -24,7 +24,14 @@ from wargame import __version__
 from wargame.engine.journal import Event, dumps
 from wargame.session.integrity import link
 from wargame.session.scenarios import LoadedScenario, ScenarioError, load
-from wargame.session.session import HUMAN, JOURNAL_FORMAT, SeatError, Session, normalise_controller
+from wargame.session.session import (
+    HUMAN,
+    JOURNAL_FORMAT,
+    WHITE_CELL,
+    SeatError,
+    Session,
+    normalise_controller,
+)
 
 
 class JournalError(Exception):
@@ -39,8 +46,9 @@ class JournalFile:
     lines: tuple[str, ...]
 
 
-def read(path: str | Path) -> JournalFile:
-    """Read and check a journal file (see module docstring)."""
+def read(path: str | Path, unfinished: bool = False) -> JournalFile:
+    """Read and check a journal file (see module docstring). ``unfinished`` accepts a journal cut
+    short by a crash (no end, and an incomplete last line, which is dropped), for resuming."""
     p = Path(path)
     try:
         raw = p.read_bytes()
@@ -58,6 +66,8 @@ def read(path: str | Path) -> JournalFile:
             "journals use LF line endings — convert it back (e.g. dos2unix) and try again"
         )
     lines = text.split("\n")
+    if unfinished and lines[-1] != "" and len(lines) > 1:
+        lines[-1] = ""  # a line cut off by the crash: the replay writes it again
     if lines[-1] != "":
         raise JournalError(
             f"{p}:{len(lines)}: the journal is truncated (its last line is incomplete); "
@@ -103,7 +113,7 @@ def read(path: str | Path) -> JournalFile:
                 "(the journal's integrity chain breaks here)"
             )
         events.append(event)
-    if not events or events[-1].kind not in ("end", "closed"):
+    if not unfinished and (not events or events[-1].kind not in ("end", "closed")):
         raise JournalError(
             f"{p}:{len(lines)}: the journal is truncated: it stops without the end of the game or a "
             f"clean close (a crash, or lines cut off); the {len(lines)} lines present are intact"
@@ -167,18 +177,51 @@ def scenario_of(journal: JournalFile) -> LoadedScenario:
     return loaded
 
 
-def replay(journal: JournalFile) -> Session:
-    """Re-run the game recorded in ``journal`` (see module docstring)."""
+def resume(path: str | Path) -> Session:
+    """Restore the game of an unfinished journal (cut short by a crash, or closed) to the exact
+    state it had, and go on writing the journal to the same file.
+
+    The game is replayed up to the last recorded event (a ``closed`` mark is dropped: the game
+    goes on), checked line by line against the file, and only then is the file written again.
+    """
+    journal = read(path, unfinished=True)
+    if journal.events and journal.events[-1].kind == "end":
+        raise JournalError(f"{path}: this game has ended; there is nothing to resume (try `wargame report`)")
+    session = replay(journal, close=False)
+    kept = [line for line, e in zip(journal.lines[1:], journal.events, strict=True) if e.kind != "closed"]
+    mine = session.lines
+    for number, (recorded, replayed) in enumerate(zip([journal.lines[0], *kept], mine, strict=False), 1):
+        if recorded != replayed:
+            raise JournalError(
+                f"{path}:{number}: the game does not replay to the recorded state here "
+                "(a different engine or scenario?); the file is left as it was"
+            )
+    if len(mine) != len(kept) + 1:
+        raise JournalError(
+            f"{path}: the game does not replay to the recorded state; the file is left as it was"
+        )
+    session.keep_journal(path)
+    return session
+
+
+def replay(journal: JournalFile, close: bool = True) -> Session:
+    """Re-run the game recorded in ``journal`` (see module docstring). With ``close=False`` a
+    journal that was closed is left open at the instant it was closed, ready to go on."""
     loaded = scenario_of(journal)
     session = Session(loaded, seed=int(journal.header["seed"]), seats=journal.header["seats"])
-    humans = [e for e in journal.events if e.kind == "decision" and e.data.get("by") == HUMAN]
+    humans = [e for e in journal.events if e.kind == "decision" and e.data.get("by") in (HUMAN, WHITE_CELL)]
     for e in humans:
         if len(session.events) >= len(journal.events):
             break
         session.advance_until(e.t)
         d = e.data
         try:
-            session.submit(d["seat"], d.get("prompt"), d["choice"], d.get("reason", ""), kind=d["decision"])
+            if d["by"] == WHITE_CELL:
+                session.direct(d["decision"], d["choice"], d.get("reason", ""), d.get("text", ""))
+            else:
+                session.submit(
+                    d["seat"], d.get("prompt"), d["choice"], d.get("reason", ""), kind=d["decision"]
+                )
         except ValueError:
             break  # the replay has diverged; verify reports where
     recorded_end = journal.events[-1] if journal.events else None
@@ -188,7 +231,8 @@ def replay(journal: JournalFile) -> Session:
     if recorded_end is not None and recorded_end.kind == "closed" and len(session.events) == target:
         if session.now < recorded_end.t:
             session.advance_until(recorded_end.t)
-        session.close()
+        if close:
+            session.close()
     return session
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from wargame import __version__
-from wargame.engine.decisions import Decision, DecisionError, apply_decision
+from wargame.engine.decisions import WHITE, Decision, DecisionError, apply_decision
 from wargame.engine.journal import Event, dumps
 from wargame.engine.outcome import measures
 from wargame.engine.world import World
@@ -37,6 +37,7 @@ from wargame.session.views import PromptView, SeatView, WhiteCellView, seat_view
 
 JOURNAL_FORMAT = 1
 HUMAN = "human"
+WHITE_CELL = "white cell"  # who took a white-cell decision (the ``by`` of its journal event)
 DEFAULT_CONTROLLER = "bot:historical"
 
 
@@ -123,10 +124,7 @@ class Session:
         self._lines: list[str] = []
         self._add_line(header_line(self))
         if journal is not None:
-            self._file = Path(journal).open("w", encoding="utf-8")  # noqa: SIM115 (kept open)
-            self._file.write(self._lines[0] + "\n")
-            self._file.flush()
-            self.world.journal.listen(lambda e: self._catch_up())  # written as it happens
+            self.keep_journal(journal)
         self.world.start()
 
     # -- the journal ---------------------------------------------------------------------
@@ -140,6 +138,19 @@ class Session:
         if self._file is not None:
             self._file.write(line + "\n")
             self._file.flush()
+
+    def keep_journal(self, path: str | Path) -> None:
+        """Write the journal to ``path`` from now on, as it happens: every line so far at once,
+        then each event flushed to disk as it is recorded (before a decision returns)."""
+        listening = self._file is not None
+        if self._file is not None:
+            self._file.close()
+        self._catch_up()
+        self._file = Path(path).open("w", encoding="utf-8")  # noqa: SIM115 (kept open)
+        self._file.write("".join(line + "\n" for line in self._lines))
+        self._file.flush()
+        if not listening:
+            self.world.journal.listen(lambda e: self._catch_up())  # written as it happens
 
     def _catch_up(self) -> None:
         """Turn every event not yet a journal line into one (lines are built when needed: at
@@ -296,6 +307,18 @@ class Session:
         self._settle()
         decision = Decision(seat=seat, kind=kind, choice=choice, reason=reason, prompt=prompt)
         apply_decision(self.world, decision, by=HUMAN)
+
+    def direct(self, kind: str, choice: str, reason: str = "", text: str = "") -> None:
+        """A white-cell act: hold, publish or skip an inject, write an ad hoc one, or override an
+        adjudication (see :mod:`wargame.engine.whitecell`). Journalled and replayed like a decision.
+
+        Raises :class:`DecisionError` if it cannot be done now (the message says why).
+        """
+        if self.world.ended or self.closed:
+            raise DecisionError("the game is over" if self.world.ended else "the session is closed")
+        self._settle()
+        decision = Decision(seat=WHITE, kind=kind, choice=choice, reason=reason, text=text)
+        apply_decision(self.world, decision, by=WHITE_CELL)
 
     # -- views ---------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from wargame.engine.credibility import coordination, credibility
 from wargame.engine.journal import Event
 from wargame.engine.picture import assessments
 from wargame.engine.state import Prompt
+from wargame.engine.whitecell import InjectStatus, master_list
 from wargame.engine.world import World
 from wargame.model.clock import format_instant
 from wargame.model.grading import Estimate
@@ -108,6 +109,7 @@ class WhiteCellView:
     moved_west: float
     assessments: Mapping[str, Mapping[str, Estimate]]  # seat -> subject -> its assessment
     truths: Mapping[str, float]  # subject -> the true value now
+    injects: tuple[InjectStatus, ...]  # the master event list, with each inject's state
 
 
 def seat_events(events: Iterable[Event], seat: str) -> tuple[Event, ...]:
@@ -196,6 +198,7 @@ def white_cell_view(world: World) -> WhiteCellView:
         moved_west=world.moved_west,
         assessments={a: assessments(seen_by(world, a)) for a in world.scenario.actor_ids},
         truths=key_truths(world),
+        injects=master_list(world),
     )
 
 

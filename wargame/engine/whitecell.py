@@ -1,0 +1,181 @@
+"""The white cell's hand on the game: the master event list and adjudication.
+
+In a seminar the facilitators (the "white cell") run the master event list: they publish an
+inject on time, hold it back until the room is ready, publish it early, skip it, or write one on
+the spot ("the press reports shots at the border") for one seat or for all. They also adjudicate:
+when the model's result is implausible for the room, they may set a front's or a state's strength
+by hand, and must say why.
+
+Each of these acts is a :class:`~wargame.engine.decisions.Decision` of the seat :data:`WHITE`,
+journalled like any other and replayed like a human's, so a game run with a white cell is still a
+deterministic replay. Their journal events are seen by the white cell only; their effects (an
+inject published, a front weakened) reach the seats through the ordinary events.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from wargame.engine.decisions import WHITE, DecisionError, free_decision
+
+if TYPE_CHECKING:
+    from wargame.engine.decisions import Decision
+    from wargame.engine.world import World
+    from wargame.model.scenario import Inject
+
+SCHEDULED, HELD, PUBLISHED, SKIPPED = "scheduled", "held", "published", "skipped"
+OVERRIDABLE = {"attacker", "defender", "cohesion", "divisions"}  # front.<id>.<field>, actor.<id>.divisions
+
+
+@attrs.frozen(kw_only=True)
+class InjectStatus:
+    """A line of the master event list as the white cell sees it."""
+
+    id: str
+    at: int  # minute it is due
+    to: tuple[str, ...]
+    text: str
+    status: str  # scheduled, held, published or skipped
+
+
+def master_list(world: World) -> tuple[InjectStatus, ...]:
+    """Every scripted inject with its state now, in the order they are due."""
+    out = [
+        InjectStatus(
+            id=i.id, at=world.minute(i.at), to=i.to, text=i.text, status=world.injects.get(i.id, SCHEDULED)
+        )
+        for i in world.scenario.injects
+    ]
+    return tuple(sorted(out, key=lambda s: (s.at, s.id)))
+
+
+def publish(world: World, inject: Inject) -> None:
+    """Publish a scripted inject now (once)."""
+    world.injects[inject.id] = PUBLISHED
+    world.journal.record(
+        "inject", inject.text, see=inject.to, data={"inject": inject.id, "to": list(inject.to)}
+    )
+
+
+def _inject(world: World, inject_id: str) -> Inject | None:
+    return next((i for i in world.scenario.injects if i.id == inject_id), None)
+
+
+def _white_only(seat: str) -> str | None:
+    return None if seat == WHITE else "only the white cell directs the master event list"
+
+
+def _can_hold(world: World, seat: str, choice: str) -> str | None:
+    if _inject(world, choice) is None:
+        return f"there is no inject {choice!r}"
+    status = world.injects.get(choice, SCHEDULED)
+    return _white_only(seat) or (None if status == SCHEDULED else f"inject {choice!r} is {status}")
+
+
+@free_decision("hold_inject", (), _can_hold)
+def _hold(world: World, decision: Decision) -> None:
+    world.injects[decision.choice] = HELD
+
+
+def _can_release(world: World, seat: str, choice: str) -> str | None:
+    if _inject(world, choice) is None:
+        return f"there is no inject {choice!r}"
+    status = world.injects.get(choice, SCHEDULED)
+    if status in (PUBLISHED, SKIPPED):
+        return _white_only(seat) or f"inject {choice!r} is already {status}"
+    return _white_only(seat)
+
+
+@free_decision("publish_inject", (), _can_release)
+def _publish(world: World, decision: Decision) -> None:
+    inject = _inject(world, decision.choice)
+    assert inject is not None
+    publish(world, inject)
+
+
+@free_decision("skip_inject", (), _can_release)
+def _skip(world: World, decision: Decision) -> None:
+    world.injects[decision.choice] = SKIPPED
+
+
+def _audience(world: World, choice: str) -> tuple[str, ...]:
+    return ("all",) if choice == "all" else tuple(s.strip() for s in choice.split(","))
+
+
+def _can_write(world: World, seat: str, choice: str) -> str | None:
+    unknown = [a for a in _audience(world, choice) if a != "all" and a not in world.scenario.actor_ids]
+    if unknown:
+        return f"unknown audience {unknown[0]!r}: name seats (comma-separated) or 'all'"
+    return _white_only(seat)
+
+
+@free_decision("adhoc_inject", (), _can_write)
+def _write(world: World, decision: Decision) -> None:
+    if not decision.text.strip():
+        raise DecisionError("an ad hoc inject needs its text")
+    world.adhoc += 1
+    audience = _audience(world, decision.choice)
+    world.journal.record(
+        "inject",
+        decision.text.strip(),
+        see=audience,
+        data={"inject": f"adhoc-{world.adhoc}", "to": list(audience)},
+    )
+
+
+def _target(world: World, choice: str) -> tuple[object, str] | None:
+    """The state object and attribute an override path names (``front.poland.defender``)."""
+    parts = choice.split(".")
+    if len(parts) != 3 or parts[2] not in OVERRIDABLE:
+        return None
+    scope, key, field = parts
+    if scope == "front" and key in world.fronts and field != "divisions":
+        return world.fronts[key], field
+    if scope == "actor" and key in world.actors and field == "divisions":
+        return world.actors[key], field
+    return None
+
+
+def _can_override(world: World, seat: str, choice: str) -> str | None:
+    if _target(world, choice) is None:
+        fronts = ", ".join(f"front.{f}.attacker|defender|cohesion" for f in world.fronts)
+        return f"cannot override {choice!r}; choose {fronts} or actor.<id>.divisions"
+    return _white_only(seat)
+
+
+@free_decision("override", (), _can_override)
+def _override(world: World, decision: Decision) -> None:
+    target = _target(world, decision.choice)
+    assert target is not None
+    obj, field = target
+    before = float(getattr(obj, field))
+    setattr(obj, field, float(decision.text))
+    world.journal.record(
+        "adjudication",
+        f"The white cell sets {decision.choice} from {before:g} to {float(decision.text):g}: "
+        f"{decision.reason}",
+        see=(),
+        data={"path": decision.choice, "before": before, "after": float(decision.text)},
+    )
+
+
+def check_white(decision: Decision) -> None:
+    """What a white-cell decision needs beyond its check: a reason for an override, a number, text."""
+    if decision.kind == "override":
+        if not decision.reason.strip():
+            raise DecisionError("an adjudication override needs a reason")
+        try:
+            value = float(decision.text)
+        except ValueError:
+            raise DecisionError(f"the new value must be a number, not {decision.text!r}") from None
+        if value < 0 or value != value or value in (float("inf"),):
+            raise DecisionError("the new value must be a finite number >= 0")
+        if decision.choice.endswith(".cohesion") and value > 1:
+            raise DecisionError("cohesion runs from 0 to 1")
+    if decision.kind == "adhoc_inject" and not decision.text.strip():
+        raise DecisionError("an ad hoc inject needs its text")
+
+
+WHITE_KINDS = ("hold_inject", "publish_inject", "skip_inject", "adhoc_inject", "override")
