@@ -204,6 +204,11 @@ class Session:
         return format_instant(self.scenario.scenario.start, self.now)
 
     @property
+    def horizon(self) -> int:
+        """The minute the game ends."""
+        return self.world.horizon
+
+    @property
     def finished(self) -> bool:
         return self.world.ended
 
@@ -279,6 +284,25 @@ class Session:
                 return self.pending()
         return self.pending()
 
+    def advance_until_news(self, t: int, seat: str | None = None) -> list[PromptView]:
+        """Run events before minute ``t`` (as :meth:`advance_until`), but stop early as soon as a
+        human seat has a new prompt (returned), or, with ``seat``, an event ``seat`` may see
+        arrives. This is how a paced clock runs: it halts for what the players must look at."""
+        before = {p.id for p in self.pending()}
+        env, events = self.world.env, self.world.journal.events
+        while env.peek() < t:
+            done = len(events)
+            if not self._step():
+                return []
+            fresh = [p for p in self.pending() if p.id not in before]
+            if fresh:
+                return fresh
+            if seat is not None and any(e.visible_to(seat) for e in events[done:]):
+                return []
+        if not self.world.ended and not self.closed and env.now < t:
+            env.run(until=t)
+        return []
+
     def run_to_end(self) -> None:
         """Run until the horizon (human prompts fall to their defaults at their deadlines)."""
         while self._step():
@@ -319,6 +343,31 @@ class Session:
         self._settle()
         decision = Decision(seat=WHITE, kind=kind, choice=choice, reason=reason, text=text)
         apply_decision(self.world, decision, by=WHITE_CELL)
+
+    def free_decisions(self, seat: str) -> list[tuple[str, tuple[str, ...], str | None]]:
+        """The decisions ``seat`` may take without a prompt, each as (kind, the choices open to it
+        now, why it cannot be taken now or None). The choices of sharing are the reports it holds
+        (by origin) or the subjects it has assessed."""
+        from wargame.engine.decisions import FREE_DECISIONS
+        from wargame.engine.whitecell import WHITE_KINDS
+
+        seen = seat_view(self.world, seat)
+        holdings = {
+            "share_report": tuple(dict.fromkeys(e.data["origin"] for e in seen.events if e.kind == "report")),
+            "share_assessment": tuple(seen.assessments),
+        }
+        out: list[tuple[str, tuple[str, ...], str | None]] = []
+        for kind, (options, _, possible) in sorted(FREE_DECISIONS.items()):
+            if kind in WHITE_KINDS:
+                continue
+            choices = options or holdings.get(kind, ())
+            if self.world.ended or self.closed:
+                out.append((kind, (), "the game is over"))
+                continue
+            open_now = tuple(c for c in choices if possible(self.world, seat, c) is None)
+            why = None if open_now else possible(self.world, seat, choices[0] if choices else "")
+            out.append((kind, open_now, why or (None if open_now else "nothing to choose from")))
+        return out
 
     # -- views ---------------------------------------------------------------------------
 

@@ -1,0 +1,153 @@
+"""One form for every order: a decision answering a prompt, a free decision, a white-cell act.
+
+A form is a list of :class:`Field`; the player fills it in, submits, sees a confirmation of
+exactly what will be recorded, and confirms. The app's ``apply`` callback then carries it out and
+returns an error message (shown in the form, which stays open) or None (the form closes). Nothing
+is recorded until the player confirms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from ui.text import plain
+
+MAX_TEXT = 500
+
+
+@attrs.frozen
+class Field:
+    """One thing the form asks: a choice among ``options``, or free text (no options)."""
+
+    name: str
+    label: str
+    options: tuple[str, ...] = ()
+    default: str = ""
+    required: bool = False
+    placeholder: str = ""
+
+
+Apply = Callable[[dict[str, str]], "str | None"]
+
+
+class FormScreen(ModalScreen[bool]):
+    """A modal order form with validation and a confirmation step (dismisses True when done)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "Submit"),
+    ]
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen > VerticalScroll { width: 90%; max-width: 100; height: auto; max-height: 90%;
+        border: thick $accent; background: $surface; padding: 0 1; }
+    FormScreen .title { text-style: bold; margin-bottom: 1; }
+    FormScreen .error { color: $error; text-style: bold; }
+    FormScreen .confirm { border: round $warning; padding: 0 1; margin: 1 0; }
+    FormScreen RadioSet { width: 100%; }
+    FormScreen Horizontal { height: auto; margin-top: 1; }
+    FormScreen Button { margin-right: 2; }
+    """
+
+    def __init__(self, title: str, fields: list[Field], apply: Apply, note: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.fields = fields
+        self.apply = apply
+        self.note = note
+        self.confirming: dict[str, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(plain(self.title_text), classes="title")
+            if self.note:
+                yield Static(plain(self.note))
+            for f in self.fields:
+                yield Label(plain(f.label + (" (required)" if f.required else "")))
+                if f.options:
+                    with RadioSet(id=f"field-{f.name}"):
+                        for option in f.options:
+                            yield RadioButton(option, value=option == f.default)
+                else:
+                    yield Input(
+                        value=f.default, placeholder=f.placeholder, id=f"field-{f.name}", max_length=MAX_TEXT
+                    )
+            yield Static("", classes="error", id="error")
+            yield Static("", classes="confirm", id="confirm")
+            with Horizontal():
+                yield Button("Submit", variant="primary", id="submit")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm").display = False
+        first = self.query(RadioSet).first() if self.query(RadioSet) else self.query(Input).first()
+        first.focus()
+
+    def values(self) -> dict[str, str]:
+        out = {}
+        for f in self.fields:
+            if f.options:
+                radio = self.query_one(f"#field-{f.name}", RadioSet)
+                index = radio.pressed_index
+                out[f.name] = f.options[index] if index >= 0 else ""
+            else:
+                out[f.name] = self.query_one(f"#field-{f.name}", Input).value.strip()
+        return out
+
+    def problem(self, values: dict[str, str]) -> str | None:
+        for f in self.fields:
+            if f.required and not values[f.name]:
+                return f"{f.label}: " + ("choose one" if f.options else "this cannot be empty")
+        return None
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#error", Static).update(plain(message))
+
+    def action_cancel(self) -> None:
+        if self.confirming is not None:  # back from the confirmation to the form
+            self.confirming = None
+            self.query_one("#confirm").display = False
+            self.query_one("#submit", Button).label = "Submit"
+            return
+        self.dismiss(False)
+
+    def on_input_submitted(self) -> None:
+        self.action_submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "cancel":
+            self.action_cancel()
+        else:
+            self.action_submit()
+
+    def action_submit(self) -> None:
+        values = self.values()
+        problem = self.problem(values)
+        if problem:
+            self.show_error(problem)
+            return
+        self.show_error("")
+        if self.confirming != values:  # first press: show exactly what will be recorded
+            self.confirming = values
+            lines = "\n".join(f"{f.label}: {values[f.name] or '—'}" for f in self.fields)
+            confirm = self.query_one("#confirm", Static)
+            confirm.update(plain(f"Confirm — this will be recorded in the journal:\n{lines}"))
+            confirm.display = True
+            self.query_one("#submit", Button).label = "Confirm"
+            self.query_one("#submit", Button).focus()
+            return
+        error = self.apply(values)
+        if error:
+            self.confirming = None
+            self.query_one("#confirm").display = False
+            self.query_one("#submit", Button).label = "Submit"
+            self.show_error(error)
+            return
+        self.dismiss(True)

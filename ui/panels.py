@@ -1,0 +1,249 @@
+"""What a seat's screen shows, built from that seat's view alone.
+
+Plain functions from a :class:`~wargame.session.views.SeatView` (and the scenario's public names)
+to Rich renderables; the screen only places them. Because nothing here receives the session or
+the world, a seat's screen cannot show what its seat does not know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from wargame.engine.journal import Event
+from wargame.model.scenario import Scenario
+from wargame.session.views import SeatView
+from ui.text import DAY, estimate_words, plain, short_when, subject_label, time_left, when
+
+INBOX_KINDS = ("report", "assessment", "warning", "false_alarm", "leak", "inject", "detected")
+BARS = "▁▂▃▄▅▆▇█"
+RELIABILITY = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+CREDIBILITY = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+
+
+def spark(values: Sequence[float], width: int = 24) -> str:
+    """A one-line chart of ``values`` (the last ``width`` of them)."""
+    values = list(values)[-width:]
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    span = high - low or 1.0
+    return "".join(BARS[min(len(BARS) - 1, int((v - low) / span * (len(BARS) - 1)))] for v in values)
+
+
+def inbox_row(scenario: Scenario, e: Event) -> tuple[str, str, str, str, str]:
+    """(arrived, channel, grade, subject, summary) of an inbox item."""
+    start = scenario.scenario.start
+    d = e.data
+    if e.kind in ("report", "assessment"):
+        channel = d.get("channel", "")
+        if d.get("shared_by"):
+            channel = f"{channel} ({d['shared_by']})"
+        return (short_when(start, e.t), channel, d.get("grade", ""), subject_label(scenario, d.get("subject", "")),
+                e.text)
+    label = {"inject": "news", "warning": "warning", "false_alarm": "warning", "leak": "source",
+             "detected": "security"}[e.kind]
+    return short_when(start, e.t), label, "", "", e.text
+
+
+def report_detail(scenario: Scenario, e: Event) -> Text:
+    """A whole inbox item, with what its grade means."""
+    out = Text()
+    out.append(f"{when(scenario.scenario.start, e.t)}\n", style="bold")
+    out.append(e.text + "\n\n")
+    grade = e.data.get("grade", "")
+    if grade:
+        letter, number = grade[0], int(grade[1:])
+        out.append(f"Grade {grade}: ", style="bold")
+        out.append(f"source {RELIABILITY.get(letter, '?')} ({letter}); report {CREDIBILITY.get(number, '?')} "
+                   f"({number}).\n")
+    if e.data.get("service"):
+        out.append(f"Service: {e.data['service']}. ")
+    if e.data.get("shared_by"):
+        out.append(f"Shared by {e.data['shared_by']}. ")
+    if e.kind == "report":
+        out.append("\nPress s to share this report with your liaison partners.", style="italic")
+    return out
+
+
+def own_situation(view: SeatView, scenario: Scenario) -> Group:
+    """The seat's own forces and mobilisation, phase by phase, with progress bars."""
+    out: list[object] = []
+    own = view.own
+    war = ", ".join(own.at_war_with) or "no one"
+    out.append(plain(f"{view.name}: {own.divisions:.0f} divisions ready; mobilisation {own.mobilisation}; "
+                     f"at war with {war}.", "bold"))
+    plan = next((m for m in scenario.mobilisation if m.actor == view.seat), None)
+    if plan is not None:
+        table = Table(title="Mobilisation plan", expand=True, title_justify="left")
+        table.add_column("Phase")
+        table.add_column("Due (from the order)")
+        table.add_column("Divisions", justify="right")
+        table.add_column("Progress")
+        for phase in plan.phases:
+            share = min(1.0, own.divisions / phase.divisions) if phase.divisions else 1.0
+            bar = "█" * int(share * 12) + "░" * (12 - int(share * 12))
+            table.add_row(phase.name, f"J+{phase.day:g}", f"{phase.divisions:.0f}", f"{bar} {share:.0%}")
+        out.append(table)
+    return Group(*out)
+
+
+def fronts_known(view: SeatView, scenario: Scenario) -> Table:
+    """The fronts as the seat knows them: the last public report of each, and its estimate."""
+    table = Table(title="Fronts (as you know them)", expand=True, title_justify="left")
+    table.add_column("Front")
+    table.add_column("Last report")
+    table.add_column("Enemy divisions (your estimate)")
+    last: dict[str, Event] = {}
+    for e in view.events:
+        if e.kind in ("front", "offensive", "halt", "exhausted", "collapse", "capital", "invasion"):
+            last[e.data.get("front", "")] = e
+    for f in scenario.fronts:
+        e = last.get(f.id)
+        estimate = view.assessments.get(f"forces.{f.id}")
+        table.add_row(
+            f.name,
+            plain(f"{short_when(scenario.scenario.start, e.t)}: {e.text}") if e else plain("quiet"),
+            f"{estimate.value:.0f} ({estimate.low:.0f}–{estimate.high:.0f})" if estimate else "no reports",
+        )
+    return table
+
+
+def assessments_table(view: SeatView, scenario: Scenario, history: dict[str, list[float]]) -> Table:
+    """The seat's analysts' estimates in estimative words, with a chart of each over time."""
+    table = Table(title="Your analysts' assessments", expand=True, title_justify="left")
+    table.add_column("Subject")
+    table.add_column("Assessment")
+    table.add_column("Over time")
+    for subject, est in view.assessments.items():
+        table.add_row(
+            subject_label(scenario, subject),
+            plain(estimate_words(scenario, subject, est.value, est.low, est.high, est.reports)),
+            spark(history.get(subject, [])),
+        )
+    if not view.assessments:
+        table.add_row("—", "No reports yet.", "")
+    return table
+
+
+def treaties(view: SeatView, scenario: Scenario) -> Table:
+    """The seat's obligations (and those owed to it), each promise dated against today."""
+    start = scenario.scenario.start
+    triggered = {e.data["guarantee"]: e.t for e in view.events if e.kind == "guarantee"}
+    judged = {(e.data["guarantee"], e.data["guarantor"], e.data["action"]): e.data["kept"]
+              for e in view.events if e.kind == "promise"}
+    table = Table(title="Treaties", expand=True, title_justify="left")
+    table.add_column("Guarantee")
+    table.add_column("Promise")
+    table.add_column("Due")
+    table.add_column("Status")
+    for g in view.treaties:
+        trig = triggered.get(g.id)
+        head = f"{g.name}: {', '.join(g.guarantors)} → {g.protected}"
+        if not g.promises:
+            table.add_row(head, "assistance", "—", "triggered" if trig is not None else "not triggered")
+        for p in g.promises:
+            if trig is None:
+                due, status = f"J+{p.day:g}", "not triggered"
+            else:
+                at = trig + int(p.day * DAY)
+                due = short_when(start, at)
+                verdicts = [judged.get((g.id, a, p.action)) for a in g.guarantors]
+                if any(v is not None for v in verdicts):
+                    status = ", ".join(f"{a}: {'kept' if v else 'broken'}" for a, v in zip(g.guarantors, verdicts,
+                                       strict=True) if v is not None)
+                else:
+                    status = "due in " + time_left(at - view.now) if at > view.now else "overdue"
+            table.add_row(head, p.action.replace("_", " "), due, status)
+            head = ""
+        if g.secret_clauses:
+            table.add_row("", plain("secret clause: " + g.secret_clauses), "", "")
+    return table
+
+
+def council_and_positions(view: SeatView, scenario: Scenario) -> Group:
+    """Council business the seat has seen, and the allies' public acts."""
+    start = scenario.scenario.start
+    council = [e for e in view.events if e.kind == "council"]
+    public = [e for e in view.events if e.kind in ("war", "statement", "mobilisation", "talks", "aid", "intervention")
+              and e.see == ("all",) and e.data.get("actor", e.actors[0] if e.actors else "") != view.seat]
+    text = Text()
+    text.append("Council\n", style="bold")
+    for e in council[-8:]:
+        text.append(f"  {short_when(start, e.t)}  ")
+        text.append(e.text + "\n")
+    if not council:
+        text.append("  No meetings yet. (o → convene council)\n")
+    text.append("\nPublic positions\n", style="bold")
+    for e in public[-8:]:
+        text.append(f"  {short_when(start, e.t)}  ")
+        text.append(e.text + "\n")
+    if not public:
+        text.append("  Nothing public yet.\n")
+    return Group(text)
+
+
+def credibility_table(view: SeatView, history: dict[str, list[float]]) -> Table:
+    """Each guarantor's credibility as this seat perceives it, now and over time."""
+    table = Table(title="Credibility of the guarantees (as you see it)", expand=True, title_justify="left")
+    table.add_column("Guarantor")
+    table.add_column("Now", justify="right")
+    table.add_column("Over time")
+    for g, value in view.credibility.items():
+        table.add_row(g, f"{value:.0%}", spark(history.get(g, [])))
+    return table
+
+
+def pending_table(view: SeatView, scenario: Scenario) -> Table:
+    """Decisions the seat must take, with their deadlines."""
+    table = Table(title="Decisions waiting for you (d to decide)", expand=True, title_justify="left")
+    table.add_column("#")
+    table.add_column("Question")
+    table.add_column("Options")
+    table.add_column("Deadline")
+    for i, p in enumerate(view.pending, 1):
+        table.add_row(str(i), plain(p.question), ", ".join(p.options),
+                      f"{short_when(scenario.scenario.start, p.deadline)} (in {time_left(p.deadline - view.now)}; "
+                      f"else {p.default})")
+    if not view.pending:
+        table.add_row("", "None now.", "", "")
+    return table
+
+
+def orders_table(view: SeatView, scenario: Scenario) -> Table:
+    """The seat's own decisions so far, and what followed each."""
+    start = scenario.scenario.start
+    table = Table(title="Your orders", expand=True, title_justify="left")
+    table.add_column("When")
+    table.add_column("Decision")
+    table.add_column("By")
+    table.add_column("Reason")
+    mine = [e for e in view.events if e.kind == "decision"]
+    for e in mine[-12:]:
+        d = e.data
+        table.add_row(short_when(start, e.t), f"{d['decision'].replace('_', ' ')} → {d['choice']}", d["by"],
+                      plain(d.get("reason", "")))
+    if not mine:
+        table.add_row("", "None yet.", "", "")
+    return table
+
+
+def log_line(scenario: Scenario, e: Event) -> str:
+    return f"{short_when(scenario.scenario.start, e.t)}  {e.kind:<12} {e.text}"
