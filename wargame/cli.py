@@ -154,6 +154,21 @@ def _parser() -> argparse.ArgumentParser:
         help="compare the replay with the journal line by line (exit 1 on a difference)",
     )
 
+    rep = sub.add_parser(
+        "report",
+        help="the after-action review of a journal (Markdown or HTML, with plots)",
+        description="The after-action review of a recorded game, in the facilitators' order: what was "
+        "planned, what happened, issues, fixes; a belief-versus-truth table with a row per decision; "
+        "where deception worked. Plots: the fronts, each seat's estimates against the truth, credibility.",
+    )
+    rep.add_argument("journal", metavar="JOURNAL", help="a journal file written by `wargame run --journal`")
+    rep.add_argument("--format", choices=("md", "html"), default="md", help="Markdown (default) or HTML")
+    rep.add_argument(
+        "--out",
+        metavar="PATH",
+        help="write the report here (Markdown: the plots as PNG files beside it); default: standard output",
+    )
+
     s = sub.add_parser(
         "show",
         help="print a journal's timeline as one seat saw it, or the ground truth",
@@ -452,6 +467,20 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return EXIT_MISMATCH
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from wargame.analysis.report import ReportError, report
+
+    try:
+        text = report(args.journal, args.format, args.out)
+    except ReportError as err:
+        raise InputError(str(err)) from None
+    if text is None:
+        print(f"Report written to {args.out}.", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     from wargame.session import journal_file
     from wargame.session.timeline import lines
@@ -484,6 +513,7 @@ COMMANDS = {
     "bench": cmd_bench,
     "experiment": cmd_experiment,
     "replay": cmd_replay,
+    "report": cmd_report,
     "show": cmd_show,
 }
 

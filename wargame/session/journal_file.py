@@ -14,6 +14,7 @@ line by line and reports the first difference.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -208,12 +209,38 @@ def replay(journal: JournalFile, close: bool = True) -> Session:
     """Re-run the game recorded in ``journal`` (see module docstring). With ``close=False`` a
     journal that was closed is left open at the instant it was closed, ready to go on."""
     loaded = scenario_of(journal)
-    session = Session(loaded, seed=int(journal.header["seed"]), seats=journal.header["seats"])
-    humans = [e for e in journal.events if e.kind == "decision" and e.data.get("by") in (HUMAN, WHITE_CELL)]
+    return replay_events(
+        loaded, int(journal.header["seed"]), journal.header["seats"], journal.events, close=close
+    )
+
+
+def replay_events(
+    loaded: LoadedScenario,
+    seed: int,
+    seats: Mapping[str, str],
+    events: Sequence[Event],
+    advance: Callable[[Session, int], None] | None = None,
+    watch: Callable[[Session], None] | None = None,
+    close: bool = True,
+) -> Session:
+    """A fresh session that plays ``events`` again: bots decide again, the recorded human
+    decisions are submitted at their instants, and it stops where the recording stops.
+
+    ``advance(session, t)`` (default: ``session.advance_until``) moves the clock to each human
+    decision and, when given, to the last recorded instant; an after-action review passes one
+    that advances in daily steps to look at the game on the way (by the settle rule, the steps
+    do not change the journal). ``watch(session)`` is called once, before the first event is
+    processed (to listen to the journal, say).
+    """
+    step_to = advance or (lambda s, t: s.advance_until(t))
+    session = Session(loaded, seed=seed, seats=seats)
+    if watch is not None:
+        watch(session)
+    humans = [e for e in events if e.kind == "decision" and e.data.get("by") in (HUMAN, WHITE_CELL)]
     for e in humans:
-        if len(session.events) >= len(journal.events):
+        if len(session.events) >= len(events):
             break
-        session.advance_until(e.t)
+        step_to(session, e.t)
         d = e.data
         try:
             if d["by"] == WHITE_CELL:
@@ -224,8 +251,10 @@ def replay(journal: JournalFile, close: bool = True) -> Session:
                 )
         except ValueError:
             break  # the replay has diverged; verify reports where
-    recorded_end = journal.events[-1] if journal.events else None
-    target = len(journal.events) - (1 if recorded_end and recorded_end.kind == "closed" else 0)
+    recorded_end = events[-1] if events else None
+    target = len(events) - (1 if recorded_end and recorded_end.kind == "closed" else 0)
+    if advance is not None and 0 < target <= len(events) and len(session.events) < target:
+        advance(session, events[target - 1].t)
     while len(session.events) < target and session._step():
         pass
     if recorded_end is not None and recorded_end.kind == "closed" and len(session.events) == target:

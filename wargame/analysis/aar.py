@@ -1,0 +1,209 @@
+"""The after-action review (AAR) of a game: the data behind a facilitator's hot wash.
+
+::
+
+    from wargame.analysis.aar import after_action, after_action_from_journal, to_markdown
+    aar = after_action(session)              # a live session, finished or not
+    aar = after_action_from_journal("game.jsonl")
+    print(to_markdown(aar))
+
+:func:`after_action` reads the session's journal for what was planned and what happened, and
+replays the game on a fresh session (:mod:`wargame.analysis.aar_capture`) to recover what each
+seat believed at each decision and what was true then. The session passed in is not touched: its
+journal, clock and views stay as they were, so a UI may call this mid-game and carry on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from wargame.analysis.aar_capture import Capture, capture, subject_label
+from wargame.analysis.aar_findings import deception_results, fixes, issues
+from wargame.analysis.aar_markdown import to_markdown
+from wargame.analysis.aar_types import (
+    AfterAction,
+    AggressorPlan,
+    DecisionRecord,
+    GuaranteePlan,
+    Obligation,
+    Plan,
+    TimelineEntry,
+)
+from wargame.engine.journal import Event
+from wargame.engine.outcome import measures
+from wargame.model.clock import DAY, format_instant
+from wargame.model.scenario import Scenario
+from wargame.session.journal_file import JournalError, read, scenario_of
+from wargame.session.scenarios import LoadedScenario
+from wargame.session.session import Session
+
+__all__ = ["AfterAction", "AfterActionError", "after_action", "after_action_from_journal", "to_markdown"]
+
+#: Kinds left out of the timeline: the daily flow (reports, front bulletins, prompts, leaks and the
+#: white cell's bookkeeping). Decisions are in it; what each seat believed is in ``decisions``.
+ROUTINE = frozenset({"report", "front", "prompt", "suppressed", "leak", "assessment", "penetration"})
+
+
+class AfterActionError(ValueError):
+    """A journal that cannot be reviewed (unreadable, damaged, or its scenario changed)."""
+
+
+def after_action(session: Session) -> AfterAction:
+    """The review of ``session`` as it stands now (see the module docstring)."""
+    return review(session.loaded, session.seed, session.seats, list(session.events), session.now)
+
+
+def after_action_from_journal(path: str | Path) -> AfterAction:
+    """The review of the game recorded in a journal file (raises :class:`AfterActionError`)."""
+    try:
+        journal = read(path)
+        loaded = scenario_of(journal)
+    except JournalError as err:
+        raise AfterActionError(str(err)) from None
+    events = list(journal.events)
+    return review(loaded, int(journal.header["seed"]), journal.header["seats"], events, events[-1].t)
+
+
+def review(
+    loaded: LoadedScenario, seed: int, seats: Mapping[str, str], events: Sequence[Event], now: int
+) -> AfterAction:
+    """The review of the game whose journal is ``events`` (played with this scenario, seed and seats)."""
+    scenario = loaded.scenario
+    names = {a.id: a.name for a in scenario.actors}
+    seen = capture(loaded, seed, seats, events)
+    invasion = next((e for e in events if e.kind == "invasion"), None)
+    guarantees = _guarantees(scenario, events, invasion)
+    decisions = _decisions(events, seen)
+    outcome = measures(events, scenario)
+    deception = deception_results(events, scenario, seen.samples, invasion.t if invasion else None)
+    found = issues(events, guarantees, decisions, deception, outcome, names)
+    subjects = sorted(
+        {s for sample in seen.samples for per in sample.assessments.values() for s in per}
+        | {s for sample in seen.samples for s in sample.truths}
+    )
+    return AfterAction(
+        scenario=loaded.name,
+        title=scenario.scenario.title,
+        seed=seed,
+        seats=dict(seats),
+        now=now,
+        at=format_instant(scenario.scenario.start, now),
+        finished=any(e.kind == "end" for e in events),
+        plan=Plan(
+            briefings={a.id: a.briefing for a in scenario.actors if a.seat},
+            guarantees=guarantees,
+            aggressor=_aggressor(scenario),
+        ),
+        outcome=outcome,
+        timeline=tuple(
+            TimelineEntry(seq=e.seq, t=e.t, at=e.at, kind=e.kind, actors=e.actors, text=e.text)
+            for e in events
+            if e.kind not in ROUTINE
+        ),
+        decisions=decisions,
+        deception=deception,
+        issues=found,
+        fixes=fixes(found),
+        samples=seen.samples,
+        labels={s: subject_label(seen.session.world, s) for s in subjects},
+        names=names,
+    )
+
+
+def _guarantees(
+    scenario: Scenario, events: Sequence[Event], invasion: Event | None
+) -> tuple[GuaranteePlan, ...]:
+    triggered = {e.data["guarantee"]: e for e in events if e.kind == "guarantee"}
+    outcomes = {
+        (e.data["guarantee"], e.data["guarantor"], e.data["action"], float(e.data["day"])): bool(
+            e.data["kept"]
+        )
+        for e in events
+        if e.kind == "promise"
+    }
+    out = []
+    for g in scenario.guarantees:
+        trigger = triggered.get(g.id)
+        obligations = []
+        for guarantor in g.guarantors:
+            for p in g.promises:
+                due = trigger.t + round(p.day * DAY) if trigger else None
+                obligations.append(
+                    Obligation(
+                        guarantee=g.id,
+                        guarantor=guarantor,
+                        action=p.action,
+                        day=p.day,
+                        due_t=due,
+                        due_at=format_instant(scenario.scenario.start, due) if due is not None else None,
+                        kept=outcomes.get((g.id, guarantor, p.action, float(p.day))),
+                    )
+                )
+        out.append(
+            GuaranteePlan(
+                id=g.id,
+                name=g.name,
+                guarantors=g.guarantors,
+                protected=g.protected,
+                against=g.against,
+                signed=g.signed.date().isoformat(),
+                trigger_clarity=g.trigger_clarity,
+                triggered_at=trigger.at if trigger else None,
+                obligations=tuple(obligations),
+            )
+        )
+    return tuple(out)
+
+
+def _aggressor(scenario: Scenario) -> AggressorPlan:
+    plan = scenario.aggressor
+    aggressor = plan.actor
+    deceptions = tuple(
+        f"{d.id}: {d.subject} "
+        + (f"shifted {d.shift_days:+g} days" if d.subject == "attack_date" else f"x{d.factor:g}")
+        + f" through {', '.join(d.channels)}, against "
+        + (", ".join(d.targets) if d.targets else "everyone")
+        for d in scenario.deception
+    )
+    penetrations = tuple(
+        f"{p.id}: in {p.target}'s government, leaking to {p.leaks_to}; biases {', '.join(p.subjects)} "
+        f"x{p.bias:g}"
+        for p in scenario.penetrations
+    )
+    return AggressorPlan(
+        actor=aggressor,
+        target=plan.target,
+        invasion_at=plan.invasion_at.isoformat(timespec="minutes"),
+        postpone_days=plan.postpone_days,
+        max_postponements=plan.max_postponements,
+        deceptions=deceptions,
+        penetrations=penetrations,
+    )
+
+
+def _decisions(events: Sequence[Event], seen: Capture) -> tuple[DecisionRecord, ...]:
+    out = []
+    for e in events:
+        if e.kind != "decision":
+            continue
+        d: Mapping[str, Any] = e.data
+        snap = seen.at_decisions.get(e.seq)
+        out.append(
+            DecisionRecord(
+                seq=e.seq,
+                t=e.t,
+                at=e.at,
+                seat=d["seat"],
+                kind=d["decision"],
+                choice=d["choice"],
+                by=d["by"],
+                reason=d.get("reason", ""),
+                prompt=d.get("prompt"),
+                beliefs=snap.beliefs if snap else (),
+                credibility=snap.credibility if snap else {},
+                true_credibility=snap.true_credibility if snap else {},
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,328 @@
+"""Issues, fixes and deception: the facts a facilitator draws out of a game.
+
+Every finding is derived from the journal and the replayed beliefs, never typed in:
+
+* **broken promises** — a dated obligation of a guarantee that fell due unkept;
+* **late or missing declarations** — a guarantor that declared war after the day it promised
+  (or, with no promised day, more than a day after the trigger), or never;
+* **decisions on estimates far from the truth** — a seat decided while its assessment of an
+  enemy quantity was off by half again or more (or by two days or more on the attack date);
+* **deception that worked** — planted reports that moved a seat's assessment away from the truth;
+* **penetration** — an agent of influence left undetected, or its leaks;
+* **decisions by default** — prompts nobody answered before their deadline;
+* **the protected state left uninformed**, and how the guarantee was honoured in the end.
+
+Fixes are the remedies the article discusses for each kind of issue, with the scenario
+parameters (``--set`` paths or experiment factors) that test them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from wargame.analysis.aar_types import (
+    Belief,
+    DeceptionResult,
+    DecisionRecord,
+    Finding,
+    Fix,
+    GuaranteePlan,
+    Sample,
+)
+from wargame.engine.journal import Event
+from wargame.engine.outcome import deception_taken
+from wargame.model.clock import DAY
+from wargame.model.scenario import Scenario
+
+FIXES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "broken_promise": (
+        "Promise only what the mobilisation timetable can deliver, or make the timetable meet the "
+        "promise (readiness, an integrated command with joint exercises): a broken dated promise "
+        "costs more credibility than a modest one kept.",
+        ("guarantees.<id>.promises", "actors.<guarantor>.readiness", "guarantees.<id>.integrated_command"),
+    ),
+    "late_declaration": (
+        "A clearer trigger and a standing council shorten the time from invasion to declaration: "
+        "an explicit casus foederis leaves less room for a conference or an ultimatum first.",
+        ("guarantees.<id>.trigger_clarity", "council.standing"),
+    ),
+    "no_declaration": (
+        "Interest convergence decides whether a guarantor fights at all; where it is low, the "
+        "guarantee needs a tripwire (forces on the spot) rather than words.",
+        ("actors.<guarantor>.interest_convergence",),
+    ),
+    "estimate_far": (
+        "Decisions rested on estimates far from the truth: share intelligence (an ad hoc liaison, "
+        "or a fusion centre), weigh independent channels (imagery, SIGINT) above controlled ones, and "
+        "read an estimate's interval, not only its centre.",
+        ("liaison.<pair>.level", "services.<actor>.channels"),
+    ),
+    "deceived": (
+        "Deception entered through the channels the enemy controls: cross-check HUMINT and "
+        "diplomatic reporting against imagery and SIGINT before it moves an assessment.",
+        ("deception.<id>.channels", "services.<actor>.channels.<i>.accuracy"),
+    ),
+    "penetration": (
+        "A penetrated government leaks its decisions and bends its own assessments: oversight of the "
+        "services finds the agent sooner and shrinks the bias.",
+        ("actors.<actor>.oversight",),
+    ),
+    "default_decision": (
+        "Prompts fell to their defaults: decide before the deadline, or delegate (a standing "
+        "council, pre-agreed responses) so that silence does not decide.",
+        ("council.standing",),
+    ),
+    "not_informed": (
+        "The protected state was not told what its guarantors decided: consultation and honest "
+        "information keep its own plans realistic.",
+        ("council.standing",),
+    ),
+    "guarantee_not_honoured": (
+        "The guarantee was not honoured in substance: test the combination that the hypothesis "
+        "names, convergent interests with intelligence cooperation, in `wargame experiment`.",
+        ("actors.<guarantor>.interest_convergence", "liaison.<pair>.level"),
+    ),
+}
+
+
+def issues(
+    events: Sequence[Event],
+    guarantees: Sequence[GuaranteePlan],
+    decisions: Sequence[DecisionRecord],
+    deception: Sequence[DeceptionResult],
+    outcome: Mapping[str, Any],
+    names: Mapping[str, str],
+) -> tuple[Finding, ...]:
+    """Every issue of the game, in the order a facilitator would raise them."""
+    out: list[Finding] = []
+    invasion = next((e for e in events if e.kind == "invasion"), None)
+    for g in guarantees:
+        for o in g.obligations:
+            if o.kept is False:
+                out.append(
+                    Finding(
+                        kind="broken_promise",
+                        t=o.due_t,
+                        seat=o.guarantor,
+                        text=f"{names[o.guarantor]} broke its promise of {o.action.replace('_', ' ')} by "
+                        f"J+{o.day:g} ({g.name}), due {o.due_at}.",
+                    )
+                )
+    out += _declarations(events, guarantees, invasion, names)
+    out += _far_estimates(decisions, names)
+    for r in deception:
+        for seat in r.worked_on:
+            what = (
+                "planted reports moved its assessment away from the truth"
+                if r.kind == "deception"
+                else "reports reaching its analysts were bent by the agent"
+            )
+            out.append(
+                Finding(
+                    kind="deceived" if r.kind == "deception" else "penetration",
+                    seat=seat,
+                    text=f"{r.id} ({r.subject}) worked on {names.get(seat, seat)}: {r.believed[seat]} of "
+                    f"{r.received[seat]} {what}.",
+                )
+            )
+        if r.kind == "penetration" and r.note:
+            out.append(Finding(kind="penetration", text=f"{r.id}: {r.note}."))
+    defaults = [d for d in decisions if d.who == "default"]
+    for d in defaults:
+        out.append(
+            Finding(
+                kind="default_decision",
+                t=d.t,
+                seat=d.seat,
+                text=f"{d.at}: nobody decided {d.kind.replace('_', ' ')} for {names[d.seat]}; "
+                f"the default ({d.choice}) applied.",
+            )
+        )
+    sittings = outcome.get("council_sittings", 0)
+    if sittings and not outcome.get("protected_informed"):
+        out.append(
+            Finding(kind="not_informed", text="The council sat but never informed the protected state.")
+        )
+    if invasion is not None and outcome.get("guarantee_honoured") in ("none", "formal"):
+        out.append(
+            Finding(
+                kind="guarantee_not_honoured",
+                text="The guarantee was honoured only formally: war declared, nothing substantive "
+                "(by the scenario's thresholds)."
+                if outcome["guarantee_honoured"] == "formal"
+                else "The guarantee was not honoured at all.",
+            )
+        )
+    return tuple(out)
+
+
+def _declarations(
+    events: Sequence[Event],
+    guarantees: Sequence[GuaranteePlan],
+    invasion: Event | None,
+    names: Mapping[str, str],
+) -> list[Finding]:
+    if invasion is None:
+        return []
+    out: list[Finding] = []
+    wars = {e.data["actor"]: e for e in events if e.kind == "war"}
+    ended = any(e.kind == "end" for e in events)
+    for guarantor in sorted({a for g in guarantees if g.triggered_at for a in g.guarantors}):
+        promised = [
+            o.day
+            for g in guarantees
+            for o in g.obligations
+            if o.guarantor == guarantor and o.action == "declare_war"
+        ]
+        allowed = min(promised) if promised else 1.0
+        war = wars.get(guarantor)
+        if war is None:
+            if ended:
+                out.append(
+                    Finding(
+                        kind="no_declaration",
+                        seat=guarantor,
+                        text=f"{names[guarantor]} never declared war, though its guarantee was triggered.",
+                    )
+                )
+            continue
+        after = (war.t - invasion.t) / DAY
+        if after > allowed + 1e-9:
+            kept = any(
+                o.kept
+                for g in guarantees
+                for o in g.obligations
+                if o.guarantor == guarantor and o.action == "declare_war"
+            )
+            basis = f"promised by J+{allowed:g}" if promised else "more than a day after the trigger"
+            basis += "; judged kept within the day's grace" if kept else ""
+            out.append(
+                Finding(
+                    kind="late_declaration",
+                    t=war.t,
+                    seat=guarantor,
+                    text=f"{names[guarantor]} declared war {after:.1f} days after the invasion ({basis}).",
+                )
+            )
+    return out
+
+
+def _far_estimates(decisions: Sequence[DecisionRecord], names: Mapping[str, str]) -> list[Finding]:
+    """One finding per seat and subject: the decisions it took while that estimate was far off."""
+    groups: dict[tuple[str, str], list[tuple[DecisionRecord, Belief]]] = {}
+    for d in decisions:
+        for b in d.beliefs:
+            if b.far_from_truth:
+                groups.setdefault((d.seat, b.subject), []).append((d, b))
+    out = []
+    for (seat, _subject), hits in groups.items():
+        d, b = hits[0]
+        off = (
+            f"x{b.ratio:g} ({b.estimate:g} against {b.truth:g})"
+            if b.ratio is not None
+            else f"{b.error_days:+g} days"
+        )
+        others = (
+            f" and {len(hits) - 1} more decision(s) up to {hits[-1][0].at.replace('T', ' ')}"
+            if len(hits) > 1
+            else ""
+        )
+        out.append(
+            Finding(
+                kind="estimate_far",
+                t=d.t,
+                seat=seat,
+                text=f"{names[seat]} decided {d.kind.replace('_', ' ')} -> {d.choice} "
+                f"({d.at.replace('T', ' ')}){others} "
+                f"with its estimate of {b.label} off by {off}.",
+            )
+        )
+    return out
+
+
+def fixes(found: Sequence[Finding]) -> tuple[Fix, ...]:
+    """One fix per kind of issue found, in the order the issues were raised."""
+    kinds = list(dict.fromkeys(f.kind for f in found))
+    return tuple(Fix(issue=k, text=FIXES[k][0], levers=FIXES[k][1]) for k in kinds if k in FIXES)
+
+
+def deception_results(
+    events: Sequence[Event], scenario: Scenario, samples: Sequence[Sample], invasion_t: int | None
+) -> tuple[DeceptionResult, ...]:
+    """How each deception operation and each penetration fared, seat by seat."""
+    out: list[DeceptionResult] = []
+    seats = scenario.actor_ids
+    for op in scenario.deception:
+        reports = [e for e in events if e.kind == "report" and e.data.get("subject") == op.subject]
+        targets = op.targets or tuple(s for s in seats if s != scenario.aggressor.actor)
+        received: dict[str, int] = {}
+        believed: dict[str, int] = {}
+        for seat in targets:
+            r, b = deception_taken(reports, seat)
+            received[seat], believed[seat] = r, b
+        out.append(
+            DeceptionResult(
+                id=op.id,
+                kind="deception",
+                subject=op.subject,
+                received=received,
+                believed=believed,
+                ratio_at_invasion={s: _ratio_at(samples, s, op.subject, invasion_t) for s in targets},
+                worst_ratio={s: _worst(samples, s, op.subject) for s in targets},
+            )
+        )
+    for pen in scenario.penetrations:
+        target = pen.target
+        for subject in pen.subjects:
+            biased = [
+                e
+                for e in events
+                if e.kind == "report"
+                and target in e.actors
+                and e.data.get("subject") == subject
+                and "biased_by" in (e.truth or {})
+            ]
+            moved = sum(1 for e in biased if e.truth and e.truth["biased_by"] != 1.0)
+            leaks = sum(
+                1 for e in events if e.kind == "leak" and (e.truth or {}).get("penetration") == pen.id
+            )
+            detected = next(
+                (e for e in events if e.kind == "detected" and (e.truth or {}).get("id") == pen.id), None
+            )
+            note = f"{leaks} decisions leaked to {pen.leaks_to}; " + (
+                f"detected {detected.at}" if detected else "never detected"
+            )
+            out.append(
+                DeceptionResult(
+                    id=pen.id,
+                    kind="penetration",
+                    subject=subject,
+                    received={target: len(biased)},
+                    believed={target: moved},
+                    ratio_at_invasion={target: _ratio_at(samples, target, subject, invasion_t)},
+                    worst_ratio={target: _worst(samples, target, subject)},
+                    note=note,
+                )
+            )
+    return tuple(out)
+
+
+def _ratio(sample: Sample, seat: str, subject: str) -> float | None:
+    held = sample.assessments.get(seat, {}).get(subject)
+    truth = sample.truths.get(subject)
+    if held is None or not truth or subject == "attack_date":
+        return None
+    return round(held[0] / truth, 3)
+
+
+def _ratio_at(samples: Sequence[Sample], seat: str, subject: str, t: int | None) -> float | None:
+    if t is None:
+        return None
+    before = [s for s in samples if s.t <= t]
+    return _ratio(before[-1], seat, subject) if before else None
+
+
+def _worst(samples: Sequence[Sample], seat: str, subject: str) -> float | None:
+    ratios = [r for s in samples if (r := _ratio(s, seat, subject)) is not None and r > 0]
+    return max(ratios, key=lambda r: max(r, 1 / r)) if ratios else None
