@@ -16,16 +16,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
-from wargame.engine.decisions import WHITE, DecisionError
-from wargame.engine.journal import Event
-from wargame.session.session import HUMAN, Session
-from wargame.session.views import PromptView, SeatView
 from ui.clock import TICKS_PER_SECOND, Clock, step, tick
 from ui.confirm import ConfirmScreen
 from ui.form import Field, FormScreen
 from ui.privacy import PrivacyScreen
 from ui.seat import SeatScreen
 from ui.text import short_when, time_left
+from wargame.engine.decisions import WHITE, DecisionError
+from wargame.engine.journal import Event
+from wargame.session.session import HUMAN, Session
+from wargame.session.views import PromptView, SeatView
 
 FREE_LABELS = {
     "convene_council": "Convene the council",
@@ -199,8 +199,11 @@ class WargameApp(App[str]):
                 if p.seat == self.current:
                     self.notify("A decision is waiting for you: press d.", title="Decision", timeout=8)
                 else:
-                    self.notify(f"A decision is waiting for {self.name_of(p.seat)}: hand over with h.",
-                                title="Decision", timeout=8)
+                    self.notify(
+                        f"A decision is waiting for {self.name_of(p.seat)}: hand over with h.",
+                        title="Decision",
+                        timeout=8,
+                    )
         if self.session.finished and not self.ended_shown:
             self.ended_shown = True
             self._pause()
@@ -246,17 +249,25 @@ class WargameApp(App[str]):
             self.notify("No decision is waiting for you. Free orders: o.")
             return
         p = pending[0]
-        note = (f"Deadline: {short_when(self.session.scenario.scenario.start, p.deadline)} "
-                f"(in {time_left(p.deadline - self.session.now)}); if you do not decide: {p.default}.")
+        note = (
+            f"Deadline: {short_when(self.session.scenario.scenario.start, p.deadline)} "
+            f"(in {time_left(p.deadline - self.session.now)}); if you do not decide: {p.default}."
+        )
         if len(pending) > 1:
             note += f" {len(pending) - 1} more after this one."
-        self.push_screen(FormScreen(
-            f"{self.name_of(seat)} must decide: {p.question}",
-            [Field("choice", "Your decision", p.options, p.default, required=True),
-             Field("reason", "Your reason", placeholder="why — recorded in the journal and the hot wash")],
-            lambda v: self._submit(seat, p.id, p.kind, v),
-            note=note,
-        ))
+        self.push_screen(
+            FormScreen(
+                f"{self.name_of(seat)} must decide: {p.question}",
+                [
+                    Field("choice", "Your decision", p.options, p.default, required=True),
+                    Field(
+                        "reason", "Your reason", placeholder="why — recorded in the journal and the hot wash"
+                    ),
+                ],
+                lambda v: self._submit(seat, p.id, p.kind, v),
+                note=note,
+            )
+        )
 
     def free_orders(self, seat: str) -> None:
         """Choose an order the seat may give at any time, then fill it in."""
@@ -272,28 +283,42 @@ class WargameApp(App[str]):
             self.call_later(self._free_form, seat, kind, options)
             return None
 
-        self.push_screen(FormScreen(
-            f"{self.name_of(seat)}: give an order",
-            [Field("order", "Order", tuple(labels), required=True)],
-            chosen,
-            note="Not open now: " + "; ".join(closed) if closed else "",
-        ))
+        self.push_screen(
+            FormScreen(
+                f"{self.name_of(seat)}: give an order",
+                [Field("order", "Order", tuple(labels), required=True)],
+                chosen,
+                note="Not open now: " + "; ".join(closed) if closed else "",
+            )
+        )
 
     def _free_form(self, seat: str, kind: str, options: tuple[str, ...]) -> None:
-        self.push_screen(FormScreen(
-            f"{self.name_of(seat)}: {FREE_LABELS.get(kind, kind)}",
-            [Field("choice", "Choice", options, options[0] if len(options) == 1 else "", required=True),
-             Field("reason", "Your reason", placeholder="why — recorded in the journal and the hot wash")],
-            lambda v: self._submit(seat, None, kind, v),
-        ))
+        self.push_screen(
+            FormScreen(
+                f"{self.name_of(seat)}: {FREE_LABELS.get(kind, kind)}",
+                [
+                    Field(
+                        "choice", "Choice", options, options[0] if len(options) == 1 else "", required=True
+                    ),
+                    Field(
+                        "reason", "Your reason", placeholder="why — recorded in the journal and the hot wash"
+                    ),
+                ],
+                lambda v: self._submit(seat, None, kind, v),
+            )
+        )
 
     def share(self, seat: str, report: Event) -> None:
-        self.push_screen(FormScreen(
-            f"Share this report with your liaison partners: {report.text}",
-            [Field("choice", "Report", (report.data["origin"],), report.data["origin"], required=True),
-             Field("reason", "Your reason", placeholder="why share it")],
-            lambda v: self._submit(seat, None, "share_report", v),
-        ))
+        self.push_screen(
+            FormScreen(
+                f"Share this report with your liaison partners: {report.text}",
+                [
+                    Field("choice", "Report", (report.data["origin"],), report.data["origin"], required=True),
+                    Field("reason", "Your reason", placeholder="why share it"),
+                ],
+                lambda v: self._submit(seat, None, "share_report", v),
+            )
+        )
 
     def direct(self, kind: str, choice: str, reason: str = "", text: str = "") -> str | None:
         """A white-cell act; an error message, or None once it is in the journal."""
@@ -333,8 +358,12 @@ class WargameApp(App[str]):
             if yes:
                 self.finish()
 
-        self.push_screen(ConfirmScreen(f"Quit the game?\n\n{where}; resume it later with\n"
-                                       f"  wargame play --resume {self.journal}"), answer)
+        self.push_screen(
+            ConfirmScreen(
+                f"Quit the game?\n\n{where}; resume it later with\n  wargame play --resume {self.journal}"
+            ),
+            answer,
+        )
 
     def finish(self) -> None:
         if self.session is not None:
@@ -348,5 +377,6 @@ class WargameApp(App[str]):
         yield SystemCommand("Hand over", "pass the terminal to the next seat (h)", self.action_handover)
         yield SystemCommand("Hot wash", "outcomes, beliefs against truth (a)", self.action_hot_wash)
         if self.facilitator:
-            yield SystemCommand("White cell", "the ground truth and the master event list (w)",
-                                self.action_white_cell)
+            yield SystemCommand(
+                "White cell", "the ground truth and the master event list (w)", self.action_white_cell
+            )

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 
 from ui.text import plain
 
@@ -32,6 +32,10 @@ class Field:
     default: str = ""
     required: bool = False
     placeholder: str = ""
+
+
+def mark(option: str, chosen: bool) -> str:
+    return f"▶ {option}" if chosen else f"  {option}"
 
 
 Apply = Callable[[dict[str, str]], "str | None"]
@@ -51,7 +55,7 @@ class FormScreen(ModalScreen[bool]):
     FormScreen .title { text-style: bold; margin-bottom: 1; }
     FormScreen .error { color: $error; text-style: bold; }
     FormScreen .confirm { border: round $warning; padding: 0 1; margin: 1 0; }
-    FormScreen RadioSet { width: 100%; }
+    FormScreen OptionList { width: 100%; height: auto; max-height: 12; }
     FormScreen Horizontal { height: auto; margin-top: 1; }
     FormScreen Button { margin-right: 2; }
     """
@@ -72,9 +76,10 @@ class FormScreen(ModalScreen[bool]):
             for f in self.fields:
                 yield Label(plain(f.label + (" (required)" if f.required else "")))
                 if f.options:
-                    with RadioSet(id=f"field-{f.name}"):
-                        for option in f.options:
-                            yield RadioButton(option, value=option == f.default)
+                    choices = OptionList(*[mark(o, o == f.default) for o in f.options], id=f"field-{f.name}")
+                    if f.default in f.options:
+                        choices.highlighted = f.options.index(f.default)
+                    yield choices
                 else:
                     yield Input(
                         value=f.default, placeholder=f.placeholder, id=f"field-{f.name}", max_length=MAX_TEXT
@@ -87,16 +92,14 @@ class FormScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#confirm").display = False
-        first = self.query(RadioSet).first() if self.query(RadioSet) else self.query(Input).first()
-        first.focus()
+        self.query(f"#field-{self.fields[0].name}").first().focus()
 
     def values(self) -> dict[str, str]:
         out = {}
         for f in self.fields:
             if f.options:
-                radio = self.query_one(f"#field-{f.name}", RadioSet)
-                index = radio.pressed_index
-                out[f.name] = f.options[index] if index >= 0 else ""
+                index = self.query_one(f"#field-{f.name}", OptionList).highlighted
+                out[f.name] = f.options[index] if index is not None else ""
             else:
                 out[f.name] = self.query_one(f"#field-{f.name}", Input).value.strip()
         return out
@@ -117,6 +120,17 @@ class FormScreen(ModalScreen[bool]):
             self.query_one("#submit", Button).label = "Submit"
             return
         self.dismiss(False)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """The highlighted option is the choice; mark it in words too (a colour alone is lost on
+        a projector)."""
+        name = (event.option_list.id or "").removeprefix("field-")
+        field = next(f for f in self.fields if f.name == name)
+        for i, option in enumerate(field.options):
+            event.option_list.replace_option_prompt_at_index(i, mark(option, i == event.option_index))
+
+    def on_option_list_option_selected(self) -> None:
+        self.focus_next()
 
     def on_input_submitted(self) -> None:
         self.action_submit()

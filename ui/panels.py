@@ -13,10 +13,10 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from ui.text import DAY, estimate_words, plain, short_when, subject_label, time_left, when
 from wargame.engine.journal import Event
 from wargame.model.scenario import Scenario
 from wargame.session.views import SeatView
-from ui.text import DAY, estimate_words, plain, short_when, subject_label, time_left, when
 
 INBOX_KINDS = ("report", "assessment", "warning", "false_alarm", "leak", "inject", "detected")
 BARS = "▁▂▃▄▅▆▇█"
@@ -56,10 +56,20 @@ def inbox_row(scenario: Scenario, e: Event) -> tuple[str, str, str, str, str]:
         channel = d.get("channel", "")
         if d.get("shared_by"):
             channel = f"{channel} ({d['shared_by']})"
-        return (short_when(start, e.t), channel, d.get("grade", ""), subject_label(scenario, d.get("subject", "")),
-                e.text)
-    label = {"inject": "news", "warning": "warning", "false_alarm": "warning", "leak": "source",
-             "detected": "security"}[e.kind]
+        return (
+            short_when(start, e.t),
+            channel,
+            d.get("grade", ""),
+            subject_label(scenario, d.get("subject", "")),
+            e.text,
+        )
+    label = {
+        "inject": "news",
+        "warning": "warning",
+        "false_alarm": "warning",
+        "leak": "source",
+        "detected": "security",
+    }[e.kind]
     return short_when(start, e.t), label, "", "", e.text
 
 
@@ -72,8 +82,10 @@ def report_detail(scenario: Scenario, e: Event) -> Text:
     if grade:
         letter, number = grade[0], int(grade[1:])
         out.append(f"Grade {grade}: ", style="bold")
-        out.append(f"source {RELIABILITY.get(letter, '?')} ({letter}); report {CREDIBILITY.get(number, '?')} "
-                   f"({number}).\n")
+        out.append(
+            f"source {RELIABILITY.get(letter, '?')} ({letter}); report {CREDIBILITY.get(number, '?')} "
+            f"({number}).\n"
+        )
     if e.data.get("service"):
         out.append(f"Service: {e.data['service']}. ")
     if e.data.get("shared_by"):
@@ -88,8 +100,13 @@ def own_situation(view: SeatView, scenario: Scenario) -> Group:
     out: list[object] = []
     own = view.own
     war = ", ".join(own.at_war_with) or "no one"
-    out.append(plain(f"{view.name}: {own.divisions:.0f} divisions ready; mobilisation {own.mobilisation}; "
-                     f"at war with {war}.", "bold"))
+    out.append(
+        plain(
+            f"{view.name}: {own.divisions:.0f} divisions ready; mobilisation {own.mobilisation}; "
+            f"at war with {war}.",
+            "bold",
+        )
+    )
     plan = next((m for m in scenario.mobilisation if m.actor == view.seat), None)
     if plan is not None:
         table = Table(title="Mobilisation plan", expand=True, title_justify="left")
@@ -147,8 +164,11 @@ def treaties(view: SeatView, scenario: Scenario) -> Table:
     """The seat's obligations (and those owed to it), each promise dated against today."""
     start = scenario.scenario.start
     triggered = {e.data["guarantee"]: e.t for e in view.events if e.kind == "guarantee"}
-    judged = {(e.data["guarantee"], e.data["guarantor"], e.data["action"]): e.data["kept"]
-              for e in view.events if e.kind == "promise"}
+    judged = {
+        (e.data["guarantee"], e.data["guarantor"], e.data["action"]): e.data["kept"]
+        for e in view.events
+        if e.kind == "promise"
+    }
     table = Table(title="Treaties", expand=True, title_justify="left")
     table.add_column("Guarantee")
     table.add_column("Promise")
@@ -167,8 +187,11 @@ def treaties(view: SeatView, scenario: Scenario) -> Table:
                 due = short_when(start, at)
                 verdicts = [judged.get((g.id, a, p.action)) for a in g.guarantors]
                 if any(v is not None for v in verdicts):
-                    status = ", ".join(f"{a}: {'kept' if v else 'broken'}" for a, v in zip(g.guarantors, verdicts,
-                                       strict=True) if v is not None)
+                    status = ", ".join(
+                        f"{a}: {'kept' if v else 'broken'}"
+                        for a, v in zip(g.guarantors, verdicts, strict=True)
+                        if v is not None
+                    )
                 else:
                     status = "due in " + time_left(at - view.now) if at > view.now else "overdue"
             table.add_row(head, p.action.replace("_", " "), due, status)
@@ -182,8 +205,13 @@ def council_and_positions(view: SeatView, scenario: Scenario) -> Group:
     """Council business the seat has seen, and the allies' public acts."""
     start = scenario.scenario.start
     council = [e for e in view.events if e.kind == "council"]
-    public = [e for e in view.events if e.kind in ("war", "statement", "mobilisation", "talks", "aid", "intervention")
-              and e.see == ("all",) and e.data.get("actor", e.actors[0] if e.actors else "") != view.seat]
+    public = [
+        e
+        for e in view.events
+        if e.kind in ("war", "statement", "mobilisation", "talks", "aid", "intervention")
+        and e.see == ("all",)
+        and e.data.get("actor", e.actors[0] if e.actors else "") != view.seat
+    ]
     text = Text()
     text.append("Council\n", style="bold")
     for e in council[-8:]:
@@ -219,9 +247,13 @@ def pending_table(view: SeatView, scenario: Scenario) -> Table:
     table.add_column("Options")
     table.add_column("Deadline")
     for i, p in enumerate(view.pending, 1):
-        table.add_row(str(i), plain(p.question), ", ".join(p.options),
-                      f"{short_when(scenario.scenario.start, p.deadline)} (in {time_left(p.deadline - view.now)}; "
-                      f"else {p.default})")
+        table.add_row(
+            str(i),
+            plain(p.question),
+            ", ".join(p.options),
+            f"{short_when(scenario.scenario.start, p.deadline)} (in {time_left(p.deadline - view.now)}; "
+            f"else {p.default})",
+        )
     if not view.pending:
         table.add_row("", "None now.", "", "")
     return table
@@ -238,8 +270,12 @@ def orders_table(view: SeatView, scenario: Scenario) -> Table:
     mine = [e for e in view.events if e.kind == "decision"]
     for e in mine[-12:]:
         d = e.data
-        table.add_row(short_when(start, e.t), f"{d['decision'].replace('_', ' ')} → {d['choice']}", d["by"],
-                      plain(d.get("reason", "")))
+        table.add_row(
+            short_when(start, e.t),
+            f"{d['decision'].replace('_', ' ')} → {d['choice']}",
+            d["by"],
+            plain(d.get("reason", "")),
+        )
     if not mine:
         table.add_row("", "None yet.", "", "")
     return table

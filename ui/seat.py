@@ -39,7 +39,8 @@ class SeatScreen(Screen[None]):
     SeatScreen #clockbar { height: 1; background: $primary; color: $text; text-style: bold; padding: 0 1; }
     SeatScreen #inbox { height: 1fr; min-height: 5; }
     SeatScreen #report { height: auto; max-height: 12; border-top: solid $accent; padding: 0 1; }
-    SeatScreen TabPane { padding: 0; }
+    SeatScreen TabbedContent { height: 1fr; }
+    SeatScreen TabPane { padding: 0; height: 1fr; }
     """
 
     def __init__(self, seat: str) -> None:
@@ -133,7 +134,9 @@ class SeatScreen(Screen[None]):
     def action_share(self) -> None:
         event = None
         if self.selected is not None:
-            event = next((e for e in self.game.session.view(self.seat).events if e.seq == self.selected), None)
+            event = next(
+                (e for e in self.game.session.view(self.seat).events if e.seq == self.selected), None
+            )
         if event is None or event.kind != "report":
             self.notify("Select a report in the inbox first (tab 1, ↑↓).", severity="warning")
             return

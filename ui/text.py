@@ -45,13 +45,17 @@ def subject_label(scenario: Scenario, subject: str) -> str:
     return subject
 
 
-def estimate_words(scenario: Scenario, subject: str, value: float, low: float, high: float, reports: int) -> str:
+def estimate_words(
+    scenario: Scenario, subject: str, value: float, low: float, high: float, reports: int
+) -> str:
     """An assessment as an analyst would brief it: a central figure, its range, what it rests on,
     and how firm it is, in estimative words."""
     spread = (high - low) / max(abs(value), 1e-9) if subject != "attack_date" else (high - low) / DAY
     firmness = (
-        "a firm estimate" if reports >= 4 and spread < 0.3
-        else "a fair estimate" if reports >= 2 and spread < 0.6
+        "a firm estimate"
+        if reports >= 4 and spread < 0.3
+        else "a fair estimate"
+        if reports >= 2 and spread < 0.6
         else "a weak estimate"
     )
     if subject == "attack_date":

@@ -17,10 +17,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Log, Static, TabbedContent, TabPane
 
-from wargame.session.views import WhiteCellView
 from ui.form import Field, FormScreen
 from ui.panels import log_line
 from ui.text import plain, short_when, subject_label
+from wargame.session.views import WhiteCellView
 
 if TYPE_CHECKING:
     from ui.app import WargameApp
@@ -34,8 +34,15 @@ def truth_panel(app: WargameApp, w: WhiteCellView) -> Group:
     for col in ("Front", "Status", "Attacker div.", "Defender div.", "Cohesion", "Ground km", "Capital"):
         fronts.add_column(col)
     for f in w.fronts:
-        fronts.add_row(f.id, f.status, f"{f.attacker:.1f}", f"{f.defender:.1f}", f"{f.cohesion:.2f}",
-                       f"{f.ground_km:.0f}", "fallen" if f.capital_fallen else "held")
+        fronts.add_row(
+            f.id,
+            f.status,
+            f"{f.attacker:.1f}",
+            f"{f.defender:.1f}",
+            f"{f.cohesion:.2f}",
+            f"{f.ground_km:.0f}",
+            "fallen" if f.capital_fallen else "held",
+        )
     actors = Table(title="States (truth)", expand=True, title_justify="left")
     for col in ("State", "Divisions", "Mobilisation", "At war with"):
         actors.add_column(col)
@@ -43,19 +50,28 @@ def truth_panel(app: WargameApp, w: WhiteCellView) -> Group:
         actors.add_row(a, f"{sit.divisions:.0f}", sit.mobilisation, ", ".join(sit.at_war_with) or "—")
     plan = Text()
     plan.append("The aggressor's plan\n", style="bold")
-    plan.append(f"  Attack planned for {short_when(start, w.attack_at)}; divisions moved west: "
-                f"{w.moved_west:.0f}; alliance functionality {w.functionality:.0%}.\n")
+    plan.append(
+        f"  Attack planned for {short_when(start, w.attack_at)}; divisions moved west: "
+        f"{w.moved_west:.0f}; alliance functionality {w.functionality:.0%}.\n"
+    )
     for d in s.deception:
         who = ", ".join(d.targets) or "all"
-        plan.append(f"  Deception {d.id}: {subject_label(s, d.subject)} ×{d.factor:g}"
-                    f"{f' shifted {d.shift_days:+g} d' if d.shift_days else ''} through "
-                    f"{', '.join(d.channels)}, against {who}, {d.share:.0%} of reports.\n")
+        plan.append(
+            f"  Deception {d.id}: {subject_label(s, d.subject)} ×{d.factor:g}"
+            f"{f' shifted {d.shift_days:+g} d' if d.shift_days else ''} through "
+            f"{', '.join(d.channels)}, against {who}, {d.share:.0%} of reports.\n"
+        )
     for p in s.penetrations:
-        plan.append(f"  Penetration {p.id}: in {p.target}, leaking to {p.leaks_to}; biases "
-                    f"{', '.join(p.subjects)} ×{p.bias:g}.\n")
+        plan.append(
+            f"  Penetration {p.id}: in {p.target}, leaking to {p.leaks_to}; biases "
+            f"{', '.join(p.subjects)} ×{p.bias:g}.\n"
+        )
     for observer, cred in w.credibility.items():
-        plan.append(f"  Credibility as {observer} sees it: "
-                    + ", ".join(f"{g} {v:.0%}" for g, v in cred.items()) + "\n")
+        plan.append(
+            f"  Credibility as {observer} sees it: "
+            + ", ".join(f"{g} {v:.0%}" for g, v in cred.items())
+            + "\n"
+        )
     if w.notes:
         plan.append("\nNotes for the white cell\n", style="bold")
         plan.append(w.notes.strip() + "\n")
@@ -101,7 +117,10 @@ class WhiteCellScreen(Screen[None]):
         Binding("4", "tab('all')", "All events", show=False),
     ]
     DEFAULT_CSS = """
-    WhiteCellScreen #clockbar { height: 1; background: $warning; color: $text; text-style: bold; padding: 0 1; }
+    WhiteCellScreen #clockbar { height: 1; background: $warning; color: $text; text-style: bold;
+        padding: 0 1; }
+    WhiteCellScreen TabbedContent { height: 1fr; }
+    WhiteCellScreen TabPane { padding: 0; height: 1fr; }
     """
 
     def __init__(self) -> None:
@@ -145,14 +164,17 @@ class WhiteCellScreen(Screen[None]):
             row = table.cursor_row
             table.clear()
             for i in w.injects:
-                table.add_row(short_when(start, i.at), i.id, ",".join(i.to), i.status, plain(i.text), key=i.id)
+                table.add_row(
+                    short_when(start, i.at), i.id, ",".join(i.to), i.status, plain(i.text), key=i.id
+                )
             if w.injects:
                 table.move_cursor(row=min(row, len(w.injects) - 1))
             new = w.events[self.shown :]
             self.shown = len(w.events)
             if new:
                 self.query_one("#alllog", Log).write_lines(
-                    log_line(game.session.scenario, e) + (f"  [truth: {e.truth}]" if e.truth else "") for e in new
+                    log_line(game.session.scenario, e) + (f"  [truth: {e.truth}]" if e.truth else "")
+                    for e in new
                 )
 
     def _selected(self) -> str | None:
@@ -166,11 +188,13 @@ class WhiteCellScreen(Screen[None]):
         if inject is None:
             self.notify("The scenario has no injects.", severity="warning")
             return
-        self.app.push_screen(FormScreen(
-            f"{verb} inject {inject!r}",
-            [Field("reason", "Reason (for the record)")],
-            lambda v: self.game.direct(kind, inject, v["reason"]),
-        ))
+        self.app.push_screen(
+            FormScreen(
+                f"{verb} inject {inject!r}",
+                [Field("reason", "Reason (for the record)")],
+                lambda v: self.game.direct(kind, inject, v["reason"]),
+            )
+        )
 
     def action_publish(self) -> None:
         self._act("publish_inject", "Publish now")
@@ -183,22 +207,42 @@ class WhiteCellScreen(Screen[None]):
 
     def action_adhoc(self) -> None:
         seats = ("all", *self.game.session.scenario.actor_ids)
-        self.app.push_screen(FormScreen(
-            "Write an ad hoc inject",
-            [Field("to", "Audience", seats, "all", required=True),
-             Field("text", "Text the audience reads", required=True, placeholder="e.g. Shots reported at the border"),
-             Field("reason", "Reason (for the record)")],
-            lambda v: self.game.direct("adhoc_inject", v["to"], v["reason"], v["text"]),
-        ))
+        self.app.push_screen(
+            FormScreen(
+                "Write an ad hoc inject",
+                [
+                    Field("to", "Audience", seats, "all", required=True),
+                    Field(
+                        "text",
+                        "Text the audience reads",
+                        required=True,
+                        placeholder="e.g. Shots reported at the border",
+                    ),
+                    Field("reason", "Reason (for the record)"),
+                ],
+                lambda v: self.game.direct("adhoc_inject", v["to"], v["reason"], v["text"]),
+            )
+        )
 
     def action_override(self) -> None:
         s = self.game.session
-        paths = tuple(f"front.{f.id}.{x}" for f in s.scenario.fronts for x in ("attacker", "defender", "cohesion"))
+        paths = tuple(
+            f"front.{f.id}.{x}" for f in s.scenario.fronts for x in ("attacker", "defender", "cohesion")
+        )
         paths += tuple(f"actor.{a}.divisions" for a in s.scenario.actor_ids)
-        self.app.push_screen(FormScreen(
-            "Adjudication override",
-            [Field("path", "What to set", paths, required=True),
-             Field("value", "New value", required=True, placeholder="a number (cohesion 0 to 1)"),
-             Field("reason", "Reason", required=True, placeholder="why the white cell overrides the model")],
-            lambda v: self.game.direct("override", v["path"], v["reason"], v["value"]),
-        ))
+        self.app.push_screen(
+            FormScreen(
+                "Adjudication override",
+                [
+                    Field("path", "What to set", paths, required=True),
+                    Field("value", "New value", required=True, placeholder="a number (cohesion 0 to 1)"),
+                    Field(
+                        "reason",
+                        "Reason",
+                        required=True,
+                        placeholder="why the white cell overrides the model",
+                    ),
+                ],
+                lambda v: self.game.direct("override", v["path"], v["reason"], v["value"]),
+            )
+        )

@@ -39,6 +39,32 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"wargame {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
+    pl = sub.add_parser(
+        "play",
+        help="play a scenario at this terminal (seminar UI)",
+        description="Play a scenario in the terminal: players take seats, bots fill the rest, a white "
+        "cell may run the game. Without --seat a lobby lets you choose scenario, seats and seed. "
+        "Keys: space play/pause, n next event, +/- speed, d decide, o orders, h hand over, "
+        "w white cell, ? help, q quit.",
+    )
+    pl.add_argument(
+        "scenario", metavar="SCENARIO", nargs="?", default="drole-de-guerre-1939",
+        help="bundled name or path to a .toml file (default: drole-de-guerre-1939)",
+    )
+    pl.add_argument("--seed", type=_seed, default=None, metavar="N", help="root random seed (default 1)")
+    pl.add_argument(
+        "--seat", dest="seats", action="append", default=[], metavar="SEAT=CONTROLLER",
+        help="who plays a seat: human (a player at this terminal) or a bot doctrine; repeat for "
+        "hot-seat play, e.g. --seat france=human --seat uk=human",
+    )
+    pl.add_argument(
+        "--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+        help="override a scenario value (with --seat)",
+    )
+    pl.add_argument("--facilitator", action="store_true", help="add a white-cell seat (truth, injects)")
+    pl.add_argument("--journal", metavar="PATH", help="journal file (default: SCENARIO.seedN.jsonl here)")
+    pl.add_argument("--resume", metavar="JOURNAL", help="resume the game recorded in JOURNAL")
+
     sub.add_parser("list", help="list the bundled scenarios", description="List the bundled scenarios.")
 
     c = sub.add_parser(
@@ -303,6 +329,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_play(args: argparse.Namespace) -> int:
+    from ui.play import cmd_play as play
+
+    return play(args)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from wargame.session import scenarios
     from wargame.session.session import Session
@@ -512,6 +544,7 @@ COMMANDS = {
     "batch": cmd_batch,
     "bench": cmd_bench,
     "experiment": cmd_experiment,
+    "play": cmd_play,
     "replay": cmd_replay,
     "report": cmd_report,
     "show": cmd_show,
@@ -557,6 +590,8 @@ def _input_error_message(err: Exception) -> str | None:
         )
         return head + ":\n" + "\n".join(f"  {p}" for p in problems)
     if isinstance(err, InputError | JournalError | SeatError | DecisionError):
+        return str(err)
+    if type(err).__name__ == "PlayError":  # ui.play's (not imported here: the UI loads Textual)
         return str(err)
     return None
 

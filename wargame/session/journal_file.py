@@ -292,3 +292,15 @@ def verify(journal: JournalFile) -> Verdict:
         if mine != recorded:
             return Verdict(False, len(journal.lines), i + 1, recorded, mine, note)
     return Verdict(True, len(journal.lines), note=note)
+
+
+def fresh_path(name: str, seed: int, folder: str | Path = ".") -> Path:
+    """A journal file name for a new game that overwrites nothing: ``NAME.seedN.jsonl``, or
+    ``NAME.seedN-2.jsonl`` and so on if that exists."""
+    stem = f"{Path(name).stem}.seed{seed}"
+    path = Path(folder) / f"{stem}.jsonl"
+    number = 1
+    while path.exists():
+        number += 1
+        path = Path(folder) / f"{stem}-{number}.jsonl"
+    return path

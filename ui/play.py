@@ -1,0 +1,84 @@
+"""``wargame play``: start the seminar app (from the command line's arguments)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from wargame.session import scenarios
+from wargame.session.journal_file import JournalError, fresh_path, resume
+from wargame.session.session import Session
+
+
+class PlayError(ValueError):
+    """Bad input to ``wargame play`` (reported as a message, exit 2)."""
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from ui.app import WargameApp
+
+    if args.resume:
+        if args.seats or args.overrides or args.journal or args.seed is not None:
+            raise PlayError(
+                "--resume restores the game as recorded: give no --seat, --set, --seed or --journal"
+            )
+        session = resume(args.resume)
+        journal = Path(args.resume)
+        app = WargameApp(session, journal, facilitator=args.facilitator)
+    elif args.seats:
+        loaded = scenarios.load(args.scenario, args.overrides)
+        seed = 1 if args.seed is None else args.seed
+        journal = Path(args.journal) if args.journal else fresh_path(loaded.name, seed)
+        try:
+            session = Session(loaded, seed=seed, seats=args.seats, journal=journal)
+        except OSError as err:
+            raise PlayError(f"cannot write the journal {str(journal)!r}: {err.strerror or err}") from None
+        app = WargameApp(session, journal, facilitator=args.facilitator)
+    else:
+        if args.overrides:
+            raise PlayError("--set needs --seat (the lobby starts from the scenario as written)")
+        if args.scenario not in [p.stem for p in scenarios.bundled()]:
+            scenarios.load(args.scenario)  # a clear error for a bad name or file
+            raise PlayError(
+                "the lobby offers the bundled scenarios; to play a file, give the seats with --seat"
+            )
+        app = WargameApp(
+            lobby={
+                "scenario": args.scenario,
+                "seed": 1 if args.seed is None else args.seed,
+                "facilitator": args.facilitator,
+            },
+            facilitator=args.facilitator,
+        )
+    try:
+        result = app.run()
+    except BaseException:
+        if app.session is not None:
+            app.session.close(mark=False)  # a crash: the journal stays as it was, ready to resume
+        raise
+    session = app.session
+    if session is None:
+        return 0
+    if app.return_code not in (0, None) and not session.closed:
+        session.close(mark=False)
+        print(
+            f"The session stopped unexpectedly. Every decision is in {app.journal}; resume with:\n"
+            f"  wargame play --resume {app.journal}",
+            file=sys.stderr,
+        )
+        return 1
+    if not session.finished and not session.closed:
+        session.close()
+    session.close()
+    if session.finished:
+        print(f"Game over. Journal: {app.journal}\nAfter-action report: wargame report {app.journal}")
+    else:
+        print(
+            f"Game stopped at {session.date}. Journal: {result or app.journal}\n"
+            f"Resume with: wargame play --resume {app.journal}"
+        )
+    return 0
+
+
+__all__ = ["JournalError", "PlayError", "cmd_play"]
