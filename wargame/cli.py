@@ -114,7 +114,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("file", metavar="FILE", help="an experiment .toml file (or a bundled experiment's name)")
     ex.add_argument("--jobs", type=_positive, default=1, metavar="J", help="worker processes (default 1)")
-    ex.add_argument("--out", metavar="PATH", help="write the table to a .csv or .jsonl file")
+    ex.add_argument(
+        "--out",
+        metavar="PATH",
+        help="write the table to a .csv or .jsonl file, and beside it a PNG per measure "
+        "(each cell's estimate with its 95%% interval)",
+    )
+    ex.add_argument(
+        "--plots", metavar="DIR", help="write the PNG per measure to this folder (default: beside --out)"
+    )
 
     be = sub.add_parser(
         "bench",
@@ -401,6 +409,9 @@ def cmd_experiment(args: argparse.Namespace) -> int:
         path = str(bundled_dir() / "experiments" / f"{path}.toml")
     if args.out and Path(args.out).suffix not in (".csv", ".jsonl"):
         raise InputError(f"cannot write {args.out!r}: use a .csv or .jsonl file")
+    plots_dir = Path(args.plots) if args.plots else Path(args.out).parent if args.out else None
+    if plots_dir is not None and not plots_dir.is_dir():
+        raise InputError(f"cannot write the plots: the folder {str(plots_dir)!r} does not exist")
     try:
         experiment = load_experiment(path)
     except ExperimentError as err:
@@ -426,6 +437,12 @@ def cmd_experiment(args: argparse.Namespace) -> int:
     if args.out:
         write_rows(rows, args.out)
         print(f"Table written to {args.out}.", file=sys.stderr)
+    if plots_dir is not None:
+        from wargame.analysis.experiment_plots import write_plots
+
+        stem = Path(args.out).stem if args.out else experiment.name
+        written = write_plots(rows, [f.name for f in experiment.factors], plots_dir, stem)
+        print(f"{len(written)} plots written to {plots_dir} ({stem}-*.png).", file=sys.stderr)
     return EXIT_OK
 
 
