@@ -104,6 +104,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--out", metavar="PATH", help="write the rows to a .csv or .jsonl file")
     b.add_argument("--journals", metavar="DIR", help="also write each run's journal into DIR")
+    b.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="where the games are played: local worker processes (default), or an existing Dask "
+        "cluster (needs --scheduler and the dask extra); the rows are the same either way",
+    )
+    b.add_argument(
+        "--scheduler", metavar="ADDRESS", help="the Dask scheduler's address, e.g. tcp://10.0.0.5:8786"
+    )
 
     ex = sub.add_parser(
         "experiment",
@@ -349,6 +359,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from wargame.analysis.batch import describe, run_batch, write_rows
+    from wargame.analysis.dask_executor import ExecutorError
     from wargame.session import scenarios
     from wargame.session.session import assign_seats
 
@@ -356,6 +367,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
     assign_seats(loaded.scenario.seat_ids, args.seats)
     if args.out and Path(args.out).suffix not in (".csv", ".jsonl"):
         raise InputError(f"cannot write {args.out!r}: use a .csv or .jsonl file")
+    if (args.executor == "dask") != (args.scheduler is not None):
+        raise InputError(
+            "--executor dask needs --scheduler ADDRESS"
+            if args.scheduler is None
+            else "--scheduler is for --executor dask"
+        )
     if args.journals:
         try:
             Path(args.journals).mkdir(parents=True, exist_ok=True)
@@ -366,10 +383,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err_console, transient=True) as bar:
         task = bar.add_task(f"{loaded.name}", total=args.runs)
-        rows = run_batch(
-            args.scenario, args.runs, root=args.seed, jobs=args.jobs, seats=args.seats,
-            overrides=args.overrides, journals=args.journals, progress=lambda n: bar.advance(task, n),
-        )  # fmt: skip
+        try:
+            rows = run_batch(
+                args.scenario, args.runs, root=args.seed, jobs=args.jobs, seats=args.seats,
+                overrides=args.overrides, journals=args.journals, progress=lambda n: bar.advance(task, n),
+                scheduler=args.scheduler,
+            )  # fmt: skip
+        except ExecutorError as err:
+            raise InputError(str(err)) from None
     failed = [r for r in rows if r.get("error")]
     for r in failed:
         print(f"run {r['run']} (seed {r['seed']}) failed: {r['error']}", file=sys.stderr)
