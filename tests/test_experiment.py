@@ -31,6 +31,14 @@ levels = [0.1, 0.9]
 """
 
 
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """The small experiment, as a file."""
+    path = tmp_path / "e.toml"
+    path.write_text(SMALL)
+    return path
+
+
 def test_every_combination_is_a_cell_with_its_settings(tmp_path: Path) -> None:
     path = tmp_path / "e.toml"
     path.write_text(SMALL)
@@ -81,3 +89,39 @@ def test_bad_experiment_files_exit_2(
     assert main(["experiment", str(path)]) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_experiment_writes_a_plot_per_measure_beside_the_table(
+    tmp_path: Path, small: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+
+    assert main(["experiment", str(small), "--out", str(tmp_path / "t.csv")]) == 0
+    with (tmp_path / "t.csv").open() as f:
+        measures = {row["measure"].split(" = ")[0] for row in csv.DictReader(f)}
+    pngs = sorted(p.name for p in tmp_path.glob("t-*.png"))
+    assert pngs == sorted(f"t-{m}.png" for m in measures) and len(pngs) == 2
+    for name in pngs:
+        data = (tmp_path / name).read_bytes()
+        assert data.startswith(b"\x89PNG") and len(data) > 3000
+    assert "2 plots written" in capsys.readouterr().err
+
+
+def test_experiment_plots_to_a_missing_folder_is_refused_before_any_game(
+    tmp_path: Path, small: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["experiment", str(small), "--plots", str(tmp_path / "nowhere")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_plot_shows_every_cell_of_a_word_measure() -> None:
+    from wargame.analysis.experiment_plots import plot_measure
+
+    rows = [
+        {"factor.x": x, "measure": f"honour = {w}", "kind": "share", "value": v, "low": v / 2, "high": v}
+        for x in (1, 2)
+        for w, v in (("none", 0.25), ("formal", 0.75))
+    ]
+    assert plot_measure(rows, ["x"], "honour").startswith(b"\x89PNG")
+    with pytest.raises(ValueError):
+        plot_measure(rows, ["x"], "no such measure")

@@ -130,6 +130,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--out", metavar="PATH", help="write the rows to a .csv or .jsonl file")
     b.add_argument("--journals", metavar="DIR", help="also write each run's journal into DIR")
+    b.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="where the games are played: local worker processes (default), or an existing Dask "
+        "cluster (needs --scheduler and the dask extra); the rows are the same either way",
+    )
+    b.add_argument(
+        "--scheduler", metavar="ADDRESS", help="the Dask scheduler's address, e.g. tcp://10.0.0.5:8786"
+    )
 
     ex = sub.add_parser(
         "experiment",
@@ -140,7 +150,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("file", metavar="FILE", help="an experiment .toml file (or a bundled experiment's name)")
     ex.add_argument("--jobs", type=_positive, default=1, metavar="J", help="worker processes (default 1)")
-    ex.add_argument("--out", metavar="PATH", help="write the table to a .csv or .jsonl file")
+    ex.add_argument(
+        "--out",
+        metavar="PATH",
+        help="write the table to a .csv or .jsonl file, and beside it a PNG per measure "
+        "(each cell's estimate with its 95%% interval)",
+    )
+    ex.add_argument(
+        "--plots", metavar="DIR", help="write the PNG per measure to this folder (default: beside --out)"
+    )
 
     be = sub.add_parser(
         "bench",
@@ -373,6 +391,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from wargame.analysis.batch import describe, run_batch, write_rows
+    from wargame.analysis.dask_executor import ExecutorError
     from wargame.session import scenarios
     from wargame.session.session import assign_seats
 
@@ -380,6 +399,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
     assign_seats(loaded.scenario.seat_ids, args.seats)
     if args.out and Path(args.out).suffix not in (".csv", ".jsonl"):
         raise InputError(f"cannot write {args.out!r}: use a .csv or .jsonl file")
+    if (args.executor == "dask") != (args.scheduler is not None):
+        raise InputError(
+            "--executor dask needs --scheduler ADDRESS"
+            if args.scheduler is None
+            else "--scheduler is for --executor dask"
+        )
     if args.journals:
         try:
             Path(args.journals).mkdir(parents=True, exist_ok=True)
@@ -390,10 +415,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err_console, transient=True) as bar:
         task = bar.add_task(f"{loaded.name}", total=args.runs)
-        rows = run_batch(
-            args.scenario, args.runs, root=args.seed, jobs=args.jobs, seats=args.seats,
-            overrides=args.overrides, journals=args.journals, progress=lambda n: bar.advance(task, n),
-        )  # fmt: skip
+        try:
+            rows = run_batch(
+                args.scenario, args.runs, root=args.seed, jobs=args.jobs, seats=args.seats,
+                overrides=args.overrides, journals=args.journals, progress=lambda n: bar.advance(task, n),
+                scheduler=args.scheduler,
+            )  # fmt: skip
+        except ExecutorError as err:
+            raise InputError(str(err)) from None
     failed = [r for r in rows if r.get("error")]
     for r in failed:
         print(f"run {r['run']} (seed {r['seed']}) failed: {r['error']}", file=sys.stderr)
@@ -433,6 +462,9 @@ def cmd_experiment(args: argparse.Namespace) -> int:
         path = str(bundled_dir() / "experiments" / f"{path}.toml")
     if args.out and Path(args.out).suffix not in (".csv", ".jsonl"):
         raise InputError(f"cannot write {args.out!r}: use a .csv or .jsonl file")
+    plots_dir = Path(args.plots) if args.plots else Path(args.out).parent if args.out else None
+    if plots_dir is not None and not plots_dir.is_dir():
+        raise InputError(f"cannot write the plots: the folder {str(plots_dir)!r} does not exist")
     try:
         experiment = load_experiment(path)
     except ExperimentError as err:
@@ -458,6 +490,12 @@ def cmd_experiment(args: argparse.Namespace) -> int:
     if args.out:
         write_rows(rows, args.out)
         print(f"Table written to {args.out}.", file=sys.stderr)
+    if plots_dir is not None:
+        from wargame.analysis.experiment_plots import write_plots
+
+        stem = Path(args.out).stem if args.out else experiment.name
+        written = write_plots(rows, [f.name for f in experiment.factors], plots_dir, stem)
+        print(f"{len(written)} plots written to {plots_dir} ({stem}-*.png).", file=sys.stderr)
     return EXIT_OK
 
 

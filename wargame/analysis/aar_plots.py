@@ -12,39 +12,20 @@ matplotlib is imported only here, and only when a plot is drawn.
 
 from __future__ import annotations
 
-import io
-from typing import Any
-
 from wargame.analysis.aar_capture import TRUTH
 from wargame.analysis.aar_types import AfterAction
+from wargame.analysis.pngplot import png, pyplot
 from wargame.model.clock import DAY
 
 PLOTS = ("front", "estimates", "credibility")
-
-
-def _pyplot() -> Any:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
 
 
 def _days(aar: AfterAction) -> list[float]:
     return [s.t / DAY for s in aar.samples]
 
 
-def _png(fig: Any) -> bytes:
-    buf = io.BytesIO()
-    fig.tight_layout()
-    fig.savefig(buf, format="png", dpi=90, bbox_inches="tight")
-    _pyplot().close(fig)
-    return buf.getvalue()
-
-
 def plot_front(aar: AfterAction) -> bytes:
-    plt = _pyplot()
+    plt = pyplot()
     fronts = sorted({f for s in aar.samples for f in s.fronts})
     fig, axes = plt.subplots(len(fronts), 1, figsize=(8, 2.6 * len(fronts)), squeeze=False, sharex=True)
     days = _days(aar)
@@ -61,7 +42,7 @@ def plot_front(aar: AfterAction) -> bytes:
         twin.set_ylabel("defender cohesion")
         ax.legend(loc="upper left", fontsize="small")
     axes[-1, 0].set_xlabel("days from the start")
-    return _png(fig)
+    return png(fig)
 
 
 def estimate_subjects(aar: AfterAction) -> list[str]:
@@ -70,7 +51,7 @@ def estimate_subjects(aar: AfterAction) -> list[str]:
 
 
 def plot_estimates(aar: AfterAction) -> bytes:
-    plt = _pyplot()
+    plt = pyplot()
     subjects = estimate_subjects(aar) or sorted(s for s in aar.labels if s != "attack_date")[:1]
     fig, axes = plt.subplots(len(subjects), 1, figsize=(8, 3 * len(subjects)), squeeze=False, sharex=True)
     days = _days(aar)
@@ -89,11 +70,11 @@ def plot_estimates(aar: AfterAction) -> bytes:
         ax.set_ylabel("divisions")
         ax.legend(loc="upper left", fontsize="small")
     axes[-1, 0].set_xlabel("days from the start")
-    return _png(fig)
+    return png(fig)
 
 
 def plot_credibility(aar: AfterAction) -> bytes:
-    plt = _pyplot()
+    plt = pyplot()
     guarantors = sorted({g for s in aar.samples for per in s.credibility.values() for g in per})
     fig, axes = plt.subplots(len(guarantors), 1, figsize=(8, 2.8 * max(1, len(guarantors))), squeeze=False)
     days = _days(aar)
@@ -111,7 +92,7 @@ def plot_credibility(aar: AfterAction) -> bytes:
         ax.set_title(f"credibility of {aar.names.get(g, g)}")
         ax.legend(loc="upper left", fontsize="small")
     axes[-1, 0].set_xlabel("days from the start")
-    return _png(fig)
+    return png(fig)
 
 
 def plots(aar: AfterAction) -> dict[str, bytes]:

@@ -68,11 +68,17 @@ def run_batch(
     overrides: Sequence[str] = (),
     journals: str | None = None,
     progress: Callable[[int], None] | None = None,
+    scheduler: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Play ``runs`` games and return their rows, in run order."""
+    """Play ``runs`` games and return their rows, in run order: in this process (``jobs`` 1), in
+    ``jobs`` worker processes, or on the Dask cluster whose scheduler is at ``scheduler``."""
     work = [(scenario, tuple(overrides), tuple(seats), root, i, journals) for i in range(runs)]
     rows: list[dict[str, Any]] = []
-    if jobs <= 1:
+    if scheduler is not None:
+        from wargame.analysis.dask_executor import run_on_dask
+
+        rows = run_on_dask(play_one, work, scheduler, progress)
+    elif jobs <= 1:
         for job in work:
             rows.append(play_one(job))
             if progress:
