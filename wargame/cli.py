@@ -71,9 +71,20 @@ def _parser() -> argparse.ArgumentParser:
         "check",
         help="validate a scenario file or bundled scenario",
         description="Validate a scenario: every problem is reported as file:line: field.path: what "
-        "was expected.",
+        "was expected (exit 2). Legal but suspicious content (a seat never asked anything, an inject "
+        "after the horizon, a guarantee nobody can trigger) is reported as a warning (exit 0).",
     )
     _scenario_options(c)
+
+    n = sub.add_parser(
+        "new",
+        help="write a commented starting file for a new scenario",
+        description="Write NAME.toml (or the .toml path given): a small, complete, commented "
+        "scenario that passes `wargame check`, to be changed section by section. Never overwrites.",
+    )
+    n.add_argument(
+        "name", metavar="SCENARIO_NAME", help="a lowercase id (e.g. baltic-crisis) or a .toml path"
+    )
 
     r = sub.add_parser(
         "run",
@@ -344,6 +355,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     for text in loaded.overrides:
         print(f"  with --set {text}")
+    for problem in scenarios.warnings(loaded):
+        print(f"warning: {problem}")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from wargame.session.starter import StarterError, write_starter
+
+    try:
+        path = write_starter(args.name)
+    except StarterError as err:
+        raise InputError(str(err)) from None
+    print(f"Wrote {path}. Next: wargame check {path}; the fields are described in docs/scenarios.md.")
     return EXIT_OK
 
 
@@ -578,6 +602,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 COMMANDS = {
     "list": cmd_list,
     "check": cmd_check,
+    "new": cmd_new,
     "run": cmd_run,
     "batch": cmd_batch,
     "bench": cmd_bench,

@@ -60,6 +60,8 @@ def _declaration(world: World, guarantor: str, clarity: float):  # type: ignore[
     """Ask the guarantor to declare war, again every half day. A vague trigger first needs
     consultations on whether the casus foederis applies: up to a day, ``(1 - clarity)`` of it."""
     aggressor, target = world.scenario.aggressor.actor, world.scenario.aggressor.target
+    if aggressor in world.actors[guarantor].at_war_with:
+        return  # already at war (Britain and France in April 1940): nothing to declare
     yield world.env.timeout(round((1.0 - clarity) * DAY))
     while not campaign.protected_collapsed(world):
         answer = yield open_prompt(

@@ -9,7 +9,8 @@ consensus (every member for) or majority. The agenda is built from the situation
 * while a member's offensive is under way: *halt the offensive* (the Abbeville decision of
   12 September 1939);
 * otherwise, while the protected state stands: *launch the main offensive*;
-* always: *inform the protected state* of the council's decisions (Poland was not told).
+* always: *inform the protected state* of the council's decisions (Poland was not told), unless
+  the protected state is itself a member (a modern alliance's frontline member sits at the table).
 
 Minutes are visible to members only.
 """
@@ -98,7 +99,8 @@ def _agenda(world: World) -> list[tuple[str, str, str | None]]:
         ):
             items.append(("main_offensive", f"launch {world.name(member)}'s main offensive", member))
     target = world.scenario.aggressor.target
-    items.append(("inform_protected", f"inform {world.name(target)} of these decisions", None))
+    if target not in spec.members:  # a protected state that sits on the council hears every decision
+        items.append(("inform_protected", f"inform {world.name(target)} of these decisions", None))
     return items
 
 
@@ -111,7 +113,7 @@ def _sitting(world: World, delay: int):  # type: ignore[no-untyped-def]
     agenda = _agenda(world)
     world.journal.record(
         "council",
-        f"The {spec.name} sits. Agenda: {'; '.join(text for _, text, _ in agenda)}.",
+        f"The {spec.name} sits. Agenda: {'; '.join(text for _, text, _ in agenda) or 'nothing to decide'}.",
         see=spec.members,
         actors=spec.members,
         data={"step": "sitting", "agenda": [item for item, _, _ in agenda]},

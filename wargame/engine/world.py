@@ -47,6 +47,10 @@ class World:
         self.moved_west = 0.0
         self.attack_at = 0  # the aggressor's planned attack instant (ground truth)
         self._prompt_counter: dict[str, int] = {}
+        for a in scenario.actors:  # wars already under way when the game starts
+            for enemy in a.at_war_with:
+                self.actors[a.id].declare_war_on(enemy)
+                self.actors[enemy].declare_war_on(a.id)
         for m in scenario.mobilisation:
             self.actors[m.actor].divisions = m.standing_divisions
 

@@ -55,6 +55,12 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
                 out.append(((section, i, "id"), f"duplicate {kind} id {value!r} (already used by {first})"))
             seen.setdefault(value, i)
 
+    for i, a in enumerate(s.actors):
+        for j, enemy in enumerate(a.at_war_with):
+            need_actor(("actors", i, "at_war_with", j), enemy)
+            if enemy == a.id:
+                out.append((("actors", i, "at_war_with", j), "an actor cannot be at war with itself"))
+
     agg = s.aggressor
     need_actor(("aggressor", "actor"), agg.actor)
     need_actor(("aggressor", "target"), agg.target)
@@ -158,6 +164,8 @@ def script_problems(entries: Iterable[ScriptedDecision], actors: Iterable[str]) 
             out.append(((i, "choice"), _unknown(f"option of {e.decision}", e.choice, PROMPTS[e.decision])))
         if e.item and e.item not in COUNCIL_ITEMS:
             out.append(((i, "item"), _unknown("council item", e.item, COUNCIL_ITEMS)))
+        if e.concerns and e.concerns not in actors:
+            out.append(((i, "concerns"), _unknown("actor", e.concerns, actors)))
         if e.after is not None and e.before is not None and e.after >= e.before:
             out.append(((i, "before"), "expected a time after 'after'"))
     return out

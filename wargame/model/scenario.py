@@ -88,6 +88,11 @@ class Actor:
     warning_reports: int = param(
         2, doc="Reports of an imminent attack needed before its analysts issue a warning.", ge=1, le=50
     )
+    at_war_with: tuple[str, ...] = param(
+        (),
+        doc="States it is already at war with when the game starts (Britain and France with Germany in "
+        "April 1940). It is never asked to declare war on them; promises to declare war count as kept.",
+    )
     war_weariness: float = param(
         0.0,
         doc="Constructivist driver: aversion to offensive war born of identity and memory (France after "
@@ -437,6 +442,11 @@ class ScriptedDecision:
     decision: str = param(doc="The prompt's kind (attack, mobilise, declare_war, offensive, ...).")
     choice: str = param(doc="The option chosen.")
     item: str = param("", doc="For council positions: the agenda item (halt_offensive, ...).")
+    concerns: str = param(
+        "",
+        doc="For council items about one member's offensive (halt_offensive, main_offensive): that "
+        "member, e.g. halt Britain's offensive but not France's (empty: any).",
+    )
     after: datetime | None = param(None, doc="Applies to prompts raised at or after this instant.")
     before: datetime | None = param(None, doc="Applies to prompts raised before this instant.")
     reason: str = param("", doc="The reason recorded with the decision.")

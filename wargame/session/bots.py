@@ -230,6 +230,8 @@ class Script:
                 continue
             if e.item and e.item != prompt.context.get("item"):
                 continue
+            if e.concerns and e.concerns != prompt.context.get("concerns"):
+                continue
             if e.after is not None and prompt.opened < from_datetime(self.start, e.after):  # type: ignore[arg-type]
                 continue
             if e.before is not None and prompt.opened >= from_datetime(self.start, e.before):  # type: ignore[arg-type]

@@ -220,6 +220,17 @@ def load(name_or_path: str, overrides: Sequence[str] | Mapping[str, Any] = ()) -
     )
 
 
+def warnings(loaded: LoadedScenario) -> list[Problem]:
+    """Legal but suspicious content of a loaded scenario (see :mod:`wargame.model.lint`), each
+    with the file and line where it can be found."""
+    from wargame.model.lint import suspicious
+
+    path, source = resolve(loaded.source)
+    label = str(path) if source != path.stem else f"scenarios/{path.name}"
+    lines = line_map(_read(path, label))
+    return [Problem(label, find_line(lines, p), format_path(p), m) for p, m in suspicious(loaded.scenario)]
+
+
 def content_hash(data: Mapping[str, Any]) -> str:
     """SHA-256 of the parsed file, exactly: every digit of every number, every second of every time."""
     text = json.dumps(

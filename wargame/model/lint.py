@@ -1,0 +1,108 @@
+"""Warnings: legal scenario content that is probably a mistake.
+
+:mod:`wargame.model.checks` refuses what cannot be played. This module only *warns* about what
+can be played but will not do what its author likely meant: a seat that is never asked anything
+(a bot in it does nothing all game), an inject or prompt dated after the horizon (it never
+happens), a guarantee that the aggressor's plan can never trigger, a decision-script entry that
+no prompt will ever match. Each warning is a (field path, message) pair, like a problem.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from wargame.model.checks import Path
+from wargame.model.scenario import Scenario
+
+OFFENSIVE_PROMISES = ("limited_offensive", "main_offensive")
+
+
+def triggerable(s: Scenario) -> list[int]:
+    """Indexes of the guarantees the aggressor's invasion triggers (its target, naming it)."""
+    plan = s.aggressor
+    return [i for i, g in enumerate(s.guarantees) if g.protected == plan.target and plan.actor in g.against]
+
+
+def prompt_kinds(s: Scenario) -> dict[str, set[str]]:
+    """For each actor, the kinds of prompt the engine can put to it in this scenario."""
+    kinds: dict[str, set[str]] = {a: set() for a in s.actor_ids}
+    plan = s.aggressor
+    kinds.setdefault(plan.actor, set()).add("attack")
+    end = s.scenario.start + timedelta(days=s.scenario.horizon_days)
+    fronts = {f.attacker for f in s.fronts if f.opens == "offensive"}
+    for i in triggerable(s):
+        g = s.guarantees[i]
+        for a in g.guarantors:
+            if a not in kinds:
+                continue
+            if plan.warning_at is not None:
+                kinds[a].add("statement")
+            if plan.actor not in s.actor(a).at_war_with:
+                kinds[a].add("declare_war")
+            if a in fronts and any(p.action in OFFENSIVE_PROMISES for p in g.promises):
+                kinds[a].add("offensive")
+    for m in s.mobilisation:
+        if m.actor in kinds and (m.prompt_on_invasion or (m.prompt_at is not None and m.prompt_at < end)):
+            kinds[m.actor].add("mobilise")
+    if s.council is not None and s.council.convene_on_war_days >= 0:
+        for a in s.council.members:
+            kinds.setdefault(a, set()).add("council_position")
+    for iv in s.interventions:
+        kinds.setdefault(iv.actor, set()).add("intervene")
+    for pen in s.penetrations:
+        if pen.detection_per_day > 0:
+            kinds.setdefault(pen.target, set()).add("penetration")
+    return kinds
+
+
+def suspicious(s: Scenario) -> list[tuple[Path, str]]:
+    """Every warning for ``s``, in file order of sections."""
+    out: list[tuple[Path, str]] = []
+    start = s.scenario.start
+    end = start + timedelta(days=s.scenario.horizon_days)
+
+    def after_horizon(path: Path, when: datetime | None, what: str) -> None:
+        if when is not None and when >= end:
+            out.append((path, f"{what} {when.isoformat()}, at or after the horizon ({end.isoformat()})"))
+
+    kinds = prompt_kinds(s)
+    for i, a in enumerate(s.actors):
+        if a.seat and not kinds.get(a.id):
+            out.append(
+                (
+                    ("actors", i, "seat"),
+                    f"seat {a.id!r} is never asked to decide anything: a bot in it does nothing all game "
+                    "(make it a guarantor, a council member, give it a mobilisation prompt or an "
+                    "intervention, or set seat = false)",
+                )
+            )
+    after_horizon(("aggressor", "invasion_at"), s.aggressor.invasion_at, "the invasion is planned for")
+    after_horizon(("aggressor", "warning_at"), s.aggressor.warning_at, "the warning comes on")
+    triggered = set(triggerable(s))
+    for i, g in enumerate(s.guarantees):
+        if i not in triggered:
+            why = (
+                f"it protects {g.protected!r}, but the aggressor invades {s.aggressor.target!r}"
+                if g.protected != s.aggressor.target
+                else f"it does not name the aggressor {s.aggressor.actor!r} in 'against'"
+            )
+            out.append((("guarantees", i, "id"), f"guarantee {g.id!r} can never be triggered: {why}"))
+    for i, m in enumerate(s.mobilisation):
+        after_horizon(("mobilisation", i, "prompt_at"), m.prompt_at, "its prompt comes on")
+    for i, iv in enumerate(s.interventions):
+        after_horizon(("interventions", i, "earliest"), iv.earliest, "it is first asked on")
+    for i, inj in enumerate(s.injects):
+        after_horizon(("injects", i, "at"), inj.at, f"inject {inj.id!r} can never fire: it is dated")
+        if not inj.to:
+            out.append((("injects", i, "to"), f"inject {inj.id!r} is addressed to no one"))
+    for i, e in enumerate(s.history):
+        if e.seat in kinds and e.decision not in kinds[e.seat]:
+            out.append(
+                (
+                    ("history", i, "decision"),
+                    f"{e.seat!r} is never asked '{e.decision}' in this scenario: this entry can never apply",
+                )
+            )
+        if e.after is not None and e.after >= end:
+            out.append((("history", i, "after"), "this entry applies only after the horizon"))
+    return out
