@@ -42,6 +42,7 @@ class World:
         self.shared_assessments: dict[str, int] = {}  # per seat: numbering reveals nothing to others
         self.origins: dict[str, int] = {}  # reports delivered per source
         self.seen: dict[str, tuple[int, list]] = {}  # per seat: its visible events so far (views' cache)
+        self.judged: dict[str, tuple[int, dict]] = {}  # per seat: credibility, assessments (views' cache)
         self.moved_west = 0.0
         self.attack_at = 0  # the aggressor's planned attack instant (ground truth)
         self._prompt_counter: dict[str, int] = {}
