@@ -53,10 +53,11 @@ def subjects(world: World, observer: str) -> list[str]:
         ]
         if not world.invasion.triggered:
             out.append("attack_date")
+    fallen = {f.defender for f in world.scenario.fronts if world.fronts[f.id].status == "collapsed"}
     out += [
         f"mobilisation.{m.actor}"
         for m in world.scenario.mobilisation
-        if m.actor != observer and not _fallen(world, m.actor)
+        if m.actor != observer and m.actor not in fallen
     ]
     return out
 

@@ -28,16 +28,34 @@ EVERYONE = "all"
 
 def canonical(value: Any) -> Any:
     """``value`` as plain JSON types with a single spelling (see module docstring)."""
+    kind = type(value)  # the common exact types first (a journal's hot path), same results
+    if kind is str or kind is bool or kind is int or value is None:
+        return value
+    if kind is float:
+        return _number(value)
+    if kind is dict:
+        return {str(k): canonical(v) for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [canonical(v) for v in value]
+    return _canonical_any(value)
+
+
+def _number(f: float) -> float | int:
+    """A float rounded to six decimals; whole numbers as integers."""
+    if not math.isfinite(f):
+        raise ValueError(f"non-finite number cannot enter the journal: {f}")
+    r = round(f, 6)
+    return int(r) if r.is_integer() and abs(r) < 2**53 else r
+
+
+def _canonical_any(value: Any) -> Any:
+    """:func:`canonical` for every other type (numpy scalars, subclasses, mappings, datetimes)."""
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return value
     if isinstance(value, int | np.integer):
         return int(value)
     if isinstance(value, float | np.floating):
-        f = float(value)
-        if not math.isfinite(f):
-            raise ValueError(f"non-finite number cannot enter the journal: {f}")
-        r = round(f, 6)
-        return int(r) if r.is_integer() and abs(r) < 2**53 else r
+        return _number(float(value))
     if isinstance(value, datetime):
         return value.isoformat(timespec="minutes")
     if isinstance(value, Mapping):

@@ -187,9 +187,10 @@ def deception_taken(events: list[Event], seat: str) -> tuple[int, int]:
         if e.kind != "report" or not e.visible_to(seat) or "reliability" not in e.data:
             continue
         subject = e.data["subject"]
-        before = assess(held.get(subject, []))
+        deceptive = bool((e.truth or {}).get("deceptive"))
+        before = assess(held.get(subject, [])) if deceptive else None  # only a plant needs it
         held.setdefault(subject, []).append((e.data["claim"], e.data["reliability"], e.data["credibility"]))
-        if not (e.truth or {}).get("deceptive"):
+        if not deceptive:
             continue
         received += 1
         truth = _true_value(e)

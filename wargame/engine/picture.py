@@ -37,16 +37,25 @@ class Held:
 
 @attrs.define
 class Picture:
-    """What one seat holds: its reports, and its sources' records (checked, corroborated)."""
+    """What one seat holds: its reports, and its sources' records (checked, corroborated).
+
+    Reports are also indexed by subject, and each subject's assessment is kept until a report on
+    it arrives (a seat assesses a subject on every report it receives: recomputing it from every
+    report held would cost the game most of its time)."""
 
     reports: list[Held] = attrs.field(factory=list)
     records: dict[str, list[int]] = attrs.field(factory=dict)
+    _by_subject: dict[str, list[Held]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _assessed: dict[str, Estimate | None] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def on(self, subject: str) -> list[Held]:
-        return [r for r in self.reports if r.subject == subject]
+        return list(self._by_subject.get(subject, ()))
 
     def assessment(self, subject: str) -> Estimate | None:
-        return assess([(r.claim, r.reliability, r.credibility) for r in self.on(subject)])
+        if subject not in self._assessed:
+            held = self._by_subject.get(subject, ())
+            self._assessed[subject] = assess([(r.claim, r.reliability, r.credibility) for r in held])
+        return self._assessed[subject]
 
     def receive(
         self, subject: str, claim: float, origin: str, source: str, origins: frozenset[str] | None = None
@@ -56,7 +65,7 @@ class Picture:
         ``origins`` are the origins the report rests on (default: its own); a report is independent
         of another only if they share no origin and come from different sources."""
         rests_on = origins or frozenset({origin})
-        held = self.on(subject)
+        held = self._by_subject.get(subject, [])
         for r in held:
             if r.origin == origin:
                 return r  # a copy of what is already held adds nothing
@@ -69,12 +78,15 @@ class Picture:
             origin=origin,
             source=source,
             reliability=reliability(checked, corroborated),
-            credibility=credibility(claim, agrees, self.assessment(subject)),
+            # an agreeing report is confirmed (1) whatever the assessment: assess only otherwise
+            credibility=credibility(claim, agrees, None if agrees else self.assessment(subject)),
             origins=rests_on,
         )
         if independent:
             self.records[source] = [checked + 1, corroborated + int(agrees)]
         self.reports.append(report)
+        self._by_subject.setdefault(subject, []).append(report)
+        self._assessed.pop(subject, None)
         return report
 
 

@@ -44,6 +44,7 @@ class World:
         self.seen: dict[str, tuple[int, list]] = {}  # per seat: its visible events so far (views' cache)
         self.injects: dict[str, str] = {}  # inject id -> held, published, skipped (white cell)
         self.adhoc = 0  # ad hoc injects written by the white cell
+        self.judged: dict[str, tuple[int, dict]] = {}  # per seat: credibility, assessments (views' cache)
         self.moved_west = 0.0
         self.attack_at = 0  # the aggressor's planned attack instant (ground truth)
         self._prompt_counter: dict[str, int] = {}

@@ -226,7 +226,7 @@ class Session:
             return False
         env.step()
         self.steps += 1
-        if self._bot_prompts():
+        if self.world.prompts and self._bot_prompts():  # most steps open no prompt: skip the scan
             self._settle()
         return True
 

@@ -114,7 +114,12 @@ class WhiteCellView:
 
 def seat_events(events: Iterable[Event], seat: str) -> tuple[Event, ...]:
     """The events ``seat`` may see, with ground truth removed."""
-    return tuple(attrs.evolve(e, truth=None) for e in events if e.visible_to(seat))
+    return tuple(_stripped(e) for e in events if e.visible_to(seat))
+
+
+def _stripped(e: Event) -> Event:
+    """``e`` without its ground truth (``attrs.evolve(e, truth=None)``, built directly: faster)."""
+    return Event(t=e.t, seq=e.seq, kind=e.kind, actors=e.actors, see=e.see, text=e.text, at=e.at, data=e.data)
 
 
 def seen_by(world: World, seat: str) -> tuple[Event, ...]:
@@ -151,9 +156,18 @@ def seat_view(world: World, seat: str) -> SeatView:
         own=_situation(world, seat),
         profile=actor,
         treaties=tuple(g for g in world.scenario.guarantees if seat in (*g.guarantors, g.protected)),
-        credibility=_credibility_from(world, seen),
-        assessments=assessments(seen),
+        **_judgements(world, seat, seen),
     )
+
+
+def _judgements(world: World, seat: str, seen: tuple[Event, ...]) -> dict[str, Any]:
+    """The credibility ``seat`` perceives and its assessments, from what it has seen; kept until it
+    sees something new (bots look at a seat many times at one instant)."""
+    count, judged = world.judged.get(seat, (-1, {}))
+    if count != len(seen):
+        judged = {"credibility": _credibility_from(world, seen), "assessments": assessments(seen)}
+        world.judged[seat] = (len(seen), judged)
+    return {"credibility": dict(judged["credibility"]), "assessments": dict(judged["assessments"])}
 
 
 def perceived_credibility(world: World, observer: str | None) -> dict[str, float]:
