@@ -76,6 +76,10 @@ class WargameApp(App[str]):
         self.histories: dict[str, dict[str, list[float]]] = {}
         self.ended_shown = False
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Game keys do nothing (and are not shown) before a game exists, e.g. in the lobby."""
+        return self.session is not None or action in ("help", "quit_game", "command_palette", "quit")
+
     # -- starting ------------------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -157,7 +161,8 @@ class WargameApp(App[str]):
         status = "GAME OVER" if s.finished else self.clock.label
         waiting = len(view.pending) if view is not None else len(s.pending())
         decide = f" — {waiting} decision(s) waiting (d)" if waiting else ""
-        return f"{self.name_of(seat)} — {s.date} — {status}{decide}"
+        who = self.name_of(seat)
+        return f"{who[0].upper()}{who[1:]} — {s.date} — {status}{decide}"
 
     def _pause(self) -> None:
         self.clock.running = False
@@ -352,6 +357,9 @@ class WargameApp(App[str]):
             self.action_show_help_panel()
 
     def action_quit_game(self) -> None:
+        if self.session is None:
+            self.exit("")
+            return
         where = f"The journal is saved in {self.journal}" if self.journal else "No journal is being written"
 
         def answer(yes: bool | None) -> None:

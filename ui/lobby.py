@@ -41,6 +41,7 @@ class LobbyScreen(Screen[None]):
     LobbyScreen { layout: horizontal; }
     LobbyScreen #setup { width: 55%; padding: 0 1; }
     LobbyScreen #briefing { width: 45%; border-left: solid $accent; padding: 0 1; }
+    LobbyScreen #seats { height: auto; }
     LobbyScreen .seat { height: auto; }
     LobbyScreen .seat Label { width: 16; padding-top: 1; }
     LobbyScreen .seat Select { width: 1fr; }
@@ -111,7 +112,7 @@ class LobbyScreen(Screen[None]):
                 )
             )
         await box.mount_all(rows)
-        self._brief(self.loaded.scenario.seat_ids[0])
+        self._brief(next((s for s, c in chosen.items() if c == HUMAN), self.loaded.scenario.seat_ids[0]))
 
     def _brief(self, seat: str) -> None:
         sc = self.loaded.scenario
@@ -135,7 +136,7 @@ class LobbyScreen(Screen[None]):
             self.loaded = scenarios.load(self.scenario_name)
             self.given = {}
             await self._seats()
-        elif (event.select.id or "").startswith("seat-"):
+        elif (event.select.id or "").startswith("seat-") and event.select.has_focus_within:
             self._brief((event.select.id or "").removeprefix("seat-"))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
