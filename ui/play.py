@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from wargame.session import scenarios
-from wargame.session.journal_file import JournalError, fresh_path, resume
+from wargame.session.journal_file import fresh_path, resume
 from wargame.session.session import Session
 
 
@@ -68,9 +68,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    if not session.finished and not session.closed:
-        session.close()
-    session.close()
+    session.close()  # marks a game stopped before its end as closed; a finished one stays as it is
     if session.finished:
         print(f"Game over. Journal: {app.journal}\nAfter-action report: wargame report {app.journal}")
     else:
@@ -80,5 +78,3 @@ def cmd_play(args: argparse.Namespace) -> int:
         )
     return 0
 
-
-__all__ = ["JournalError", "PlayError", "cmd_play"]
