@@ -39,17 +39,34 @@ def flatten(summary: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
+_LOADED: dict[tuple[Any, ...], Any] = {}
+
+
+def _load(scenario: str, overrides: Sequence[str]) -> Any:
+    """The scenario with its overrides, parsed once per process and reused while its file is
+    unchanged (a worker plays many runs of one scenario; parsing it costs a quarter of a run)."""
+    from wargame.session import scenarios
+
+    path, _ = scenarios.resolve(scenario)
+    stat = path.stat()
+    key = (scenario, tuple(overrides), str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _LOADED:
+        if len(_LOADED) >= 64:  # an experiment's cells: keep the cache small
+            _LOADED.clear()
+        _LOADED[key] = scenarios.load(scenario, overrides)
+    return _LOADED[key]
+
+
 def play_one(job: tuple[str, Sequence[str], Sequence[str], int, int, str | None]) -> dict[str, Any]:
     """Play run ``index`` (in a worker process): its flattened summary, or its error."""
     scenario, overrides, seats, root, index, journals = job
-    from wargame.session import scenarios
     from wargame.session.session import Session
 
     seed = run_seed(root, index)
     row: dict[str, Any] = {"run": index, "seed": seed}
     try:
         journal = str(Path(journals) / f"run-{index:05d}-seed-{seed}.jsonl") if journals else None
-        session = Session(scenarios.load(scenario, overrides), seed=seed, seats=seats, journal=journal)
+        session = Session(_load(scenario, overrides), seed=seed, seats=seats, journal=journal)
         session.run_to_end()
         session.close()
         row.update(flatten(session.summary()))

@@ -96,18 +96,43 @@ def _claim(rng: np.random.Generator, subject: str, truth: float, accuracy: float
 def _planted(world: World, service: Service, channel: Channel, subject: str) -> Deception | None:
     """The deception line, if any, that may plant this report."""
     now = int(world.env.now)
-    for d in world.scenario.deception:
-        targets = d.targets or tuple(
-            a for a in world.scenario.actor_ids if a != world.scenario.aggressor.actor
-        )
-        if d.subject != subject or channel.kind not in d.channels or service.actor not in targets:
+    for d, start, until in _lines(world, service.actor, channel.kind, subject):
+        if start is not None and now < start:
             continue
-        if d.start is not None and now < world.minute(d.start):
-            continue
-        if d.until is not None and now >= world.minute(d.until):
+        if until is not None and now >= until:
             continue
         return d
     return None
+
+
+Line = tuple["Deception", int | None, int | None]  # a deception line, the minutes it starts and stops
+
+
+def _lines(world: World, actor: str, channel: str, subject: str) -> list[Line]:
+    """The deception lines aimed at this service's channel on ``subject``, in the scenario's
+    order, with the minutes they start and stop (worked out once per game)."""
+    key = ("deception", actor, channel, subject)
+    if key not in world.memo:
+        everyone = tuple(a for a in world.scenario.actor_ids if a != world.scenario.aggressor.actor)
+        world.memo[key] = [
+            (
+                d,
+                world.minute(d.start) if d.start is not None else None,
+                world.minute(d.until) if d.until is not None else None,
+            )
+            for d in world.scenario.deception
+            if d.subject == subject and channel in d.channels and actor in (d.targets or everyone)
+        ]
+    return world.memo[key]  # type: ignore[return-value]
+
+
+def _watching(world: World, actor: str) -> tuple[bool, list[str]]:
+    """(whether ``actor``'s resistance has ended, the subjects its service watches), kept until
+    the invasion or a front's status changes what they are."""
+    key = ("watching", actor, world.invasion.triggered, *(f.status for f in world.fronts.values()))
+    if key not in world.memo:
+        world.memo[key] = (_fallen(world, actor), subjects(world, actor))
+    return world.memo[key]  # type: ignore[return-value]
 
 
 def _collect(world: World, service: Service, channel: Channel):  # type: ignore[no-untyped-def]
@@ -116,9 +141,9 @@ def _collect(world: World, service: Service, channel: Channel):  # type: ignore[
     plants = world.streams(f"deception.{service.actor}.{channel.kind}")
     while True:
         yield env.timeout(max(1, from_days(rng.exponential(1.0 / channel.rate_per_day))))
-        if int(env.now) >= world.horizon or _fallen(world, service.actor):
+        fallen, options = _watching(world, service.actor)
+        if int(env.now) >= world.horizon or fallen:
             return  # a state whose resistance has ended has no service left
-        options = subjects(world, service.actor)
         if not options:
             continue
         subject = options[int(rng.integers(len(options)))]

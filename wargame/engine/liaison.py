@@ -23,6 +23,13 @@ DEFAULT_DELAY_HOURS = {"adhoc": 48.0, "institutional": 24.0, "fusion": 2.0}
 
 def partners(world: World, actor: str, automatic: bool) -> list[tuple[str, float]]:
     """(partner, delay in hours) for ``actor``'s liaisons: automatic ones, or all but ``none``."""
+    key = ("partners", actor, automatic)  # the liaisons are the scenario's: work them out once
+    if key not in world.memo:
+        world.memo[key] = _partners(world, actor, automatic)
+    return list(world.memo[key])
+
+
+def _partners(world: World, actor: str, automatic: bool) -> list[tuple[str, float]]:
     out = []
     for li in world.scenario.liaison:
         if actor not in li.between or li.level == "none":
@@ -47,7 +54,7 @@ def _arrive(world: World, sender: str, partner: str, report: Event, delay: int):
 
     yield world.env.timeout(delay)
     d = report.data
-    if any(r.origin == d["origin"] for r in world.pictures[partner].on(d["subject"])):
+    if world.pictures[partner].holds(d["subject"], d["origin"]):
         return  # it already holds this report (an echo, or a second copy): nothing arrives
     source = d.get("source") or d["origin"].rsplit(".", 1)[0]  # the original source (e.g. uk.humint)
     origins = frozenset(d["origins"]) if "origins" in d else None

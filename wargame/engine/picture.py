@@ -47,14 +47,21 @@ class Picture:
     records: dict[str, list[int]] = attrs.field(factory=dict)
     _by_subject: dict[str, list[Held]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     _assessed: dict[str, Estimate | None] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _claims: dict[str, list[tuple[float, str, int]]] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )  # per subject: what assessing it reads from each report held
+    _by_origin: dict[tuple[str, str], Held] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def on(self, subject: str) -> list[Held]:
         return list(self._by_subject.get(subject, ()))
 
+    def holds(self, subject: str, origin: str) -> bool:
+        """Whether a report of this origin on this subject is already held."""
+        return (subject, origin) in self._by_origin
+
     def assessment(self, subject: str) -> Estimate | None:
         if subject not in self._assessed:
-            held = self._by_subject.get(subject, ())
-            self._assessed[subject] = assess([(r.claim, r.reliability, r.credibility) for r in held])
+            self._assessed[subject] = assess(self._claims.get(subject, ()))
         return self._assessed[subject]
 
     def receive(
@@ -65,12 +72,16 @@ class Picture:
         ``origins`` are the origins the report rests on (default: its own); a report is independent
         of another only if they share no origin and come from different sources."""
         rests_on = origins or frozenset({origin})
-        held = self._by_subject.get(subject, [])
-        for r in held:
-            if r.origin == origin:
-                return r  # a copy of what is already held adds nothing
-        independent = [r for r in held if not (r.origins & rests_on) and r.source != source]
-        agrees = any(_agree(subject, r.claim, claim) for r in independent)
+        copy = self._by_origin.get((subject, origin))
+        if copy is not None:
+            return copy  # a copy of what is already held adds nothing
+        independent = agrees = False
+        for r in self._by_subject.get(subject, ()):
+            if r.source != source and not (r.origins & rests_on):
+                independent = True
+                if _agree(subject, r.claim, claim):
+                    agrees = True
+                    break
         checked, corroborated = self.records.get(source, [0, 0])
         report = Held(
             subject=subject,
@@ -86,6 +97,8 @@ class Picture:
             self.records[source] = [checked + 1, corroborated + int(agrees)]
         self.reports.append(report)
         self._by_subject.setdefault(subject, []).append(report)
+        self._claims.setdefault(subject, []).append((claim, report.reliability, report.credibility))
+        self._by_origin[(subject, origin)] = report
         self._assessed.pop(subject, None)
         return report
 

@@ -45,6 +45,9 @@ class World:
         self.injects: dict[str, str] = {}  # inject id -> held, published, skipped (white cell)
         self.adhoc = 0  # ad hoc injects written by the white cell
         self.judged: dict[str, tuple[int, dict]] = {}  # per seat: credibility, assessments (views' cache)
+        self.memo: dict[tuple, object] = {}  # lookups worked out once from the scenario (or a state)
+        self._names = {a.id: a.name for a in scenario.actors}
+        self._fronts = {f.id: f for f in scenario.fronts}
         self.moved_west = 0.0
         self.attack_at = 0  # the aggressor's planned attack instant (ground truth)
         self._prompt_counter: dict[str, int] = {}
@@ -60,17 +63,15 @@ class World:
     def name(self, actor_id: str) -> str:
         if actor_id == "white":
             return "The white cell"
-        return self.scenario.actor(actor_id).name
+        name = self._names.get(actor_id)
+        return name if name is not None else self.scenario.actor(actor_id).name
 
     def minute(self, when) -> int:  # type: ignore[no-untyped-def]
         """A calendar datetime as a simulated minute (clamped to the start)."""
         return max(0, from_datetime(self.scenario.scenario.start, when))
 
     def scenario_front(self, front_id: str) -> Front:
-        for f in self.scenario.fronts:
-            if f.id == front_id:
-                return f
-        raise KeyError(front_id)
+        return self._fronts[front_id]
 
     def next_prompt_number(self, seat: str) -> int:
         """The next number of ``seat``'s prompts (counted per seat: a seat learns nothing from it)."""

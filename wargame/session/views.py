@@ -9,7 +9,7 @@ true values behind a report, no aggressor's plan, no facilitator notes. The whit
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -161,13 +161,55 @@ def seat_view(world: World, seat: str) -> SeatView:
 
 
 def _judgements(world: World, seat: str, seen: tuple[Event, ...]) -> dict[str, Any]:
-    """The credibility ``seat`` perceives and its assessments, from what it has seen; kept until it
-    sees something new (bots look at a seat many times at one instant)."""
-    count, judged = world.judged.get(seat, (-1, {}))
-    if count != len(seen):
-        judged = {"credibility": _credibility_from(world, seen), "assessments": assessments(seen)}
-        world.judged[seat] = (len(seen), judged)
-    return {"credibility": dict(judged["credibility"]), "assessments": dict(judged["assessments"])}
+    """The credibility ``seat`` perceives and its assessments, from what it has seen.
+
+    Both are worked out only when first read (most bot prompts never look at them) and are kept
+    until the seat sees something new (bots look at a seat many times at one instant). They depend
+    on ``seen`` alone, so a view read later still shows what its seat judged when it was made."""
+
+    def judge() -> dict[str, Any]:
+        count, judged = world.judged.get(seat, (-1, {}))
+        if count != len(seen):
+            judged = {"credibility": _credibility_from(world, seen), "assessments": assessments(seen)}
+            world.judged[seat] = (len(seen), judged)
+        return judged
+
+    return {
+        "credibility": Deferred(lambda: judge()["credibility"]),
+        "assessments": Deferred(lambda: judge()["assessments"]),
+    }
+
+
+class Deferred(Mapping[str, Any]):
+    """A read-only mapping worked out by ``make`` the first time it is read, then kept.
+
+    It compares, pickles and prints as the plain dict it stands for."""
+
+    __slots__ = ("_data", "_make")
+
+    def __init__(self, make: Callable[[], Mapping[str, Any]]) -> None:
+        self._make: Callable[[], Mapping[str, Any]] | None = make
+        self._data: dict[str, Any] = {}
+
+    def _get(self) -> dict[str, Any]:
+        if self._make is not None:
+            self._data, self._make = dict(self._make()), None
+        return self._data
+
+    def __getitem__(self, key: str) -> Any:
+        return self._get()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __repr__(self) -> str:
+        return repr(self._get())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (self._get(),))
 
 
 def perceived_credibility(world: World, observer: str | None) -> dict[str, float]:
