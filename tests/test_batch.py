@@ -100,9 +100,9 @@ def test_batch_bad_input_exits_2(capsys: pytest.CaptureFixture[str], args: list[
 def test_bench_reports_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
     from wargame.analysis.bench import bench
 
-    figures = bench(FLAGSHIP, games=2, jobs=1)
+    figures = bench(FLAGSHIP, games=2, jobs=1, rounds=1)
     assert figures["simpy_events"] > 100 and figures["games_per_s"] > 0
     assert 0 < figures["engine_to_bare_ratio"] < 1  # the model costs something over bare SimPy
     assert figures["peak_worker_memory_mib"] > 10
-    assert main(["bench", "--games", "2", "--jobs", "1"]) == 0
+    assert main(["bench", "--games", "2", "--jobs", "1", "--rounds", "1"]) == 0
     assert "engine_to_bare_ratio" in capsys.readouterr().out

@@ -8,6 +8,7 @@ A run that fails is reported with its seed and does not sink the batch.
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import statistics
@@ -57,6 +58,30 @@ def _load(scenario: str, overrides: Sequence[str]) -> Any:
     return _LOADED[key]
 
 
+def freeze_heap() -> None:
+    """Once per process, before its first run: move everything alive now (modules, the parsed
+    scenario) out of the garbage collector's sight with ``gc.freeze``.
+
+    A game allocates many short-lived objects, so the collector runs often, and each of its full
+    passes used to walk every module and constant loaded; that cost a fifth of a run. What is
+    frozen lives as long as the process anyway. Games themselves are still collected."""
+    global _FROZEN
+    if not _FROZEN:
+        gc.collect()
+        gc.freeze()
+        _FROZEN = True
+
+
+_FROZEN = False
+
+
+def _new_worker() -> None:
+    """A worker process freezes its own heap before its first run (a forked one inherits its
+    parent's flag, not the parent's moment)."""
+    global _FROZEN
+    _FROZEN = False
+
+
 def play_one(job: tuple[str, Sequence[str], Sequence[str], int, int, str | None]) -> dict[str, Any]:
     """Play run ``index`` (in a worker process): its flattened summary, or its error."""
     scenario, overrides, seats, root, index, journals = job
@@ -66,7 +91,9 @@ def play_one(job: tuple[str, Sequence[str], Sequence[str], int, int, str | None]
     row: dict[str, Any] = {"run": index, "seed": seed}
     try:
         journal = str(Path(journals) / f"run-{index:05d}-seed-{seed}.jsonl") if journals else None
-        session = Session(_load(scenario, overrides), seed=seed, seats=seats, journal=journal)
+        loaded = _load(scenario, overrides)
+        freeze_heap()
+        session = Session(loaded, seed=seed, seats=seats, journal=journal)
         session.run_to_end()
         session.close()
         row.update(flatten(session.summary()))
@@ -86,22 +113,24 @@ def run_batch(
     journals: str | None = None,
     progress: Callable[[int], None] | None = None,
     scheduler: str | None = None,
+    in_process: bool | None = None,
 ) -> list[dict[str, Any]]:
-    """Play ``runs`` games and return their rows, in run order: in this process (``jobs`` 1), in
-    ``jobs`` worker processes, or on the Dask cluster whose scheduler is at ``scheduler``."""
+    """Play ``runs`` games and return their rows, in run order: in this process (``jobs`` 1,
+    unless ``in_process`` is false), in ``jobs`` worker processes, or on the Dask cluster whose
+    scheduler is at ``scheduler``."""
     work = [(scenario, tuple(overrides), tuple(seats), root, i, journals) for i in range(runs)]
     rows: list[dict[str, Any]] = []
     if scheduler is not None:
         from wargame.analysis.dask_executor import run_on_dask
 
         rows = run_on_dask(play_one, work, scheduler, progress)
-    elif jobs <= 1:
+    elif (jobs <= 1) if in_process is None else in_process:
         for job in work:
             rows.append(play_one(job))
             if progress:
                 progress(1)
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_new_worker) as pool:
             for row in pool.map(play_one, work, chunksize=max(1, runs // (jobs * 8))):
                 rows.append(row)
                 if progress:

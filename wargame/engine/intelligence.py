@@ -159,7 +159,8 @@ def _collect(world: World, service: Service, channel: Channel):  # type: ignore[
                 claim = float(round(truth + from_days(line.shift_days * noise), -1))
             else:
                 claim = float(round(truth * line.factor * noise))
-        env.process(_deliver(world, service, channel, subject, claim, truth, int(env.now), delay, deceptive))
+        delay += penetration.report_delay(world, service.actor)
+        world.later(delay, _deliver, world, service, channel, subject, claim, truth, int(env.now), deceptive)
 
 
 def _truth(world: World, subject: str, claim: float, truth: float) -> dict[str, object]:
@@ -170,7 +171,7 @@ def _truth(world: World, subject: str, claim: float, truth: float) -> dict[str, 
     return {"value": round(truth, 2), "error": round(claim - truth, 2)}
 
 
-def _deliver(  # type: ignore[no-untyped-def]
+def _deliver(
     world: World,
     service: Service,
     channel: Channel,
@@ -178,10 +179,8 @@ def _deliver(  # type: ignore[no-untyped-def]
     claim: float,
     truth: float,
     collected: int,
-    delay: int,
     deceptive: bool,
-):
-    yield world.env.timeout(delay + penetration.report_delay(world, service.actor))
+) -> None:
     if penetration.suppressed(world, service.actor):
         world.journal.record(
             "suppressed",

@@ -46,13 +46,12 @@ def pass_on(world: World, report: Event, automatic: bool = True) -> None:
     """Send ``report`` (just received by its collector) to the collector's partners."""
     sender = report.actors[0]
     for partner, delay in partners(world, sender, automatic):
-        world.env.process(_arrive(world, sender, partner, report, from_hours(delay)))
+        world.later(from_hours(delay), _arrive, world, sender, partner, report)
 
 
-def _arrive(world: World, sender: str, partner: str, report: Event, delay: int):  # type: ignore[no-untyped-def]
+def _arrive(world: World, sender: str, partner: str, report: Event) -> None:
     from wargame.engine import penetration
 
-    yield world.env.timeout(delay)
     d = report.data
     if world.pictures[partner].holds(d["subject"], d["origin"]):
         return  # it already holds this report (an echo, or a second copy): nothing arrives
@@ -99,7 +98,7 @@ def _share_decision(world: World, decision) -> None:  # type: ignore[no-untyped-
         if e.kind == "report" and decision.seat in e.actors and e.data.get("origin") == decision.choice
     )
     for partner, delay in partners(world, decision.seat, automatic=False):
-        world.env.process(_arrive(world, decision.seat, partner, report, from_hours(delay)))
+        world.later(from_hours(delay), _arrive, world, decision.seat, partner, report)
 
 
 def _can_share_assessment(world: World, seat: str, choice: str) -> str | None:
@@ -138,4 +137,4 @@ def _share_assessment_decision(world: World, decision) -> None:  # type: ignore[
         },
     )
     for partner, delay in partners(world, seat, automatic=False):
-        world.env.process(_arrive(world, seat, partner, report, from_hours(delay)))
+        world.later(from_hours(delay), _arrive, world, seat, partner, report)

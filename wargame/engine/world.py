@@ -8,6 +8,8 @@ reach the journal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import simpy
 
 from wargame.engine.journal import Journal
@@ -65,6 +67,11 @@ class World:
             return "The white cell"
         name = self._names.get(actor_id)
         return name if name is not None else self.scenario.actor(actor_id).name
+
+    def later(self, delay: int, action: Callable[..., object], *args: object) -> None:
+        """Do ``action(*args)`` ``delay`` minutes from now. A single moment (a report arriving)
+        needs one timeout, not a process of its own."""
+        self.env.timeout(delay).callbacks.append(lambda _event: action(*args))
 
     def minute(self, when) -> int:  # type: ignore[no-untyped-def]
         """A calendar datetime as a simulated minute (clamped to the start)."""

@@ -118,7 +118,10 @@ def seat_events(events: Iterable[Event], seat: str) -> tuple[Event, ...]:
 
 
 def _stripped(e: Event) -> Event:
-    """``e`` without its ground truth (``attrs.evolve(e, truth=None)``, built directly: faster)."""
+    """``e`` without its ground truth (``attrs.evolve(e, truth=None)``, built directly: faster).
+    An event with no truth is shared as it is: events are frozen."""
+    if e.truth is None:
+        return e
     return Event(t=e.t, seq=e.seq, kind=e.kind, actors=e.actors, see=e.see, text=e.text, at=e.at, data=e.data)
 
 
