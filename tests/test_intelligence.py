@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 
 from conftest import play
 
 from wargame.engine.picture import Picture
-from wargame.model.grading import Estimate, assess, credibility, kent, reliability
+from wargame.model.grading import (
+    CREDIBILITY_WEIGHT,
+    RELIABILITY_WEIGHT,
+    Estimate,
+    assess,
+    credibility,
+    kent,
+    reliability,
+)
 
 SEEDS = range(8)
 
@@ -78,6 +87,28 @@ def test_assessment_weighs_reliable_sources_more() -> None:
         estimate is not None and 20 <= estimate.value < 25 and estimate.low <= estimate.value <= estimate.high
     )
     assert assess([]) is None
+
+
+def test_an_assessment_kept_up_report_by_report_equals_one_made_at_once() -> None:
+    # a picture keeps running sums; assessing the same reports from scratch must agree exactly,
+    # and both must be the weighted geometric mean with one log-space deviation either side
+    picture = Picture()
+    claims = [52.0, 40.0, 61.0, 55.0, 38.0, 70.0, 49.0, 45.0, 58.0]
+    for i, claim in enumerate(claims):
+        picture.receive("forces.west", claim, f"s{i % 3}.{i}", f"s{i % 3}")
+    held = [(r.claim, r.reliability, r.credibility) for r in picture.on("forces.west")]
+    kept = picture.assessment("forces.west")
+    assert kept == assess(held)
+    weights = [RELIABILITY_WEIGHT[r] * CREDIBILITY_WEIGHT[n] for _, r, n in held]
+    logs = [math.log(c) for c, _, _ in held]
+    mean = sum(w * lc for w, lc in zip(weights, logs, strict=True)) / sum(weights)
+    sd = math.sqrt(sum(w * (lc - mean) ** 2 for w, lc in zip(weights, logs, strict=True)) / sum(weights))
+    assert kept is not None and kept.reports == len(claims)
+    assert abs(kept.value - math.exp(mean)) < 0.01
+    assert abs(kept.low - math.exp(mean - sd)) < 0.01 and abs(kept.high - math.exp(mean + sd)) < 0.01
+    # a zero among the claims switches to the arithmetic mean
+    with_zero = assess([(0.0, "A", 1), (10.0, "A", 1)])
+    assert with_zero is not None and with_zero.value == 5.0 and with_zero.low == 0.0
 
 
 def test_kent_words() -> None:

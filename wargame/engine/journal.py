@@ -54,6 +54,8 @@ def _canonical_dict(value: dict[Any, Any]) -> dict[str, Any]:
 
 def _number(f: float) -> float | int:
     """A float rounded to six decimals; whole numbers as integers."""
+    if f.is_integer() and -(2**53) < f < 2**53:  # the common case; round() would not change it
+        return int(f)
     if not math.isfinite(f):
         raise ValueError(f"non-finite number cannot enter the journal: {f}")
     r = round(f, 6)

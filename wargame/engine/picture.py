@@ -19,7 +19,7 @@ import attrs
 
 from wargame.engine.journal import Event
 from wargame.model.clock import DAY
-from wargame.model.grading import Estimate, agree, assess, credibility, reliability
+from wargame.model.grading import Estimate, Tally, agree, assess, credibility, reliability, weight
 
 
 @attrs.define
@@ -47,9 +47,7 @@ class Picture:
     records: dict[str, list[int]] = attrs.field(factory=dict)
     _by_subject: dict[str, list[Held]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     _assessed: dict[str, Estimate | None] = attrs.field(factory=dict, init=False, repr=False, eq=False)
-    _claims: dict[str, list[tuple[float, str, int]]] = attrs.field(
-        factory=dict, init=False, repr=False, eq=False
-    )  # per subject: what assessing it reads from each report held
+    _tallies: dict[str, Tally] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     _by_origin: dict[tuple[str, str], Held] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def on(self, subject: str) -> list[Held]:
@@ -61,7 +59,8 @@ class Picture:
 
     def assessment(self, subject: str) -> Estimate | None:
         if subject not in self._assessed:
-            self._assessed[subject] = assess(self._claims.get(subject, ()))
+            tally = self._tallies.get(subject)
+            self._assessed[subject] = tally.estimate() if tally is not None else None
         return self._assessed[subject]
 
     def receive(
@@ -97,7 +96,7 @@ class Picture:
             self.records[source] = [checked + 1, corroborated + int(agrees)]
         self.reports.append(report)
         self._by_subject.setdefault(subject, []).append(report)
-        self._claims.setdefault(subject, []).append((claim, report.reliability, report.credibility))
+        self._tallies.setdefault(subject, Tally()).add(claim, weight(report.reliability, report.credibility))
         self._by_origin[(subject, origin)] = report
         self._assessed.pop(subject, None)
         return report

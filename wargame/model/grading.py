@@ -19,7 +19,7 @@ an interval of one weighted standard deviation in log space. Probabilities are p
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 import attrs
 
@@ -101,18 +101,57 @@ def credibility(claim: float, independent_agrees: bool, current: Estimate | None
     return 5
 
 
-def assess(claims: Sequence[tuple[float, str, int]]) -> Estimate | None:
+def assess(claims: Iterable[tuple[float, str, int]]) -> Estimate | None:
     """Assess a quantity from (claim, reliability letter, credibility number) triples."""
-    weighted = [(c, RELIABILITY_WEIGHT[r] * CREDIBILITY_WEIGHT[n]) for c, r, n in claims]
-    if not weighted:
-        return None
-    total = sum(w for _, w in weighted)
-    if all(c > 0 for c, _ in weighted):  # sizes: a weighted geometric mean, spread in log space
-        mean = sum(w * math.log(c) for c, w in weighted) / total
-        sd = math.sqrt(sum(w * (math.log(c) - mean) ** 2 for c, w in weighted) / total)
-        value, low, high = math.exp(mean), math.exp(mean - sd), math.exp(mean + sd)
-    else:  # zeros or signed values (no army yet; dates before the start): an arithmetic mean
-        value = sum(w * c for c, w in weighted) / total
-        sd = math.sqrt(sum(w * (c - value) ** 2 for c, w in weighted) / total)
-        low, high = value - sd, value + sd
-    return Estimate(value=round(value, 2), low=round(low, 2), high=round(high, 2), reports=len(weighted))
+    tally = Tally()
+    for c, r, n in claims:
+        tally.add(c, weight(r, n))
+    return tally.estimate()
+
+
+def weight(reliability: str, credibility: int) -> float:
+    """How much a report with this grade counts in an assessment."""
+    return RELIABILITY_WEIGHT[reliability] * CREDIBILITY_WEIGHT[credibility]
+
+
+@attrs.define
+class Tally:
+    """The running sums an assessment is made from, so that one more report costs a few additions
+    however many are held. Adding the same reports in the same order always gives the same sums,
+    bit for bit, so an assessment does not depend on how it was built up."""
+
+    reports: int = 0
+    total: float = 0.0  # sum of weights
+    logs: float = 0.0  # sum of weight * log(claim), while every claim is positive
+    logs2: float = 0.0  # sum of weight * log(claim) ** 2
+    plain: float = 0.0  # sum of weight * claim
+    plain2: float = 0.0  # sum of weight * claim ** 2
+    positive: bool = True  # every claim so far is a size above zero
+
+    def add(self, claim: float, weight: float) -> None:
+        self.reports += 1
+        self.total += weight
+        self.plain += weight * claim
+        self.plain2 += weight * claim * claim
+        if claim > 0 and self.positive:
+            lc = math.log(claim)
+            self.logs += weight * lc
+            self.logs2 += weight * lc * lc
+        else:
+            self.positive = False
+
+    def estimate(self) -> Estimate | None:
+        """The weighted geometric mean of the claims with one weighted standard deviation either
+        side in log space (sizes), or the weighted arithmetic mean and deviation (zeros, or signed
+        values such as dates before the start)."""
+        if not self.reports:
+            return None
+        if self.positive:
+            mean = self.logs / self.total
+            sd = math.sqrt(max(0.0, self.logs2 / self.total - mean * mean))
+            value, low, high = math.exp(mean), math.exp(mean - sd), math.exp(mean + sd)
+        else:
+            value = self.plain / self.total
+            sd = math.sqrt(max(0.0, self.plain2 / self.total - value * value))
+            low, high = value - sd, value + sd
+        return Estimate(value=round(value, 2), low=round(low, 2), high=round(high, 2), reports=self.reports)
