@@ -93,10 +93,13 @@ def _claim(rng: np.random.Generator, subject: str, truth: float, accuracy: float
     return float(round(truth * rng.lognormal(0.0, 0.6 * (1.0 - accuracy))))
 
 
-def _planted(world: World, service: Service, channel: Channel, subject: str) -> Deception | None:
-    """The deception line, if any, that may plant this report."""
-    now = int(world.env.now)
-    for d, start, until in _lines(world, service.actor, channel.kind, subject):
+Line = tuple["Deception", int | None, int | None]  # a deception line, the minutes it starts and stops
+
+
+def _planted(lines: list[Line], now: int) -> Deception | None:
+    """The deception line, if any, among a channel's ``lines`` on a subject, that may plant a
+    report collected at minute ``now``."""
+    for d, start, until in lines:
         if start is not None and now < start:
             continue
         if until is not None and now >= until:
@@ -105,25 +108,19 @@ def _planted(world: World, service: Service, channel: Channel, subject: str) -> 
     return None
 
 
-Line = tuple["Deception", int | None, int | None]  # a deception line, the minutes it starts and stops
-
-
 def _lines(world: World, actor: str, channel: str, subject: str) -> list[Line]:
     """The deception lines aimed at this service's channel on ``subject``, in the scenario's
-    order, with the minutes they start and stop (worked out once per game)."""
-    key = ("deception", actor, channel, subject)
-    if key not in world.memo:
-        everyone = tuple(a for a in world.scenario.actor_ids if a != world.scenario.aggressor.actor)
-        world.memo[key] = [
-            (
-                d,
-                world.minute(d.start) if d.start is not None else None,
-                world.minute(d.until) if d.until is not None else None,
-            )
-            for d in world.scenario.deception
-            if d.subject == subject and channel in d.channels and actor in (d.targets or everyone)
-        ]
-    return world.memo[key]  # type: ignore[return-value]
+    order, with the minutes they start and stop."""
+    everyone = tuple(a for a in world.scenario.actor_ids if a != world.scenario.aggressor.actor)
+    return [
+        (
+            d,
+            world.minute(d.start) if d.start is not None else None,
+            world.minute(d.until) if d.until is not None else None,
+        )
+        for d in world.scenario.deception
+        if d.subject == subject and channel in d.channels and actor in (d.targets or everyone)
+    ]
 
 
 def _watching(world: World, actor: str) -> tuple[bool, list[str]]:
@@ -139,6 +136,7 @@ def _collect(world: World, service: Service, channel: Channel):  # type: ignore[
     env = world.env
     rng = world.streams(f"intel.{service.actor}.{channel.kind}")
     plants = world.streams(f"deception.{service.actor}.{channel.kind}")
+    lines: dict[str, list[Line]] = {}  # subject -> the deception lines aimed at this channel
     while True:
         yield env.timeout(max(1, from_days(rng.exponential(1.0 / channel.rate_per_day))))
         fallen, options = _watching(world, service.actor)
@@ -150,7 +148,9 @@ def _collect(world: World, service: Service, channel: Channel):  # type: ignore[
         truth = truth_of(world, subject)
         claim = _claim(rng, subject, truth, channel.accuracy)
         delay = from_hours(rng.exponential(channel.delay_hours)) if channel.delay_hours > 0 else 0
-        line = _planted(world, service, channel, subject)
+        if subject not in lines:
+            lines[subject] = _lines(world, service.actor, channel.kind, subject)
+        line = _planted(lines[subject], int(env.now))
         deceptive = line is not None and float(plants.random()) < line.share
         if deceptive:
             assert line is not None

@@ -83,16 +83,16 @@ def biases(events: list[Event], seat: str) -> dict[str, float]:
 def bias_on(world: World, actor: str, subject: str) -> float:
     """The factor by which a penetration distorts ``actor``'s incoming reports on ``subject``."""
     factor = 1.0
-    for pen in world.scenario.penetrations:
-        if pen.target == actor and subject in pen.subjects:
+    for pen in world.penetrations_of.get(actor, ()):
+        if subject in pen.subjects:
             factor *= effective_bias(world, pen)
     return factor
 
 
 def suppressed(world: World, actor: str) -> bool:
     """Whether a report reaching ``actor`` is suppressed by a penetration (draws only if one acts)."""
-    for pen in world.scenario.penetrations:
-        acting = pen.target == actor and world.penetration_state.get(pen.id) == "active" and pen.suppress > 0
+    for pen in world.penetrations_of.get(actor, ()):
+        acting = world.penetration_state.get(pen.id) == "active" and pen.suppress > 0
         if acting and float(world.streams(f"penetration.{pen.id}.suppress").random()) < pen.suppress:
             return True
     return False

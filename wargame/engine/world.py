@@ -17,7 +17,7 @@ from wargame.engine.picture import Picture
 from wargame.engine.state import ActorState, FrontState, Prompt
 from wargame.engine.streams import Streams
 from wargame.model.clock import from_datetime
-from wargame.model.scenario import Front, Scenario
+from wargame.model.scenario import Front, Penetration, Scenario
 
 
 class World:
@@ -50,6 +50,9 @@ class World:
         self.memo: dict[tuple, object] = {}  # lookups worked out once from the scenario (or a state)
         self._names = {a.id: a.name for a in scenario.actors}
         self._fronts = {f.id: f for f in scenario.fronts}
+        self.penetrations_of: dict[str, list[Penetration]] = {}  # target -> its penetrations, in order
+        for pen in scenario.penetrations:
+            self.penetrations_of.setdefault(pen.target, []).append(pen)
         self.moved_west = 0.0
         self.attack_at = 0  # the aggressor's planned attack instant (ground truth)
         self._prompt_counter: dict[str, int] = {}
