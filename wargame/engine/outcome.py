@@ -26,7 +26,7 @@ from wargame.engine.credibility import alliance_credibility
 from wargame.engine.journal import Event
 from wargame.engine.picture import assessments
 from wargame.model.clock import DAY
-from wargame.model.grading import assess
+from wargame.model.grading import Tally, weight
 from wargame.model.scenario import Guarantee, Scenario
 
 HONOUR = ("none", "formal", "substantive")
@@ -131,8 +131,9 @@ def measures(events: Iterable[Event], scenario: Scenario) -> dict[str, Any]:
         "deceptive_reports_received": {},
         "deceptive_reports_believed": {},
     }
+    reports = [e for e in events if e.kind == "report"]  # all deception_taken reads
     for seat in scenario.actor_ids:
-        received, believed = deception_taken(events, seat)
+        received, believed = deception_taken(reports, seat)
         if received:
             out["deceptive_reports_received"][seat] = received
             out["deceptive_reports_believed"][seat] = believed
@@ -181,20 +182,22 @@ def estimate_errors(
 
 def deception_taken(events: list[Event], seat: str) -> tuple[int, int]:
     """(deceptive reports ``seat`` received, those that moved its assessment away from the truth)."""
-    held: dict[str, list[tuple[float, str, int]]] = {}
+    held: dict[str, Tally] = {}
     received = believed = 0
     for e in events:
         if e.kind != "report" or not e.visible_to(seat) or "reliability" not in e.data:
             continue
-        subject = e.data["subject"]
+        tally = held.get(e.data["subject"])
+        if tally is None:
+            tally = held[e.data["subject"]] = Tally()
         deceptive = bool((e.truth or {}).get("deceptive"))
-        before = assess(held.get(subject, [])) if deceptive else None  # only a plant needs it
-        held.setdefault(subject, []).append((e.data["claim"], e.data["reliability"], e.data["credibility"]))
+        before = tally.estimate() if deceptive else None  # only a plant needs it
+        tally.add(e.data["claim"], weight(e.data["reliability"], e.data["credibility"]))
         if not deceptive:
             continue
         received += 1
         truth = _true_value(e)
-        after = assess(held[subject])
+        after = tally.estimate()
         was = abs(before.value - truth) if before is not None else 0.0
         believed += int(after is not None and abs(after.value - truth) > was)
     return received, believed

@@ -96,7 +96,10 @@ class Picture:
             self.records[source] = [checked + 1, corroborated + int(agrees)]
         self.reports.append(report)
         self._by_subject.setdefault(subject, []).append(report)
-        self._tallies.setdefault(subject, Tally()).add(claim, weight(report.reliability, report.credibility))
+        tally = self._tallies.get(subject)
+        if tally is None:
+            tally = self._tallies[subject] = Tally()
+        tally.add(claim, weight(report.reliability, report.credibility))
         self._by_origin[(subject, origin)] = report
         self._assessed.pop(subject, None)
         return report
