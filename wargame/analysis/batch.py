@@ -8,7 +8,6 @@ A run that fails is reported with its seed and does not sink the batch.
 
 from __future__ import annotations
 
-import gc
 import json
 import math
 import statistics
@@ -58,30 +57,6 @@ def _load(scenario: str, overrides: Sequence[str]) -> Any:
     return _LOADED[key]
 
 
-def freeze_heap() -> None:
-    """Once per process, before its first run: move everything alive now (modules, the parsed
-    scenario) out of the garbage collector's sight with ``gc.freeze``.
-
-    A game allocates many short-lived objects, so the collector runs often, and each of its full
-    passes used to walk every module and constant loaded; that cost a fifth of a run. What is
-    frozen lives as long as the process anyway. Games themselves are still collected."""
-    global _FROZEN
-    if not _FROZEN:
-        gc.collect()
-        gc.freeze()
-        _FROZEN = True
-
-
-_FROZEN = False
-
-
-def _new_worker() -> None:
-    """A worker process freezes its own heap before its first run (a forked one inherits its
-    parent's flag, not the parent's moment)."""
-    global _FROZEN
-    _FROZEN = False
-
-
 def play_one(job: tuple[str, Sequence[str], Sequence[str], int, int, str | None]) -> dict[str, Any]:
     """Play run ``index`` (in a worker process): its flattened summary, or its error."""
     scenario, overrides, seats, root, index, journals = job
@@ -92,7 +67,6 @@ def play_one(job: tuple[str, Sequence[str], Sequence[str], int, int, str | None]
     try:
         journal = str(Path(journals) / f"run-{index:05d}-seed-{seed}.jsonl") if journals else None
         loaded = _load(scenario, overrides)
-        freeze_heap()
         session = Session(loaded, seed=seed, seats=seats, journal=journal)
         session.run_to_end()
         session.close()
@@ -130,7 +104,7 @@ def run_batch(
             if progress:
                 progress(1)
     else:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_new_worker) as pool:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
             for row in pool.map(play_one, work, chunksize=max(1, runs // (jobs * 8))):
                 rows.append(row)
                 if progress:

@@ -18,7 +18,7 @@ from typing import Any
 
 import simpy
 
-from wargame.analysis.batch import freeze_heap, run_batch
+from wargame.analysis.batch import run_batch
 
 
 def _timed(work: Callable[[], Any]) -> tuple[float, Any]:
@@ -74,11 +74,9 @@ def bench(
 
     Every timing is the best of ``rounds`` (as ``timeit`` does: on a shared machine a slow spell
     only ever adds time), and the batches on one worker and on ``jobs`` workers alternate, so a
-    slow spell cannot favour either side of the scaling ratio; both run in worker processes. This
-    process is prepared as a batch worker is (:func:`freeze_heap`)."""
+    slow spell cannot favour either side of the scaling ratio; both run in worker processes."""
     jobs = jobs or os.cpu_count() or 1
     say = say or (lambda _text: None)
-    freeze_heap()
     engine_games(scenario, 2)  # warm up imports and caches
     say(f"engine: {games} games, best of {rounds}")
     seconds, steps = min(engine_games(scenario, games) for _ in range(rounds))
