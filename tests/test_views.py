@@ -117,3 +117,24 @@ def test_view_filter_property(seed: int, doctrines: list[str], stop_day: int) ->
             assert e.kind not in ("penetration", "suppressed")  # white cell only
         text = _rendered(session, seat)
         assert CANARY_NOTE not in text and CANARY_VALUE not in text
+
+
+def test_a_view_read_later_shows_what_its_seat_knew_when_it_was_made() -> None:
+    # a view's events and judgements are worked out only when read; reading them after the game
+    # has moved on must still give that moment's picture, not the later one
+    from wargame.session.views import seat_events
+
+    session = Session(scenarios.load(FLAGSHIP), seed=3)
+    session.advance(12 * 24 * 60)
+    early = session.view("france")
+    made_at = len(session.white_cell().events)
+    twin = session.view("france")
+    judged = (dict(twin.assessments), dict(twin.credibility))  # read at once
+    session.advance(20 * 24 * 60)
+    later = session.view("france")
+    assert len(later.events) > len(early.events)
+    assert list(early.events) == list(seat_events(session.white_cell().events[:made_at], "france"))
+    assert (dict(early.assessments), dict(early.credibility)) == judged
+    assert early.assessments != later.assessments  # the game did move on
+    assert early == twin
+    assert early.events[-1].seq < made_at and later.events[: len(early.events)] == tuple(early.events)

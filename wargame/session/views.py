@@ -9,8 +9,9 @@ true values behind a report, no aggressor's plan, no facilitator notes. The whit
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, overload
 
 import attrs
 
@@ -72,7 +73,7 @@ class SeatView:
     briefing: str
     now: int
     date: str
-    events: tuple[Event, ...]
+    events: Sequence[Event]  # a Seen: worked out when first read
     pending: tuple[PromptView, ...]
     own: Situation
     profile: Actor  # the seat's own state: its drivers (interest, readiness, war-weariness)
@@ -125,14 +126,61 @@ def _stripped(e: Event) -> Event:
     return Event(t=e.t, seq=e.seq, kind=e.kind, actors=e.actors, see=e.see, text=e.text, at=e.at, data=e.data)
 
 
-def seen_by(world: World, seat: str) -> tuple[Event, ...]:
-    """``seat_events`` of the world's journal, kept up to date incrementally (the journal only
-    grows, so only events new since the last call are filtered and stripped)."""
+def seen_by(world: World, seat: str, upto: int | None = None) -> tuple[Event, ...]:
+    """``seat_events`` of the world's journal (of its first ``upto`` events), kept up to date
+    incrementally (the journal only grows, so only events new since the last call are filtered
+    and stripped)."""
     done, seen = world.seen.setdefault(seat, (0, []))
     events = world.journal.events
     seen.extend(seat_events(events[done:], seat))
     world.seen[seat] = (len(events), seen)
-    return tuple(seen)
+    if upto is None or upto >= len(events):
+        return tuple(seen)
+    return tuple(seen[: bisect.bisect_left(seen, upto, key=lambda e: e.seq)])
+
+
+class Seen(Sequence[Event]):
+    """The events a seat may see, as of one moment: filtered and stripped of their truth only
+    when first read (a bot answering a prompt rarely reads them). Compares, hashes, pickles and
+    prints as the tuple it stands for."""
+
+    __slots__ = ("_events", "_seat", "_upto", "_world")
+
+    def __init__(self, world: World, seat: str) -> None:
+        self._world: World | None = world
+        self._seat = seat
+        self._upto = len(world.journal.events)  # seq of the first event it will not hold
+        self._events: tuple[Event, ...] = ()
+
+    def _get(self) -> tuple[Event, ...]:
+        if self._world is not None:
+            self._events, self._world = seen_by(self._world, self._seat, self._upto), None
+        return self._events
+
+    @overload
+    def __getitem__(self, index: int) -> Event: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Event, ...]: ...
+    def __getitem__(self, index: int | slice) -> Event | tuple[Event, ...]:
+        return self._get()[index]
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self._get())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and self._get() == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._get())
+
+    def __repr__(self) -> str:
+        return repr(self._get())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (self._get(),))
 
 
 def _situation(world: World, actor: str) -> Situation:
@@ -143,7 +191,7 @@ def _situation(world: World, actor: str) -> Situation:
 def seat_view(world: World, seat: str) -> SeatView:
     """The view of ``seat`` now."""
     actor = world.scenario.actor(seat)
-    seen = seen_by(world, seat)  # once: the view's events, credibility, assessments
+    seen = Seen(world, seat)  # once: the view's events, credibility, assessments
     return SeatView(
         seat=seat,
         name=actor.name,
@@ -163,7 +211,7 @@ def seat_view(world: World, seat: str) -> SeatView:
     )
 
 
-def _judgements(world: World, seat: str, seen: tuple[Event, ...]) -> dict[str, Any]:
+def _judgements(world: World, seat: str, seen: Sequence[Event]) -> dict[str, Any]:
     """The credibility ``seat`` perceives and its assessments, from what it has seen.
 
     Both are worked out only when first read (most bot prompts never look at them) and are kept
