@@ -10,8 +10,8 @@ true values behind a report, no aggressor's plan, no facilitator notes. The whit
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, overload
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -24,6 +24,7 @@ from wargame.engine.world import World
 from wargame.model.clock import format_instant
 from wargame.model.grading import Estimate
 from wargame.model.scenario import Actor, Guarantee
+from wargame.session.lazy import LazyMapping, LazyTuple
 
 
 @attrs.frozen(kw_only=True)
@@ -73,7 +74,7 @@ class SeatView:
     briefing: str
     now: int
     date: str
-    events: Sequence[Event]  # a Seen: worked out when first read
+    events: Sequence[Event]  # a LazyTuple: worked out when first read
     pending: tuple[PromptView, ...]
     own: Situation
     profile: Actor  # the seat's own state: its drivers (interest, readiness, war-weariness)
@@ -139,48 +140,11 @@ def seen_by(world: World, seat: str, upto: int | None = None) -> tuple[Event, ..
     return tuple(seen[: bisect.bisect_left(seen, upto, key=lambda e: e.seq)])
 
 
-class Seen(Sequence[Event]):
-    """The events a seat may see, as of one moment: filtered and stripped of their truth only
-    when first read (a bot answering a prompt rarely reads them). Compares, hashes, pickles and
-    prints as the tuple it stands for."""
-
-    __slots__ = ("_events", "_seat", "_upto", "_world")
-
-    def __init__(self, world: World, seat: str) -> None:
-        self._world: World | None = world
-        self._seat = seat
-        self._upto = len(world.journal.events)  # seq of the first event it will not hold
-        self._events: tuple[Event, ...] = ()
-
-    def _get(self) -> tuple[Event, ...]:
-        if self._world is not None:
-            self._events, self._world = seen_by(self._world, self._seat, self._upto), None
-        return self._events
-
-    @overload
-    def __getitem__(self, index: int) -> Event: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Event, ...]: ...
-    def __getitem__(self, index: int | slice) -> Event | tuple[Event, ...]:
-        return self._get()[index]
-
-    def __len__(self) -> int:
-        return len(self._get())
-
-    def __iter__(self) -> Iterator[Event]:
-        return iter(self._get())
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and self._get() == tuple(other)
-
-    def __hash__(self) -> int:
-        return hash(self._get())
-
-    def __repr__(self) -> str:
-        return repr(self._get())
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (tuple, (self._get(),))
+def seen_lazily(world: World, seat: str) -> LazyTuple:
+    """:func:`seen_by` as of now, filtered and stripped only when first read (a bot answering a
+    prompt rarely reads it); read later, it still holds only what the seat had seen now."""
+    upto = len(world.journal.events)
+    return LazyTuple(lambda: seen_by(world, seat, upto))
 
 
 def _situation(world: World, actor: str) -> Situation:
@@ -191,7 +155,7 @@ def _situation(world: World, actor: str) -> Situation:
 def seat_view(world: World, seat: str) -> SeatView:
     """The view of ``seat`` now."""
     actor = world.scenario.actor(seat)
-    seen = Seen(world, seat)  # once: the view's events, credibility, assessments
+    seen = seen_lazily(world, seat)  # once: the view's events, credibility, assessments
     return SeatView(
         seat=seat,
         name=actor.name,
@@ -226,41 +190,9 @@ def _judgements(world: World, seat: str, seen: Sequence[Event]) -> dict[str, Any
         return judged
 
     return {
-        "credibility": Deferred(lambda: judge()["credibility"]),
-        "assessments": Deferred(lambda: judge()["assessments"]),
+        "credibility": LazyMapping(lambda: dict(judge()["credibility"])),
+        "assessments": LazyMapping(lambda: dict(judge()["assessments"])),
     }
-
-
-class Deferred(Mapping[str, Any]):
-    """A read-only mapping worked out by ``make`` the first time it is read, then kept.
-
-    It compares, pickles and prints as the plain dict it stands for."""
-
-    __slots__ = ("_data", "_make")
-
-    def __init__(self, make: Callable[[], Mapping[str, Any]]) -> None:
-        self._make: Callable[[], Mapping[str, Any]] | None = make
-        self._data: dict[str, Any] = {}
-
-    def _get(self) -> dict[str, Any]:
-        if self._make is not None:
-            self._data, self._make = dict(self._make()), None
-        return self._data
-
-    def __getitem__(self, key: str) -> Any:
-        return self._get()[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._get())
-
-    def __len__(self) -> int:
-        return len(self._get())
-
-    def __repr__(self) -> str:
-        return repr(self._get())
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (dict, (self._get(),))
 
 
 def perceived_credibility(world: World, observer: str | None) -> dict[str, float]:
