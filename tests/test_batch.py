@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -73,8 +74,10 @@ def test_batch_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     out, journals = tmp_path / "rows.csv", tmp_path / "journals"
     code = main(["batch", FLAGSHIP, "-n", "3", "--seed", "5", "--out", str(out), "--journals", str(journals)])
     assert code == 0
-    printed = capsys.readouterr().out
+    captured = capsys.readouterr()
+    printed = captured.out
     assert "3 of 3 runs" in printed and "guarantee_honoured = formal" in printed
+    assert re.search(r"^3 runs in \d+\.\d s \(\d+\.\d a second\), with --jobs 1\.$", captured.err, re.M)
     assert len(out.read_text().splitlines()) == 4 and len(list(journals.glob("*.jsonl"))) == 3
 
 
@@ -103,6 +106,7 @@ def test_bench_reports_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
     figures = bench(FLAGSHIP, games=2, jobs=1, rounds=1)
     assert figures["simpy_events"] > 100 and figures["games_per_s"] > 0
     assert 0 < figures["engine_to_bare_ratio"] < 1  # the model costs something over bare SimPy
+    assert figures["runs_10000_on_1_workers_s"] > 0 and figures["batch_scaling"] > 0
     assert figures["peak_worker_memory_mib"] > 10
     assert main(["bench", "--games", "2", "--jobs", "1", "--rounds", "1"]) == 0
     assert "engine_to_bare_ratio" in capsys.readouterr().out

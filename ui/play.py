@@ -77,4 +77,3 @@ def cmd_play(args: argparse.Namespace) -> int:
             f"Resume with: wargame play --resume {app.journal}"
         )
     return 0
-

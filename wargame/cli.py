@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -48,17 +49,28 @@ def _parser() -> argparse.ArgumentParser:
         "w white cell, ? help, q quit.",
     )
     pl.add_argument(
-        "scenario", metavar="SCENARIO", nargs="?", default="drole-de-guerre-1939",
+        "scenario",
+        metavar="SCENARIO",
+        nargs="?",
+        default="drole-de-guerre-1939",
         help="bundled name or path to a .toml file (default: drole-de-guerre-1939)",
     )
     pl.add_argument("--seed", type=_seed, default=None, metavar="N", help="root random seed (default 1)")
     pl.add_argument(
-        "--seat", dest="seats", action="append", default=[], metavar="SEAT=CONTROLLER",
+        "--seat",
+        dest="seats",
+        action="append",
+        default=[],
+        metavar="SEAT=CONTROLLER",
         help="who plays a seat: human (a player at this terminal) or a bot doctrine; repeat for "
         "hot-seat play, e.g. --seat france=human --seat uk=human",
     )
     pl.add_argument(
-        "--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
         help="override a scenario value (with --seat)",
     )
     pl.add_argument("--facilitator", action="store_true", help="add a white-cell seat (truth, injects)")
@@ -445,6 +457,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     console = _console()
     err_console = type(console)(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    started = time.perf_counter()
     with Progress(*columns, console=err_console, transient=True) as bar:
         task = bar.add_task(f"{loaded.name}", total=args.runs)
         try:
@@ -455,6 +468,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
             )  # fmt: skip
         except ExecutorError as err:
             raise InputError(str(err)) from None
+    seconds = time.perf_counter() - started
+    workers = f"on the Dask cluster at {args.scheduler}" if args.scheduler else f"with --jobs {args.jobs}"
+    rate = len(rows) / seconds if seconds > 0 else 0.0
+    print(f"{len(rows)} runs in {seconds:.1f} s ({rate:.1f} a second), {workers}.", file=sys.stderr)
     failed = [r for r in rows if r.get("error")]
     for r in failed:
         print(f"run {r['run']} (seed {r['seed']}) failed: {r['error']}", file=sys.stderr)
