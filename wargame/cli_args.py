@@ -1,0 +1,306 @@
+"""The ``wargame`` command line's grammar: its commands, their options and help texts.
+
+Kept apart from the commands themselves (``wargame/cli.py``), and as cheap to import: nothing
+here loads the engine, numpy or rich.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from wargame.engine.kinds import KINDS
+
+
+def parser() -> argparse.ArgumentParser:
+    """The parser of ``wargame``'s command line."""
+    from wargame import __version__
+
+    p = argparse.ArgumentParser(
+        prog="wargame",
+        description="A discrete-event crisis wargame: alliance guarantees under uncertain and "
+        "deceptive intelligence. Run a scenario headless, check scenario files, replay and "
+        "verify journals, and read a game as one seat saw it.",
+        epilog="Exit codes: 0 success, 1 verification failed, 2 bad input. "
+        "Start with: wargame run drole-de-guerre-1939 --seed 1",
+    )
+    p.add_argument("--version", action="version", version=f"wargame {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    pl = sub.add_parser(
+        "play",
+        help="play a scenario at this terminal (seminar UI)",
+        description="Play a scenario in the terminal: players take seats, bots fill the rest, a white "
+        "cell may run the game. Without --seat a lobby lets you choose scenario, seats and seed. "
+        "Keys: space play/pause, n next event, +/- speed, d decide, o orders, h hand over, "
+        "w white cell, ? help, q quit.",
+    )
+    pl.add_argument(
+        "scenario",
+        metavar="SCENARIO",
+        nargs="?",
+        default="drole-de-guerre-1939",
+        help="bundled name or path to a .toml file (default: drole-de-guerre-1939)",
+    )
+    pl.add_argument("--seed", type=_seed, default=None, metavar="N", help="root random seed (default 1)")
+    pl.add_argument(
+        "--seat",
+        dest="seats",
+        action="append",
+        default=[],
+        metavar="SEAT=CONTROLLER",
+        help="who plays a seat: human (a player at this terminal) or a bot doctrine; repeat for "
+        "hot-seat play, e.g. --seat france=human --seat uk=human",
+    )
+    pl.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a scenario value (with --seat)",
+    )
+    pl.add_argument("--facilitator", action="store_true", help="add a white-cell seat (truth, injects)")
+    pl.add_argument("--journal", metavar="PATH", help="journal file (default: SCENARIO.seedN.jsonl here)")
+    pl.add_argument("--resume", metavar="JOURNAL", help="resume the game recorded in JOURNAL")
+
+    sub.add_parser("list", help="list the bundled scenarios", description="List the bundled scenarios.")
+
+    c = sub.add_parser(
+        "check",
+        help="validate a scenario file or bundled scenario",
+        description="Validate a scenario: every problem is reported as file:line: field.path: what "
+        "was expected (exit 2). Legal but suspicious content (a seat never asked anything, an inject "
+        "after the horizon, a guarantee nobody can trigger) is reported as a warning (exit 0).",
+    )
+    _scenario_options(c)
+
+    n = sub.add_parser(
+        "new",
+        help="write a commented starting file for a new scenario",
+        description="Write NAME.toml (or the .toml path given): a small, complete, commented "
+        "scenario that passes `wargame check`, to be changed section by section. Never overwrites.",
+    )
+    n.add_argument(
+        "name", metavar="SCENARIO_NAME", help="a lowercase id (e.g. baltic-crisis) or a .toml path"
+    )
+
+    r = sub.add_parser(
+        "run",
+        help="play a scenario headless and print its timeline",
+        description="Play a whole game headless and print its timeline as the white cell sees it "
+        "(ground truth in brackets). Seats: the scenario's actor ids, e.g. germany, poland, france, "
+        "uk, ussr.",
+    )
+    _scenario_options(r)
+    r.add_argument(
+        "--seed",
+        type=_seed,
+        required=True,
+        metavar="N",
+        help="root random seed (whole number >= 0)",
+    )
+    r.add_argument("--journal", metavar="PATH", help="write the journal (JSON Lines) to PATH")
+    r.add_argument(
+        "--seat",
+        dest="seats",
+        action="append",
+        default=[],
+        metavar="SEAT=CONTROLLER",
+        help="who plays a seat: bot:historical (default), bot:realist, bot:liberal, "
+        "bot:constructivist, bot:resolute, bot:cautious, bot:passive, script:PATH (a decision "
+        "script), or human (absent here: prompts take their defaults)",
+    )
+    _hide_option(r)
+    r.add_argument(
+        "--summary",
+        action="store_true",
+        help="print one JSON object of outcome measures instead of the timeline",
+    )
+
+    b = sub.add_parser(
+        "batch",
+        help="play many seeded games in parallel and summarise their outcomes",
+        description="Play RUNS games of a scenario, each with a seed derived from the root seed and "
+        "its index (so results do not depend on --jobs, and any row can be re-run alone with "
+        "`wargame run ... --seed <its seed>`), write one summary row per run, and print for each "
+        "measure a mean or share with its 95%% interval and the median with quartiles.",
+    )
+    _scenario_options(b)
+    b.add_argument("-n", "--runs", type=_positive, required=True, metavar="RUNS", help="number of games")
+    b.add_argument("--seed", type=_seed, default=0, metavar="ROOT", help="root seed (default 0)")
+    b.add_argument("--jobs", type=_positive, default=1, metavar="J", help="worker processes (default 1)")
+    b.add_argument(
+        "--seat",
+        dest="seats",
+        action="append",
+        default=[],
+        metavar="SEAT=CONTROLLER",
+        help="who plays a seat, as for `run`",
+    )
+    b.add_argument("--out", metavar="PATH", help="write the rows to a .csv or .jsonl file")
+    b.add_argument("--journals", metavar="DIR", help="also write each run's journal into DIR")
+    b.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="where the games are played: local worker processes (default), or an existing Dask "
+        "cluster (needs --scheduler and the dask extra); the rows are the same either way",
+    )
+    b.add_argument(
+        "--scheduler", metavar="ADDRESS", help="the Dask scheduler's address, e.g. tcp://10.0.0.5:8786"
+    )
+
+    ex = sub.add_parser(
+        "experiment",
+        help="run a factorial experiment file and print a table per measure",
+        description="Run every combination of an experiment file's factor levels as a batch (the "
+        "same root seed in every cell), and print, per measure, each cell's mean or share with its "
+        "95%% interval. Bundled files are in scenarios/experiments/.",
+    )
+    ex.add_argument("file", metavar="FILE", help="an experiment .toml file (or a bundled experiment's name)")
+    ex.add_argument("--jobs", type=_positive, default=1, metavar="J", help="worker processes (default 1)")
+    ex.add_argument(
+        "--out",
+        metavar="PATH",
+        help="write the table to a .csv or .jsonl file, and beside it a PNG per measure "
+        "(each cell's estimate with its 95%% interval)",
+    )
+    ex.add_argument(
+        "--plots", metavar="DIR", help="write the PNG per measure to this folder (default: beside --out)"
+    )
+
+    be = sub.add_parser(
+        "bench",
+        help="time the engine against a bare SimPy loop, and batch throughput",
+        description="A fixed workload timed in one run: engine events per second against a bare "
+        "SimPy loop of the same number of events (the limit for any SimPy engine here), games per "
+        "second, batch throughput on 1 worker and on every core, the time 10,000 runs would take, "
+        "and peak memory per worker. Each part is timed --rounds times and the best kept.",
+    )
+    be.add_argument(
+        "scenario",
+        metavar="SCENARIO",
+        nargs="?",
+        default="drole-de-guerre-1939",
+        help="bundled name or path (default drole-de-guerre-1939)",
+    )
+    be.add_argument(
+        "--games", type=_positive, default=100, metavar="N", help="games in the workload (default 100)"
+    )
+    be.add_argument(
+        "--rounds",
+        type=_positive,
+        default=3,
+        metavar="R",
+        help="time each part this many times and keep the best (default 3)",
+    )
+    be.add_argument(
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="J",
+        help="workers for the parallel batch (default: all cores)",
+    )
+
+    rp = sub.add_parser(
+        "replay",
+        help="re-run a journal from its header and decisions",
+        description="Re-run the game recorded in a journal from its header (scenario, seed, seats, "
+        "overrides) and its human decisions. With --verify, compare the replay line by line.",
+    )
+    rp.add_argument("journal", metavar="JOURNAL", help="a journal file written by `wargame run --journal`")
+    rp.add_argument(
+        "--verify",
+        action="store_true",
+        help="compare the replay with the journal line by line (exit 1 on a difference)",
+    )
+
+    rep = sub.add_parser(
+        "report",
+        help="the after-action review of a journal (Markdown or HTML, with plots)",
+        description="The after-action review of a recorded game, in the facilitators' order: what was "
+        "planned, what happened, issues, fixes; a belief-versus-truth table with a row per decision; "
+        "where deception worked. Plots: the fronts, each seat's estimates against the truth, credibility.",
+    )
+    rep.add_argument("journal", metavar="JOURNAL", help="a journal file written by `wargame run --journal`")
+    rep.add_argument("--format", choices=("md", "html"), default="md", help="Markdown (default) or HTML")
+    rep.add_argument(
+        "--out",
+        metavar="PATH",
+        help="write the report here (Markdown: the plots as PNG files beside it); default: standard output",
+    )
+
+    s = sub.add_parser(
+        "show",
+        help="print a journal's timeline as one seat saw it, or the ground truth",
+        description="Print the timeline of a journal as one seat saw it (its own reports, events "
+        "addressed to it, public events; no ground truth), or the white cell's view of everything.",
+    )
+    s.add_argument("journal", metavar="JOURNAL", help="a journal file written by `wargame run --journal`")
+    who = s.add_mutually_exclusive_group(required=True)
+    who.add_argument("--seat", metavar="SEAT", help="the seat whose view to show (e.g. france)")
+    who.add_argument("--white-cell", action="store_true", help="the ground truth (facilitator's view)")
+    s.add_argument("--json", action="store_true", help="print the view as JSON lines")
+    _hide_option(s)
+    return p
+
+
+EVENT_KINDS = tuple(KINDS)
+
+
+def _scenario_options(parser: argparse.ArgumentParser) -> None:
+    """SCENARIO and --set, shared by every command that loads a scenario."""
+    parser.add_argument("scenario", metavar="SCENARIO", help="bundled name or path to a .toml file")
+    parser.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a scenario value (repeatable), e.g. fronts.west.fortification=2; "
+        "validated like the file and recorded in the journal header",
+    )
+
+
+def _hide_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--hide",
+        type=_kinds,
+        default=(),
+        metavar="KIND,...",
+        help="leave these kinds of event out of the timeline, e.g. --hide report,front,prompt "
+        f"(kinds: {', '.join(EVENT_KINDS)})",
+    )
+
+
+def _kinds(text: str) -> tuple[str, ...]:
+    import difflib
+
+    kinds = tuple(k.strip() for k in text.split(",") if k.strip())
+    for kind in kinds:
+        if kind not in EVENT_KINDS:
+            hint = difflib.get_close_matches(kind, EVENT_KINDS, n=1)
+            raise argparse.ArgumentTypeError(
+                f"unknown event kind {kind!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
+            )
+    return kinds
+
+
+def _at_least(minimum: int) -> Any:
+    """An argparse type: a whole number no smaller than ``minimum``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = minimum - 1
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"expected a whole number >= {minimum}, got {text!r}")
+        return value
+
+    return parse
+
+
+_seed = _at_least(0)
+_positive = _at_least(1)
