@@ -103,10 +103,37 @@ def test_batch_bad_input_exits_2(capsys: pytest.CaptureFixture[str], args: list[
 def test_bench_reports_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
     from wargame.analysis.bench import bench
 
-    figures = bench(FLAGSHIP, games=2, jobs=1, rounds=1)
+    figures = bench(FLAGSHIP, games=2, jobs=2, rounds=1)
     assert figures["simpy_events"] > 100 and figures["games_per_s"] > 0
     assert 0 < figures["engine_to_bare_ratio"] < 1  # the model costs something over bare SimPy
-    assert figures["runs_10000_on_1_workers_s"] > 0 and figures["batch_scaling"] > 0
     assert figures["peak_worker_memory_mib"] > 10
-    assert main(["bench", "--games", "2", "--jobs", "1", "--rounds", "1"]) == 0
-    assert "engine_to_bare_ratio" in capsys.readouterr().out
+    assert figures["batch_scaling"] == pytest.approx(
+        figures["batch_games_per_s_2_workers"] / figures["batch_games_per_s_1_worker"]
+    )
+    assert figures["runs_10000_on_2_workers_s"] > 0
+    # one worker: no second pool to compare with, so no scaling figure
+    assert main(["bench", "--games", "1", "--jobs", "1", "--rounds", "1"]) == 0
+    captured = capsys.readouterr()
+    assert "runs_10000_on_1_worker_s" in captured.out and "batch_scaling" not in captured.out
+    assert "with 1 game (" in captured.err and "1 games" not in captured.err
+
+
+def test_a_measure_no_run_had_is_listed_not_dropped() -> None:
+    rows = [{"run": i, "seed": i, "error": "", "offensive_after_days": None, "x": i} for i in range(3)]
+    described = {d["measure"]: d for d in describe(rows)}
+    assert described["offensive_after_days"] == {"measure": "offensive_after_days", "n": 0, "kind": "none"}
+    assert described["x"]["kind"] == "mean" and described["x"]["n"] == 3
+
+
+def test_progress_without_a_terminal_is_plain_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    from wargame.cli_progress import progress
+
+    with progress("tutorial", 4, every=0.0) as advance:  # pytest's stderr is not a terminal
+        for _ in range(4):
+            advance(1)
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 3  # after 1, 2 and 3 runs; the 4th is the end, which the caller reports
+    assert all(
+        re.fullmatch(r"tutorial: \d of 4 runs \(\d+%\), \d+ s so far, about \d+ s left", x) for x in lines
+    )
+    assert lines[0].startswith("tutorial: 1 of 4 runs (25%)")

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from wargame.cli_args import parser as _parser
+from wargame.cli_progress import counted, progress
 
 EXIT_OK, EXIT_MISMATCH, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -138,7 +139,6 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_batch(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from rich.table import Table
 
     from wargame.analysis.batch import describe, run_batch, write_rows
@@ -161,16 +161,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
             Path(args.journals).mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise InputError(f"cannot use {args.journals!r} for journals: {err.strerror or err}") from None
-    console = _console()
-    err_console = type(console)(stderr=True)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    if args.scheduler is None:
+        _say_cores(args.jobs)
     started = time.perf_counter()
-    with Progress(*columns, console=err_console, transient=True) as bar:
-        task = bar.add_task(f"{loaded.name}", total=args.runs)
+    with progress(loaded.name, args.runs) as advance:
         try:
             rows = run_batch(
                 args.scenario, args.runs, root=args.seed, jobs=args.jobs, seats=args.seats,
-                overrides=args.overrides, journals=args.journals, progress=lambda n: bar.advance(task, n),
+                overrides=args.overrides, journals=args.journals, progress=advance,
                 scheduler=args.scheduler,
             )  # fmt: skip
         except ExecutorError as err:
@@ -178,7 +176,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - started
     workers = f"on the Dask cluster at {args.scheduler}" if args.scheduler else f"with --jobs {args.jobs}"
     rate = len(rows) / seconds if seconds > 0 else 0.0
-    print(f"{len(rows)} runs in {seconds:.1f} s ({rate:.1f} a second), {workers}.", file=sys.stderr)
+    played = counted(len(rows), "run")
+    print(f"{played} in {seconds:.1f} s ({rate:.1f} a second), {workers}.", file=sys.stderr)
     failed = [r for r in rows if r.get("error")]
     for r in failed:
         print(f"run {r['run']} (seed {r['seed']}) failed: {r['error']}", file=sys.stderr)
@@ -187,12 +186,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
             write_rows(rows, args.out)
         except OSError as err:
             raise InputError(f"cannot write {args.out!r}: {err.strerror or err}") from None
-    table = Table(
-        title=f"{loaded.name}: {len(rows) - len(failed)} of {len(rows)} runs, root seed {args.seed}"
-    )
-    for name in ("measure", "n", "mean or share", "95% interval", "median [q1, q3]"):
+    console = _console()
+    table = Table(title=f"{loaded.name}: {len(rows) - len(failed)} of {played}, root seed {args.seed}")
+    for name in ("measure", "n", "mean or share", "95% interval", "median [quartiles]"):
         table.add_column(name, justify="left" if name == "measure" else "right", no_wrap=True)
     for d in describe(rows):
+        if d["kind"] == "none":
+            table.add_row(d["measure"], "0", "no value in any run", "", "")
+            continue
         spread = f"{d['median']:.2f} [{d['q1']:.2f}, {d['q3']:.2f}]" if d["kind"] == "mean" else ""
         table.add_row(
             d["measure"], str(d["n"]), f"{d['value']:.3f}", f"{d['low']:.3f} – {d['high']:.3f}", spread
@@ -206,7 +207,6 @@ def cmd_batch(args: argparse.Namespace) -> int:
 def cmd_experiment(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from rich.table import Table
 
     from wargame.analysis.batch import write_rows
@@ -226,10 +226,9 @@ def cmd_experiment(args: argparse.Namespace) -> int:
     except ExperimentError as err:
         raise InputError(str(err)) from None
     cells = experiment.cells()
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=type(_console())(stderr=True), transient=True) as bar:
-        task = bar.add_task(experiment.name, total=len(cells) * experiment.runs)
-        rows = run_experiment(experiment, jobs=args.jobs, progress=lambda n: bar.advance(task, n))
+    _say_cores(args.jobs)
+    with progress(experiment.name, len(cells) * experiment.runs) as advance:
+        rows = run_experiment(experiment, jobs=args.jobs, progress=advance)
     console = _console()
     factor_columns = [f"factor.{f.name}" for f in experiment.factors]
     for measure in measures_of(rows):
@@ -255,13 +254,23 @@ def cmd_experiment(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _say_cores(jobs: int | None) -> None:
+    """A note when more workers are asked for than this machine has cores: they only share them."""
+    import os
+
+    cores = os.cpu_count() or 1
+    if jobs is not None and jobs > cores:
+        print(f"note: {counted(jobs, 'worker')} on {counted(cores, 'core')} will share them", file=sys.stderr)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from wargame.analysis.bench import bench
     from wargame.session import scenarios
 
     scenarios.load(args.scenario)  # bad input stops here
+    _say_cores(args.jobs)
     print(
-        f"Benchmarking {args.scenario} with {args.games} games (this takes a little while)...",
+        f"Benchmarking {args.scenario} with {counted(args.games, 'game')} (this takes a little while)...",
         file=sys.stderr,
     )
     figures = bench(

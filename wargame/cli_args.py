@@ -19,8 +19,10 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="wargame",
         description="A discrete-event crisis wargame: alliance guarantees under uncertain and "
-        "deceptive intelligence. Run a scenario headless, check scenario files, replay and "
-        "verify journals, and read a game as one seat saw it.",
+        "deceptive intelligence. Play a scenario at the terminal, or headless; check and write "
+        "scenario files; replay and verify journals, and read a game as one seat saw it; run "
+        "batches and factorial experiments of many seeded games; write after-action reports; "
+        "benchmark the engine.",
         epilog="Exit codes: 0 success, 1 verification failed, 2 bad input. "
         "Start with: wargame run drole-de-guerre-1939 --seed 1",
     )
@@ -124,7 +126,7 @@ def parser() -> argparse.ArgumentParser:
         description="Play RUNS games of a scenario, each with a seed derived from the root seed and "
         "its index (so results do not depend on --jobs, and any row can be re-run alone with "
         "`wargame run ... --seed <its seed>`), write one summary row per run, and print for each "
-        "measure a mean or share with its 95%% interval and the median with quartiles.",
+        "measure a mean or share with its 95% interval and the median with quartiles.",
     )
     _scenario_options(b)
     b.add_argument("-n", "--runs", type=_positive, required=True, metavar="RUNS", help="number of games")
@@ -156,7 +158,7 @@ def parser() -> argparse.ArgumentParser:
         help="run a factorial experiment file and print a table per measure",
         description="Run every combination of an experiment file's factor levels as a batch (the "
         "same root seed in every cell), and print, per measure, each cell's mean or share with its "
-        "95%% interval. Bundled files are in scenarios/experiments/.",
+        "95% interval. Bundled files are in scenarios/experiments/.",
     )
     ex.add_argument("file", metavar="FILE", help="an experiment .toml file (or a bundled experiment's name)")
     ex.add_argument("--jobs", type=_positive, default=1, metavar="J", help="worker processes (default 1)")

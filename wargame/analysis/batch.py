@@ -121,14 +121,16 @@ def _numbers(values: Iterable[Any]) -> list[float]:
 
 def describe(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Per measure: a share with a 95% Wilson interval (true/false), or a mean with a 95% interval
-    and the median with quartiles (numbers), or the share of each value (words)."""
+    and the median with quartiles (numbers), or the share of each value (words); kind ``none``
+    for a measure that no run had a value for."""
     columns = sorted({k for r in rows for k in r} - {"run", "seed", "error"})
     ok = [r for r in rows if not r.get("error")]
     out = []
     for col in columns:
         values = [r.get(col) for r in ok]
         present = [v for v in values if v is not None]
-        if not present:
+        if not present:  # a measure no run had a value for (e.g. an offensive nobody launched)
+            out.append({"measure": col, "n": 0, "kind": "none"})
             continue
         if all(isinstance(v, bool) for v in present):
             n, k = len(present), sum(present)

@@ -78,18 +78,19 @@ def bench(
     jobs = jobs or os.cpu_count() or 1
     say = say or (lambda _text: None)
     engine_games(scenario, 2)  # warm up imports and caches
-    say(f"engine: {games} games, best of {rounds}")
+    say(f"engine, best of {rounds}")
     seconds, steps = min(engine_games(scenario, games) for _ in range(rounds))
     say(f"bare SimPy: {steps:,} events, best of {rounds}")
     bare = min(bare_simpy(steps) for _ in range(rounds))
     one = many = float("inf")
     for r in range(rounds):
-        say(f"batch of {games} on 1 worker and on {jobs}, round {r + 1} of {rounds}")
+        say(f"batch on 1 worker{f' and on {jobs}' if jobs > 1 else ''}, round {r + 1} of {rounds}")
         one = min(one, _timed(lambda: run_batch(scenario, games, root=1, jobs=1, in_process=False))[0])
-        many = min(many, _timed(lambda: run_batch(scenario, games, root=1, jobs=jobs))[0])
+        if jobs > 1:
+            many = min(many, _timed(lambda: run_batch(scenario, games, root=1, jobs=jobs))[0])
     with ProcessPoolExecutor(max_workers=1) as pool:
         peak_kib = pool.submit(_worker_memory, (scenario, 5)).result()
-    return {
+    figures: dict[str, float] = {
         "games": games,
         "simpy_events": steps,
         "engine_events_per_s": steps / seconds,
@@ -97,8 +98,11 @@ def bench(
         "engine_to_bare_ratio": bare / seconds,
         "games_per_s": games / seconds,
         "batch_games_per_s_1_worker": games / one,
-        f"batch_games_per_s_{jobs}_workers": games / many,
-        "batch_scaling": one / many,
-        f"runs_10000_on_{jobs}_workers_s": 10_000 * many / games,
-        "peak_worker_memory_mib": peak_kib / 1024,
     }
+    if jobs > 1:
+        figures[f"batch_games_per_s_{jobs}_workers"] = games / many
+        figures["batch_scaling"] = one / many
+    best = min(one, many)
+    figures[f"runs_10000_on_{jobs}_worker{'s' if jobs > 1 else ''}_s"] = 10_000 * best / games
+    figures["peak_worker_memory_mib"] = peak_kib / 1024
+    return figures
