@@ -13,7 +13,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ui.text import DAY, estimate_words, plain, short_when, subject_label, time_left, when
+from ui.text import DAY, estimate_words, plain, short_when, time_left, when
+from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.model.scenario import Scenario
 from wargame.session.views import SeatView

@@ -30,21 +30,6 @@ def short_when(start: object, minute: int) -> str:
     return f"{parts[1]} {parts[2]} {parts[4]}" if len(parts) == 5 else full
 
 
-def subject_label(scenario: Scenario, subject: str) -> str:
-    """What an intelligence subject is about, in words (names only: nothing secret)."""
-    kind, _, key = subject.partition(".")
-    names = {a.id: a.name for a in scenario.actors}
-    fronts = {f.id: f.name for f in scenario.fronts}
-    aggressor = names.get(scenario.aggressor.actor, scenario.aggressor.actor)
-    if kind == "attack_date":
-        return f"when {aggressor} attacks"
-    if kind == "mobilisation":
-        return f"{names.get(key, key)}: divisions available"
-    if kind == "forces":
-        return f"{aggressor}: divisions on the {fronts.get(key, key)}"
-    return subject
-
-
 def estimate_words(
     scenario: Scenario, subject: str, value: float, low: float, high: float, reports: int
 ) -> str:

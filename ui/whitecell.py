@@ -19,7 +19,8 @@ from textual.widgets import DataTable, Footer, Log, Static, TabbedContent, TabPa
 
 from ui.form import Field, FormScreen
 from ui.panels import log_line
-from ui.text import plain, short_when, subject_label
+from ui.text import plain, short_when
+from wargame.engine.intelligence import subject_label
 from wargame.session.views import WhiteCellView
 
 if TYPE_CHECKING:

@@ -30,15 +30,15 @@ def progress(label: str, total: int, every: float = 10.0) -> Iterator[Callable[[
             task = bar.add_task(label, total=total)
             yield lambda n: bar.advance(task, n)
         return
-    started = time.perf_counter()
-    state = {"done": 0, "said": started}
+    started = said = time.perf_counter()
+    done = 0
 
     def advance(n: int) -> None:
-        state["done"] += n
+        nonlocal done, said
+        done += n
         now = time.perf_counter()
-        done = int(state["done"])
-        if now - state["said"] >= every and done < total:
-            state["said"] = now
+        if now - said >= every and done < total:
+            said = now
             left = (now - started) / done * (total - done)
             print(
                 f"{label}: {done} of {counted(total, 'run')} ({done / total:.0%}), "

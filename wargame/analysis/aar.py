@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from wargame.analysis.aar_capture import Capture, capture, subject_label
+from wargame.analysis.aar_capture import Capture, capture
 from wargame.analysis.aar_findings import deception_results, fixes, issues
 from wargame.analysis.aar_markdown import to_markdown
 from wargame.analysis.aar_types import (
@@ -31,6 +31,7 @@ from wargame.analysis.aar_types import (
     Plan,
     TimelineEntry,
 )
+from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.outcome import measures
 from wargame.model.clock import DAY, format_instant
@@ -107,7 +108,7 @@ def review(
         issues=found,
         fixes=fixes(found),
         samples=seen.samples,
-        labels={s: subject_label(seen.session.world, s) for s in subjects},
+        labels={s: subject_label(seen.session.scenario, s) for s in subjects},
         names=names,
     )
 

@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from wargame.analysis.aar_types import Belief, FrontSample, Sample
+from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.world import World
 from wargame.model.clock import DAY, format_instant
@@ -49,19 +50,6 @@ class Capture:
     samples: tuple[Sample, ...]
 
 
-def subject_label(world: World, subject: str) -> str:
-    """A subject in words: ``forces.west`` -> "Germany's divisions on the Franco-German border"."""
-    kind, _, key = subject.partition(".")
-    aggressor = world.name(world.scenario.aggressor.actor)
-    if kind == "attack_date":
-        return f"date of {aggressor}'s attack"
-    if kind == "mobilisation":
-        return f"{world.name(key)}'s divisions available"
-    if kind == "forces":
-        return f"{aggressor}'s divisions on the {world.scenario_front(key).name}"
-    return subject
-
-
 def truths(world: World) -> dict[str, float]:
     """The true value now of every subject a seat may assess (dates in minutes)."""
     out = key_truths(world)
@@ -74,7 +62,7 @@ def beliefs_of(world: World, seat: str, true: Mapping[str, float]) -> tuple[Beli
     return tuple(
         Belief(
             subject=subject,
-            label=subject_label(world, subject),
+            label=subject_label(world.scenario, subject),
             estimate=e.value,
             low=e.low,
             high=e.high,

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from wargame.engine.world import World
-    from wargame.model.scenario import Channel, Deception, Service
+    from wargame.model.scenario import Channel, Deception, Scenario, Service
 
 
 def start(world: World) -> None:
@@ -75,6 +75,22 @@ def truth_of(world: World, subject: str) -> float:
     if state.opened_at is None:  # not yet fought over: the planned forces
         return spec.attacker_divisions if aggressor_attacks else spec.defender_divisions
     return state.attacker if aggressor_attacks else state.defender
+
+
+def subject_label(scenario: Scenario, subject: str) -> str:
+    """A subject in words (names only, nothing secret): ``forces.west`` -> "Germany's divisions
+    on the Franco-German border". Unknown ids are shown as they are."""
+    kind, _, key = subject.partition(".")
+    names = {a.id: a.name for a in scenario.actors}
+    aggressor = names.get(scenario.aggressor.actor, scenario.aggressor.actor)
+    if kind == "attack_date":
+        return f"date of {aggressor}'s attack"
+    if kind == "mobilisation":
+        return f"{names.get(key, key)}'s divisions available"
+    if kind == "forces":
+        front = next((f.name for f in scenario.fronts if f.id == key), key)
+        return f"{aggressor}'s divisions on the {front}"
+    return subject
 
 
 def describe(world: World, subject: str, claim: float) -> str:
