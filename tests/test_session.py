@@ -192,3 +192,89 @@ def test_nan_in_an_event_is_corruption_not_a_crash(
     path.write_text("\n".join(lines) + "\n")
     assert main(["show", str(path), "--white-cell"]) == 2
     assert ":4:" in capsys.readouterr().err
+
+
+# -- no silent defaults in live play (hold_deadlines) ------------------------------------------
+
+HOT_SEAT = ["france=human", "uk=human", "poland=human"]
+
+
+def _defaults_for_humans(session: Session) -> list[Event]:
+    return [
+        e
+        for e in session.events
+        if e.kind == "decision" and e.data["by"] == "default" and session.seats[e.data["seat"]] == "human"
+    ]
+
+
+ADVANCES = {
+    "advance_until": lambda s: s.advance_until(s.horizon - 1),
+    "advance": lambda s: s.advance(40 * DAY),
+    "advance_until_news": lambda s: s.advance_until_news(s.horizon + 1),
+    "advance_to_decision": lambda s: s.advance_to_decision(),
+    "run_to_end": lambda s: s.run_to_end(),
+}
+
+
+@pytest.mark.parametrize("method", sorted(ADVANCES))
+def test_with_hold_deadlines_no_advance_passes_a_human_deadline(method: str) -> None:
+    session = Session(scenarios.load(FLAGSHIP), seed=1, seats=HOT_SEAT, hold_deadlines=True)
+    for _ in range(200):  # each call may stop early for news; it must never pass a deadline
+        ADVANCES[method](session)
+        if session.due():
+            break
+    due = session.due()
+    assert due, "the clock should have stopped at a human deadline"
+    assert session.now == min(p.deadline for p in session.pending()) - 1 == due[0].deadline - 1
+    assert not _defaults_for_humans(session)
+    n, now = len(session.events), session.now
+    for advance in ADVANCES.values():  # nothing moves while a prompt is due
+        advance(session)
+    assert (len(session.events), session.now) == (n, now)
+    assert session.due() == due and not session.finished
+
+
+def test_confirmed_defaults_are_journalled_with_who_confirmed_and_replay(tmp_path: Path) -> None:
+    path = tmp_path / "held.jsonl"
+    session = Session(scenarios.load(FLAGSHIP), seed=1, seats=HOT_SEAT, journal=path, hold_deadlines=True)
+    confirmed = 0
+    while not session.finished:
+        session.run_to_end()
+        for p in session.due():
+            who = "white" if confirmed % 2 else p.seat
+            session.take_default(p.id, confirmed_by=who)
+            confirmed += 1
+    session.close()
+    assert confirmed >= 2 and not _defaults_for_humans(session)
+    bys = {e.data["by"] for e in session.events if e.kind == "decision"}
+    assert "default, confirmed by the white cell" in bys
+    assert any(
+        b.startswith("default, confirmed by ") and b.endswith(("France", "Britain", "Poland")) for b in bys
+    )
+    verdict = journal_file.verify(journal_file.read(path))
+    assert verdict.ok, verdict
+
+
+def test_take_default_is_refused_for_the_wrong_confirmer_or_prompt() -> None:
+    session = Session(scenarios.load(FLAGSHIP), seed=1, seats=HOT_SEAT, hold_deadlines=True)
+    session.run_to_end()
+    prompt = session.due()[0]
+    other = next(s for s in ("france", "uk", "poland") if s != prompt.seat)
+    with pytest.raises(DecisionError, match="may confirm"):
+        session.take_default(prompt.id, confirmed_by=other)
+    with pytest.raises(DecisionError, match="not an open prompt"):
+        session.take_default("mobilise-nowhere-1", confirmed_by="white")
+    session.take_default(prompt.id, confirmed_by=prompt.seat)
+    with pytest.raises(DecisionError, match="not an open prompt"):
+        session.take_default(prompt.id, confirmed_by="white")  # already taken
+
+
+def test_without_hold_deadlines_an_absent_human_falls_to_the_default() -> None:
+    session = Session(scenarios.load(FLAGSHIP), seed=1, seats=HOT_SEAT)
+    assert session.hold_deadlines is False
+    session.run_to_end()
+    assert session.finished and _defaults_for_humans(session)
+    held = Session(scenarios.load(FLAGSHIP), seed=1, seats=HOT_SEAT)
+    held.hold_deadlines = True  # settable as an attribute, e.g. by `wargame play`
+    held.run_to_end()
+    assert not held.finished and held.due()

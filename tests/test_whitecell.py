@@ -78,6 +78,48 @@ def test_white_cell_acts_are_refused_with_reasons() -> None:
         s.direct("publish_inject", "pact")
 
 
+def _published_at(session: Session, inject: str) -> list[int]:
+    return [e.t for e in session.events if e.kind == "inject" and e.data["inject"] == inject]
+
+
+def test_a_held_inject_restored_before_its_time_is_published_on_time() -> None:
+    s = fresh()
+    due = next(i.at for i in s.white_cell().injects if i.id == "pact")
+    s.direct("hold_inject", "pact", reason="the room is not ready")
+    s.advance(DAY)
+    s.direct("restore_inject", "pact", reason="held by mistake")
+    assert status(s, "pact") == "scheduled"
+    s.advance(5 * DAY)
+    assert _published_at(s, "pact") == [due]
+    restored = [e for e in s.events if e.kind == "decision" and e.data["decision"] == "restore_inject"]
+    assert restored[0].data["by"] == "white cell" and restored[0].see == ("white",)
+
+
+def test_a_skipped_inject_restored_after_its_time_is_published_at_once() -> None:
+    s = fresh()
+    s.direct("skip_inject", "gleiwitz", reason="the room knows already")
+    s.advance_until(12 * DAY)  # past 31 Aug 22:00
+    assert "gleiwitz" not in injects_seen(s, "france")
+    s.direct("restore_inject", "gleiwitz", reason="undo: the Poles' seat needs it")
+    assert _published_at(s, "gleiwitz") == [s.now]
+    assert "gleiwitz" in injects_seen(s, "france") and status(s, "gleiwitz") == "published"
+    s.advance(DAY)
+    assert len(_published_at(s, "gleiwitz")) == 1  # once
+
+
+def test_restore_is_refused_for_a_scheduled_or_published_inject() -> None:
+    s = fresh()
+    with pytest.raises(DecisionError, match="'pact' is scheduled; only a held or skipped inject"):
+        s.direct("restore_inject", "pact")
+    s.direct("publish_inject", "pact")
+    with pytest.raises(DecisionError, match="'pact' is published; only a held or skipped inject"):
+        s.direct("restore_inject", "pact")
+    with pytest.raises(DecisionError, match="no inject 'nonesuch'"):
+        s.direct("restore_inject", "nonesuch")
+    with pytest.raises(DecisionError, match="only the white cell"):
+        s.submit("france", None, "pact", kind="restore_inject")
+
+
 def test_an_override_changes_the_war_and_is_journalled_for_the_white_cell_only() -> None:
     base = fresh()
     base.advance_until(12 * DAY)  # the invasion is on 1 Sep (day 11)
@@ -100,6 +142,11 @@ def test_a_game_with_white_cell_acts_replays_byte_for_byte(tmp_path: Path) -> No
     s.direct("hold_inject", "pact")
     s.advance(5 * DAY)
     s.direct("publish_inject", "pact", reason="now")
+    s.direct("skip_inject", "couverture", reason="not for this room")
+    s.direct("restore_inject", "couverture", reason="undo the skip")
+    s.direct("hold_inject", "gleiwitz")
+    s.advance_until(12 * DAY)
+    s.direct("restore_inject", "gleiwitz", reason="undo the hold, late")
     s.direct("adhoc_inject", "uk,france", text="Rumours of a pact's secret protocol.")
     s.advance_until(13 * DAY)
     s.direct("override", "front.poland.cohesion", reason="a rout", text="0.3")

@@ -1,8 +1,9 @@
 """The white cell's hand on the game: the master event list and adjudication.
 
 In a seminar the facilitators (the "white cell") run the master event list: they publish an
-inject on time, hold it back until the room is ready, publish it early, skip it, or write one on
-the spot ("the press reports shots at the border") for one seat or for all. They also adjudicate:
+inject on time, hold it back until the room is ready, publish it early, skip it, restore one they
+held or skipped (an undo: it is scheduled again, or published at once if its time has passed), or
+write one on the spot ("the press reports shots at the border") for one seat or for all. They also adjudicate:
 when the model's result is implausible for the room, they may set a front's or a state's strength
 by hand, and must say why.
 
@@ -100,6 +101,28 @@ def _skip(world: World, decision: Decision) -> None:
     world.injects[decision.choice] = SKIPPED
 
 
+def _can_restore(world: World, seat: str, choice: str) -> str | None:
+    if _inject(world, choice) is None:
+        return f"there is no inject {choice!r}"
+    status = world.injects.get(choice, SCHEDULED)
+    if status not in (HELD, SKIPPED):
+        return (
+            _white_only(seat)
+            or f"inject {choice!r} is {status}; only a held or skipped inject can be restored"
+        )
+    return _white_only(seat)
+
+
+@free_decision("restore_inject", (), _can_restore)
+def _restore(world: World, decision: Decision) -> None:
+    """Undo a hold or a skip: the inject is scheduled again, and published at once if it is due."""
+    inject = _inject(world, decision.choice)
+    assert inject is not None
+    world.injects[inject.id] = SCHEDULED
+    if world.minute(inject.at) <= world.env.now:  # its own process has run (or sees it published)
+        publish(world, inject)
+
+
 def _audience(world: World, choice: str) -> tuple[str, ...]:
     return ("all",) if choice == "all" else tuple(s.strip() for s in choice.split(","))
 
@@ -178,4 +201,4 @@ def check_white(decision: Decision) -> None:
         raise DecisionError("an ad hoc inject needs its text")
 
 
-WHITE_KINDS = ("hold_inject", "publish_inject", "skip_inject", "adhoc_inject", "override")
+WHITE_KINDS = ("hold_inject", "publish_inject", "skip_inject", "restore_inject", "adhoc_inject", "override")

@@ -6,8 +6,9 @@ integrity chain of :mod:`wargame.session.integrity` holds on every line). Any fa
 :class:`JournalError` that names the line.
 
 :func:`replay` rebuilds the game from the header (scenario, its content hash, overrides, seed,
-seats): bots decide again, and the human decisions recorded in the journal are submitted again
-at their instants through the same path as in live play. :func:`verify` compares the result
+seats): bots decide again, and the human decisions recorded in the journal (the white cell's
+acts and the defaults someone confirmed among them) are submitted again at their instants
+through the same path as in live play. :func:`verify` compares the result
 line by line and reports the first difference.
 """
 
@@ -26,6 +27,7 @@ from wargame.engine.journal import Event, dumps
 from wargame.session.integrity import link
 from wargame.session.scenarios import LoadedScenario, ScenarioError, load
 from wargame.session.session import (
+    CONFIRMED,
     HUMAN,
     JOURNAL_FORMAT,
     WHITE_CELL,
@@ -236,7 +238,7 @@ def replay_events(
     session = Session(loaded, seed=seed, seats=seats)
     if watch is not None:
         watch(session)
-    humans = [e for e in events if e.kind == "decision" and e.data.get("by") in (HUMAN, WHITE_CELL)]
+    humans = [e for e in events if e.kind == "decision" and _by_people(str(e.data.get("by")))]
     for e in humans:
         if len(session.events) >= len(events):
             break
@@ -245,6 +247,8 @@ def replay_events(
         try:
             if d["by"] == WHITE_CELL:
                 session.direct(d["decision"], d["choice"], d.get("reason", ""), d.get("text", ""))
+            elif d["by"].startswith(CONFIRMED):
+                session._confirm_default(d["prompt"], d["by"])
             else:
                 session.submit(
                     d["seat"], d.get("prompt"), d["choice"], d.get("reason", ""), kind=d["decision"]
@@ -263,6 +267,13 @@ def replay_events(
         if close:
             session.close()
     return session
+
+
+def _by_people(by: str) -> bool:
+    """Whether a decision was taken by people (a seat's player, the white cell, or someone who
+    confirmed a default), so that a replay must submit it again; bots and unconfirmed defaults
+    decide again by themselves."""
+    return by in (HUMAN, WHITE_CELL) or by.startswith(CONFIRMED)
 
 
 @attrs.frozen

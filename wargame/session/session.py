@@ -19,7 +19,6 @@ what chunks a facilitator ran the clock.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -33,64 +32,19 @@ from wargame.model.clock import format_instant
 from wargame.session import bots
 from wargame.session.integrity import chained_line, link
 from wargame.session.scenarios import LoadedScenario
+from wargame.session.seats import (  # noqa: F401 (re-exported: the session's public names)
+    DEFAULT_CONTROLLER,
+    HUMAN,
+    SeatError,
+    assign_seats,
+    controller_names,
+    normalise_controller,
+)
 from wargame.session.views import PromptView, SeatView, WhiteCellView, seat_view, white_cell_view
 
 JOURNAL_FORMAT = 1
-HUMAN = "human"
 WHITE_CELL = "white cell"  # who took a white-cell decision (the ``by`` of its journal event)
-DEFAULT_CONTROLLER = "bot:historical"
-
-
-class SeatError(ValueError):
-    """A seat assignment that names an unknown seat or controller."""
-
-
-def controller_names() -> list[str]:
-    return list(bots.controller_names())
-
-
-def normalise_controller(text: str) -> str:
-    """``human``, ``bot:<doctrine>``, a bare doctrine name or ``script:PATH``, normalised."""
-    if text.strip().startswith("script:") and text.strip() != "script:":
-        return text.strip()  # a decision-script file; its path is kept as given
-    name = text.strip().lower()
-    if name == HUMAN:
-        return HUMAN
-    doctrine = name.removeprefix("bot:")
-    if doctrine in bots.DOCTRINES or doctrine in bots.SCRIPTED:
-        return f"bot:{doctrine}"
-    hint = difflib.get_close_matches(name, [HUMAN, *bots.DOCTRINES, *bots.SCRIPTED, *controller_names()], n=1)
-    raise SeatError(
-        f"unknown controller {text!r}"
-        + (f"; did you mean {hint[0]!r}?" if hint else f"; choose from {', '.join(controller_names())}")
-    )
-
-
-def assign_seats(seat_ids: Sequence[str], given: Mapping[str, str] | Sequence[str] = ()) -> dict[str, str]:
-    """Every seat's controller: those given (``seat=controller``), the rest the historical bot."""
-    pairs: list[tuple[str, str]] = []
-    if isinstance(given, Mapping):
-        pairs = list(given.items())
-    else:
-        for item in given:
-            seat, sep, ctl = item.partition("=")
-            if not sep:
-                raise SeatError(f"expected SEAT=CONTROLLER (e.g. france=human), got {item!r}")
-            pairs.append((seat.strip().lower(), ctl))
-    seats = dict.fromkeys(seat_ids, DEFAULT_CONTROLLER)
-    given_seats = [seat for seat, _ in pairs]
-    twice = sorted({s for s in given_seats if given_seats.count(s) > 1})
-    if twice:
-        raise SeatError(f"seat {twice[0]!r} is assigned more than once")
-    for seat, ctl in pairs:
-        if seat not in seats:
-            hint = difflib.get_close_matches(seat, list(seat_ids), n=1)
-            raise SeatError(
-                f"unknown seat {seat!r}"
-                + (f"; did you mean {hint[0]!r}?" if hint else f"; seats are {', '.join(seat_ids)}")
-            )
-        seats[seat] = normalise_controller(ctl)
-    return seats
+CONFIRMED = "default, confirmed by "  # the ``by`` of a default someone confirmed at the deadline
 
 
 class Session:
@@ -102,6 +56,7 @@ class Session:
         seed: int,
         seats: Mapping[str, str] | Sequence[str] = (),
         journal: str | Path | None = None,
+        hold_deadlines: bool = False,
     ) -> None:
         if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
             raise SeatError(f"the seed must be a whole number >= 0, got {seed!r}")
@@ -109,6 +64,7 @@ class Session:
         self.scenario = loaded.scenario
         self.seed = seed
         self.seats = assign_seats(self.scenario.seat_ids, seats)
+        self.hold_deadlines = hold_deadlines  # live play: the clock stops short of a human deadline
         self._controllers: dict[str, bots.Controller] = {}
         for actor in self.scenario.actor_ids:
             name = self.controller(actor)
@@ -220,9 +176,22 @@ class Session:
     def _bot_prompts(self) -> list[Any]:
         return [p for p in self.world.open_prompts() if self.controller(p.seat) != HUMAN]
 
+    def _held_at(self) -> float:
+        """With :attr:`hold_deadlines`, the last minute the clock may reach: one before the
+        earliest deadline of an open prompt of a human seat (infinite when nothing holds it)."""
+        if not self.hold_deadlines or not self.world.prompts:
+            return float("inf")
+        deadlines = [p.deadline for p in self.world.open_prompts() if self.seats.get(p.seat) == HUMAN]
+        return min(deadlines) - 1 if deadlines else float("inf")
+
     def _step(self) -> bool:
         env = self.world.env
         if self.world.ended or self.closed or env.peek() == float("inf"):
+            return False
+        held = self._held_at()
+        if env.peek() > held:  # the next event is at or past a human deadline: stop at its last minute
+            if env.now < held:
+                env.run(until=held)
             return False
         env.step()
         self.steps += 1
@@ -268,6 +237,7 @@ class Session:
         while env.peek() < t:
             if not self._step():
                 return
+        t = min(t, self._held_at())  # type: ignore[assignment] (an int, or inf when nothing holds)
         if not self.world.ended and not self.closed and env.now < t:
             env.run(until=t)
 
@@ -287,7 +257,8 @@ class Session:
     def advance_until_news(self, t: int, seat: str | None = None) -> list[PromptView]:
         """Run events before minute ``t`` (as :meth:`advance_until`), but stop early as soon as a
         human seat has a new prompt (returned), or, with ``seat``, an event ``seat`` may see
-        arrives. This is how a paced clock runs: it halts for what the players must look at."""
+        arrives, or (with :attr:`hold_deadlines`) a prompt falls :meth:`due`. This is how a paced
+        clock runs: it halts for what the players must look at."""
         before = {p.id for p in self.pending()}
         env, events = self.world.env, self.world.journal.events
         while env.peek() < t:
@@ -299,12 +270,14 @@ class Session:
                 return fresh
             if seat is not None and any(e.visible_to(seat) for e in events[done:]):
                 return []
+        t = min(t, self._held_at())  # type: ignore[assignment]
         if not self.world.ended and not self.closed and env.now < t:
             env.run(until=t)
         return []
 
     def run_to_end(self) -> None:
-        """Run until the horizon (human prompts fall to their defaults at their deadlines)."""
+        """Run until the horizon (human prompts fall to their defaults at their deadlines), or,
+        with :attr:`hold_deadlines`, until a human prompt falls :meth:`due`."""
         while self._step():
             pass
 
@@ -318,6 +291,46 @@ class Session:
             if ((seat is None and self.seats.get(p.seat) == HUMAN) or p.seat == seat)
             and p.deadline > self.now
         ]
+
+    def due(self) -> list[PromptView]:
+        """Open prompts of human seats at their last minute (with :attr:`hold_deadlines`): they
+        hold the clock until someone decides or :meth:`take_default` confirms the default."""
+        return [p for p in self.pending() if p.deadline - 1 <= self.now]
+
+    def take_default(self, prompt_id: str, confirmed_by: str) -> None:
+        """Take the default of a human seat's open prompt now, confirmed by ``confirmed_by``: the
+        white cell (``"white"``) or the seat itself. Journalled with ``by`` saying who confirmed
+        it, and replayed as such (a default nobody confirmed is ``by: "default"``).
+
+        Raises :class:`DecisionError` if the prompt is not open or the confirmer may not."""
+        entry = self.world.prompts.get(prompt_id)
+        if entry is None or self.seats.get(entry[0].seat) != HUMAN:
+            raise DecisionError(f"prompt {prompt_id!r} is not an open prompt of a human seat")
+        seat = entry[0].seat
+        if confirmed_by not in (WHITE, seat):
+            raise DecisionError(
+                f"only the white cell ({WHITE!r}) or {seat!r} may confirm the default of {prompt_id!r}"
+            )
+        who = "the white cell" if confirmed_by == WHITE else self.world.name(seat)
+        self._confirm_default(prompt_id, CONFIRMED + who)
+
+    def _confirm_default(self, prompt_id: str, by: str) -> None:
+        """Apply a prompt's default now, journalled ``by`` (live play, and its replay)."""
+        if self.world.ended or self.closed:
+            raise DecisionError("the game is over" if self.world.ended else "the session is closed")
+        self._settle()
+        entry = self.world.prompts.get(prompt_id)
+        if entry is None:
+            raise DecisionError(f"prompt {prompt_id!r} is not open (answered or expired)")
+        prompt = entry[0]
+        decision = Decision(
+            seat=prompt.seat,
+            kind=prompt.kind,
+            choice=prompt.default,
+            reason="no decision was taken; the default is confirmed",
+            prompt=prompt.id,
+        )
+        apply_decision(self.world, decision, by=by)
 
     def submit(self, seat: str, prompt: str | None, choice: str, reason: str = "", kind: str = "") -> None:
         """A human seat's decision: an answer to ``prompt``, or a free decision of ``kind``.
