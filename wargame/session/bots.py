@@ -23,6 +23,7 @@ Scripts: ``historical`` plays the scenario's ``[[history]]`` (the decisions actu
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 import attrs
 
@@ -226,18 +227,23 @@ class Script:
 
     def __call__(self, view: SeatView, prompt: PromptView) -> Answer:
         for e in self.entries:
-            if e.seat != prompt.seat or e.decision != prompt.kind:
-                continue
-            if e.item and e.item != prompt.context.get("item"):
-                continue
-            if e.concerns and e.concerns != prompt.context.get("concerns"):
-                continue
-            if e.after is not None and prompt.opened < from_datetime(self.start, e.after):  # type: ignore[arg-type]
-                continue
-            if e.before is not None and prompt.opened >= from_datetime(self.start, e.before):  # type: ignore[arg-type]
-                continue
-            return _choose(prompt, e.choice, e.reason or f"as in the {self.label}")
+            if matches(e, prompt, self.start):  # type: ignore[arg-type]
+                return _choose(prompt, e.choice, e.reason or f"as in the {self.label}")
         return prompt.default, f"the {self.label} has no entry for this decision"
+
+
+def matches(e: ScriptedDecision, prompt: PromptView, start: datetime) -> bool:
+    """Whether script entry ``e`` answers ``prompt``: its seat and kind, its council item and
+    member if it names them, and the prompt opened within ``after``/``before`` if given."""
+    if e.seat != prompt.seat or e.decision != prompt.kind:
+        return False
+    if e.item and e.item != prompt.context.get("item"):
+        return False
+    if e.concerns and e.concerns != prompt.context.get("concerns"):
+        return False
+    if e.after is not None and prompt.opened < from_datetime(start, e.after):
+        return False
+    return e.before is None or prompt.opened < from_datetime(start, e.before)
 
 
 class ScriptError(ValueError):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from wargame import __version__
 from wargame.engine.decisions import WHITE, Decision, DecisionError, apply_decision
@@ -41,6 +41,10 @@ from wargame.session.seats import (  # noqa: F401 (re-exported: the session's pu
     normalise_controller,
 )
 from wargame.session.views import PromptView, SeatView, WhiteCellView, seat_view, white_cell_view
+
+if TYPE_CHECKING:
+    from wargame.session.room import RoomScript
+    from wargame.session.room_play import RoomPlay
 
 JOURNAL_FORMAT = 1
 WHITE_CELL = "white cell"  # who took a white-cell decision (the ``by`` of its journal event)
@@ -65,6 +69,7 @@ class Session:
         self.seed = seed
         self.seats = assign_seats(self.scenario.seat_ids, seats)
         self.hold_deadlines = hold_deadlines  # live play: the clock stops short of a human deadline
+        self._room: RoomPlay | None = None  # an attached room script (see prepare)
         self._controllers: dict[str, bots.Controller] = {}
         for actor in self.scenario.actor_ids:
             name = self.controller(actor)
@@ -184,20 +189,71 @@ class Session:
         deadlines = [p.deadline for p in self.world.open_prompts() if self.seats.get(p.seat) == HUMAN]
         return min(deadlines) - 1 if deadlines else float("inf")
 
+    def _next_time(self) -> float:
+        """When something next happens: the next event, or an act of the attached room script."""
+        peek = self.world.env.peek()
+        if self._room is None:
+            return peek
+        return self.now if self._room.waiting(self) else min(peek, self._room.next_at())
+
     def _step(self) -> bool:
-        env = self.world.env
-        if self.world.ended or self.closed or env.peek() == float("inf"):
+        env, room = self.world.env, self._room
+        if self.world.ended or self.closed:
+            return False
+        if room is not None and room.waiting(self):
+            self._play_script()
+            return True
+        upcoming = self._next_time()
+        if upcoming == float("inf"):
             return False
         held = self._held_at()
-        if env.peek() > held:  # the next event is at or past a human deadline: stop at its last minute
+        if upcoming > held:  # the next event is at or past a human deadline: stop at its last minute
             if env.now < held:
                 env.run(until=held)
             return False
+        if upcoming < env.peek():  # the script acts before the next event: the clock goes there
+            env.run(until=upcoming)
+            return True
         env.step()
         self.steps += 1
-        if self.world.prompts and self._bot_prompts():  # most steps open no prompt: skip the scan
+        if room is not None:
+            self._play_script()
+        elif self.world.prompts and self._bot_prompts():  # most steps open no prompt: skip the scan
             self._settle()
         return True
+
+    def _play_script(self) -> None:
+        """Settle the instant, then apply the room script's entries due at it, until none is."""
+        assert self._room is not None
+        while not self.world.ended:
+            self._settle()
+            acts = self._room.due(self)
+            if not acts:
+                return
+            for act in acts:
+                self._room.act(self, act)
+
+    def prepare(self, script: RoomScript) -> None:
+        """Attach a room script: from now on its entries act as the clock passes their instants
+        (see :mod:`wargame.session.room`). Its seats must be human seats here."""
+        from wargame.session.room_play import RoomPlay
+
+        for seat in script.seats:
+            if self.seats.get(seat) != HUMAN:
+                raise SeatError(
+                    f"{script.path} plays {seat!r}, which is {self.seats.get(seat, 'not a seat')} here; "
+                    "a seat the script plays must be human"
+                )
+        self._room = RoomPlay(script, self)
+
+    @property
+    def script_notes(self) -> list[str]:
+        """The attached room script's entries that could not be applied, each with why."""
+        return list(self._room.notes) if self._room is not None else []
+
+    def script_unplayed(self) -> list[str]:
+        """The attached room script's entries never reached or never triggered."""
+        return self._room.unplayed() if self._room is not None else []
 
     def _settle(self) -> None:
         """Process everything due now and let bots answer, until the instant is quiet."""
@@ -234,7 +290,7 @@ class Session:
             self.run_to_end()  # the horizon is the end: finish the game there
             return
         env = self.world.env
-        while env.peek() < t:
+        while self._next_time() < t:
             if not self._step():
                 return
         t = min(t, self._held_at())  # type: ignore[assignment] (an int, or inf when nothing holds)
@@ -261,7 +317,7 @@ class Session:
         clock runs: it halts for what the players must look at."""
         before = {p.id for p in self.pending()}
         env, events = self.world.env, self.world.journal.events
-        while env.peek() < t:
+        while self._next_time() < t:
             done = len(events)
             if not self._step():
                 return []
