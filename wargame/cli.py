@@ -111,10 +111,21 @@ def cmd_run(args: argparse.Namespace) -> int:
     from wargame.session.timeline import lines
 
     loaded = scenarios.load(args.scenario, args.overrides)
+    script, seats = None, args.seats
+    if args.script:
+        from wargame.session.room import RoomScriptError, load_room_script, room_seats
+
+        try:
+            script = load_room_script(args.script, loaded.scenario)
+        except RoomScriptError as err:
+            raise InputError(str(err)) from None
+        seats = room_seats(loaded.scenario.seat_ids, args.seats, script)
     try:
-        session = Session(loaded, seed=args.seed, seats=args.seats, journal=args.journal)
+        session = Session(loaded, seed=args.seed, seats=seats, journal=args.journal)
     except OSError as err:
         raise InputError(f"cannot write the journal {args.journal!r}: {err.strerror or err}") from None
+    if script is not None:
+        session.prepare(script)
     try:
         session.run_to_end()
     except KeyboardInterrupt:
@@ -124,6 +135,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         session.close(mark=False)  # leave the journal as the crash left it: every line intact
         raise
     session.close()
+    for note in [*session.script_notes, *session.script_unplayed()]:
+        print(f"warning: {note}", file=sys.stderr)
     if args.summary:
         print(json.dumps(session.summary(), sort_keys=True))
     else:

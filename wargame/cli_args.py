@@ -113,6 +113,12 @@ def parser() -> argparse.ArgumentParser:
         "bot:constructivist, bot:resolute, bot:cautious, bot:passive, script:PATH (a decision "
         "script), or human (absent here: prompts take their defaults)",
     )
+    r.add_argument(
+        "--script",
+        metavar="PLAY.toml",
+        help="a room script: several seats' decisions and the white cell's acts (a file, or the "
+        "name of a bundled script such as drole-de-guerre-1939-opening); its seats are human",
+    )
     _hide_option(r)
     r.add_argument(
         "--summary",

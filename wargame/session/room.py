@@ -163,6 +163,25 @@ def resolve_script(name_or_path: str) -> tuple[Path, str]:
     raise RoomScriptError([Problem(name_or_path, None, "", f"no room script file or bundled script{tail}")])
 
 
+def room_seats(
+    seat_ids: tuple[str, ...], given: list[str] | tuple[str, ...], script: RoomScript
+) -> dict[str, str]:
+    """Every seat's controller for a game played from ``script``: those ``given`` on the command
+    line (``seat=controller``), the script's seats human, the rest the historical bot. A seat
+    given a controller other than ``human`` that the script plays is an error naming both."""
+    from wargame.session.seats import HUMAN, SeatError, assign_seats
+
+    seats = assign_seats(seat_ids, given)
+    for item in given:
+        seat = item.partition("=")[0].strip().lower()
+        if seat in script.seats and seats[seat] != HUMAN:
+            raise SeatError(
+                f"--seat {item} clashes with {script.path}, which plays {seat!r}; "
+                f"drop --seat {seat} (a scripted seat is human)"
+            )
+    return {**seats, **dict.fromkeys(script.seats, HUMAN)}
+
+
 def load_room_script(path: str | Path, scenario: Scenario) -> RoomScript:
     """Read and check a room script for ``scenario``; raise :class:`RoomScriptError` if unusable."""
     from wargame.session.scenarios import ScenarioError

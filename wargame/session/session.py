@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from wargame import __version__
 from wargame.engine.decisions import WHITE, Decision, DecisionError, apply_decision
@@ -30,7 +30,7 @@ from wargame.engine.outcome import measures
 from wargame.engine.world import World
 from wargame.model.clock import format_instant
 from wargame.session import bots
-from wargame.session.integrity import chained_line, link
+from wargame.session.journal_lines import JournalLines
 from wargame.session.scenarios import LoadedScenario
 from wargame.session.seats import (  # noqa: F401 (re-exported: the session's public names)
     DEFAULT_CONTROLLER,
@@ -79,52 +79,23 @@ class Session:
                 except bots.ScriptError as err:
                     raise SeatError(str(err)) from None
         self.world = World(self.scenario, seed)
-        self._file: IO[str] | None = None
-        self._chain = ""
         self.steps = 0  # SimPy events processed (for benchmarks)
-        self._lines: list[str] = []
-        self._add_line(header_line(self))
+        self._journal = JournalLines(header_line(self), self.world.journal)
         if journal is not None:
             self.keep_journal(journal)
         self.world.start()
 
     # -- the journal ---------------------------------------------------------------------
 
-    def _add_line(self, item: str | Event) -> None:
-        if isinstance(item, str):
-            line, self._chain = item, link("", item)
-        else:
-            line, self._chain = chained_line(item, self._chain)
-        self._lines.append(line)
-        if self._file is not None:
-            self._file.write(line + "\n")
-            self._file.flush()
-
     def keep_journal(self, path: str | Path) -> None:
         """Write the journal to ``path`` from now on, as it happens: every line so far at once,
         then each event flushed to disk as it is recorded (before a decision returns)."""
-        listening = self._file is not None
-        if self._file is not None:
-            self._file.close()
-        self._catch_up()
-        self._file = Path(path).open("w", encoding="utf-8")  # noqa: SIM115 (kept open)
-        self._file.write("".join(line + "\n" for line in self._lines))
-        self._file.flush()
-        if not listening:
-            self.world.journal.listen(lambda e: self._catch_up())  # written as it happens
-
-    def _catch_up(self) -> None:
-        """Turn every event not yet a journal line into one (lines are built when needed: at
-        once when a file is being written, otherwise only when someone asks for them)."""
-        events = self.world.journal.events
-        for event in events[len(self._lines) - 1 :]:
-            self._add_line(event)
+        self._journal.keep(path)
 
     @property
     def lines(self) -> list[str]:
         """The journal's lines: the header, then one per event."""
-        self._catch_up()
-        return self._lines
+        return self._journal.lines
 
     def text(self) -> str:
         """The whole journal as written to a file."""
@@ -141,9 +112,7 @@ class Session:
             self.world.journal.record(
                 "closed", "The session is closed before the end of the game.", see=(), data={}
             )
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+        self._journal.close()
 
     @property
     def closed(self) -> bool:
@@ -372,20 +341,23 @@ class Session:
 
     def _confirm_default(self, prompt_id: str, by: str) -> None:
         """Apply a prompt's default now, journalled ``by`` (live play, and its replay)."""
-        if self.world.ended or self.closed:
-            raise DecisionError("the game is over" if self.world.ended else "the session is closed")
-        self._settle()
         entry = self.world.prompts.get(prompt_id)
         if entry is None:
             raise DecisionError(f"prompt {prompt_id!r} is not open (answered or expired)")
         prompt = entry[0]
-        decision = Decision(
-            seat=prompt.seat,
-            kind=prompt.kind,
-            choice=prompt.default,
-            reason="no decision was taken; the default is confirmed",
-            prompt=prompt.id,
+        reason = "no decision was taken; the default is confirmed"
+        self._apply(
+            Decision(
+                seat=prompt.seat, kind=prompt.kind, choice=prompt.default, reason=reason, prompt=prompt.id
+            ),
+            by,
         )
+
+    def _apply(self, decision: Decision, by: str) -> None:
+        """Settle the instant, then apply ``decision``: every decision of people enters here."""
+        if self.world.ended or self.closed:
+            raise DecisionError("the game is over" if self.world.ended else "the session is closed")
+        self._settle()
         apply_decision(self.world, decision, by=by)
 
     def submit(self, seat: str, prompt: str | None, choice: str, reason: str = "", kind: str = "") -> None:
@@ -395,48 +367,22 @@ class Session:
         """
         if self.seats.get(seat) != HUMAN:
             raise DecisionError(f"seat {seat!r} is not played by a human here")
-        if self.world.ended or self.closed:
-            raise DecisionError("the game is over" if self.world.ended else "the session is closed")
-        self._settle()
-        decision = Decision(seat=seat, kind=kind, choice=choice, reason=reason, prompt=prompt)
-        apply_decision(self.world, decision, by=HUMAN)
+        self._apply(Decision(seat=seat, kind=kind, choice=choice, reason=reason, prompt=prompt), HUMAN)
 
     def direct(self, kind: str, choice: str, reason: str = "", text: str = "") -> None:
-        """A white-cell act: hold, publish or skip an inject, write an ad hoc one, or override an
+        """A white-cell act: hold, publish, skip or restore an inject, write an ad hoc one, or override an
         adjudication (see :mod:`wargame.engine.whitecell`). Journalled and replayed like a decision.
 
         Raises :class:`DecisionError` if it cannot be done now (the message says why).
         """
-        if self.world.ended or self.closed:
-            raise DecisionError("the game is over" if self.world.ended else "the session is closed")
-        self._settle()
-        decision = Decision(seat=WHITE, kind=kind, choice=choice, reason=reason, text=text)
-        apply_decision(self.world, decision, by=WHITE_CELL)
+        self._apply(Decision(seat=WHITE, kind=kind, choice=choice, reason=reason, text=text), WHITE_CELL)
 
     def free_decisions(self, seat: str) -> list[tuple[str, tuple[str, ...], str | None]]:
         """The decisions ``seat`` may take without a prompt, each as (kind, the choices open to it
-        now, why it cannot be taken now or None). The choices of sharing are the reports it holds
-        (by origin) or the subjects it has assessed."""
-        from wargame.engine.decisions import FREE_DECISIONS
-        from wargame.engine.whitecell import WHITE_KINDS
+        now, why it cannot be taken now or None); see :func:`wargame.session.free.free_decisions`."""
+        from wargame.session.free import free_decisions
 
-        seen = seat_view(self.world, seat)
-        holdings = {
-            "share_report": tuple(dict.fromkeys(e.data["origin"] for e in seen.events if e.kind == "report")),
-            "share_assessment": tuple(seen.assessments),
-        }
-        out: list[tuple[str, tuple[str, ...], str | None]] = []
-        for kind, (options, _, possible) in sorted(FREE_DECISIONS.items()):
-            if kind in WHITE_KINDS:
-                continue
-            choices = options or holdings.get(kind, ())
-            if self.world.ended or self.closed:
-                out.append((kind, (), "the game is over"))
-                continue
-            open_now = tuple(c for c in choices if possible(self.world, seat, c) is None)
-            why = None if open_now else possible(self.world, seat, choices[0] if choices else "")
-            out.append((kind, open_now, why or (None if open_now else "nothing to choose from")))
-        return out
+        return free_decisions(self.world, seat, over=self.world.ended or self.closed)
 
     # -- views ---------------------------------------------------------------------------
 
