@@ -15,6 +15,20 @@ at T and lets bots answer every prompt opened so far, repeating until nothing mo
 Only then is the human decision applied. Live play and replay do exactly this, whatever the size
 of the steps by which the clock was advanced, so the journal does not depend on how fast or in
 what chunks a facilitator ran the clock.
+
+**Nothing decided for a human silently.** Headless (``wargame run``, batches), a human seat's
+prompt that nobody answers falls to its default at its deadline (``by: "default"``: an absent
+player). In live play (``hold_deadlines=True``, as ``wargame play`` sets it) no way of advancing
+the clock lets it reach such a deadline: it stops at the prompt's last minute, the prompt is
+:meth:`Session.due`, and the default is taken only when the white cell or the seat confirms it
+(:meth:`Session.take_default`; ``by: "default, confirmed by France"``), which a replay repeats.
+
+**Room scripts.** With a room script attached (:meth:`Session.prepare`), each step of the clock
+settles its instant and then lets the script act at it: the script's entries for instant T enter
+by :meth:`Session.direct` and :meth:`Session.submit` once T is settled, as a person's would, and
+the clock halts at the instant of each timed entry. The rule lives in ``_step``, which every way of
+advancing goes through, so the journal does not depend on the advance method here either (the
+rule in full: :mod:`wargame.session.room`).
 """
 
 from __future__ import annotations
@@ -23,14 +37,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wargame import __version__
 from wargame.engine.decisions import WHITE, Decision, DecisionError, apply_decision
-from wargame.engine.journal import Event, dumps
+from wargame.engine.journal import Event
 from wargame.engine.outcome import measures
 from wargame.engine.world import World
 from wargame.model.clock import format_instant
 from wargame.session import bots
-from wargame.session.journal_lines import JournalLines
+from wargame.session.journal_lines import JOURNAL_FORMAT, JournalLines, header_line  # noqa: F401
 from wargame.session.scenarios import LoadedScenario
 from wargame.session.seats import (  # noqa: F401 (re-exported: the session's public names)
     DEFAULT_CONTROLLER,
@@ -46,7 +59,6 @@ if TYPE_CHECKING:
     from wargame.session.room import RoomScript
     from wargame.session.room_play import RoomPlay
 
-JOURNAL_FORMAT = 1
 WHITE_CELL = "white cell"  # who took a white-cell decision (the ``by`` of its journal event)
 CONFIRMED = "default, confirmed by "  # the ``by`` of a default someone confirmed at the deadline
 
@@ -80,7 +92,8 @@ class Session:
                     raise SeatError(str(err)) from None
         self.world = World(self.scenario, seed)
         self.steps = 0  # SimPy events processed (for benchmarks)
-        self._journal = JournalLines(header_line(self), self.world.journal)
+        head = header_line(self.loaded, seed, self.seats)
+        self._journal = JournalLines(head, self.world.journal)
         if journal is not None:
             self.keep_journal(journal)
         self.world.start()
@@ -397,24 +410,3 @@ class Session:
     def summary(self) -> dict[str, Any]:
         """Outcome measures so far."""
         return measures(self.events, self.scenario)
-
-
-def header(session: Session) -> dict[str, Any]:
-    return {
-        "journal": "wargame",
-        "format": JOURNAL_FORMAT,
-        "engine": __version__,
-        "scenario": {
-            "name": session.loaded.name,
-            "source": session.loaded.source,
-            "sha256": session.loaded.digest,
-        },
-        "seed": session.seed,
-        "seats": dict(sorted(session.seats.items())),
-        "overrides": list(session.loaded.overrides),
-        "start": session.scenario.scenario.start,
-    }
-
-
-def header_line(session: Session) -> str:
-    return dumps(header(session))
