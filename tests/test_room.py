@@ -205,6 +205,7 @@ BAD = [
         "{f}:6: decision[0].after: an entry with 'at' has its own instant",
     ),
     ('[[white]\nact = "x"\n', "{f}:1: not valid TOML"),
+    ('[script]\ntitle = "empty"\n', "{f}: the script holds no [[decision]] or [[white]] tables"),
 ]
 
 
@@ -246,3 +247,16 @@ def test_the_old_one_seat_decision_script_still_works(tmp_path: Path) -> None:
                  "--journal", str(path), "--summary"]) == 0  # fmt: skip
     head = json.loads(path.read_text().splitlines()[0])
     assert head["seats"]["france"] == f"script:{script}"
+
+
+def test_a_script_attached_to_a_game_under_way_leaves_the_past_alone() -> None:
+    loaded = scenarios.load("drole-de-guerre-1939")
+    script = load_room_script(EVERY_ACT, loaded)  # a LoadedScenario will do as well
+    session = Session(loaded, seed=1, seats=room_seats(loaded.scenario.seat_ids, [], script))
+    session.advance_until(4 * DAY)  # 26 Aug 00:00: the hold and the publication of the pact are past
+    session.prepare(script)
+    session.run_to_end()
+    white = [e.data["decision"] for e in session.events if e.kind == "decision" and e.data["seat"] == "white"]
+    assert "hold_inject" not in white and "publish_inject" not in white
+    assert "adhoc_inject" in white and "override" in white  # later acts still come
+    assert any("white[0]" in n and "its time had passed" in n for n in session.script_notes)

@@ -64,7 +64,7 @@ from wargame.engine.whitecell import OVERRIDABLE, WHITE_KINDS, check_white
 from wargame.model.checks import _unknown, script_problems
 from wargame.model.clock import DAY, from_datetime
 from wargame.model.scenario import PROMPTS, Scenario, ScriptedDecision
-from wargame.session.scenarios import Problem, _parse, _read, bundled_dir
+from wargame.session.scenarios import LoadedScenario, Problem, ScenarioError, _parse, _read, bundled_dir
 from wargame.session.structure import CONVERTER, format_path, walk
 from wargame.session.tomlmap import find_line, line_map
 
@@ -182,16 +182,21 @@ def room_seats(
     return {**seats, **dict.fromkeys(script.seats, HUMAN)}
 
 
-def load_room_script(path: str | Path, scenario: Scenario) -> RoomScript:
-    """Read and check a room script for ``scenario``; raise :class:`RoomScriptError` if unusable."""
-    from wargame.session.scenarios import ScenarioError
-
+def load_room_script(path: str | Path, scenario: Scenario | LoadedScenario) -> RoomScript:
+    """Read and check a room script (a path, or a bundled script's name) for ``scenario``;
+    raise :class:`RoomScriptError` if it cannot be used."""
+    if isinstance(scenario, LoadedScenario):
+        scenario = scenario.scenario
     file, label = resolve_script(str(path))
     try:
-        data = _parse(_read(file, label), label)
+        text = _read(file, label)
+        data = _parse(text, label)
     except ScenarioError as err:  # unreadable or not TOML: the same messages as for scenarios
         raise RoomScriptError(list(err.problems)) from None
-    lines = line_map(file.read_text(encoding="utf-8-sig"))
+    if not data.get("decision") and not data.get("white"):
+        message = "the script holds no [[decision]] or [[white]] tables; nothing to play"
+        raise RoomScriptError([Problem(label, None, "", message)])
+    lines = line_map(text)
 
     def problem(p: tuple[str | int, ...], message: str) -> Problem:
         return Problem(label, find_line(lines, p), format_path(p), message)

@@ -48,11 +48,17 @@ class RoomPlay:
             for i, d in enumerate(script.decisions)
             if d.at is not None
         ]
-        self._timed = sorted(timed, key=lambda x: x[:3])  # by instant; the white cell first; file order
+        timed.sort(key=lambda x: x[:3])  # by instant; the white cell first; file order
         self._on_prompt = [(i, w) for i, w in enumerate(script.white) if w.on_prompt is not None]
         self._answers = [(i, d) for i, d in enumerate(script.decisions) if d.at is None]
-        self._read = 0  # journal events read for prompts that opened
-        self.notes: list[str] = []
+        # Attached to a game under way (a resumed one): what is past stays past.
+        self._read = len(session.events)  # journal events read for prompts that opened
+        self._timed = [x for x in timed if x[0] >= session.now]
+        self.notes = [
+            f"{self._where(entry, i)}: its time had passed when the script was attached"
+            for minute, _, i, entry in timed
+            if minute < session.now
+        ]
 
     def next_at(self) -> float:
         """The minute of the next timed entry (infinite when none is left)."""

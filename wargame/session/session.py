@@ -217,7 +217,9 @@ class Session:
 
     def prepare(self, script: RoomScript) -> None:
         """Attach a room script: from now on its entries act as the clock passes their instants
-        (see :mod:`wargame.session.room`). Its seats must be human seats here."""
+        (see :mod:`wargame.session.room`). Its seats must be human seats here. Attached to a game
+        under way (a resumed one), its entries for earlier instants and the prompts opened before
+        are left alone (the journal has what happened then)."""
         from wargame.session.room_play import RoomPlay
 
         for seat in script.seats:
