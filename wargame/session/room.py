@@ -101,7 +101,9 @@ class WhiteAct:
 
 
 @attrs.frozen(kw_only=True)
-class About:
+class ScriptAbout:
+    """The optional [script] table: what the script plays, for the lobby and the facilitator."""
+
     title: str = ""
     description: str = ""
 
@@ -110,7 +112,7 @@ class About:
 class RoomFile:
     """The tables of a room-script file."""
 
-    script: About = About()
+    script: ScriptAbout = ScriptAbout()
     decision: tuple[RoomDecision, ...] = ()
     white: tuple[WhiteAct, ...] = ()
 
