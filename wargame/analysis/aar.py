@@ -31,6 +31,7 @@ from wargame.analysis.aar_types import (
     Plan,
     TimelineEntry,
 )
+from wargame.engine.decisions import WHITE
 from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.outcome import measures
@@ -45,6 +46,7 @@ __all__ = ["AfterAction", "AfterActionError", "after_action", "after_action_from
 #: Kinds left out of the timeline: the daily flow (reports, front bulletins, prompts, leaks and the
 #: white cell's bookkeeping). Decisions are in it; what each seat believed is in ``decisions``.
 ROUTINE = frozenset({"report", "front", "prompt", "suppressed", "leak", "assessment", "penetration"})
+WHITE_ACT = "white cell"  # the timeline's kind for a white-cell act
 
 
 class AfterActionError(ValueError):
@@ -99,7 +101,7 @@ def review(
         ),
         outcome=outcome,
         timeline=tuple(
-            TimelineEntry(seq=e.seq, t=e.t, at=e.at, kind=e.kind, actors=e.actors, text=e.text)
+            TimelineEntry(seq=e.seq, t=e.t, at=e.at, kind=_timeline_kind(e), actors=e.actors, text=e.text)
             for e in events
             if e.kind not in ROUTINE
         ),
@@ -184,10 +186,21 @@ def _aggressor(scenario: Scenario) -> AggressorPlan:
     )
 
 
+def is_white_act(e: Event) -> bool:
+    """A decision event of the white cell (hold, publish, skip, restore or write an inject,
+    override an adjudication, or any act added later): not a seat's decision."""
+    return e.kind == "decision" and e.data.get("seat") == WHITE
+
+
+def _timeline_kind(e: Event) -> str:
+    return WHITE_ACT if is_white_act(e) else e.kind
+
+
 def _decisions(events: Sequence[Event], seen: Capture) -> tuple[DecisionRecord, ...]:
+    """The seats' decisions (the white cell's acts are in the timeline, not here)."""
     out = []
     for e in events:
-        if e.kind != "decision":
+        if e.kind != "decision" or is_white_act(e):
             continue
         d: Mapping[str, Any] = e.data
         snap = seen.at_decisions.get(e.seq)

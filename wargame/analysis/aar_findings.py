@@ -136,7 +136,8 @@ def issues(
                 t=d.t,
                 seat=d.seat,
                 text=f"{d.at}: nobody decided {d.kind.replace('_', ' ')} for {names[d.seat]}; "
-                f"the default ({d.choice}) applied.",
+                f"the default ({d.choice}) applied"
+                + (f", confirmed by {d.confirmed_by}." if d.confirmed_by else "."),
             )
         )
     sittings = outcome.get("council_sittings", 0)

@@ -132,7 +132,8 @@ class DecisionRecord:
     seat: str
     kind: str  # the prompt's kind: attack, mobilise, declare_war, offensive, ...
     choice: str
-    by: str  # human, bot:<doctrine>, default (nobody decided before the deadline)
+    by: str  # human, bot:<doctrine>, default (nobody decided before the deadline), or
+    # "default, confirmed by <who>" (the room saw the deadline and took the default); any string
     reason: str
     prompt: str | None
     beliefs: tuple[Belief, ...]
@@ -141,8 +142,15 @@ class DecisionRecord:
 
     @property
     def who(self) -> str:
-        """``human``, ``bot`` or ``default``."""
-        return self.by.split(":")[0]
+        """``human``, ``bot`` or ``default`` (a confirmed default too); another ``by`` as it is."""
+        head = self.by.split(":")[0]
+        return "default" if head.startswith("default") else head
+
+    @property
+    def confirmed_by(self) -> str:
+        """Who confirmed a default (``"the white cell"``, ``"France"``), or ``""``."""
+        _, sep, who = self.by.partition("confirmed by ")
+        return who.strip() if sep else ""
 
 
 @attrs.frozen(kw_only=True)
