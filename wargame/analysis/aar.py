@@ -30,6 +30,7 @@ from wargame.analysis.aar_types import (
     Obligation,
     Plan,
     TimelineEntry,
+    WhiteAct,
 )
 from wargame.engine.decisions import WHITE
 from wargame.engine.intelligence import subject_label
@@ -94,6 +95,7 @@ def review(
         now=now,
         at=format_instant(scenario.scenario.start, now),
         finished=any(e.kind == "end" for e in events),
+        start=scenario.scenario.start,
         plan=Plan(
             briefings={a.id: a.briefing for a in scenario.actors if a.seat},
             guarantees=guarantees,
@@ -106,6 +108,18 @@ def review(
             if e.kind not in ROUTINE
         ),
         decisions=decisions,
+        white_acts=tuple(
+            WhiteAct(
+                seq=e.seq,
+                t=e.t,
+                at=e.at,
+                kind=e.data["decision"],
+                choice=str(e.data.get("choice", "")),
+                reason=e.data.get("reason", ""),
+            )
+            for e in events
+            if is_white_act(e)
+        ),
         deception=deception,
         issues=found,
         fixes=fixes(found),

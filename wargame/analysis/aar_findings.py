@@ -30,6 +30,7 @@ from wargame.analysis.aar_types import (
     GuaranteePlan,
     Sample,
 )
+from wargame.analysis.wording import when
 from wargame.engine.journal import Event
 from wargame.engine.outcome import deception_taken
 from wargame.model.clock import DAY
@@ -291,8 +292,8 @@ def deception_results(
             detected = next(
                 (e for e in events if e.kind == "detected" and (e.truth or {}).get("id") == pen.id), None
             )
-            note = f"{leaks} decisions leaked to {pen.leaks_to}; " + (
-                f"detected {detected.at}" if detected else "never detected"
+            note = f"{leaks} decisions leaked to {scenario.actor(pen.leaks_to).name}; " + (
+                f"detected {when(detected.at)}" if detected else "never detected"
             )
             out.append(
                 DeceptionResult(

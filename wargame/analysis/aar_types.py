@@ -15,6 +15,7 @@ them (``at``) for people.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 import attrs
@@ -154,6 +155,19 @@ class DecisionRecord:
 
 
 @attrs.frozen(kw_only=True)
+class WhiteAct:
+    """An act of the white cell (the facilitators): hold, publish, skip or write an inject,
+    override the model, or any act added later. Not a seat's decision: it has no beliefs."""
+
+    seq: int
+    t: int
+    at: str
+    kind: str  # hold_inject, publish_inject, skip_inject, adhoc_inject, override, ...
+    choice: str  # the inject, the audience or the overridden quantity
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
 class TimelineEntry:
     """A key event: a turning point, not a daily report."""
 
@@ -236,10 +250,12 @@ class AfterAction:
     now: int
     at: str
     finished: bool
+    start: datetime  # the scenario's first instant: ``t`` counts minutes from it
     plan: Plan
     outcome: Mapping[str, Any]  # the summary measures (``Session.summary``)
     timeline: tuple[TimelineEntry, ...]
     decisions: tuple[DecisionRecord, ...]
+    white_acts: tuple[WhiteAct, ...]
     deception: tuple[DeceptionResult, ...]
     issues: tuple[Finding, ...]
     fixes: tuple[Fix, ...]
