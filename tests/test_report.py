@@ -166,3 +166,39 @@ def test_review_takes_any_by_and_any_white_cell_act(facilitated_journal: Path) -
     assert sum(1 for e in aar.timeline if e.kind == "white cell") == len(WHITE_ACTS)
     assert all(d.seat != "white" for d in aar.decisions)
     assert "## 6." in to_markdown(aar)
+
+
+# -- wording: dates, "not reached" and names, never the model's values ---------------------------
+
+#: What must not reach a reader of the report outside the Fixes (whose levers are `--set` paths):
+#: a day count from the start, a missing value, a subject or kind id, an ISO date, a bot's id.
+MODEL_WORDS = re.compile(
+    r"None|\bday \d+\.\d{2,}|\b(forces|mobilisation)\.\w|attack_date|\d{4}-\d\d-\d\d|bot:|\b[a-z]+_[a-z]+\b"
+)
+
+
+@pytest.mark.parametrize("journal", sorted(GOLDEN.parent.glob("*.jsonl")), ids=lambda p: p.name.split(".")[0])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_report_speaks_in_dates_and_names(
+    journal: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(journal), "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    if fmt == "html":
+        out = re.sub(r'src="data:image/png;base64,[^"]*"', "", out)  # no base64 noise
+    readable = out[: out.index("4. Fixes")] + out[out.index("5. Belief versus truth") :]
+    assert not MODEL_WORDS.search(readable), MODEL_WORDS.search(readable)
+
+
+def test_the_1939_outcome_in_words() -> None:
+    text = to_markdown(after_action_from_journal(GOLDEN))
+    assert "invasion: 1 Sep 1939 04:45" in text and "Germany postponed once" in text
+    assert (
+        "France: declared war after 2.6 days, first offensive after 5.7 days (at most 11 divisions)." in text
+    )
+    assert "United Kingdom: declared war after 2.3 days, no offensive." in text
+    assert "Germany attacks Poland at 26 Aug 1939 04:30" in text
+    assert (
+        "westwall: planted reports put Germany's divisions on the Franco-German border at 2.2 times" in text
+    )
+    assert "| 1 Sep 1939 04:45 | invasion |" in text

@@ -32,11 +32,13 @@ from wargame.analysis.aar_types import (
     TimelineEntry,
     WhiteAct,
 )
+from wargame.analysis.wording import and_list as _and
+from wargame.analysis.wording import instant
 from wargame.engine.decisions import WHITE
 from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.outcome import measures
-from wargame.model.clock import DAY, format_instant
+from wargame.model.clock import DAY
 from wargame.model.scenario import Scenario
 from wargame.session.journal_file import JournalError, read, scenario_of
 from wargame.session.scenarios import LoadedScenario
@@ -93,7 +95,7 @@ def review(
         seed=seed,
         seats=dict(seats),
         now=now,
-        at=format_instant(scenario.scenario.start, now),
+        at=instant(scenario.scenario.start, now),
         finished=any(e.kind == "end" for e in events),
         start=scenario.scenario.start,
         plan=Plan(
@@ -126,6 +128,7 @@ def review(
         samples=seen.samples,
         labels={s: subject_label(seen.session.scenario, s) for s in subjects},
         names=names,
+        fronts={f.id: f.name for f in scenario.fronts},
     )
 
 
@@ -154,7 +157,7 @@ def _guarantees(
                         action=p.action,
                         day=p.day,
                         due_t=due,
-                        due_at=format_instant(scenario.scenario.start, due) if due is not None else None,
+                        due_at=instant(scenario.scenario.start, due) if due is not None else None,
                         kept=outcomes.get((g.id, guarantor, p.action, float(p.day))),
                     )
                 )
@@ -176,21 +179,27 @@ def _guarantees(
 
 def _aggressor(scenario: Scenario) -> AggressorPlan:
     plan = scenario.aggressor
-    aggressor = plan.actor
+    names = {a.id: a.name for a in scenario.actors}
     deceptions = tuple(
-        f"{d.id}: {d.subject} "
-        + (f"shifted {d.shift_days:+g} days" if d.subject == "attack_date" else f"x{d.factor:g}")
-        + f" through {', '.join(d.channels)}, against "
-        + (", ".join(d.targets) if d.targets else "everyone")
+        f"{d.id}: planted reports put {'the ' * (d.subject == 'attack_date')}"
+        + f"{subject_label(scenario, d.subject)} "
+        + (
+            f"{abs(d.shift_days):g} days {'later' if d.shift_days >= 0 else 'earlier'}"
+            if d.subject == "attack_date"
+            else f"at {d.factor:g} times the truth"
+        )
+        + f", through {_and(c.upper() if c in ('humint', 'sigint', 'imint') else c for c in d.channels)} "
+        + f"channels, against {_and(names.get(t, t) for t in d.targets) if d.targets else 'everyone'}"
         for d in scenario.deception
     )
     penetrations = tuple(
-        f"{p.id}: in {p.target}'s government, leaking to {p.leaks_to}; biases {', '.join(p.subjects)} "
-        f"x{p.bias:g}"
+        f"{p.id}: an agent in {names.get(p.target, p.target)}'s government, leaking to "
+        f"{names.get(p.leaks_to, p.leaks_to)}; bends "
+        f"{_and(subject_label(scenario, s) for s in p.subjects)} by {p.bias:g} times"
         for p in scenario.penetrations
     )
     return AggressorPlan(
-        actor=aggressor,
+        actor=plan.actor,
         target=plan.target,
         invasion_at=plan.invasion_at.isoformat(timespec="minutes"),
         postpone_days=plan.postpone_days,

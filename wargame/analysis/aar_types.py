@@ -191,6 +191,7 @@ class DeceptionResult:
     ratio_at_invasion: Mapping[str, float | None]  # seat -> its estimate over the truth then
     worst_ratio: Mapping[str, float | None]  # seat -> its estimate furthest from the truth
     note: str = ""
+    label: str = ""  # the subject in words ("Germany's divisions on the Franco-German border")
 
     @property
     def worked_on(self) -> tuple[str, ...]:
@@ -262,3 +263,4 @@ class AfterAction:
     samples: tuple[Sample, ...]
     labels: Mapping[str, str]  # subject -> words ("Germany's divisions on the Franco-German border")
     names: Mapping[str, str]  # actor id -> display name
+    fronts: Mapping[str, str] = attrs.field(factory=dict)  # front id -> name ("Franco-German border")

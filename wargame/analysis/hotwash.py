@@ -25,14 +25,15 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 import attrs
 
 from wargame.analysis.aar import after_action
 from wargame.analysis.aar_types import AfterAction, Belief, DeceptionResult, DecisionRecord, WhiteAct
-from wargame.analysis.wording import amount, date_text, days, instant, words
+from wargame.analysis.wording import amount, date_text, days, early_or_late, instant, words
+from wargame.analysis.wording import and_list as _and
 from wargame.model.clock import to_datetime
 from wargame.session.session import Session
 
@@ -241,20 +242,13 @@ def deception_lines(
     return ("The scenario has no deception or penetration.",)
 
 
-def _and(items: Iterable[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    out = list(items)
-    return ", ".join(out[:-1]) + " and " + out[-1] if len(out) > 1 else "".join(out)
-
-
 def belief_words(b: Belief, start: datetime) -> str:
     """``Germany's divisions on the Franco-German border: believed 41 (33–50), true 23``; for the
     attack date, the instants believed and true and how far apart (the year is in the heading)."""
     if b.is_date:
         if b.truth is None:
             return f"{b.label}: believed {_day(start, b.estimate)}, truth unknown"
-        off = b.error_days or 0.0
-        side = f"{days(abs(off))} {'early' if off < 0 else 'late'}" if round(off, 1) else "right"
+        side = early_or_late(b.error_days)
         return f"{b.label}: believed {_day(start, b.estimate)}, true {_day(start, b.truth)} ({side})"
     low, high = max(b.low, 0.0), max(b.high, 0.0)  # an interval of sizes stops at nothing
     spread = "" if amount(low) == amount(high) else f" ({amount(low)}–{amount(high)})"

@@ -8,6 +8,7 @@ what did not happen) and returns plain text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from wargame.model.clock import DAY, to_datetime
@@ -62,3 +63,24 @@ def words(ident: str) -> str:
 def ratio_text(ratio: float | None) -> str:
     """An estimate over the truth: ``1.9 times the truth``, ``—`` when unknown."""
     return NOTHING if ratio is None else f"{ratio:.2g} times the truth"
+
+
+def and_list(items: Iterable[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    out = list(items)
+    return ", ".join(out[:-1]) + " and " + out[-1] if len(out) > 1 else "".join(out)
+
+
+def controller(by: str) -> str:
+    """Who plays a seat or took a decision, in words: ``bot:historical`` -> ``bot (historical)``."""
+    kind, _, doctrine = by.partition(":")
+    return f"{kind} ({words(doctrine)})" if doctrine else by
+
+
+def early_or_late(off_days: float | None) -> str:
+    """An estimated date's error: ``1.3 days early``, ``2 days late``, ``right``; ``—`` if unknown."""
+    if off_days is None:
+        return NOTHING
+    if not round(off_days, 1):
+        return "right"
+    return f"{days(abs(off_days))} {'early' if off_days < 0 else 'late'}"
