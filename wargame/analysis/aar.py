@@ -101,7 +101,7 @@ def review(
         plan=Plan(
             briefings={a.id: a.briefing for a in scenario.actors if a.seat},
             guarantees=guarantees,
-            aggressor=_aggressor(scenario),
+            aggressor=aggressor_plan(scenario),
         ),
         outcome=outcome,
         timeline=tuple(
@@ -177,7 +177,8 @@ def _guarantees(
     return tuple(out)
 
 
-def _aggressor(scenario: Scenario) -> AggressorPlan:
+def aggressor_plan(scenario: Scenario) -> AggressorPlan:
+    """The aggressor's plan, its deceptions and penetrations, in sentences (ground truth)."""
     plan = scenario.aggressor
     names = {a.id: a.name for a in scenario.actors}
     deceptions = tuple(

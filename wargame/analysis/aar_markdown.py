@@ -24,6 +24,7 @@ from wargame.analysis.wording import (
     day_instant,
     days,
     instant,
+    times_text,
     when,
     words,
 )
@@ -99,7 +100,7 @@ def to_markdown(aar: AfterAction, images: Mapping[str, str] | None = None) -> st
     out += ["", "### The aggressor's plan (white cell)", ""]
     out.append(
         f"- {names.get(a.actor, a.actor)} attacks {names.get(a.target, a.target)} at {when(a.invasion_at)}; "
-        f"it may postpone {_times(a.max_postponements)} by {days(a.postpone_days)}."
+        f"it may postpone {times_text(a.max_postponements)} by {days(a.postpone_days)}."
     )
     out += [f"- Deception {line}" for line in a.deceptions]
     out += [f"- Penetration {line}" for line in a.penetrations]
@@ -160,10 +161,6 @@ def _ratio(r: float | None) -> str:
     return f"x{r:g}" if r is not None else NOTHING
 
 
-def _times(n: int) -> str:
-    return {0: "never", 1: "once", 2: "twice"}.get(n, f"{n} times")
-
-
 def outcome_lines(aar: AfterAction) -> list[str]:
     """The outcome measures in sentences: dates for instants, "not reached" and "never" for what
     did not happen, names for states."""
@@ -173,7 +170,7 @@ def outcome_lines(aar: AfterAction) -> list[str]:
     invaded = day_instant(aar.start, o.get("invasion_day"))
     out = [
         f"- Deterred: {'yes' if o['deterred'] else 'no'}; invasion: {invaded}; "
-        f"{aggressor} postponed {_times(o['postponements'])}.",
+        f"{aggressor} postponed {times_text(o['postponements'])}.",
         f"- Guarantee honoured: **{o['guarantee_honoured']}**; credibility at the invasion "
         f"{o['credibility_at_invasion']}; promises kept {o['promises_kept']} of {o['promises_due']}.",
     ]

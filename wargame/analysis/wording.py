@@ -84,3 +84,8 @@ def early_or_late(off_days: float | None) -> str:
     if not round(off_days, 1):
         return "right"
     return f"{days(abs(off_days))} {'early' if off_days < 0 else 'late'}"
+
+
+def times_text(n: int) -> str:
+    """How often: ``never``, ``once``, ``twice``, ``3 times``."""
+    return {0: "never", 1: "once", 2: "twice"}.get(n, f"{n} times")
