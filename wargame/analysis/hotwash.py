@@ -94,6 +94,7 @@ class HotWash:
     white_cell: str  # what the white cell did, "" if nothing
     seats: tuple[SeatWash, ...]  # the room's seats first
     deception: tuple[str, ...]  # one sentence per operation that worked (or one saying none did)
+    deception_short: str  # all of it in one sentence, for a crowded screen
     start: datetime
 
 
@@ -127,6 +128,7 @@ def hot_wash_of(aar: AfterAction) -> HotWash:
         white_cell=white_cell_line(aar.white_acts),
         seats=tuple(seats),
         deception=deception_lines(aar.deception, aar.names, aar.labels),
+        deception_short=deception_summary(aar.deception, aar.names),
         start=aar.start,
     )
 
@@ -242,6 +244,22 @@ def deception_lines(
     return ("The scenario has no deception or penetration.",)
 
 
+def deception_summary(results: Sequence[DeceptionResult], names: Mapping[str, str]) -> str:
+    """Every operation that worked and on whom, in one sentence (more than two seats counted)."""
+    parts = []
+    for r in results:
+        if r.worked_on:
+            who = (
+                _and(names.get(s, s) for s in r.worked_on)
+                if len(r.worked_on) <= 2
+                else f"{len(r.worked_on)} seats"
+            )
+            parts.append(f"{'the agent ' if r.kind == 'penetration' else ''}{r.id} on {who}")
+    if parts:
+        return "; ".join(parts) + "."
+    return deception_lines(results, names, {})[0]
+
+
 def belief_words(b: Belief, start: datetime) -> str:
     """``Germany's divisions on the Franco-German border: believed 41 (33–50), true 23``; for the
     attack date, the instants believed and true and how far apart (the year is in the heading)."""
@@ -260,15 +278,18 @@ def _day(start: datetime, t: float) -> str:
     return f"{to_datetime(start, round(t)):%d %b %H:%M}".lstrip("0")
 
 
-def seat_lines(s: SeatWash, shown: int, width: int, start: datetime) -> list[str]:
-    """A seat's ``shown`` best turns, in date order: a line for the turn, then its belief."""
+def seat_lines(s: SeatWash, shown: int, width: int, start: datetime, compact: bool = False) -> list[str]:
+    """A seat's ``shown`` best turns, in date order: a line for the turn, then its belief
+    (``compact``: a bot's "by" left out, and only beliefs far from the truth)."""
     who = f"{s.name} (the room)" if s.played_by == "the room" else s.name
     out = []
     for k in sorted(s.turns[:shown], key=lambda k: k.t):
         repeat = f", {k.times} times to {k.until}" if k.times > 1 else ""
-        line = f"{who}, {k.at}: {k.question} → {k.choice}{repeat} ({k.by})"
-        out += textwrap.wrap(line, width, subsequent_indent="    ")
-        if k.belief is not None:
+        by = "" if compact and k.by == "by a bot" else f" ({k.by})"
+        out += textwrap.wrap(
+            f"{who}, {k.at}: {k.question} → {k.choice}{repeat}{by}", width, subsequent_indent="    "
+        )
+        if k.belief is not None and (k.far or not compact):
             far = " (!)" if k.far else ""
             out += textwrap.wrap(
                 belief_words(k.belief, start) + far, width, initial_indent="  ", subsequent_indent="    "
@@ -277,16 +298,22 @@ def seat_lines(s: SeatWash, shown: int, width: int, start: datetime) -> list[str
 
 
 def hot_wash_text(hw: HotWash, width: int = 80, height: int = 24) -> str:
-    """The hot wash as plain text ``width`` columns wide; as many turns per seat as fit ``height``
-    lines (at least one each: a game with many seats may run longer)."""
+    """The hot wash as plain text ``width`` columns wide, fitted to ``height`` lines when it can
+    be: as many turns per seat as fit (at least one each), else a compact form (bots' "by" and
+    beliefs near the truth left out, deception in one sentence). A game with many seats may still
+    run longer."""
 
-    def page(shown: int) -> list[str]:
+    def page(shown: int, compact: bool = False) -> list[str]:
         out = textwrap.wrap(f"HOT WASH: {hw.title}, {hw.status}", width)
         out += textwrap.wrap(" ".join(hw.headline), width)
         out += textwrap.wrap(hw.white_cell, width)
-        out.append("KEY DECISIONS, with what the seat believed and what was true (! far off):")
+        out += textwrap.wrap(
+            "KEY DECISIONS, with what the seat believed and what was true (! far off):", width
+        )
         for s in hw.seats:
-            out += seat_lines(s, shown, width, hw.start)
+            out += seat_lines(s, shown, width, hw.start, compact)
+        if compact:
+            return out + textwrap.wrap(f"WHERE DECEPTION WORKED: {hw.deception_short}", width)
         out.append("WHERE DECEPTION WORKED:")
         for line in hw.deception:
             out += textwrap.wrap(line, width, initial_indent="- ", subsequent_indent="  ")
@@ -294,6 +321,8 @@ def hot_wash_text(hw: HotWash, width: int = 80, height: int = 24) -> str:
 
     most = max((len(s.turns) for s in hw.seats), default=1)
     lines = page(1)
+    if len(lines) > height:
+        return "\n".join(min(lines, page(1, compact=True), key=len)) + "\n"
     for shown in range(2, min(most, 4) + 1):
         more = page(shown)
         if len(more) > height:
