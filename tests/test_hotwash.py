@@ -170,4 +170,6 @@ def test_a_resumed_game_and_a_confirmed_default(tmp_path: Path) -> None:
     aar = review(again.loaded, again.seed, again.seats, events, again.now)
     text = hot_wash_text(hot_wash_of(aar))
     check_page(text)
-    assert "(by default, confirmed by the white cell)" in text
+    france = next(s for s in hot_wash_of(aar).seats if s.seat == "france")
+    assert all(k.by == "by default, confirmed by the white cell" for k in france.turns)
+    assert "(by default, confirmed by the white cell)" in " ".join(text.split())
