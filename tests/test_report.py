@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
 import pytest
+from conftest import FLAGSHIP
 
-from wargame.analysis.aar import after_action_from_journal
+from wargame.analysis.aar import after_action_from_journal, review, to_markdown
 from wargame.analysis.aar_markdown import SECTIONS
 from wargame.analysis.aar_plots import PLOTS, plots
 from wargame.cli import main
+from wargame.engine.journal import Event
+from wargame.model.clock import DAY
+from wargame.session import journal_file, scenarios
+from wargame.session.journal_file import read, scenario_of
+from wargame.session.session import Session
 
 GOLDEN = Path(__file__).parent / "golden" / "drole-de-guerre-1939.seed1.jsonl"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -78,3 +85,120 @@ def test_a_corrupted_journal_is_exit_2_with_a_message(
 def test_an_unwritable_output_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", str(GOLDEN), "--out", str(tmp_path / "missing" / "r.md")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+# -- facilitated games: the white cell's acts are not a seat's decisions ---------------------------
+
+WHITE_ACTS = ("hold_inject", "publish_inject", "skip_inject", "adhoc_inject", "override")
+
+
+def facilitated(path: Path | None = None) -> Session:
+    """A 1939 game (France human, absent) with one white-cell act of every kind, to its end."""
+    s = Session(scenarios.load(FLAGSHIP), seed=1, seats={"france": "human"}, journal=path)
+    s.direct("hold_inject", "pact", reason="the room is not ready")
+    s.advance(5 * DAY)
+    s.direct("publish_inject", "pact", reason="now")
+    s.direct("skip_inject", "gleiwitz", reason="the room knows")
+    s.direct("adhoc_inject", "uk,france", text="Rumours of a pact's secret protocol.")
+    s.advance_until(13 * DAY)
+    s.direct("override", "front.poland.cohesion", reason="a rout", text="0.3")
+    s.run_to_end()
+    return s
+
+
+@pytest.fixture(scope="module")
+def facilitated_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("wc") / "facilitated.jsonl"
+    facilitated().write(path)
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_report_of_a_facilitated_game_shows_the_white_cell_acts_in_the_timeline(
+    facilitated_journal: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    assert main(["report", str(facilitated_journal), "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    seat_decisions = sum(
+        1 for e in read(facilitated_journal).events if e.kind == "decision" and e.data["seat"] != "white"
+    )
+    assert len(_decision_rows(out)) == seat_decisions  # the white cell's acts are not seats' decisions
+    timeline = out[out.index("Timeline") : out.index("Issues")]
+    acts = re.findall(r"\| white cell \||<td>white cell</td>", timeline)
+    assert len(acts) == len(WHITE_ACTS)
+    assert "Rumours of a pact" in timeline and "a rout" in timeline
+
+
+def test_report_of_a_resumed_facilitated_game(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "resumed.jsonl"
+    s = Session(scenarios.load(FLAGSHIP), seed=1, seats={"france": "human"}, journal=path)
+    s.direct("hold_inject", "pact", reason="the room is not ready")
+    s.advance(3 * DAY)
+    s.close()
+    again = journal_file.resume(path)
+    again.direct("publish_inject", "pact", reason="now")
+    again.run_to_end()
+    again.close()
+    for fmt in ("md", "html"):
+        assert main(["report", str(path), "--format", fmt]) == 0
+        assert "white cell" in capsys.readouterr().out
+
+
+def test_review_takes_any_by_and_any_white_cell_act(facilitated_journal: Path) -> None:
+    """A default confirmed by the room (the ``room`` branch writes that ``by``) is still a
+    default; a white-cell act this engine does not know (``restore_inject``) is still the white
+    cell's, shown in the timeline and never asked for its beliefs."""
+    journal = read(facilitated_journal)
+    confirmed = "default, confirmed by the white cell"
+
+    def edit(e: Event) -> Event:
+        if e.kind == "decision" and e.data["by"] == "default":
+            return attrs.evolve(e, data={**e.data, "by": confirmed})
+        if e.kind == "decision" and e.data["decision"] == "skip_inject":
+            return attrs.evolve(e, data={**e.data, "decision": "restore_inject"})
+        return e
+
+    events = [edit(e) for e in journal.events]
+    aar = review(scenario_of(journal), 1, journal.header["seats"], events, events[-1].t)
+    defaults = [d for d in aar.decisions if d.by == confirmed]
+    assert defaults and all(d.who == "default" and d.confirmed_by == "the white cell" for d in defaults)
+    assert any("confirmed by the white cell" in f.text for f in aar.issues if f.kind == "default_decision")
+    assert sum(1 for e in aar.timeline if e.kind == "white cell") == len(WHITE_ACTS)
+    assert all(d.seat != "white" for d in aar.decisions)
+    assert "## 6." in to_markdown(aar)
+
+
+# -- wording: dates, "not reached" and names, never the model's values ---------------------------
+
+#: What must not reach a reader of the report outside the Fixes (whose levers are `--set` paths):
+#: a day count from the start, a missing value, a subject or kind id, an ISO date, a bot's id.
+MODEL_WORDS = re.compile(
+    r"None|\bday \d+\.\d{2,}|\b(forces|mobilisation)\.\w|attack_date|\d{4}-\d\d-\d\d|bot:|\b[a-z]+_[a-z]+\b"
+)
+
+
+@pytest.mark.parametrize("journal", sorted(GOLDEN.parent.glob("*.jsonl")), ids=lambda p: p.name.split(".")[0])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_report_speaks_in_dates_and_names(
+    journal: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(journal), "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    if fmt == "html":
+        out = re.sub(r'src="data:image/png;base64,[^"]*"', "", out)  # no base64 noise
+    readable = out[: out.index("4. Fixes")] + out[out.index("5. Belief versus truth") :]
+    assert not MODEL_WORDS.search(readable), MODEL_WORDS.search(readable)
+
+
+def test_the_1939_outcome_in_words() -> None:
+    text = to_markdown(after_action_from_journal(GOLDEN))
+    assert "invasion: 1 Sep 1939 04:45" in text and "Germany postponed once" in text
+    assert (
+        "France: declared war after 2.6 days, first offensive after 5.7 days (at most 11 divisions)." in text
+    )
+    assert "United Kingdom: declared war after 2.3 days, no offensive." in text
+    assert "Germany attacks Poland at 26 Aug 1939 04:30" in text
+    assert (
+        "westwall: planted reports put Germany's divisions on the Franco-German border at 2.2 times" in text
+    )
+    assert "| 1 Sep 1939 04:45 | invasion |" in text

@@ -325,14 +325,31 @@ def cmd_report(args: argparse.Namespace) -> int:
     from wargame.analysis.report import ReportError, report
 
     try:
-        text = report(args.journal, args.format, args.out)
+        return _emit(report(args.journal, args.format, args.out), "Report", args.out)
     except ReportError as err:
         raise InputError(str(err)) from None
+
+
+def _emit(text: str | None, what: str, out: str | None) -> int:
+    """Print ``text``, or say that ``what`` was written to ``out`` (``text`` None)."""
     if text is None:
-        print(f"Report written to {args.out}.", file=sys.stderr)
+        print(f"{what} written to {out}.", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from wargame.analysis.brief import BriefError, write_brief
+    from wargame.session import scenarios
+
+    loaded = scenarios.load(args.scenario, args.overrides)
+    try:
+        return _emit(
+            write_brief(loaded, None if args.white_cell else args.seat, args.out), "Briefing", args.out
+        )
+    except BriefError as err:
+        raise InputError(str(err)) from None
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -370,6 +387,7 @@ COMMANDS = {
     "play": cmd_play,
     "replay": cmd_replay,
     "report": cmd_report,
+    "brief": cmd_brief,
     "show": cmd_show,
 }
 

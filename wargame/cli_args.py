@@ -21,7 +21,7 @@ def parser() -> argparse.ArgumentParser:
         description="A discrete-event crisis wargame: alliance guarantees under uncertain and "
         "deceptive intelligence. Play a scenario at the terminal, or headless; check and write "
         "scenario files; replay and verify journals, and read a game as one seat saw it; run "
-        "batches and factorial experiments of many seeded games; write after-action reports; "
+        "batches and factorial experiments of many seeded games; write briefings and after-action reports; "
         "benchmark the engine.",
         epilog="Exit codes: 0 success, 1 verification failed, 2 bad input. "
         "Start with: wargame run drole-de-guerre-1939 --seed 1",
@@ -237,6 +237,26 @@ def parser() -> argparse.ArgumentParser:
         "--out",
         metavar="PATH",
         help="write the report here (Markdown: the plots as PNG files beside it); default: standard output",
+    )
+
+    b = sub.add_parser(
+        "brief",
+        help="write a seat's printable briefing, or the white cell's pack (Markdown or HTML)",
+        description="A seat's briefing: its situation and briefing text, its treaties and dated "
+        "promises, its timetable and intelligence, what it can order and when it is asked, the dates "
+        "it knows; never the ground truth or the aggressor's plan (unless it is the aggressor). The "
+        "white-cell pack: the aggressor's plan, deceptions and penetrations, the master event list, "
+        "the history notes, what each seat is told. HTML is one self-contained page.",
+    )
+    _scenario_options(b)
+    whose = b.add_mutually_exclusive_group(required=True)
+    whose.add_argument("--seat", metavar="SEAT", help="the seat to brief (e.g. france; white: the pack)")
+    whose.add_argument("--white-cell", action="store_true", help="the white cell's pack (ground truth)")
+    b.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write it here, Markdown (.md) or HTML (.html) by the extension; default: Markdown to "
+        "standard output",
     )
 
     s = sub.add_parser(

@@ -30,11 +30,15 @@ from wargame.analysis.aar_types import (
     Obligation,
     Plan,
     TimelineEntry,
+    WhiteAct,
 )
+from wargame.analysis.wording import and_list as _and
+from wargame.analysis.wording import instant
+from wargame.engine.decisions import WHITE
 from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.outcome import measures
-from wargame.model.clock import DAY, format_instant
+from wargame.model.clock import DAY
 from wargame.model.scenario import Scenario
 from wargame.session.journal_file import JournalError, read, scenario_of
 from wargame.session.scenarios import LoadedScenario
@@ -45,6 +49,7 @@ __all__ = ["AfterAction", "AfterActionError", "after_action", "after_action_from
 #: Kinds left out of the timeline: the daily flow (reports, front bulletins, prompts, leaks and the
 #: white cell's bookkeeping). Decisions are in it; what each seat believed is in ``decisions``.
 ROUTINE = frozenset({"report", "front", "prompt", "suppressed", "leak", "assessment", "penetration"})
+WHITE_ACT = "white cell"  # the timeline's kind for a white-cell act
 
 
 class AfterActionError(ValueError):
@@ -90,26 +95,40 @@ def review(
         seed=seed,
         seats=dict(seats),
         now=now,
-        at=format_instant(scenario.scenario.start, now),
+        at=instant(scenario.scenario.start, now),
         finished=any(e.kind == "end" for e in events),
+        start=scenario.scenario.start,
         plan=Plan(
             briefings={a.id: a.briefing for a in scenario.actors if a.seat},
             guarantees=guarantees,
-            aggressor=_aggressor(scenario),
+            aggressor=aggressor_plan(scenario),
         ),
         outcome=outcome,
         timeline=tuple(
-            TimelineEntry(seq=e.seq, t=e.t, at=e.at, kind=e.kind, actors=e.actors, text=e.text)
+            TimelineEntry(seq=e.seq, t=e.t, at=e.at, kind=_timeline_kind(e), actors=e.actors, text=e.text)
             for e in events
             if e.kind not in ROUTINE
         ),
         decisions=decisions,
+        white_acts=tuple(
+            WhiteAct(
+                seq=e.seq,
+                t=e.t,
+                at=e.at,
+                kind=e.data["decision"],
+                choice=str(e.data.get("choice", "")),
+                reason=e.data.get("reason", ""),
+            )
+            for e in events
+            if is_white_act(e)
+        ),
         deception=deception,
         issues=found,
         fixes=fixes(found),
         samples=seen.samples,
         labels={s: subject_label(seen.session.scenario, s) for s in subjects},
         names=names,
+        fronts={f.id: f.name for f in scenario.fronts},
     )
 
 
@@ -138,7 +157,7 @@ def _guarantees(
                         action=p.action,
                         day=p.day,
                         due_t=due,
-                        due_at=format_instant(scenario.scenario.start, due) if due is not None else None,
+                        due_at=instant(scenario.scenario.start, due) if due is not None else None,
                         kept=outcomes.get((g.id, guarantor, p.action, float(p.day))),
                     )
                 )
@@ -158,23 +177,30 @@ def _guarantees(
     return tuple(out)
 
 
-def _aggressor(scenario: Scenario) -> AggressorPlan:
+def aggressor_plan(scenario: Scenario) -> AggressorPlan:
+    """The aggressor's plan, its deceptions and penetrations, in sentences (ground truth)."""
     plan = scenario.aggressor
-    aggressor = plan.actor
+    names = {a.id: a.name for a in scenario.actors}
     deceptions = tuple(
-        f"{d.id}: {d.subject} "
-        + (f"shifted {d.shift_days:+g} days" if d.subject == "attack_date" else f"x{d.factor:g}")
-        + f" through {', '.join(d.channels)}, against "
-        + (", ".join(d.targets) if d.targets else "everyone")
+        f"{d.id}: planted reports put {'the ' * (d.subject == 'attack_date')}"
+        + f"{subject_label(scenario, d.subject)} "
+        + (
+            f"{abs(d.shift_days):g} days {'later' if d.shift_days >= 0 else 'earlier'}"
+            if d.subject == "attack_date"
+            else f"at {d.factor:g} times the truth"
+        )
+        + f", through {_and(c.upper() if c in ('humint', 'sigint', 'imint') else c for c in d.channels)} "
+        + f"channels, against {_and(names.get(t, t) for t in d.targets) if d.targets else 'everyone'}"
         for d in scenario.deception
     )
     penetrations = tuple(
-        f"{p.id}: in {p.target}'s government, leaking to {p.leaks_to}; biases {', '.join(p.subjects)} "
-        f"x{p.bias:g}"
+        f"{p.id}: an agent in {names.get(p.target, p.target)}'s government, leaking to "
+        f"{names.get(p.leaks_to, p.leaks_to)}; bends "
+        f"{_and(subject_label(scenario, s) for s in p.subjects)} by {p.bias:g} times"
         for p in scenario.penetrations
     )
     return AggressorPlan(
-        actor=aggressor,
+        actor=plan.actor,
         target=plan.target,
         invasion_at=plan.invasion_at.isoformat(timespec="minutes"),
         postpone_days=plan.postpone_days,
@@ -184,10 +210,21 @@ def _aggressor(scenario: Scenario) -> AggressorPlan:
     )
 
 
+def is_white_act(e: Event) -> bool:
+    """A decision event of the white cell (hold, publish, skip, restore or write an inject,
+    override an adjudication, or any act added later): not a seat's decision."""
+    return e.kind == "decision" and e.data.get("seat") == WHITE
+
+
+def _timeline_kind(e: Event) -> str:
+    return WHITE_ACT if is_white_act(e) else e.kind
+
+
 def _decisions(events: Sequence[Event], seen: Capture) -> tuple[DecisionRecord, ...]:
+    """The seats' decisions (the white cell's acts are in the timeline, not here)."""
     out = []
     for e in events:
-        if e.kind != "decision":
+        if e.kind != "decision" or is_white_act(e):
             continue
         d: Mapping[str, Any] = e.data
         snap = seen.at_decisions.get(e.seq)

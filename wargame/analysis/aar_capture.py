@@ -122,9 +122,9 @@ def capture(
                 samples.append(sample(world))
 
     def on_event(world: World, e: Event) -> None:
-        if e.kind != "decision":
+        seat = e.data.get("seat") if e.kind == "decision" else None
+        if seat not in world.scenario.actor_ids:  # not a decision, or the white cell's act
             return
-        seat = e.data["seat"]
         true = truths(world)
         at_decisions[e.seq] = Snapshot(
             beliefs=beliefs_of(world, seat, true),

@@ -30,6 +30,8 @@ from wargame.analysis.aar_types import (
     GuaranteePlan,
     Sample,
 )
+from wargame.analysis.wording import amount, days, when, words
+from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.outcome import deception_taken
 from wargame.model.clock import DAY
@@ -105,7 +107,7 @@ def issues(
                         kind="broken_promise",
                         t=o.due_t,
                         seat=o.guarantor,
-                        text=f"{names[o.guarantor]} broke its promise of {o.action.replace('_', ' ')} by "
+                        text=f"{names[o.guarantor]} broke its promise of {words(o.action)} by "
                         f"J+{o.day:g} ({g.name}), due {o.due_at}.",
                     )
                 )
@@ -122,8 +124,8 @@ def issues(
                 Finding(
                     kind="deceived" if r.kind == "deception" else "penetration",
                     seat=seat,
-                    text=f"{r.id} ({r.subject}) worked on {names.get(seat, seat)}: {r.believed[seat]} of "
-                    f"{r.received[seat]} {what}.",
+                    text=f"{r.id} ({r.label or r.subject}) worked on {names.get(seat, seat)}: "
+                    f"{r.believed[seat]} of {r.received[seat]} {what}.",
                 )
             )
         if r.kind == "penetration" and r.note:
@@ -135,8 +137,9 @@ def issues(
                 kind="default_decision",
                 t=d.t,
                 seat=d.seat,
-                text=f"{d.at}: nobody decided {d.kind.replace('_', ' ')} for {names[d.seat]}; "
-                f"the default ({d.choice}) applied.",
+                text=f"{when(d.at)}: nobody decided {words(d.kind)} for {names[d.seat]}; "
+                f"the default ({words(d.choice)}) applied"
+                + (f", confirmed by {d.confirmed_by}." if d.confirmed_by else "."),
             )
         )
     sittings = outcome.get("council_sittings", 0)
@@ -218,24 +221,24 @@ def _far_estimates(decisions: Sequence[DecisionRecord], names: Mapping[str, str]
     out = []
     for (seat, _subject), hits in groups.items():
         d, b = hits[0]
-        off = (
-            f"x{b.ratio:g} ({b.estimate:g} against {b.truth:g})"
-            if b.ratio is not None
-            else f"{b.error_days:+g} days"
-        )
+        if b.ratio is not None and b.truth is not None:
+            off = f"{b.ratio:.2g} times the truth ({amount(b.estimate)} against {amount(b.truth)})"
+        elif b.error_days is not None:
+            off = f"{days(abs(b.error_days))} ({'early' if b.error_days < 0 else 'late'})"
+        else:
+            off = f"{amount(b.estimate)} against {amount(b.truth or 0)}"
+        more = len(hits) - 1
         others = (
-            f" and {len(hits) - 1} more decision(s) up to {hits[-1][0].at.replace('T', ' ')}"
-            if len(hits) > 1
-            else ""
+            f" and {more} more decision{'s' if more > 1 else ''} up to {when(hits[-1][0].at)}" if more else ""
         )
         out.append(
             Finding(
                 kind="estimate_far",
                 t=d.t,
                 seat=seat,
-                text=f"{names[seat]} decided {d.kind.replace('_', ' ')} -> {d.choice} "
-                f"({d.at.replace('T', ' ')}){others} "
-                f"with its estimate of {b.label} off by {off}.",
+                text=f"{names[seat]} decided {words(d.kind)} → {words(d.choice)} "
+                f"({when(d.at)}){others} "
+                f"with its estimate of {b.label} off: {off}.",
             )
         )
     return out
@@ -266,6 +269,7 @@ def deception_results(
                 id=op.id,
                 kind="deception",
                 subject=op.subject,
+                label=subject_label(scenario, op.subject),
                 received=received,
                 believed=believed,
                 ratio_at_invasion={s: _ratio_at(samples, s, op.subject, invasion_t) for s in targets},
@@ -290,14 +294,15 @@ def deception_results(
             detected = next(
                 (e for e in events if e.kind == "detected" and (e.truth or {}).get("id") == pen.id), None
             )
-            note = f"{leaks} decisions leaked to {pen.leaks_to}; " + (
-                f"detected {detected.at}" if detected else "never detected"
+            note = f"{leaks} decisions leaked to {scenario.actor(pen.leaks_to).name}; " + (
+                f"detected {when(detected.at)}" if detected else "never detected"
             )
             out.append(
                 DeceptionResult(
                     id=pen.id,
                     kind="penetration",
                     subject=subject,
+                    label=subject_label(scenario, subject),
                     received={target: len(biased)},
                     believed={target: moved},
                     ratio_at_invasion={target: _ratio_at(samples, target, subject, invasion_t)},

@@ -12,8 +12,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from wargame.analysis.aar_types import AfterAction, Belief, DecisionRecord
+from wargame.analysis.wording import (
+    NOTHING,
+    amount,
+    and_list,
+    controller,
+    date_text,
+    day_instant,
+    days,
+    instant,
+    times_text,
+    when,
+    words,
+)
 
 SECTIONS = (
     "What was planned",
@@ -25,28 +39,32 @@ SECTIONS = (
 )
 
 
-def _when(at: str) -> str:
-    return at.replace("T", " ")
-
-
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def belief_text(b: Belief) -> str:
-    """One belief in a few words: ``forces.west 41 [33–50] vs 23 (x1.78)``."""
-    if b.is_date:
-        off = f"{b.error_days:+g} d" if b.error_days is not None else "?"
-        return f"{b.subject}: off by {off}"
-    truth = f"{b.truth:g}" if b.truth is not None else "?"
-    ratio = f" (x{b.ratio:g})" if b.ratio is not None else ""
+def belief_text(b: Belief, start: datetime) -> str:
+    """One belief in a few words: ``Germany's divisions on the Franco-German border 41 [33–50]
+    vs 23 (x1.78)``; the attack date as the date believed and how far off."""
     flag = " **!**" if b.far_from_truth else ""
-    return f"{b.subject} {b.estimate:g} [{b.low:g}–{b.high:g}] vs {truth}{ratio}{flag}"
+    if b.is_date:
+        off = b.error_days
+        side = (
+            NOTHING
+            if off is None
+            else "on time"
+            if not off
+            else days(abs(off)) + (" early" if off < 0 else " late")
+        )
+        return f"{b.label}: {instant(start, round(b.estimate))} ({side}){flag}"
+    truth = amount(b.truth) if b.truth is not None else NOTHING
+    ratio = f" (x{b.ratio:g})" if b.ratio is not None else ""
+    return f"{b.label} {amount(b.estimate)} [{amount(b.low)}–{amount(b.high)}] vs {truth}{ratio}{flag}"
 
 
-def credibility_text(d: DecisionRecord) -> str:
+def credibility_text(d: DecisionRecord, names: Mapping[str, str]) -> str:
     return "; ".join(
-        f"{g} {v:.2f} vs {d.true_credibility.get(g, float('nan')):.2f}"
+        f"{names.get(g, g)} {v:.2f} vs {d.true_credibility.get(g, float('nan')):.2f}"
         for g, v in sorted(d.credibility.items())
     )
 
@@ -56,55 +74,42 @@ def to_markdown(aar: AfterAction, images: Mapping[str, str] | None = None) -> st
     images = images or {}
     names = aar.names
     out: list[str] = [f"# After-action review: {aar.title}", ""]
-    status = "finished" if aar.finished else f"in progress (reviewed at {_when(aar.at)})"
+    status = f"finished ({aar.at})" if aar.finished else f"in progress (reviewed at {aar.at})"
     out += [f"Scenario `{aar.scenario}`, seed {aar.seed}; the game is {status}.", ""]
     out += ["| seat | played by |", "|---|---|"]
-    out += [f"| {names.get(s, s)} | {c} |" for s, c in sorted(aar.seats.items())]
+    out += [f"| {names.get(s, s)} | {controller(c)} |" for s, c in sorted(aar.seats.items())]
 
     out += ["", "## 1. What was planned", "", "### Briefings", ""]
     out += [f"- **{names.get(s, s)}**: {_cell(text) or '(none)'}" for s, text in aar.plan.briefings.items()]
     out += ["", "### Guarantees and their dated promises", ""]
     for g in aar.plan.guarantees:
-        trig = f"triggered {_when(g.triggered_at)}" if g.triggered_at else "never triggered"
+        trig = f"triggered {when(g.triggered_at)}" if g.triggered_at else "never triggered"
+        signed = date_text(datetime.fromisoformat(g.signed), time=False)
         out.append(
-            f"- **{g.name}** (signed {g.signed}): {', '.join(names.get(a, a) for a in g.guarantors)} "
-            f"guarantee {names.get(g.protected, g.protected)}; trigger clarity {g.trigger_clarity:g}; {trig}."
+            f"- **{g.name}** (signed {signed}): {and_list(names.get(a, a) for a in g.guarantors)} "
+            f"guarantee{'s' * (len(g.guarantors) == 1)} {names.get(g.protected, g.protected)}; "
+            f"trigger clarity {g.trigger_clarity:g}; {trig}."
         )
         for o in g.obligations:
             kept = {True: "kept", False: "**broken**", None: "not yet due"}[o.kept]
-            due = f"due {_when(o.due_at)}" if o.due_at else "not due (no trigger)"
+            due = f"due {o.due_at}" if o.due_at else "not due (no trigger)"
             out.append(
-                f"  - {names.get(o.guarantor, o.guarantor)}: {o.action.replace('_', ' ')} "
-                f"by J+{o.day:g} — {due}: {kept}"
+                f"  - {names.get(o.guarantor, o.guarantor)}: {words(o.action)} by J+{o.day:g} — {due}: {kept}"
             )
     a = aar.plan.aggressor
     out += ["", "### The aggressor's plan (white cell)", ""]
     out.append(
-        f"- {names.get(a.actor, a.actor)} attacks {names.get(a.target, a.target)} at {_when(a.invasion_at)}; "
-        f"it may postpone {a.max_postponements} time(s) by {a.postpone_days:g} days."
+        f"- {names.get(a.actor, a.actor)} attacks {names.get(a.target, a.target)} at {when(a.invasion_at)}; "
+        f"it may postpone {times_text(a.max_postponements)} by {days(a.postpone_days)}."
     )
     out += [f"- Deception {line}" for line in a.deceptions]
     out += [f"- Penetration {line}" for line in a.penetrations]
 
-    o = aar.outcome
     out += ["", "## 2. What happened", "", "### Outcome", ""]
-    out += [
-        f"- Deterred: {o['deterred']}; invasion on day {o['invasion_day']}; "
-        f"postponements {o['postponements']}.",
-        f"- Guarantee honoured: **{o['guarantee_honoured']}**; credibility at the invasion "
-        f"{o['credibility_at_invasion']}; promises kept {o['promises_kept']} of {o['promises_due']}.",
-        f"- Protected state survived {o['protege_survival_days']} days after the invasion "
-        f"(capital fell after {o['capital_fell_after_days']}).",
-    ]
-    for g, per in o["guarantors"].items():
-        out.append(
-            f"- {names.get(g, g)}: war declared after {per['war_declared_after_days']} days, "
-            f"first offensive after {per['offensive_after_days']} days, "
-            f"at most {per['max_offensive_divisions']} divisions."
-        )
+    out += outcome_lines(aar)
     out += _image(images, "front")
     out += ["", "### Timeline (turning points)", "", "| when | kind | what |", "|---|---|---|"]
-    out += [f"| {_when(e.at)} | {e.kind} | {_cell(e.text)} |" for e in aar.timeline]
+    out += [f"| {when(e.at)} | {words(e.kind)} | {_cell(e.text)} |" for e in aar.timeline]
 
     out += ["", "## 3. Issues", ""]
     out += [f"- {_cell(f.text)}" for f in aar.issues] or ["- None found."]
@@ -126,10 +131,11 @@ def to_markdown(aar: AfterAction, images: Mapping[str, str] | None = None) -> st
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for i, d in enumerate(aar.decisions, start=1):
-        beliefs = "; ".join(belief_text(b) for b in d.beliefs) or "—"
+        beliefs = "; ".join(belief_text(b, aar.start) for b in d.beliefs) or NOTHING
         out.append(
-            f"| {i} | {_when(d.at)} | {names.get(d.seat, d.seat)} | {d.kind} | {d.choice} | {d.by} | "
-            f"{_cell(d.reason) or '—'} | {_cell(beliefs)} | {credibility_text(d) or '—'} |"
+            f"| {i} | {when(d.at)} | {names.get(d.seat, d.seat)} | {words(d.kind)} | {words(d.choice)} | "
+            f"{controller(d.by)} | {_cell(d.reason) or NOTHING} | {_cell(beliefs)} | "
+            f"{credibility_text(d, names) or NOTHING} |"
         )
     out += _image(images, "estimates")
     out += _image(images, "credibility")
@@ -137,7 +143,7 @@ def to_markdown(aar: AfterAction, images: Mapping[str, str] | None = None) -> st
     out += ["", "## 6. Where deception worked", ""]
     for r in aar.deception:
         seats = ", ".join(names.get(s, s) for s in r.worked_on) or "nobody"
-        out.append(f"- **{r.id}** ({r.kind}, {r.subject}): worked on {seats}.")
+        out.append(f"- **{r.id}** ({r.kind}, {r.label or words(r.subject)}): worked on {seats}.")
         for seat in r.received:
             out.append(
                 f"  - {names.get(seat, seat)}: {r.believed[seat]} of {r.received[seat]} reports moved its "
@@ -152,7 +158,48 @@ def to_markdown(aar: AfterAction, images: Mapping[str, str] | None = None) -> st
 
 
 def _ratio(r: float | None) -> str:
-    return f"x{r:g}" if r is not None else "—"
+    return f"x{r:g}" if r is not None else NOTHING
+
+
+def outcome_lines(aar: AfterAction) -> list[str]:
+    """The outcome measures in sentences: dates for instants, "not reached" and "never" for what
+    did not happen, names for states."""
+    o, names = aar.outcome, aar.names
+    a = aar.plan.aggressor
+    aggressor, target = names.get(a.actor, a.actor), names.get(a.target, a.target)
+    invaded = day_instant(aar.start, o.get("invasion_day"))
+    out = [
+        f"- Deterred: {'yes' if o['deterred'] else 'no'}; invasion: {invaded}; "
+        f"{aggressor} postponed {times_text(o['postponements'])}.",
+        f"- Guarantee honoured: **{o['guarantee_honoured']}**; credibility at the invasion "
+        f"{o['credibility_at_invasion']}; promises kept {o['promises_kept']} of {o['promises_due']}.",
+    ]
+    held, fell = o["protege_survival_days"], o["capital_fell_after_days"]
+    capital = f"its capital fell after {days(fell)}" if fell is not None else "its capital did not fall"
+    if o.get("invasion_day") is None:
+        out.append(f"- {target} was not invaded.")
+    elif held is None:
+        out.append(f"- {target} still stood at the {'end' if aar.finished else 'review'}; {capital}.")
+    else:
+        out.append(f"- {target} held out {days(held)} after the invasion; {capital}.")
+    for g, per in o["guarantors"].items():
+        war, offensive, most = (
+            per["war_declared_after_days"],
+            per["offensive_after_days"],
+            per["max_offensive_divisions"],
+        )
+        out.append(
+            f"- {names.get(g, g)}: "
+            + (f"declared war after {days(war)}" if war is not None else "never declared war")
+            + ", "
+            + (
+                f"first offensive after {days(offensive)} (at most {most} divisions)"
+                if offensive is not None
+                else "no offensive"
+            )
+            + "."
+        )
+    return out
 
 
 def _image(images: Mapping[str, str], key: str) -> list[str]:

@@ -32,7 +32,7 @@ def plot_front(aar: AfterAction) -> bytes:
     for ax, front in zip(axes[:, 0], fronts, strict=True):
         ax.plot(days, [s.fronts[front].attacker for s in aar.samples], label="attacker divisions")
         ax.plot(days, [s.fronts[front].defender for s in aar.samples], label="defender divisions")
-        ax.set_title(f"front: {front}")
+        ax.set_title(f"front: {aar.fronts.get(front, front)}")
         ax.set_ylabel("divisions")
         twin = ax.twinx()
         twin.plot(

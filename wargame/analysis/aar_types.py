@@ -15,6 +15,7 @@ them (``at``) for people.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 import attrs
@@ -132,7 +133,8 @@ class DecisionRecord:
     seat: str
     kind: str  # the prompt's kind: attack, mobilise, declare_war, offensive, ...
     choice: str
-    by: str  # human, bot:<doctrine>, default (nobody decided before the deadline)
+    by: str  # human, bot:<doctrine>, default (nobody decided before the deadline), or
+    # "default, confirmed by <who>" (the room saw the deadline and took the default); any string
     reason: str
     prompt: str | None
     beliefs: tuple[Belief, ...]
@@ -141,8 +143,28 @@ class DecisionRecord:
 
     @property
     def who(self) -> str:
-        """``human``, ``bot`` or ``default``."""
-        return self.by.split(":")[0]
+        """``human``, ``bot`` or ``default`` (a confirmed default too); another ``by`` as it is."""
+        head = self.by.split(":")[0]
+        return "default" if head.startswith("default") else head
+
+    @property
+    def confirmed_by(self) -> str:
+        """Who confirmed a default (``"the white cell"``, ``"France"``), or ``""``."""
+        _, sep, who = self.by.partition("confirmed by ")
+        return who.strip() if sep else ""
+
+
+@attrs.frozen(kw_only=True)
+class WhiteAct:
+    """An act of the white cell (the facilitators): hold, publish, skip or write an inject,
+    override the model, or any act added later. Not a seat's decision: it has no beliefs."""
+
+    seq: int
+    t: int
+    at: str
+    kind: str  # hold_inject, publish_inject, skip_inject, adhoc_inject, override, ...
+    choice: str  # the inject, the audience or the overridden quantity
+    reason: str
 
 
 @attrs.frozen(kw_only=True)
@@ -169,6 +191,7 @@ class DeceptionResult:
     ratio_at_invasion: Mapping[str, float | None]  # seat -> its estimate over the truth then
     worst_ratio: Mapping[str, float | None]  # seat -> its estimate furthest from the truth
     note: str = ""
+    label: str = ""  # the subject in words ("Germany's divisions on the Franco-German border")
 
     @property
     def worked_on(self) -> tuple[str, ...]:
@@ -228,13 +251,16 @@ class AfterAction:
     now: int
     at: str
     finished: bool
+    start: datetime  # the scenario's first instant: ``t`` counts minutes from it
     plan: Plan
     outcome: Mapping[str, Any]  # the summary measures (``Session.summary``)
     timeline: tuple[TimelineEntry, ...]
     decisions: tuple[DecisionRecord, ...]
+    white_acts: tuple[WhiteAct, ...]
     deception: tuple[DeceptionResult, ...]
     issues: tuple[Finding, ...]
     fixes: tuple[Fix, ...]
     samples: tuple[Sample, ...]
     labels: Mapping[str, str]  # subject -> words ("Germany's divisions on the Franco-German border")
     names: Mapping[str, str]  # actor id -> display name
+    fronts: Mapping[str, str] = attrs.field(factory=dict)  # front id -> name ("Franco-German border")

@@ -1,0 +1,137 @@
+"""Printable briefings: a seat's never holds the ground truth; the white cell's pack does."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from wargame.analysis.brief import (
+    BriefError,
+    seat_brief_html,
+    seat_brief_markdown,
+    white_cell_pack_html,
+    white_cell_pack_markdown,
+)
+from wargame.analysis.brief_parts import free_kinds
+from wargame.analysis.wording import date_text
+from wargame.cli import main
+from wargame.session import scenarios
+from wargame.session.session import Session
+
+BUNDLED = ("drole-de-guerre-1939", "eastmark-2031", "norway-1940", "tutorial")
+
+
+def secrets(loaded: scenarios.LoadedScenario) -> list[str]:
+    """What only the white cell (and, for its plan, the aggressor) may read."""
+    s = loaded.scenario
+    out = [date_text(s.aggressor.invasion_at)]
+    out += ["planted reports"] * bool(s.deception) + ["an agent in"] * bool(s.penetrations)
+    out += [d.id for d in s.deception] + [p.id for p in s.penetrations]
+    notes = " ".join(s.scenario.white_cell_notes.split())
+    return out + ([notes[:60]] if notes else [])
+
+
+def mentions(text: str, secret: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(secret)}(?![\w-])", text) is not None
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_a_seat_brief_holds_no_ground_truth_and_no_plan_but_its_own(name: str) -> None:
+    loaded = scenarios.load(name)
+    s = loaded.scenario
+    for seat in s.seat_ids:
+        text = seat_brief_markdown(loaded, seat)
+        assert f"# Briefing: {s.actor(seat).name}" in text
+        leaked = [x for x in secrets(loaded) if mentions(text, x)]
+        if seat == s.aggressor.actor:
+            assert date_text(s.aggressor.invasion_at) in text and "Your plan" in text
+            assert all(mentions(text, d.id) for d in s.deception)
+        else:
+            assert leaked == [], (seat, leaked)
+            assert "Your plan" not in text
+        for g in s.guarantees:  # another seat's treaty (and its secret clauses) stays with its parties
+            party = seat in (*g.guarantors, g.protected)
+            assert (g.name in text) == party, (seat, g.name)
+
+
+def test_the_french_brief_in_1939() -> None:
+    text = seat_brief_markdown(scenarios.load("drole-de-guerre-1939"), "france")
+    assert "Franco-Polish alliance and military protocol**, signed 19 May 1939" in text
+    assert "Promised: a limited offensive by J+3" in text and "Secret clauses" in text
+    assert "| covering force | J+1 after the order | 45 |" in text
+    assert "declare war: once Poland is invaded" in text and "default: wait" in text
+    assert "Anglo-Polish Agreement" not in text  # Britain's treaty, not France's
+    assert "- 19 May 1939: Franco-Polish alliance and military protocol signed." in text
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_the_white_cell_pack_holds_everything(name: str) -> None:
+    loaded = scenarios.load(name)
+    s = loaded.scenario
+    text = white_cell_pack_markdown(loaded)
+    for secret in secrets(loaded):
+        assert mentions(text, secret) or secret in text, secret
+    for inject in s.injects:
+        assert f"| {date_text(inject.at)} |" in text and f"| {inject.id} |" in text
+    for a in s.actors:
+        if a.seat:
+            assert f"### {a.name}" in text
+    assert len(re.findall(r"^\| .* \| .* \| .* \| .* \| .* \|$", text, flags=re.M)) >= len(s.history)
+
+
+@pytest.mark.parametrize("page", ["seat", "pack"])
+def test_html_is_one_self_contained_page(page: str) -> None:
+    loaded = scenarios.load("drole-de-guerre-1939")
+    html = seat_brief_html(loaded, "uk") if page == "seat" else white_cell_pack_html(loaded)
+    assert (
+        html.startswith("<!DOCTYPE html>") and html.count("<html") == 1 and html.rstrip().endswith("</html>")
+    )
+    assert not re.search(r"<(script|link|iframe)|src=\"http|url\(", html)
+    assert "<table>" in html and "<h2>" in html and "**" not in html
+
+
+def test_every_decision_a_seat_may_take_unasked_is_described() -> None:
+    from wargame.engine.decisions import FREE_DECISIONS
+    from wargame.engine.whitecell import WHITE_KINDS
+
+    loaded = scenarios.load("drole-de-guerre-1939")
+    Session(loaded, seed=1)  # the engine's modules register their decisions
+    assert set(free_kinds(loaded.scenario)) == set(FREE_DECISIONS) - set(WHITE_KINDS)
+
+
+def test_brief_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", "tutorial", "--seat", "corvia"]) == 0
+    assert capsys.readouterr().out.startswith("# Briefing: Corvia")
+    assert main(["brief", "tutorial", "--seat", "white"]) == 0
+    assert capsys.readouterr().out.startswith("# White-cell pack")
+    for out, head in (("c.md", "# Briefing: Corvia"), ("c.html", "<!DOCTYPE html>")):
+        assert main(["brief", "tutorial", "--seat", "corvia", "--out", str(tmp_path / out)]) == 0
+        assert (tmp_path / out).read_text(encoding="utf-8").startswith(head)
+    assert main(["brief", "tutorial", "--white-cell", "--out", str(tmp_path / "pack.html")]) == 0
+    assert "White-cell pack" in (tmp_path / "pack.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["tutorial", "--seat", "narnia"], "unknown seat 'narnia'; the seats of tutorial are"),
+        (["nonesuch", "--seat", "corvia"], "no bundled scenario or file named 'nonesuch'"),
+        (["tutorial", "--seat", "corvia", "--out", "{tmp}/missing/c.md"], "does not exist"),
+        (["tutorial", "--seat", "corvia", "--out", "{tmp}/c.txt"], "name it .md or .html"),
+        (["tutorial", "--white-cell", "--out", "{tmp}/adir.md"], "cannot write"),
+    ],
+)
+def test_bad_input_is_exit_2_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    (tmp_path / "adir.md").mkdir()
+    assert main(["brief", *[a.replace("{tmp}", str(tmp_path)) for a in args]]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("wargame brief: error: ") and message in err and "Traceback" not in err
+
+
+def test_the_api_refuses_an_unknown_seat() -> None:
+    with pytest.raises(BriefError, match="unknown seat"):
+        seat_brief_markdown(scenarios.load("tutorial"), "white")

@@ -1,0 +1,185 @@
+"""The pieces of a briefing, in words, read off the scenario (never off a running game).
+
+What a seat will be asked and what it may order follow from the scenario's structure: a
+mobilisation timetable means a ``mobilise`` prompt; a guarantee of the state the aggressor
+attacks means a ``statement`` prompt when the crisis opens, ``declare war`` prompts once it is
+invaded, and an ``offensive`` prompt when a promised offensive falls due; a seat in the council is
+asked its position on each agenda item; a third party is asked whether to enter the war. The
+engine's rules are in :mod:`wargame.engine` (aggressor, alliance, campaign, council, liaison,
+mobilisation, penetration); this module only says them to the players.
+"""
+
+from __future__ import annotations
+
+from wargame.analysis.wording import and_list, date_text, days, times_text
+from wargame.model.scenario import Promise, Scenario
+
+PROMISES = {
+    "declare_war": "declare war",
+    "air_action": "air action",
+    "limited_offensive": "a limited offensive",
+    "main_offensive": "the main offensive",
+    "aid": "aid",
+}
+
+
+LIAISON = {
+    "none": "none",
+    "adhoc": "ad hoc (nothing passes unless someone chooses to pass it)",
+    "institutional": "institutional (every report passes by routine, within a day or so)",
+    "fusion": "a fusion centre (everything passes within hours; one shared assessment)",
+}
+
+
+def paragraphs(text: str) -> list[str]:
+    """A scenario's multi-line text as Markdown paragraphs (one line each, a blank line between)."""
+    out: list[str] = []
+    for block in text.strip().split("\n\n"):
+        if block.strip():
+            out += [" ".join(block.split()), ""]
+    return out[:-1]
+
+
+def promise_words(p: Promise) -> str:
+    """``Promised: a limited offensive by J+3 (three days after the trigger).``"""
+    when = "on the day of the trigger" if p.day == 0 else f"{days(p.day)} after the trigger"
+    return f"Promised: {PROMISES.get(p.action, p.action.replace('_', ' '))} by J+{p.day:g} ({when})."
+
+
+def _name(s: Scenario, actor: str) -> str:
+    return next((a.name for a in s.actors if a.id == actor), actor)
+
+
+def _guarantees_of(s: Scenario, seat: str) -> list:  # type: ignore[type-arg]
+    """The guarantees by which ``seat`` is bound to the state the aggressor attacks."""
+    return [g for g in s.guarantees if seat in g.guarantors and g.protected == s.aggressor.target]
+
+
+def seat_prompts(s: Scenario, seat: str) -> list[str]:
+    """What ``seat`` will be asked, when, with what default: one sentence each."""
+    plan = s.aggressor
+    aggressor, target = _name(s, plan.actor), _name(s, plan.target)
+    out = []
+    if seat == plan.actor:
+        out.append(
+            f"attack: {plan.order_lead_hours:g} hours before the planned attack, whether to proceed, "
+            f"postpone ({times_text(plan.max_postponements)} at most, {days(plan.postpone_days)} each) or "
+            "abandon the plan; default: proceed."
+        )
+    bound = _guarantees_of(s, seat)
+    if bound and plan.warning_at is not None:
+        out.append(
+            f"statement: when the crisis opens, whether to declare publicly that you will stand by "
+            f"{target}; 24 hours; default: silence."
+        )
+    own = next((m for m in s.mobilisation if m.actor == seat), None)
+    if own is not None and (own.prompt_at is not None or own.prompt_on_invasion):
+        when = f"on {date_text(own.prompt_at)}" if own.prompt_at is not None else "when the invasion begins"
+        out.append(
+            f"mobilise: {when}, whether to order general mobilisation or defer "
+            f"({own.decision_hours:g} hours; asked again {days(own.defer_days)} after deferring); "
+            f"default: {own.default}."
+        )
+    if bound and plan.actor not in s.actor(seat).at_war_with:
+        out.append(
+            f"declare war: once {target} is invaded, whether to declare war on {aggressor}; "
+            "asked every half day until you do; default: wait."
+        )
+    if any(p.action in ("limited_offensive", "main_offensive") for g in bound for p in g.promises):
+        out.append(
+            "offensive: when a promised offensive falls due and you are at war, whether to launch it "
+            "and at what scale (probe, limited, general); default: none."
+        )
+    if s.council is not None and seat in s.council.members:
+        out.append(
+            f"council position: at each sitting of the {s.council.name}, for or against each item "
+            "on its agenda; default: against."
+        )
+    for i in s.interventions:
+        if i.actor == seat:
+            front = next((f.name for f in s.fronts if f.id == i.front), i.front)
+            out.append(
+                f"intervene: from {date_text(i.earliest)}, once there is a war on the {front}, whether "
+                f"to enter it with {i.divisions:g} divisions ({i.decision_hours:g} hours); default: wait."
+            )
+    return out
+
+
+def free_decisions_of(s: Scenario, seat: str) -> list[str]:
+    """The decisions ``seat`` may take without being asked, in words (the engine still checks, at
+    the time, that each makes sense: an offensive needs a war)."""
+    return [text for open_, text in _free(s, seat).values() if open_]
+
+
+def _free(s: Scenario, seat: str) -> dict[str, tuple[bool, str]]:
+    """Every decision a seat may take unasked (the engine's free decisions but the white cell's):
+    kind -> (whether ``seat`` has it at all, in words)."""
+    plan = s.aggressor
+    aggressor, target = _name(s, plan.actor), _name(s, plan.target)
+    bound = _guarantees_of(s, seat)
+    front = next((f for f in s.fronts if f.opens == "offensive" and f.attacker == seat), None)
+    partners = [
+        _name(s, next(i for i in x.between if i != seat))
+        for x in s.liaison
+        if seat in x.between and x.level != "none"
+    ]
+    return {
+        "mobilise": (
+            any(m.actor == seat for m in s.mobilisation),
+            "mobilise: a partial or general mobilisation, or cancel a partial one.",
+        ),
+        "statement": (bool(bound), f"statement: declare publicly that you will stand by {target} (once)."),
+        "launch_offensive": (
+            front is not None,
+            f"launch offensive: on the {front.name if front else ''}, once at war with {aggressor}.",
+        ),
+        "halt_offensive": (front is not None, "halt offensive: stop an offensive under way."),
+        "send_aid": (bool(bound), f"send aid: ship divisions to {target} once it is invaded."),
+        "negotiate": (bool(bound), f"negotiate: open talks with {aggressor}."),
+        "share_report": (bool(partners), f"share report: pass a report to {and_list(partners)}."),
+        "share_assessment": (
+            bool(partners),
+            f"share assessment: pass your analysts' view to {and_list(partners)}.",
+        ),
+        "oversight_review": (
+            s.actor(seat).oversight < 1.0,
+            "oversight review: order a review of your intelligence services.",
+        ),
+        "convene_council": (
+            s.council is not None and seat in s.council.members,
+            f"convene council: call the {s.council.name if s.council else ''} to sit.",
+        ),
+    }
+
+
+def free_kinds(s: Scenario) -> tuple[str, ...]:
+    """The kinds of free decision the briefings describe (a test keeps them up with the engine)."""
+    return tuple(_free(s, s.seat_ids[0]))
+
+
+def aggressor_lines(s: Scenario, for_seat: str | None = None) -> list[str]:
+    """The aggressor's plan in sentences; for the aggressor's own seat (``for_seat``), with the
+    deceptions it runs and the agents that report to it."""
+    from wargame.analysis.aar import aggressor_plan
+
+    plan = s.aggressor
+    out = [
+        f"{_name(s, plan.actor)} attacks {_name(s, plan.target)} on {date_text(plan.invasion_at)}; the order "
+        f"is confirmed or cancelled {plan.order_lead_hours:g} hours before.",
+        f"It may postpone {times_text(plan.max_postponements)}, {days(plan.postpone_days)} each time.",
+    ]
+    if plan.warning_at is not None:
+        out.append(
+            f"The crisis becomes public on {date_text(plan.warning_at)}: "
+            "the guarantors are asked for statements."
+        )
+    if for_seat is not None:
+        written = aggressor_plan(s)
+        out += [f"Your deception {line}." for line in written.deceptions]
+        agents = {p.id for p in s.penetrations if p.leaks_to == for_seat}
+        out += [
+            f"An agent reports to you: {line}."
+            for line in written.penetrations
+            if line.split(":")[0] in agents
+        ]
+    return out
