@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
 from ui.clock import TICKS_PER_SECOND, Clock, step, tick
@@ -22,6 +22,7 @@ from ui.form import Field, FormScreen
 from ui.privacy import PrivacyScreen
 from ui.seat import SeatScreen
 from ui.text import short_when, time_left
+from ui.typeahead import TypeAhead
 from wargame.engine.decisions import WHITE, DecisionError
 from wargame.engine.journal import Event
 from wargame.session.session import HUMAN, Session
@@ -41,7 +42,7 @@ FREE_LABELS = {
 }
 
 
-class WargameApp(App[str]):
+class WargameApp(TypeAhead):
     """Play a scenario at one terminal: seats, bots, a white cell, a paced clock."""
 
     TITLE = "wargame"
@@ -77,8 +78,11 @@ class WargameApp(App[str]):
         self.ended_shown = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Game keys do nothing (and are not shown) before a game exists, e.g. in the lobby."""
-        return self.session is not None or action in ("help", "quit_game", "command_palette", "quit")
+        """Game keys do nothing (and are not shown) before a game exists, e.g. in the lobby, or
+        while a form or question is open over a screen (a key typed there is not a game key)."""
+        if action in ("help", "command_palette", "quit"):
+            return True
+        return self.session is not None and not isinstance(self.screen, ModalScreen)
 
     # -- starting ------------------------------------------------------------------------
 

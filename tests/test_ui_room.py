@@ -1,0 +1,149 @@
+"""The seminar app in a real room (#13): option lists that do not wrap, a confirmation on screen
+at 80x24, keys typed fast landing in their field, focus back after a form, privacy by PIN and
+hand-over passcode, a crash screen without locals, journals never overwritten, briefings.
+
+Keys are sent through Textual's Pilot; "fast" keys are posted all at once, with no pause between
+them, as a typist's burst reaches the app."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from textual import events
+from textual.widgets import DataTable, Input, OptionList
+
+from ui.app import WargameApp
+from ui.form import FormScreen
+from ui.seat import SeatScreen
+from ui.whitecell import WhiteCellScreen
+from wargame.session import scenarios
+from wargame.session.session import Session
+
+FLAGSHIP = "drole-de-guerre-1939"
+SMALL = (80, 24)
+
+
+def game(tmp_path: Path, seats: dict[str, str], overrides: tuple[str, ...] = ()) -> tuple[Session, Path]:
+    path = tmp_path / "game.jsonl"
+    return Session(scenarios.load(FLAGSHIP, overrides), seed=1, seats=seats, journal=path), path
+
+
+def screen_lines(app: WargameApp) -> list[str]:
+    """The terminal's visible lines, as text (the screenshot's spans joined row by row)."""
+    rows: dict[float, str] = {}
+    for y, text in re.findall(r'<text [^>]*y="([0-9.]+)"[^>]*>([^<]*)</text>', app.export_screenshot()):
+        rows[float(y)] = rows.get(float(y), "") + html.unescape(text).replace("\xa0", " ")
+    return [rows[y] for y in sorted(rows)]
+
+
+def screen_text(app: WargameApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+def journal_events(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[1:]]
+
+
+def decisions(path: Path) -> list[dict]:
+    return [e["data"] for e in journal_events(path) if e["kind"] == "decision"]
+
+
+def burst(app: WargameApp, *keys: str) -> None:
+    """Post key presses all at once, as a fast typist's keys reach the app (no pause between)."""
+    names = {"space": " "}
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else names.get(key)))
+
+
+# -- 1. option lists never wrap; the confirmation is on screen at 80x24 ------------------------
+
+
+async def test_an_option_list_does_not_wrap(tmp_path: Path) -> None:
+    s, path = game(tmp_path, {"france": "human"})
+    prompt = s.advance_to_decision()[0]
+    app = WargameApp(s, path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        options = app.screen.query_one("#field-choice", OptionList)
+        options.highlighted = 0
+        await pilot.press("up")
+        assert options.highlighted == 0
+        options.highlighted = len(prompt.options) - 1
+        await pilot.press("down")
+        assert options.highlighted == len(prompt.options) - 1
+
+
+async def test_the_confirmation_is_visible_at_80x24_and_names_the_choice(tmp_path: Path) -> None:
+    s, path = game(tmp_path, {"france": "human"})
+    prompt = s.advance_to_decision()[0]
+    app = WargameApp(s, path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        choice = prompt.options[-1]
+        app.screen.query_one("#field-choice", OptionList).highlighted = len(prompt.options) - 1
+        app.screen.query_one("#field-reason", Input).value = "hold the line"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = screen_text(app)
+        assert f"Your decision: {choice}" in text and "Your reason: hold the line" in text
+        assert not [d for d in decisions(path) if d["by"] == "human"]  # nothing recorded yet
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SeatScreen)
+    mine = [d for d in decisions(path) if d["by"] == "human"]
+    assert [(d["choice"], d["reason"]) for d in mine] == [(choice, "hold the line")]
+
+
+# -- 2. keys typed fast land in the field that has focus ---------------------------------------
+
+
+async def test_fast_typing_right_after_a_form_opens_lands_in_its_field(tmp_path: Path) -> None:
+    s, path = game(tmp_path, {})
+    app = WargameApp(s, path, facilitator=True)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        now = s.now
+        burst(app, "p", *"a quiet night then war", "ctrl+s")  # 'a', 'n', 'w' and space are game keys
+        await pilot.pause()
+        assert s.now == now and not app.clock.running
+        form = app.screen_stack[-2]
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-reason", Input).value == "a quiet night then war"
+
+
+async def test_fast_typing_after_moving_between_fields_stays_in_the_field(tmp_path: Path) -> None:
+    s, path = game(tmp_path, {"france": "human"})
+    prompt = s.advance_to_decision()[0]
+    app = WargameApp(s, path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        now = s.now
+        burst(app, "d", "down", "enter", *"no haste here", "ctrl+s", "y")
+        await pilot.pause()
+        assert s.now == now
+        assert isinstance(app.screen, SeatScreen)
+    mine = [d for d in decisions(path) if d["by"] == "human"]
+    start = prompt.options.index(prompt.default) if prompt.default in prompt.options else 0
+    expected = prompt.options[min(start + 1, len(prompt.options) - 1)]
+    assert [(d["choice"], d["reason"]) for d in mine] == [(expected, "no haste here")]
+
+
+async def test_game_keys_do_nothing_while_a_form_is_open(tmp_path: Path) -> None:
+    s, path = game(tmp_path, {"france": "human"})
+    s.advance_to_decision()
+    app = WargameApp(s, path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        now = s.now
+        await pilot.press("n", "space", "h", "a", "w", "q")  # the option list has focus
+        await pilot.pause()
+        assert s.now == now and not app.clock.running and isinstance(app.screen, FormScreen)
