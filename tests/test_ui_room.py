@@ -147,3 +147,25 @@ async def test_game_keys_do_nothing_while_a_form_is_open(tmp_path: Path) -> None
         await pilot.press("n", "space", "h", "a", "w", "q")  # the option list has focus
         await pilot.pause()
         assert s.now == now and not app.clock.running and isinstance(app.screen, FormScreen)
+
+
+# -- 3. arrow keys after a form closes ---------------------------------------------------------
+
+
+async def test_arrows_move_the_list_after_a_form_and_skip_acts_on_the_highlighted_inject(
+    tmp_path: Path,
+) -> None:
+    s, path = game(tmp_path, {})
+    app = WargameApp(s, path, facilitator=True)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#injects", DataTable)
+        burst(app, "x", "escape", "down", "down")  # open a form, close it unused, move at once
+        await pilot.pause()
+        assert table.cursor_row == 2
+        burst(app, "x", *"not yet", "ctrl+s", "y", "down", "k", *"no longer fits", "ctrl+s", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, WhiteCellScreen) and table.cursor_row == 3
+        ids = [str(k.value) for k in table.rows]
+    acts = [(d["decision"], d["choice"]) for d in decisions(path) if d["by"] == "white cell"]
+    assert acts == [("hold_inject", ids[2]), ("skip_inject", ids[3])]

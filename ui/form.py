@@ -2,9 +2,9 @@
 
 A form is a list of :class:`Field`; the player fills it in, submits, sees a confirmation of
 exactly what will be recorded (a box of its own, :class:`~ui.confirm.ConfirmOrderScreen`, that
-fits an 80x24 terminal), and confirms with an explicit key. The app's ``apply`` callback then carries it out and
-returns an error message (shown in the form, which stays open) or None (the form closes). Nothing
-is recorded until the player confirms.
+fits an 80x24 terminal), and confirms with an explicit key. The app's ``apply`` callback then
+carries it out and returns an error message (shown in the form, which stays open) or None (the
+form closes). Nothing is recorded until the player confirms.
 """
 
 from __future__ import annotations

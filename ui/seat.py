@@ -83,6 +83,11 @@ class SeatScreen(Screen[None]):
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
 
+    def on_screen_resume(self) -> None:
+        """Back from a form: the arrow keys move the inbox again."""
+        if self.focused is None and self.query_one(TabbedContent).active == "intel":
+            self.query_one("#inbox", DataTable).focus()
+
     def refresh_view(self) -> None:
         """Bring every panel up to date with the seat's view now."""
         game = self.game

@@ -153,6 +153,11 @@ class WhiteCellScreen(Screen[None]):
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
 
+    def on_screen_resume(self) -> None:
+        """Back from a form: the arrow keys move the master event list again."""
+        if self.focused is None and self.query_one(TabbedContent).active == "mel":
+            self.query_one("#injects", DataTable).focus()
+
     def refresh_view(self) -> None:
         game = self.game
         w = game.session.white_cell()
@@ -162,14 +167,16 @@ class WhiteCellScreen(Screen[None]):
             self.query_one("#truthpanel", Static).update(truth_panel(game, w))
             self.query_one("#beliefpanel", Static).update(beliefs_panel(game, w))
             table = self.query_one("#injects", DataTable)
+            chosen = self._selected()  # the highlight stays on its inject, whatever the list does
             row = table.cursor_row
             table.clear()
             for i in w.injects:
                 table.add_row(
                     short_when(start, i.at), i.id, ",".join(i.to), i.status, plain(i.text), key=i.id
                 )
-            if w.injects:
-                table.move_cursor(row=min(row, len(w.injects) - 1))
+            ids = [i.id for i in w.injects]
+            if ids:
+                table.move_cursor(row=ids.index(chosen) if chosen in ids else min(row, len(ids) - 1))
             new = w.events[self.shown :]
             self.shown = len(w.events)
             if new:
