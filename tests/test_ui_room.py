@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.widgets import DataTable, Input, OptionList
 
@@ -169,3 +170,29 @@ async def test_arrows_move_the_list_after_a_form_and_skip_acts_on_the_highlighte
         ids = [str(k.value) for k in table.rows]
     acts = [(d["decision"], d["choice"]) for d in decisions(path) if d["by"] == "white cell"]
     assert acts == [("hold_inject", ids[2]), ("skip_inject", ids[3])]
+
+
+# -- 5. the crash screen -----------------------------------------------------------------------
+
+
+async def test_a_crash_shows_the_error_and_the_journal_never_local_variables(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    s, path = game(tmp_path, {"france": "human"})
+    app = WargameApp(s, path)
+
+    def broken() -> None:
+        hidden_truth = "zqsecretzq"  # a local, as the session and the world are in real frames
+        raise RuntimeError("the model broke " + str(len(hidden_truth)))
+
+    monkeypatch.setattr(app, "action_step", broken)
+    capsys.readouterr()
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            await pilot.press("n")
+            await pilot.pause()
+    shown = capsys.readouterr().err
+    assert "RuntimeError: the model broke 10" in shown and "in broken" in shown
+    assert str(path) in shown and "wargame play --resume" in shown
+    assert "zqsecretzq" not in shown and "hidden_truth" not in shown

@@ -18,6 +18,7 @@ from textual.timer import Timer
 
 from ui.clock import TICKS_PER_SECOND, Clock, step, tick
 from ui.confirm import ConfirmScreen
+from ui.crash import CrashReport
 from ui.form import Field, FormScreen
 from ui.privacy import PrivacyScreen
 from ui.seat import SeatScreen
@@ -42,7 +43,7 @@ FREE_LABELS = {
 }
 
 
-class WargameApp(TypeAhead):
+class WargameApp(CrashReport, TypeAhead):
     """Play a scenario at one terminal: seats, bots, a white cell, a paced clock."""
 
     TITLE = "wargame"
