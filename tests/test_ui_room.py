@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from ui.app import WargameApp
 from ui.form import FormScreen
 from ui.seat import SeatScreen
 from ui.whitecell import WhiteCellScreen
+from wargame.cli import main
 from wargame.session import scenarios
 from wargame.session.session import Session
 
@@ -196,3 +197,85 @@ async def test_a_crash_shows_the_error_and_the_journal_never_local_variables(
     assert "RuntimeError: the model broke 10" in shown and "in broken" in shown
     assert str(path) in shown and "wargame play --resume" in shown
     assert "zqsecretzq" not in shown and "hidden_truth" not in shown
+
+
+# -- 6. journals are never overwritten ---------------------------------------------------------
+
+
+@pytest.fixture
+def started(monkeypatch) -> list[WargameApp]:
+    """``wargame play`` up to the moment the app would take the terminal: the apps it built."""
+    apps: list[WargameApp] = []
+
+    def run(self: WargameApp) -> str:
+        apps.append(self)
+        return ""
+
+    monkeypatch.setattr(WargameApp, "run", run)
+    return apps
+
+
+def test_play_journal_existing_goes_on_with_an_unfinished_game(tmp_path: Path, started, capsys) -> None:
+    s, path = game(tmp_path, {"france": "human"})
+    s.advance(3 * 1440)
+    date, lines = s.date, path.read_text(encoding="utf-8").splitlines()
+    s.close()
+    assert main(["play", "--journal", str(path)]) == 0
+    assert started[0].session.date == date and "unfinished game" in started[0].notice
+    assert path.read_text(encoding="utf-8").splitlines()[: len(lines)] == lines
+    assert "goes on where it stopped" in capsys.readouterr().err
+
+
+def test_play_journal_existing_with_seats_of_that_game_goes_on(tmp_path: Path, started) -> None:
+    s, path = game(tmp_path, {"france": "human"})
+    s.advance(2 * 1440)
+    s.close()
+    assert main(["play", "--seat", "france=human", "--journal", str(path)]) == 0
+    assert started[0].session.now == 2 * 1440
+
+
+def test_play_journal_refuses_a_finished_a_foreign_or_another_games_file(
+    tmp_path: Path, started, capsys
+) -> None:
+    s, done = game(tmp_path, {})
+    s.run_to_end()
+    s.close()
+    other = tmp_path / "other.jsonl"
+    s2 = Session(scenarios.load(FLAGSHIP), seed=1, seats={"uk": "human"}, journal=other)
+    s2.close()
+    foreign = tmp_path / "notes.txt"
+    foreign.write_text("shopping list\n", encoding="utf-8")
+    cases = [
+        (["--journal", str(done)], "finished game"),
+        (["--seat", "france=human", "--journal", str(done)], "finished game"),
+        (["--journal", str(foreign)], "not a game that can go on"),
+        (["--seat", "france=human", "--journal", str(other)], "holds another game"),
+    ]
+    for argv, words in cases:
+        before = {p: p.read_bytes() for p in (done, other, foreign)}
+        assert main(["play", *argv]) == 2, argv
+        err = capsys.readouterr().err
+        assert words in err and "left as it is" in err and "Traceback" not in err
+        assert {p: p.read_bytes() for p in (done, other, foreign)} == before
+    assert not started
+
+
+async def test_the_lobby_writes_the_journal_given_and_never_over_a_file(tmp_path: Path) -> None:
+    mine = tmp_path / "seminar.jsonl"
+    app = WargameApp(lobby={"scenario": FLAGSHIP, "seed": 2, "journal": str(mine)})
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session is not None and app.journal == mine
+    assert mine.is_file()
+    taken = tmp_path / "taken.jsonl"
+    taken.write_text("keep me\n", encoding="utf-8")
+    app = WargameApp(lobby={"scenario": FLAGSHIP, "seed": 2, "journal": str(taken)})
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session is None
+        assert "never overwritten" in str(app.screen.query_one("#error", Static).render())
+    assert taken.read_text(encoding="utf-8") == "keep me\n"

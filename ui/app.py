@@ -77,6 +77,7 @@ class WargameApp(CrashReport, TypeAhead):
         self.current = ""
         self.histories: dict[str, dict[str, list[float]]] = {}
         self.ended_shown = False
+        self.notice = ""  # told to the room once the first seat sits down (e.g. "resumed")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Game keys do nothing (and are not shown) before a game exists, e.g. in the lobby, or
@@ -103,6 +104,8 @@ class WargameApp(CrashReport, TypeAhead):
             self.facilitator = True  # a game of bots only: someone watches from the white cell
         self.rotation = humans + ([WHITE] if self.facilitator else [])
         self._seat(self.rotation[0], privacy=len(self.rotation) > 1)
+        if self.notice:
+            self.notify(self.notice, timeout=10)
 
     def start_game(self, session: Session, journal: Path, facilitator: bool) -> None:
         """Called by the lobby with the game it made."""

@@ -1,4 +1,8 @@
-"""``wargame play``: start the seminar app (from the command line's arguments)."""
+"""``wargame play``: start the seminar app (from the command line's arguments).
+
+A journal is never overwritten. ``--journal PATH`` naming a file that exists goes on with the
+unfinished game in it (and says so), or is refused — a finished game, a file that is not a
+journal, or a journal of another game than the one asked for — with the file left as it was."""
 
 from __future__ import annotations
 
@@ -7,8 +11,8 @@ import sys
 from pathlib import Path
 
 from wargame.session import scenarios
-from wargame.session.journal_file import fresh_path, resume
-from wargame.session.session import Session
+from wargame.session.journal_file import JournalError, fresh_path, read, resume
+from wargame.session.session import Session, assign_seats
 
 
 class PlayError(ValueError):
@@ -26,6 +30,13 @@ def cmd_play(args: argparse.Namespace) -> int:
         session = resume(args.resume)
         journal = Path(args.resume)
         app = WargameApp(session, journal, facilitator=args.facilitator)
+    elif args.journal and Path(args.journal).exists():
+        journal = Path(args.journal)
+        notice = going_on_with(journal, args)
+        session = resume(journal)
+        print(notice, file=sys.stderr)
+        app = WargameApp(session, journal, facilitator=args.facilitator)
+        app.notice = notice
     elif args.seats:
         loaded = scenarios.load(args.scenario, args.overrides)
         seed = 1 if args.seed is None else args.seed
@@ -48,6 +59,7 @@ def cmd_play(args: argparse.Namespace) -> int:
                 "scenario": args.scenario,
                 "seed": 1 if args.seed is None else args.seed,
                 "facilitator": args.facilitator,
+                "journal": args.journal,
             },
             facilitator=args.facilitator,
         )
@@ -77,3 +89,34 @@ def cmd_play(args: argparse.Namespace) -> int:
             f"Resume with: wargame play --resume {app.journal}"
         )
     return 0
+
+
+def going_on_with(path: Path, args: argparse.Namespace) -> str:
+    """What the room is told before an existing journal's unfinished game goes on; a
+    :class:`PlayError` (the file untouched) if the file cannot or must not go on."""
+    try:
+        recorded = read(path, unfinished=True)
+    except JournalError as err:
+        raise PlayError(
+            f"{path} exists and is not a game that can go on ({err}); it is left as it is: "
+            "choose another --journal"
+        ) from None
+    head = recorded.header
+    name, seed = head["scenario"]["name"], head["seed"]
+    if recorded.events and recorded.events[-1].kind == "end":
+        raise PlayError(
+            f"{path} holds a finished game ({name}, seed {seed}); it is left as it is: choose "
+            f"another --journal for a new game, or read this one with `wargame report {path}`"
+        )
+    if args.seats or args.overrides or args.seed is not None:
+        asked = scenarios.load(args.scenario, args.overrides)
+        seats = assign_seats(asked.scenario.seat_ids, args.seats)
+        wanted = (asked.name, 1 if args.seed is None else args.seed, seats, list(args.overrides))
+        if wanted != (name, seed, head["seats"], head["overrides"]):
+            raise PlayError(
+                f"{path} holds another game ({name}, seed {seed}, seats "
+                + ", ".join(f"{k}={v}" for k, v in head["seats"].items())
+                + "); it is left as it is: choose another --journal for a new game, or go on "
+                f"with that one by `wargame play --journal {path}` alone"
+            )
+    return f"{path} holds an unfinished game ({name}, seed {seed}): it goes on where it stopped."
