@@ -7,6 +7,7 @@ them, as a typist's burst reaches the app."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 import json
 import re
@@ -18,6 +19,8 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from ui.app import WargameApp
 from ui.form import FormScreen
+from ui.hotwash import HotWashScreen
+from ui.pin import PinScreen
 from ui.seat import SeatScreen
 from ui.whitecell import WhiteCellScreen
 from wargame.cli import main
@@ -279,3 +282,126 @@ async def test_the_lobby_writes_the_journal_given_and_never_over_a_file(tmp_path
         assert app.session is None
         assert "never overwritten" in str(app.screen.query_one("#error", Static).render())
     assert taken.read_text(encoding="utf-8") == "keep me\n"
+
+
+# -- 4. privacy that does not rely on honour ---------------------------------------------------
+
+
+def is_at(app: WargameApp, seat: str) -> bool:
+    return isinstance(app.screen, SeatScreen) and app.screen.seat == seat
+
+
+async def type_code(pilot, code: str, twice: bool = False) -> None:
+    await pilot.press(*code, "enter", *((*code, "enter") if twice else ()))
+    await pilot.pause()
+
+
+async def back_to_france(app: WargameApp, pilot) -> None:
+    """Undo whatever a key opened, until France's own screen is up again (its passcode asked)."""
+    for _ in range(6):
+        if is_at(app, "france"):
+            return
+        if isinstance(app.screen, PinScreen) and "France" in str(
+            app.screen.query_one("#pinheading", Static).render()
+        ):
+            await type_code(pilot, "fr-pass")
+        else:
+            await pilot.press("escape")
+            await pilot.pause()
+    raise AssertionError(f"stuck on {app.screen}")
+
+
+async def test_no_key_or_command_on_a_seat_screen_reaches_the_truth_or_another_seat(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the palette's screenshot command writes here
+    overrides = ("scenario.white_cell_notes=CANARY-NOTE-77", "penetrations.dedal.id=zqcanaryzq")
+    s, path = game(tmp_path, {"france": "human", "uk": "human"}, overrides)
+    s.advance(25 * 1440)
+    uk_only = next(e.text for e in s.view("uk").events if e.kind == "report" and e.see == ("uk",))
+    app = WargameApp(s, path, facilitator=True)
+
+    def leaks() -> list[str]:
+        text = screen_text(app)
+        found = [w for w in ("zqcanaryzq", "CANARY-NOTE-77", uk_only[:40], "GROUND TRUTH") if w in text]
+        stack = app.screen_stack
+        found += [repr(x) for x in stack if isinstance(x, WhiteCellScreen | HotWashScreen)]
+        found += [f"seat {x.seat}" for x in stack if isinstance(x, SeatScreen) and x.seat != "france"]
+        return found
+
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await type_code(pilot, "wc-pin-1", twice=True)  # the white cell's PIN, at the start
+        await type_code(pilot, "fr-pass", twice=True)  # France's passcode, at its first turn
+        assert is_at(app, "france")
+        keys = [b.key for b in (*WargameApp.BINDINGS, *SeatScreen.BINDINGS)]  # type: ignore[union-attr]
+        for key in [k.split(",")[0] for k in keys]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert not leaks(), key
+            if isinstance(app.screen, PinScreen):  # guessing does not open it
+                await type_code(pilot, "1234")
+                assert isinstance(app.screen, PinScreen) and not leaks(), key
+            await back_to_france(app, pilot)
+        commands = [c for c in app.get_system_commands(app.screen) if c.title != "Quit"]
+        assert any(c.title == "White cell" for c in commands)
+        for command in commands:
+            command.callback()
+            await pilot.pause()
+            assert not leaks(), command.title
+            await back_to_france(app, pilot)
+        # the white cell: a wrong PIN is refused, the right one opens it
+        await pilot.press("w")
+        await pilot.pause()
+        await type_code(pilot, "fr-pass")
+        assert isinstance(app.screen, PinScreen)
+        assert "Wrong PIN" in str(app.screen.query_one("#pinerror", Static).render())
+        await type_code(pilot, "wc-pin-1")
+        assert isinstance(app.screen, WhiteCellScreen)
+        # and the white cell's PIN opens a seat whose player forgot the passcode
+        await pilot.press("h")
+        await pilot.pause()
+        await type_code(pilot, "wc-pin-1")
+        assert is_at(app, "france")
+
+
+async def test_a_seat_chooses_its_passcode_and_the_next_seat_cannot_open_it(tmp_path: Path) -> None:
+    s, path = game(tmp_path, {"france": "human", "uk": "human"})
+    app = WargameApp(s, path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await type_code(pilot, "fr", twice=True)  # too short
+        assert "At least" in str(app.screen.query_one("#pinerror", Static).render())
+        await type_code(pilot, "fr-pass", twice=True)
+        assert is_at(app, "france")
+        await pilot.press("h")
+        await type_code(pilot, "uk-pass", twice=True)
+        assert is_at(app, "uk")
+        await pilot.press("h")  # the UK tries to walk into France's screen
+        await type_code(pilot, "uk-pass")
+        await pilot.press("x", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PinScreen) and not any(
+            isinstance(x, SeatScreen) for x in app.screen_stack
+        )
+        await type_code(pilot, "fr-pass")
+        assert is_at(app, "france")
+
+
+def test_the_white_cell_pin_is_asked_again_on_resume_and_never_journalled(tmp_path: Path, started) -> None:
+    s, path = game(tmp_path, {"france": "human"})
+    s.advance(1440)
+    s.close()
+    assert main(["play", "--resume", str(path), "--facilitator"]) == 0
+    assert started[0].locks.white is None  # chosen anew: the first screen asks for it
+
+    async def first_screen() -> None:
+        app = started[0]
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, PinScreen)
+            await type_code(pilot, "secret-pin-9", twice=True)
+            assert app.locks.white is not None
+
+    asyncio.run(first_screen())
+    assert "secret-pin-9" not in path.read_text(encoding="utf-8")

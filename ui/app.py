@@ -20,7 +20,7 @@ from ui.clock import TICKS_PER_SECOND, Clock, step, tick
 from ui.confirm import ConfirmScreen
 from ui.crash import CrashReport
 from ui.form import Field, FormScreen
-from ui.privacy import PrivacyScreen
+from ui.pin import Locks, handover_screen, white_pin_screen
 from ui.seat import SeatScreen
 from ui.text import short_when, time_left
 from ui.typeahead import TypeAhead
@@ -78,6 +78,7 @@ class WargameApp(CrashReport, TypeAhead):
         self.histories: dict[str, dict[str, list[float]]] = {}
         self.ended_shown = False
         self.notice = ""  # told to the room once the first seat sits down (e.g. "resumed")
+        self.locks = Locks()  # the white cell's PIN and the seats' passcodes (ui/pin.py)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Game keys do nothing (and are not shown) before a game exists, e.g. in the lobby, or
@@ -103,9 +104,16 @@ class WargameApp(CrashReport, TypeAhead):
         if not humans:
             self.facilitator = True  # a game of bots only: someone watches from the white cell
         self.rotation = humans + ([WHITE] if self.facilitator else [])
-        self._seat(self.rotation[0], privacy=len(self.rotation) > 1)
-        if self.notice:
-            self.notify(self.notice, timeout=10)
+
+        def first() -> None:
+            self._seat(self.rotation[0], privacy=len(self.rotation) > 1)
+            if self.notice:
+                self.notify(self.notice, timeout=10)
+
+        if self.facilitator and humans and self.locks.white is None:
+            self._show_only(white_pin_screen(self, then=first))
+        else:
+            first()
 
     def start_game(self, session: Session, journal: Path, facilitator: bool) -> None:
         """Called by the lobby with the game it made."""
@@ -125,26 +133,33 @@ class WargameApp(CrashReport, TypeAhead):
             return WhiteCellScreen()
         return SeatScreen(seat)
 
+    @property
+    def hot_seat(self) -> bool:
+        """Two or more human seats share this terminal (each then has a passcode)."""
+        return sum(c == HUMAN for c in self.session.seats.values()) > 1
+
+    def _show_only(self, screen: Screen[Any]) -> None:
+        """``screen`` alone over the base screen: nothing of the last seat stays underneath."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
     def _seat(self, seat: str, privacy: bool) -> None:
-        """Put ``seat`` at the terminal (behind a privacy screen if someone else was there)."""
+        """Put ``seat`` at the terminal (behind a hand-over screen if someone else was there; it
+        asks for the seat's passcode or the white cell's PIN, see ui/pin.py)."""
         self._pause()
         self.clear_notifications()
-        self.current = seat
+        previous, self.current = self.current, seat
 
         def show() -> None:
-            screen = self._screen_for(seat)
-            if len(self.screen_stack) > 1:
-                self.switch_screen(screen)
-            else:
-                self.push_screen(screen)
+            self._show_only(self._screen_for(seat))
 
         if privacy:
-            waiting = 0 if seat == WHITE else len(self.session.pending(seat))
-            blank = PrivacyScreen(self.name_of(seat), waiting, then=show)
-            if len(self.screen_stack) > 1:
-                self.switch_screen(blank)
-            else:
-                self.push_screen(blank)
+            back = (lambda: self._seat(previous, privacy=True)) if previous and previous != seat else None
+            self._show_only(handover_screen(self, seat, show, back))
         else:
             show()
 
