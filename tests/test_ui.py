@@ -81,6 +81,7 @@ async def test_the_lobby_assigns_seats_and_starts_a_game(tmp_path: Path, monkeyp
         assert app.session.seats["germany"] == "bot:cautious" and app.session.seed == 4
         assert isinstance(app.screen, PinScreen)  # two seats at one terminal: hand-over first
         await pilot.press(*"1234", "enter", *"1234", "enter")  # France chooses its passcode
+        await pilot.press("escape")  # and has read its briefing
         await pilot.pause()
         assert isinstance(app.screen, SeatScreen) and app.screen.seat == "france"
     assert (tmp_path / f"{FLAGSHIP}.seed4.jsonl").is_file()
@@ -265,7 +266,7 @@ async def test_a_seat_is_refused_the_hot_wash_before_the_end(tmp_path: Path) -> 
     app = WargameApp(s, path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("a")
+        await pilot.press("escape", "a")  # the briefing read, the hot wash asked for
         await pilot.pause()
         assert isinstance(app.screen, SeatScreen)
 

@@ -18,6 +18,7 @@ from textual import events
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from ui.app import WargameApp
+from ui.briefing import BriefingScreen
 from ui.form import FormScreen
 from ui.hotwash import HotWashScreen
 from ui.pin import PinScreen
@@ -373,9 +374,11 @@ async def test_a_seat_chooses_its_passcode_and_the_next_seat_cannot_open_it(tmp_
         await type_code(pilot, "fr", twice=True)  # too short
         assert "At least" in str(app.screen.query_one("#pinerror", Static).render())
         await type_code(pilot, "fr-pass", twice=True)
+        await pilot.press("escape")  # the briefing read
         assert is_at(app, "france")
         await pilot.press("h")
         await type_code(pilot, "uk-pass", twice=True)
+        await pilot.press("escape")
         assert is_at(app, "uk")
         await pilot.press("h")  # the UK tries to walk into France's screen
         await type_code(pilot, "uk-pass")
@@ -405,3 +408,44 @@ def test_the_white_cell_pin_is_asked_again_on_resume_and_never_journalled(tmp_pa
 
     asyncio.run(first_screen())
     assert "secret-pin-9" not in path.read_text(encoding="utf-8")
+
+
+# -- 7. briefings in the game ------------------------------------------------------------------
+
+
+async def test_each_seat_reads_its_briefing_when_it_first_sits_down_and_on_b(tmp_path: Path) -> None:
+    s, path = game(tmp_path, {"france": "human", "uk": "human"})
+    france, uk = s.scenario.actor("france"), s.scenario.actor("uk")
+    app = WargameApp(s, path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await type_code(pilot, "fr-pass", twice=True)
+        assert isinstance(app.screen, BriefingScreen) and app.screen.who == france.name
+        assert france.briefing.split(".")[0] in app.screen.text and uk.briefing not in app.screen.text
+        scroller = app.screen.query_one("#briefscroll")
+        assert scroller.region.bottom <= SMALL[1]  # the screen fits; the text scrolls
+        await pilot.press("pagedown")
+        assert scroller.scroll_y > 0 or scroller.max_scroll_y == 0
+        await pilot.press("escape")
+        assert is_at(app, "france")
+        await pilot.press("h")
+        await type_code(pilot, "uk-pass", twice=True)
+        assert isinstance(app.screen, BriefingScreen) and app.screen.who == uk.name
+        await pilot.press("enter")
+        await pilot.press("h")
+        await type_code(pilot, "fr-pass")
+        assert is_at(app, "france")  # once is enough: b brings it back
+        await pilot.press("b")
+        assert isinstance(app.screen, BriefingScreen) and app.screen.who == france.name
+
+
+async def test_the_white_cell_reads_its_pack_on_b(tmp_path: Path) -> None:
+    s, path = game(tmp_path, {}, ("scenario.white_cell_notes=Hold the pact until the room is ready",))
+    app = WargameApp(s, path, facilitator=True)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        assert isinstance(app.screen, BriefingScreen)
+        assert "pact" in app.screen.text and "Hold the pact until the room is ready" in app.screen.text
+        await pilot.press("b")
+        assert isinstance(app.screen, WhiteCellScreen)

@@ -79,6 +79,7 @@ class WargameApp(CrashReport, TypeAhead):
         self.ended_shown = False
         self.notice = ""  # told to the room once the first seat sits down (e.g. "resumed")
         self.locks = Locks()  # the white cell's PIN and the seats' passcodes (ui/pin.py)
+        self.briefed: set[str] = set()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Game keys do nothing (and are not shown) before a game exists, e.g. in the lobby, or
@@ -156,12 +157,23 @@ class WargameApp(CrashReport, TypeAhead):
 
         def show() -> None:
             self._show_only(self._screen_for(seat))
+            if seat != WHITE and seat not in self.briefed and self.session.now == 0:
+                self.briefed.add(seat)  # a new game: each seat reads its briefing first
+                self.show_briefing(seat)
 
         if privacy:
             back = (lambda: self._seat(previous, privacy=True)) if previous and previous != seat else None
             self._show_only(handover_screen(self, seat, show, back))
         else:
             show()
+
+    def show_briefing(self, seat: str) -> None:
+        """The seat's briefing (the white cell's pack at the white cell) on a screen of its own."""
+        from ui.briefing import BriefingScreen, seat_briefing, white_cell_pack
+
+        loaded = self.session.loaded
+        text = white_cell_pack(loaded) if seat == WHITE else seat_briefing(loaded, seat)
+        self.push_screen(BriefingScreen(self.name_of(seat), text))
 
     def action_handover(self) -> None:
         if len(self.rotation) < 2:

@@ -29,6 +29,7 @@ class SeatScreen(Screen[None]):
         Binding("d", "decide", "Decide"),
         Binding("o", "orders", "Orders"),
         Binding("s", "share", "Share report"),
+        Binding("b", "briefing", "Briefing"),
         Binding("1", "tab('intel')", "Intel", show=False),
         Binding("2", "tab('situation')", "Situation", show=False),
         Binding("3", "tab('alliance')", "Alliance", show=False),
@@ -129,6 +130,9 @@ class SeatScreen(Screen[None]):
         if event is not None:
             self.selected = seq
             self.query_one("#report", Static).update(panels.report_detail(self.game.session.scenario, event))
+
+    def action_briefing(self) -> None:
+        self.game.show_briefing(self.seat)
 
     def action_decide(self) -> None:
         self.game.decide(self.seat)

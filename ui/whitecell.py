@@ -112,6 +112,7 @@ class WhiteCellScreen(Screen[None]):
         Binding("i", "adhoc", "Ad hoc inject"),
         Binding("v", "override", "Override"),
         Binding("a", "app.hot_wash", "Hot wash"),
+        Binding("b", "briefing", "Pack"),
         Binding("1", "tab('truth')", "Truth", show=False),
         Binding("2", "tab('beliefs')", "Beliefs", show=False),
         Binding("3", "tab('mel')", "Events list", show=False),
@@ -203,6 +204,9 @@ class WhiteCellScreen(Screen[None]):
                 lambda v: self.game.direct(kind, inject, v["reason"]),
             )
         )
+
+    def action_briefing(self) -> None:
+        self.game.show_briefing("white")
 
     def action_publish(self) -> None:
         self._act("publish_inject", "Publish now")
