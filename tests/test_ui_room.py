@@ -99,12 +99,21 @@ async def test_the_confirmation_is_visible_at_80x24_and_names_the_choice(tmp_pat
         await pilot.pause()
         text = screen_text(app)
         assert f"Your decision: {choice}" in text and "Your reason: hold the line" in text
+        box = app.screen.query_one("#order").region
+        assert box.y >= 0 and box.bottom <= SMALL[1] and box.right <= SMALL[0]
         assert not [d for d in decisions(path) if d["by"] == "human"]  # nothing recorded yet
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, SeatScreen)
     mine = [d for d in decisions(path) if d["by"] == "human"]
     assert [(d["choice"], d["reason"]) for d in mine] == [(choice, "hold the line")]
+
+
+def test_snapshot_the_confirmation_at_80x24(snap_compare) -> None:
+    s = Session(scenarios.load(FLAGSHIP), seed=1, seats={"france": "human"})
+    s.advance_to_decision()
+    app = WargameApp(s, None)
+    assert snap_compare(app, press=["d", "up", "tab", *"firm", "ctrl+s"], terminal_size=SMALL)
 
 
 # -- 2. keys typed fast land in the field that has focus ---------------------------------------
@@ -131,7 +140,7 @@ async def test_fast_typing_after_moving_between_fields_stays_in_the_field(tmp_pa
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         now = s.now
-        burst(app, "d", "down", "enter", *"no haste here", "ctrl+s", "y")
+        burst(app, "d", "down", "enter", *"no haste", "shift+tab", "tab", *" here", "ctrl+s", "y")
         await pilot.pause()
         assert s.now == now
         assert isinstance(app.screen, SeatScreen)

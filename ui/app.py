@@ -43,6 +43,9 @@ FREE_LABELS = {
 }
 
 
+GAME_ACTIONS = ("toggle_clock", "step", "faster", "slower", "handover", "white_cell", "hot_wash", "quit_game")
+
+
 class WargameApp(CrashReport, TypeAhead):
     """Play a scenario at one terminal: seats, bots, a white cell, a paced clock."""
 
@@ -84,8 +87,8 @@ class WargameApp(CrashReport, TypeAhead):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Game keys do nothing (and are not shown) before a game exists, e.g. in the lobby, or
         while a form or question is open over a screen (a key typed there is not a game key)."""
-        if action in ("help", "command_palette", "quit"):
-            return True
+        if action not in GAME_ACTIONS:
+            return True  # Textual's own: tab between fields, the palette, help...
         return self.session is not None and not isinstance(self.screen, ModalScreen)
 
     # -- starting ------------------------------------------------------------------------

@@ -101,8 +101,12 @@ class FormScreen(ModalScreen[bool]):
                         choices.highlighted = f.options.index(f.default)
                     yield choices
                 else:
-                    yield Input(
-                        value=f.default, placeholder=f.placeholder, id=f"field-{f.name}", max_length=MAX_TEXT
+                    yield Input(  # back in a field, typing goes on after its text (not over it)
+                        value=f.default,
+                        placeholder=f.placeholder,
+                        id=f"field-{f.name}",
+                        max_length=MAX_TEXT,
+                        select_on_focus=False,
                     )
             yield Static("", classes="error", id="error")
             with Horizontal():
