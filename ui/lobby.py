@@ -167,4 +167,5 @@ class LobbyScreen(Screen[None]):
         except (SeatError, OSError) as err:
             self._refuse(str(err))
             return
+        session.hold_deadlines = True  # a human's prompt waits for the room (branch room)
         self.game.start_game(session, Path(journal), facilitator)

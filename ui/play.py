@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from wargame.session import scenarios
 from wargame.session.journal_file import JournalError, fresh_path, read, resume
@@ -23,28 +24,37 @@ def cmd_play(args: argparse.Namespace) -> int:
     from ui.app import WargameApp
 
     if args.resume:
-        if args.seats or args.overrides or args.journal or args.seed is not None:
+        if args.seats or args.overrides or args.journal or args.seed is not None or args.script:
             raise PlayError(
-                "--resume restores the game as recorded: give no --seat, --set, --seed or --journal"
+                "--resume restores the game as recorded: give no --seat, --set, --seed, --journal or --script"
             )
         session = resume(args.resume)
         journal = Path(args.resume)
         app = WargameApp(session, journal, facilitator=args.facilitator)
     elif args.journal and Path(args.journal).exists():
+        if args.script:
+            raise PlayError(
+                f"--script starts a new game, and {args.journal} exists (it is never overwritten): "
+                "choose another --journal"
+            )
         journal = Path(args.journal)
         notice = going_on_with(journal, args)
         session = resume(journal)
         print(notice, file=sys.stderr)
         app = WargameApp(session, journal, facilitator=args.facilitator)
         app.notice = notice
-    elif args.seats:
+    elif args.seats or args.script:
         loaded = scenarios.load(args.scenario, args.overrides)
         seed = 1 if args.seed is None else args.seed
+        script = room_script(args.script, loaded) if args.script else None
+        seats = [*args.seats, *(f"{seat}=human" for seat in (script.seats if script else ()))]
         journal = Path(args.journal) if args.journal else fresh_path(loaded.name, seed)
         try:
-            session = Session(loaded, seed=seed, seats=args.seats, journal=journal)
+            session = Session(loaded, seed=seed, seats=seats, journal=journal)
         except OSError as err:
             raise PlayError(f"cannot write the journal {str(journal)!r}: {err.strerror or err}") from None
+        if script is not None:
+            session.prepare(script)  # its entries are applied as the clock passes them
         app = WargameApp(session, journal, facilitator=args.facilitator)
     else:
         if args.overrides:
@@ -63,6 +73,8 @@ def cmd_play(args: argparse.Namespace) -> int:
             },
             facilitator=args.facilitator,
         )
+    if app.session is not None:
+        app.session.hold_deadlines = True  # a human's prompt waits for the room (branch room)
     try:
         result = app.run()
     except BaseException:
@@ -120,3 +132,16 @@ def going_on_with(path: Path, args: argparse.Namespace) -> str:
                 f"with that one by `wargame play --journal {path}` alone"
             )
     return f"{path} holds an unfinished game ({name}, seed {seed}): it goes on where it stopped."
+
+
+def room_script(path: str, loaded: scenarios.LoadedScenario) -> Any:
+    """The room script of ``play --script`` (:mod:`wargame.session.room`), checked against the
+    scenario; its seats are played at this terminal."""
+    try:
+        from wargame.session.room import RoomScriptError, load_room_script
+    except ImportError:
+        raise PlayError("--script needs wargame.session.room, which this version lacks") from None
+    try:
+        return load_room_script(path, loaded)
+    except RoomScriptError as err:
+        raise PlayError(str(err)) from None
