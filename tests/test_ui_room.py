@@ -186,6 +186,21 @@ async def test_arrows_move_the_list_after_a_form_and_skip_acts_on_the_highlighte
     assert acts == [("hold_inject", ids[2]), ("skip_inject", ids[3])]
 
 
+async def test_the_white_cell_never_acts_on_an_inject_out_of_sight(tmp_path: Path) -> None:
+    s, path = game(tmp_path, {})
+    app = WargameApp(s, path, facilitator=True)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("4", "k")  # the log tab is up: the highlighted inject cannot be seen
+        await pilot.pause()
+        assert isinstance(app.screen, WhiteCellScreen)
+        assert app.screen.query_one("TabbedContent").active == "mel"
+        assert app.focused is app.screen.query_one("#injects")
+        await pilot.press("down", "k", *"gone", "ctrl+s", "y")
+    acts = [(d["decision"], d["choice"]) for d in decisions(path) if d["by"] == "white cell"]
+    assert acts == [("skip_inject", s.white_cell().injects[1].id)]
+
+
 # -- 5. the crash screen -----------------------------------------------------------------------
 
 
@@ -510,3 +525,15 @@ def test_play_script_errors_name_the_file_line_and_field(
     assert main(["play", "--script", "bad.toml", "--journal", str(tmp_path / "x.jsonl")]) == 2
     assert "bad.toml:3: seats.france.choice" in capsys.readouterr().err
     assert not (tmp_path / "x.jsonl").exists() and not started
+
+
+async def test_a_pin_typed_fast_twice_is_taken(tmp_path: Path) -> None:
+    """Enter in the first field moves to the second by a message that bubbles up to the screen:
+    the keys after it must wait for that move (a tmux trial at 80x24 found them in the first)."""
+    s, path = game(tmp_path, {"france": "human"})
+    app = WargameApp(s, path, facilitator=True)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        burst(app, *"wc99", "enter", *"wc99", "enter")
+        await pilot.pause()
+        assert app.locks.opens_white("wc99")

@@ -104,7 +104,7 @@ class PinScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Middle(), Center(), Vertical():
             yield Static(plain(self.heading), id="pinheading")
-            yield Input(password=True, id="pin", placeholder="PIN" if self.choose else "")
+            yield Input(password=True, id="pin", placeholder="choose it" if self.choose else "")
             if self.choose:
                 yield Input(password=True, id="again", placeholder="the same again")
             yield Static("", id="pinerror")

@@ -83,6 +83,8 @@ class SeatScreen(Screen[None]):
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+        if tab == "intel":
+            self.query_one("#inbox", DataTable).focus()
 
     def on_screen_resume(self) -> None:
         """Back from a form: the arrow keys move the inbox again."""

@@ -7,8 +7,8 @@ clock and ``a`` opened the hot wash) or to nowhere. Moving between fields has th
 
 :class:`TypeAhead` (mixed into the app) queues the keys the terminal sends and hands them over
 one at a time, waiting after each until the app has settled — every widget has handled what that
-key set off, the screen and the focus stay the same for a round — as a typist at a slower pace
-would have. A human's burst of keys lands where it would have landed typed slowly.
+key set off, and what that set off in turn, until no message waits anywhere — as a typist at a
+slower pace would have. A human's burst of keys lands where it would have landed typed slowly.
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ from typing import Any
 from textual import events
 from textual.app import App
 
-ROUNDS = 2  # settle at least this many rounds after each key (a key's messages post messages)
-MAX_ROUNDS = 12
+MAX_ROUNDS = 20
 ROUND_TIMEOUT = 2.0  # seconds; a widget that never answers does not freeze the keyboard
 
 
@@ -47,24 +46,28 @@ class TypeAhead(App[Any]):
             await self._settle()
 
     async def _settle(self) -> None:
-        """Wait until what the last key set off has run: the screen and focus hold still."""
-        before: tuple[object, object] | None = None
-        for done in range(MAX_ROUNDS):
-            try:
-                now = (self.screen, self.focused)
-            except Exception:  # no screen (the app is closing)
+        """Wait until what the last key set off has run: a round in which every widget handles
+        what was queued for it, again and again until no queue holds anything (a key's message
+        sets off others: enter in a field, then its Submitted message bubbling up to the
+        screen, then the focus moving on)."""
+        for _ in range(MAX_ROUNDS):
+            if not await self._round() or self._quiet():
                 return
-            if now == before and done >= ROUNDS:
-                return
-            before = now
-            if not await self._round():
-                return
+
+    def _pumps(self) -> list[Any]:
+        try:
+            return [self, *self.screen.walk_children(with_self=True)]
+        except Exception:  # no screen (the app is closing)
+            return []
+
+    def _quiet(self) -> bool:
+        """No message waits in the app's queue or any queue of the screen's widgets."""
+        return all(pump.message_queue_size == 0 for pump in self._pumps())
 
     async def _round(self) -> bool:
         """One round: every widget on the screen (and the app) handles what is queued for it."""
-        try:
-            pumps = [self, *self.screen.walk_children(with_self=True)]
-        except Exception:
+        pumps = self._pumps()
+        if not pumps:
             return False
         waiting = 0
         finished = asyncio.Event()

@@ -153,6 +153,8 @@ class WhiteCellScreen(Screen[None]):
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+        if tab == "mel":
+            self.query_one("#injects", DataTable).focus()
 
     def on_screen_resume(self) -> None:
         """Back from a form: the arrow keys move the master event list again."""
@@ -193,6 +195,10 @@ class WhiteCellScreen(Screen[None]):
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
     def _act(self, kind: str, verb: str) -> None:
+        if self.query_one(TabbedContent).active != "mel":  # never act on an inject out of sight
+            self.action_tab("mel")
+            self.notify("Highlight the inject on the master event list (↑↓), then press the key again.")
+            return
         inject = self._selected()
         if inject is None:
             self.notify("The scenario has no injects.", severity="warning")
