@@ -405,11 +405,14 @@ class WargameApp(CrashReport, TypeAhead):
                 self.finish()
 
         self.push_screen(
-            ConfirmScreen(
-                f"Quit the game?\n\n{where}; resume it later with\n  wargame play --resume {self.journal}"
-            ),
+            ConfirmScreen(f"Quit the game?\n\n{where}; resume it later with\n  {self.resume_command}"),
             answer,
         )
+
+    @property
+    def resume_command(self) -> str:
+        """How to go on with this game later (with the white cell if it has one)."""
+        return f"wargame play --resume {self.journal}" + (" --facilitator" if self.facilitator else "")
 
     def finish(self) -> None:
         if self.session is not None:

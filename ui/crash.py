@@ -16,12 +16,14 @@ from typing import Any
 from rich.text import Text
 from textual.app import App
 
-FRAMES = 4  # the innermost frames named in the report
+FRAMES = 4  # the innermost frames of the game's own code named in the report
 
 
-def crash_text(error: BaseException, journal: Path | None) -> Text:
+def crash_text(error: BaseException, journal: Path | None, resume: str = "") -> Text:
     """The crash report: error, innermost frames (no locals, no source), journal and resume."""
-    frames = traceback.extract_tb(error.__traceback__)[-FRAMES:]
+    every = traceback.extract_tb(error.__traceback__)
+    ours = [f for f in every if "site-packages" not in f.filename]  # the game's, not Textual's
+    frames = (ours or every)[-FRAMES:]
     out = Text()
     out.append("The game stopped on an error in the program (not in your decisions).\n\n", style="bold red")
     out.append(f"{type(error).__name__}: {error}\n", style="bold")
@@ -30,7 +32,7 @@ def crash_text(error: BaseException, journal: Path | None) -> Text:
     out.append("\n")
     if journal is not None:
         out.append(f"Every decision so far is in the journal {journal}.\nResume the game with:\n")
-        out.append(f"  wargame play --resume {journal}\n", style="bold")
+        out.append(f"  {resume or f'wargame play --resume {journal}'}\n", style="bold")
     else:
         out.append("No journal was being written; the game cannot be resumed.\n")
     return out
@@ -45,5 +47,7 @@ class CrashReport(App[Any]):
         error = sys.exc_info()[1] or self._exception
         self.bell()
         if error is not None:
-            self._exit_renderables.append(crash_text(error, getattr(self, "journal", None)))
+            journal = getattr(self, "journal", None)
+            resume = getattr(self, "resume_command", "")
+            self._exit_renderables.append(crash_text(error, journal, resume))
         self._close_messages_no_wait()

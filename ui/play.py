@@ -88,7 +88,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         session.close(mark=False)
         print(
             f"The session stopped unexpectedly. Every decision is in {app.journal}; resume with:\n"
-            f"  wargame play --resume {app.journal}",
+            f"  {app.resume_command}",
             file=sys.stderr,
         )
         return 1
@@ -98,7 +98,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     else:
         print(
             f"Game stopped at {session.date}. Journal: {result or app.journal}\n"
-            f"Resume with: wargame play --resume {app.journal}"
+            f"Resume with: {app.resume_command}"
         )
     return 0
 
