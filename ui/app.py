@@ -16,32 +16,17 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
+from ui import orders
 from ui.clock import TICKS_PER_SECOND, Clock, step, tick
 from ui.confirm import ConfirmScreen
 from ui.crash import CrashReport
-from ui.form import Field, FormScreen
 from ui.pin import Locks, handover_screen, white_pin_screen
 from ui.seat import SeatScreen
-from ui.text import short_when, time_left
 from ui.typeahead import TypeAhead
 from wargame.engine.decisions import WHITE, DecisionError
 from wargame.engine.journal import Event
 from wargame.session.session import HUMAN, Session
 from wargame.session.views import PromptView, SeatView
-
-FREE_LABELS = {
-    "convene_council": "Convene the council",
-    "halt_offensive": "Halt your offensive",
-    "launch_offensive": "Launch or widen an offensive",
-    "mobilise": "Mobilise (partial, general) or cancel",
-    "negotiate": "Open talks with the aggressor",
-    "oversight_review": "Review your intelligence services (oversight)",
-    "send_aid": "Send aid to the protected state",
-    "share_assessment": "Share an assessment with your liaison partners",
-    "share_report": "Share a report with your liaison partners",
-    "statement": "Make a public statement of resolve",
-}
-
 
 GAME_ACTIONS = ("toggle_clock", "step", "faster", "slower", "handover", "white_cell", "hot_wash", "quit_game")
 
@@ -276,92 +261,14 @@ class WargameApp(CrashReport, TypeAhead):
 
     # -- orders --------------------------------------------------------------------------
 
-    def _submit(self, seat: str, prompt: str | None, kind: str, values: dict[str, str]) -> str | None:
-        try:
-            self.session.submit(seat, prompt, values["choice"], values.get("reason", ""), kind=kind)
-        except DecisionError as err:
-            return str(err)
-        self.notify("Order recorded in the journal.", timeout=3)
-        self.refresh_screen()
-        return None
-
     def decide(self, seat: str) -> None:
-        """Open the order form for the seat's oldest waiting decision."""
-        pending = self.session.pending(seat)
-        if not pending:
-            self.notify("No decision is waiting for you. Free orders: o.")
-            return
-        p = pending[0]
-        note = (
-            f"Deadline: {short_when(self.session.scenario.scenario.start, p.deadline)} "
-            f"(in {time_left(p.deadline - self.session.now)}); if you do not decide: {p.default}."
-        )
-        if len(pending) > 1:
-            note += f" {len(pending) - 1} more after this one."
-        self.push_screen(
-            FormScreen(
-                f"{self.name_of(seat)} must decide: {p.question}",
-                [
-                    Field("choice", "Your decision", p.options, p.default, required=True),
-                    Field(
-                        "reason", "Your reason", placeholder="why — recorded in the journal and the hot wash"
-                    ),
-                ],
-                lambda v: self._submit(seat, p.id, p.kind, v),
-                note=note,
-            )
-        )
+        orders.decide(self, seat)
 
     def free_orders(self, seat: str) -> None:
-        """Choose an order the seat may give at any time, then fill it in."""
-        open_now = [(k, opts) for k, opts, why in self.session.free_decisions(seat) if why is None]
-        closed = [f"{FREE_LABELS.get(k, k)}: {why}" for k, _, why in self.session.free_decisions(seat) if why]
-        if not open_now:
-            self.notify("No order is open to you now.", severity="warning")
-            return
-        labels = {FREE_LABELS.get(k, k): (k, opts) for k, opts in open_now}
-
-        def chosen(values: dict[str, str]) -> str | None:
-            kind, options = labels[values["order"]]
-            self.call_later(self._free_form, seat, kind, options)
-            return None
-
-        self.push_screen(
-            FormScreen(
-                f"{self.name_of(seat)}: give an order",
-                [Field("order", "Order", tuple(labels), required=True)],
-                chosen,
-                note="Not open now: " + "; ".join(closed) if closed else "",
-            )
-        )
-
-    def _free_form(self, seat: str, kind: str, options: tuple[str, ...]) -> None:
-        self.push_screen(
-            FormScreen(
-                f"{self.name_of(seat)}: {FREE_LABELS.get(kind, kind)}",
-                [
-                    Field(
-                        "choice", "Choice", options, options[0] if len(options) == 1 else "", required=True
-                    ),
-                    Field(
-                        "reason", "Your reason", placeholder="why — recorded in the journal and the hot wash"
-                    ),
-                ],
-                lambda v: self._submit(seat, None, kind, v),
-            )
-        )
+        orders.free_orders(self, seat)
 
     def share(self, seat: str, report: Event) -> None:
-        self.push_screen(
-            FormScreen(
-                f"Share this report with your liaison partners: {report.text}",
-                [
-                    Field("choice", "Report", (report.data["origin"],), report.data["origin"], required=True),
-                    Field("reason", "Your reason", placeholder="why share it"),
-                ],
-                lambda v: self._submit(seat, None, "share_report", v),
-            )
-        )
+        orders.share(self, seat, report)
 
     def direct(self, kind: str, choice: str, reason: str = "", text: str = "") -> str | None:
         """A white-cell act; an error message, or None once it is in the journal."""
