@@ -537,3 +537,30 @@ async def test_a_pin_typed_fast_twice_is_taken(tmp_path: Path) -> None:
         burst(app, *"wc99", "enter", *"wc99", "enter")
         await pilot.pause()
         assert app.locks.opens_white("wc99")
+
+
+async def test_no_palette_command_opens_anything_from_a_hand_over_screen(tmp_path: Path) -> None:
+    overrides = ("scenario.white_cell_notes=CANARY-NOTE-77",)
+    s, path = game(tmp_path, {"france": "human", "uk": "human"}, overrides)
+    s.advance(3 * 1440)
+    app = WargameApp(s, path, facilitator=True)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await type_code(pilot, "wc-pin-1", twice=True)
+        await type_code(pilot, "fr-pass", twice=True)
+        for opening in ("w", "h"):  # the white cell's PIN screen; the UK's first hand-over
+            assert is_at(app, "france")
+            await pilot.press(opening)
+            await pilot.pause()
+            for command in [c for c in app.get_system_commands(app.screen) if c.title != "Quit"]:
+                command.callback()
+                await pilot.pause()
+                stack = app.screen_stack
+                assert not any(isinstance(x, WhiteCellScreen | HotWashScreen | SeatScreen) for x in stack), (
+                    opening,
+                    command.title,
+                )
+                assert "CANARY-NOTE-77" not in screen_text(app) and "GROUND TRUTH" not in screen_text(app)
+                while not isinstance(app.screen, PinScreen):
+                    await pilot.press("escape")
+            await back_to_france(app, pilot)

@@ -62,7 +62,8 @@ class WargameApp(CrashReport, TypeAhead):
         self.clock = Clock()
         self.timer: Timer | None = None
         self.rotation: list[str] = []
-        self.current = ""
+        self.current = ""  # the seat at the terminal ("" while a hand-over screen is up)
+        self.last_seated = ""
         self.histories: dict[str, dict[str, list[float]]] = {}
         self.ended_shown = False
         self.notice = ""  # told to the room once the first seat sits down (e.g. "resumed")
@@ -70,11 +71,16 @@ class WargameApp(CrashReport, TypeAhead):
         self.briefed: set[str] = set()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Game keys do nothing (and are not shown) before a game exists, e.g. in the lobby, or
-        while a form or question is open over a screen (a key typed there is not a game key)."""
+        """Game keys do nothing (and are not shown) until a seat is at the terminal (the lobby,
+        PIN and hand-over screens), or while a form or question is open over a screen (a key
+        typed there is not a game key)."""
         if action not in GAME_ACTIONS:
             return True  # Textual's own: tab between fields, the palette, help...
-        return self.session is not None and not isinstance(self.screen, ModalScreen)
+        return self._seated() and not isinstance(self.screen, ModalScreen)
+
+    def _seated(self) -> bool:
+        """A game exists and a seat is at the terminal (not a lobby, PIN or hand-over screen)."""
+        return self.session is not None and bool(self.current)
 
     # -- starting ------------------------------------------------------------------------
 
@@ -141,9 +147,10 @@ class WargameApp(CrashReport, TypeAhead):
         asks for the seat's passcode or the white cell's PIN, see ui/pin.py)."""
         self._pause()
         self.clear_notifications()
-        previous, self.current = self.current, seat
+        previous, self.current = self.last_seated, ""  # nobody is seated behind a hand-over screen
 
         def show() -> None:
+            self.current = self.last_seated = seat
             self._show_only(self._screen_for(seat))
             if seat != WHITE and seat not in self.briefed and self.session.now == 0:
                 self.briefed.add(seat)  # a new game: each seat reads its briefing first
@@ -328,6 +335,8 @@ class WargameApp(CrashReport, TypeAhead):
 
     def get_system_commands(self, screen: Screen[Any]) -> Any:
         yield from super().get_system_commands(screen)
+        if not self._seated():
+            return
         yield SystemCommand("Play / pause the clock", "space", self.action_toggle_clock)
         yield SystemCommand("Next event", "run to the next event for this seat (n)", self.action_step)
         yield SystemCommand("Hand over", "pass the terminal to the next seat (h)", self.action_handover)
