@@ -564,3 +564,21 @@ async def test_no_palette_command_opens_anything_from_a_hand_over_screen(tmp_pat
                 while not isinstance(app.screen, PinScreen):
                     await pilot.press("escape")
             await back_to_france(app, pilot)
+
+
+async def test_a_failing_priority_key_still_stops_the_app_with_the_crash_report(
+    tmp_path: Path, monkeypatch
+) -> None:
+    s, path = game(tmp_path, {"france": "human"})
+    app = WargameApp(s, path)
+
+    def broken() -> None:
+        raise RuntimeError("palette broke")
+
+    monkeypatch.setattr(app, "action_command_palette", broken)
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+p")  # a priority binding: run inside the type-ahead's task
+            await pilot.pause()
+    assert app.return_code == 1

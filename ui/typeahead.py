@@ -42,7 +42,11 @@ class TypeAhead(App[Any]):
 
     async def _hand_over_keys(self) -> None:
         while self._typed and self.is_running:
-            await super().on_event(self._typed.popleft())
+            try:
+                await super().on_event(self._typed.popleft())
+            except Exception as error:  # a failing action stops the app as it would have
+                self._handle_exception(error)
+                return
             await self._settle()
 
     async def _settle(self) -> None:
