@@ -28,8 +28,6 @@ from wargame.engine.journal import Event
 from wargame.session.session import HUMAN, Session
 from wargame.session.views import PromptView, SeatView
 
-GAME_ACTIONS = ("toggle_clock", "step", "faster", "slower", "handover", "white_cell", "hot_wash", "quit_game")
-
 
 class WargameApp(CrashReport, TypeAhead):
     """Play a scenario at one terminal: seats, bots, a white cell, a paced clock."""
@@ -46,6 +44,7 @@ class WargameApp(CrashReport, TypeAhead):
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit_game", "Quit"),
     ]
+    GAME_ACTIONS = frozenset(b.action for b in BINDINGS if b.action != "help")  # held under forms
 
     def __init__(
         self,
@@ -74,7 +73,7 @@ class WargameApp(CrashReport, TypeAhead):
         """Game keys do nothing (and are not shown) until a seat is at the terminal (the lobby,
         PIN and hand-over screens), or while a form or question is open over a screen (a key
         typed there is not a game key)."""
-        if action not in GAME_ACTIONS:
+        if action not in self.GAME_ACTIONS:
             return True  # Textual's own: tab between fields, the palette, help...
         return self._seated() and not isinstance(self.screen, ModalScreen)
 
