@@ -47,7 +47,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         loaded = scenarios.load(args.scenario, args.overrides)
         seed = 1 if args.seed is None else args.seed
         script = room_script(args.script, loaded) if args.script else None
-        seats = [*args.seats, *(f"{seat}=human" for seat in (script.seats if script else ()))]
+        seats = script_seats(loaded, args.seats, script) if script else args.seats
         journal = Path(args.journal) if args.journal else fresh_path(loaded.name, seed)
         try:
             session = Session(loaded, seed=seed, seats=seats, journal=journal)
@@ -145,3 +145,13 @@ def room_script(path: str, loaded: scenarios.LoadedScenario) -> Any:
         return load_room_script(path, loaded)
     except RoomScriptError as err:
         raise PlayError(str(err)) from None
+
+
+def script_seats(loaded: scenarios.LoadedScenario, given: list[str], script: Any) -> Any:
+    """The seats of a game played from a room script: those given, the script's seats human
+    (a given seat the script plays must be human: ``room_seats`` says so, when present)."""
+    try:
+        from wargame.session.room import room_seats
+    except ImportError:
+        return [*given, *(f"{seat}=human" for seat in script.seats)]
+    return room_seats(loaded.scenario.seat_ids, given, script)
