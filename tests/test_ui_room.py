@@ -582,3 +582,26 @@ async def test_a_failing_priority_key_still_stops_the_app_with_the_crash_report(
             await pilot.press("ctrl+p")  # a priority binding: run inside the type-ahead's task
             await pilot.pause()
     assert app.return_code == 1
+
+
+def test_play_script_with_a_bundled_room_script(tmp_path: Path, started, capsys) -> None:
+    pytest.importorskip("wargame.session.room")
+    journal = tmp_path / "opening.jsonl"
+    script = "drole-de-guerre-1939-opening"
+    assert main(["play", "--script", script, "--journal", str(journal)]) == 0
+    session = started[0].session
+    assert session.seats["france"] == "human" and session.seats["uk"] == "human"
+    assert "prepared opening" in started[0].notice
+    session.advance(3 * 1440)  # the script's first acts fall in these days
+    assert any(d["by"] == "white cell" for d in decisions(journal))
+    argv = [
+        "play",
+        "--script",
+        script,
+        "--seat",
+        "france=bot:realist",
+        "--journal",
+        str(tmp_path / "x.jsonl"),
+    ]
+    assert main(argv) == 2
+    assert "france" in capsys.readouterr().err and not (tmp_path / "x.jsonl").exists()

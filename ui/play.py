@@ -56,6 +56,11 @@ def cmd_play(args: argparse.Namespace) -> int:
         if script is not None:
             session.prepare(script)  # its entries are applied as the clock passes them
         app = WargameApp(session, journal, facilitator=args.facilitator)
+        if script is not None:
+            app.notice = (
+                f"A prepared opening ({args.script}): its decisions and the white cell's acts are "
+                "applied as the clock reaches them."
+            )
     else:
         if args.overrides:
             raise PlayError("--set needs --seat (the lobby starts from the scenario as written)")
@@ -93,6 +98,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         )
         return 1
     session.close()  # marks a game stopped before its end as closed; a finished one stays as it is
+    for note in getattr(session, "script_notes", []):  # a room script's entries that did not apply
+        print(f"note: {note}", file=sys.stderr)
     if session.finished:
         print(f"Game over. Journal: {app.journal}\nAfter-action report: wargame report {app.journal}")
     else:
