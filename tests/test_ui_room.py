@@ -584,16 +584,24 @@ async def test_a_failing_priority_key_still_stops_the_app_with_the_crash_report(
     assert app.return_code == 1
 
 
-def test_play_script_with_a_bundled_room_script(tmp_path: Path, started, capsys) -> None:
+def test_play_script_with_a_bundled_room_script(tmp_path: Path, monkeypatch, capsys) -> None:
     pytest.importorskip("wargame.session.room")
+    played: list[WargameApp] = []
+
+    def run(self: WargameApp) -> str:  # the room lets the clock run three days
+        played.append(self)
+        self.session.advance(3 * 1440)
+        return ""
+
+    monkeypatch.setattr(WargameApp, "run", run)
     journal = tmp_path / "opening.jsonl"
-    script = "drole-de-guerre-1939-opening"
+    script = str(Path(__file__).parents[1] / "scenarios" / "scripts" / "drole-de-guerre-1939-opening.toml")
     assert main(["play", "--script", script, "--journal", str(journal)]) == 0
-    session = started[0].session
+    session = played[0].session
     assert session.seats["france"] == "human" and session.seats["uk"] == "human"
-    assert "prepared opening" in started[0].notice
-    session.advance(3 * 1440)  # the script's first acts fall in these days
-    assert any(d["by"] == "white cell" for d in decisions(journal))
+    assert "prepared opening" in played[0].notice
+    acts = {(d["by"], d["decision"]) for d in decisions(journal)}
+    assert ("white cell", "hold_inject") in acts and ("human", "statement") in acts
     argv = [
         "play",
         "--script",
