@@ -602,6 +602,11 @@ def test_play_script_with_a_bundled_room_script(tmp_path: Path, monkeypatch, cap
     assert "prepared opening" in played[0].notice
     acts = {(d["by"], d["decision"]) for d in decisions(journal)}
     assert ("white cell", "hold_inject") in acts and ("human", "statement") in acts
+    assert f"--script {script}" in played[0].resume_command
+    assert main(["play", "--resume", str(journal), "--script", script]) == 0  # the rest of the opening
+    assert played[1].session.now == 6 * 1440
+    holds = [d for d in decisions(journal) if d["decision"] == "hold_inject"]
+    assert len(holds) == 1  # an entry of the past is not applied again
     argv = [
         "play",
         "--script",

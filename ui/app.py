@@ -68,6 +68,7 @@ class WargameApp(CrashReport, TypeAhead):
         self.notice = ""  # told to the room once the first seat sits down (e.g. "resumed")
         self.locks = Locks()  # the white cell's PIN and the seats' passcodes (ui/pin.py)
         self.briefed: set[str] = set()
+        self.script = ""  # the room script of play --script (named again in the resume command)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Game keys do nothing (and are not shown) until a seat is at the terminal (the lobby,
@@ -325,7 +326,10 @@ class WargameApp(CrashReport, TypeAhead):
     @property
     def resume_command(self) -> str:
         """How to go on with this game later (with the white cell if it has one)."""
-        return f"wargame play --resume {self.journal}" + (" --facilitator" if self.facilitator else "")
+        script = f" --script {self.script}" if self.script else ""
+        return (
+            f"wargame play --resume {self.journal}" + (" --facilitator" if self.facilitator else "") + script
+        )
 
     def finish(self) -> None:
         if self.session is not None:

@@ -24,11 +24,13 @@ def cmd_play(args: argparse.Namespace) -> int:
     from ui.app import WargameApp
 
     if args.resume:
-        if args.seats or args.overrides or args.journal or args.seed is not None or args.script:
+        if args.seats or args.overrides or args.journal or args.seed is not None:
             raise PlayError(
-                "--resume restores the game as recorded: give no --seat, --set, --seed, --journal or --script"
+                "--resume restores the game as recorded: give no --seat, --set, --seed or --journal"
             )
         session = resume(args.resume)
+        if args.script:  # the rest of a prepared opening: entries before now stay in the past
+            session.prepare(room_script(args.script, session.loaded))
         journal = Path(args.resume)
         app = WargameApp(session, journal, facilitator=args.facilitator)
     elif args.journal and Path(args.journal).exists():
@@ -78,6 +80,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             },
             facilitator=args.facilitator,
         )
+    app.script = args.script or ""
     if app.session is not None:
         app.session.hold_deadlines = True  # a human's prompt waits for the room (branch room)
     try:
