@@ -17,7 +17,7 @@ from ui.clock import Clock, step, tick
 from ui.form import FormScreen
 from ui.hotwash import HotWashScreen
 from ui.lobby import LobbyScreen
-from ui.privacy import PrivacyScreen
+from ui.pin import PinScreen
 from ui.seat import SeatScreen
 from ui.whitecell import WhiteCellScreen
 from wargame.session import journal_file, scenarios
@@ -79,8 +79,9 @@ async def test_the_lobby_assigns_seats_and_starts_a_game(tmp_path: Path, monkeyp
         await pilot.pause()
         assert app.session.seats["france"] == "human" and app.session.seats["uk"] == "human"
         assert app.session.seats["germany"] == "bot:cautious" and app.session.seed == 4
-        assert isinstance(app.screen, PrivacyScreen)  # two seats at one terminal: hand-over first
-        await pilot.press("x")
+        assert isinstance(app.screen, PinScreen)  # two seats at one terminal: hand-over first
+        await pilot.press(*"1234", "enter", *"1234", "enter")  # France chooses its passcode
+        await pilot.press("escape")  # and has read its briefing
         await pilot.pause()
         assert isinstance(app.screen, SeatScreen) and app.screen.seat == "france"
     assert (tmp_path / f"{FLAGSHIP}.seed4.jsonl").is_file()
@@ -153,18 +154,18 @@ async def test_hand_over_hides_the_previous_seat(tmp_path: Path) -> None:
     app = WargameApp(s, path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("x")  # leave the first privacy screen
+        await pilot.press(*"fr12", "enter", *"fr12", "enter")  # France chooses its passcode
         await pilot.pause()
         assert app.screen.seat == "france"
         app.notify("France's private note: " + france_only)
         await pilot.press("h")
         await pilot.pause()
-        assert isinstance(app.screen, PrivacyScreen)
+        assert isinstance(app.screen, PinScreen)
         assert not any(isinstance(sc, SeatScreen) for sc in app.screen_stack)
         text = screen_text(app)
         assert "United Kingdom" in text or "Britain" in text
         assert france_only[:30] not in text and "France" not in text
-        await pilot.press("space")  # any key; it must not start the clock
+        await pilot.press("space", *"uk1", "enter", "space", *"uk1", "enter")  # space: not the clock
         await pilot.pause()
         assert isinstance(app.screen, SeatScreen) and app.screen.seat == "uk"
         assert not app.clock.running
@@ -265,7 +266,7 @@ async def test_a_seat_is_refused_the_hot_wash_before_the_end(tmp_path: Path) -> 
     app = WargameApp(s, path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("a")
+        await pilot.press("escape", "a")  # the briefing read, the hot wash asked for
         await pilot.pause()
         assert isinstance(app.screen, SeatScreen)
 

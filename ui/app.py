@@ -11,37 +11,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
+from ui import orders
 from ui.clock import TICKS_PER_SECOND, Clock, step, tick
 from ui.confirm import ConfirmScreen
-from ui.form import Field, FormScreen
-from ui.privacy import PrivacyScreen
+from ui.crash import CrashReport
+from ui.pin import Locks, handover_screen, white_pin_screen
 from ui.seat import SeatScreen
-from ui.text import short_when, time_left
+from ui.typeahead import TypeAhead
 from wargame.engine.decisions import WHITE, DecisionError
 from wargame.engine.journal import Event
 from wargame.session.session import HUMAN, Session
 from wargame.session.views import PromptView, SeatView
 
-FREE_LABELS = {
-    "convene_council": "Convene the council",
-    "halt_offensive": "Halt your offensive",
-    "launch_offensive": "Launch or widen an offensive",
-    "mobilise": "Mobilise (partial, general) or cancel",
-    "negotiate": "Open talks with the aggressor",
-    "oversight_review": "Review your intelligence services (oversight)",
-    "send_aid": "Send aid to the protected state",
-    "share_assessment": "Share an assessment with your liaison partners",
-    "share_report": "Share a report with your liaison partners",
-    "statement": "Make a public statement of resolve",
-}
 
-
-class WargameApp(App[str]):
+class WargameApp(CrashReport, TypeAhead):
     """Play a scenario at one terminal: seats, bots, a white cell, a paced clock."""
 
     TITLE = "wargame"
@@ -56,6 +44,7 @@ class WargameApp(App[str]):
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit_game", "Quit"),
     ]
+    GAME_ACTIONS = frozenset(b.action for b in BINDINGS if b.action != "help")  # held under forms
 
     def __init__(
         self,
@@ -72,13 +61,26 @@ class WargameApp(App[str]):
         self.clock = Clock()
         self.timer: Timer | None = None
         self.rotation: list[str] = []
-        self.current = ""
+        self.current = ""  # the seat at the terminal ("" while a hand-over screen is up)
+        self.last_seated = ""
         self.histories: dict[str, dict[str, list[float]]] = {}
         self.ended_shown = False
+        self.notice = ""  # told to the room once the first seat sits down (e.g. "resumed")
+        self.locks = Locks()  # the white cell's PIN and the seats' passcodes (ui/pin.py)
+        self.briefed: set[str] = set()
+        self.script = ""  # the room script of play --script (named again in the resume command)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Game keys do nothing (and are not shown) before a game exists, e.g. in the lobby."""
-        return self.session is not None or action in ("help", "quit_game", "command_palette", "quit")
+        """Game keys do nothing (and are not shown) until a seat is at the terminal (the lobby,
+        PIN and hand-over screens), or while a form or question is open over a screen (a key
+        typed there is not a game key)."""
+        if action not in self.GAME_ACTIONS:
+            return True  # Textual's own: tab between fields, the palette, help...
+        return self._seated() and not isinstance(self.screen, ModalScreen)
+
+    def _seated(self) -> bool:
+        """A game exists and a seat is at the terminal (not a lobby, PIN or hand-over screen)."""
+        return self.session is not None and bool(self.current)
 
     # -- starting ------------------------------------------------------------------------
 
@@ -97,7 +99,16 @@ class WargameApp(App[str]):
         if not humans:
             self.facilitator = True  # a game of bots only: someone watches from the white cell
         self.rotation = humans + ([WHITE] if self.facilitator else [])
-        self._seat(self.rotation[0], privacy=len(self.rotation) > 1)
+
+        def first() -> None:
+            self._seat(self.rotation[0], privacy=len(self.rotation) > 1)
+            if self.notice:
+                self.notify(self.notice, timeout=10)
+
+        if self.facilitator and humans and self.locks.white is None:
+            self._show_only(white_pin_screen(self, then=first))
+        else:
+            first()
 
     def start_game(self, session: Session, journal: Path, facilitator: bool) -> None:
         """Called by the lobby with the game it made."""
@@ -117,28 +128,47 @@ class WargameApp(App[str]):
             return WhiteCellScreen()
         return SeatScreen(seat)
 
+    @property
+    def hot_seat(self) -> bool:
+        """Two or more human seats share this terminal (each then has a passcode)."""
+        return sum(c == HUMAN for c in self.session.seats.values()) > 1
+
+    def _show_only(self, screen: Screen[Any]) -> None:
+        """``screen`` alone over the base screen: nothing of the last seat stays underneath."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
     def _seat(self, seat: str, privacy: bool) -> None:
-        """Put ``seat`` at the terminal (behind a privacy screen if someone else was there)."""
+        """Put ``seat`` at the terminal (behind a hand-over screen if someone else was there; it
+        asks for the seat's passcode or the white cell's PIN, see ui/pin.py)."""
         self._pause()
         self.clear_notifications()
-        self.current = seat
+        previous, self.current = self.last_seated, ""  # nobody is seated behind a hand-over screen
 
         def show() -> None:
-            screen = self._screen_for(seat)
-            if len(self.screen_stack) > 1:
-                self.switch_screen(screen)
-            else:
-                self.push_screen(screen)
+            self.current = self.last_seated = seat
+            self._show_only(self._screen_for(seat))
+            if seat != WHITE and seat not in self.briefed and self.session.now == 0:
+                self.briefed.add(seat)  # a new game: each seat reads its briefing first
+                self.show_briefing(seat)
 
         if privacy:
-            waiting = 0 if seat == WHITE else len(self.session.pending(seat))
-            blank = PrivacyScreen(self.name_of(seat), waiting, then=show)
-            if len(self.screen_stack) > 1:
-                self.switch_screen(blank)
-            else:
-                self.push_screen(blank)
+            back = (lambda: self._seat(previous, privacy=True)) if previous and previous != seat else None
+            self._show_only(handover_screen(self, seat, show, back))
         else:
             show()
+
+    def show_briefing(self, seat: str) -> None:
+        """The seat's briefing (the white cell's pack at the white cell) on a screen of its own."""
+        from ui.briefing import BriefingScreen, seat_briefing, white_cell_pack
+
+        loaded = self.session.loaded
+        text = white_cell_pack(loaded) if seat == WHITE else seat_briefing(loaded, seat)
+        self.push_screen(BriefingScreen(self.name_of(seat), text))
 
     def action_handover(self) -> None:
         if len(self.rotation) < 2:
@@ -238,92 +268,14 @@ class WargameApp(App[str]):
 
     # -- orders --------------------------------------------------------------------------
 
-    def _submit(self, seat: str, prompt: str | None, kind: str, values: dict[str, str]) -> str | None:
-        try:
-            self.session.submit(seat, prompt, values["choice"], values.get("reason", ""), kind=kind)
-        except DecisionError as err:
-            return str(err)
-        self.notify("Order recorded in the journal.", timeout=3)
-        self.refresh_screen()
-        return None
-
     def decide(self, seat: str) -> None:
-        """Open the order form for the seat's oldest waiting decision."""
-        pending = self.session.pending(seat)
-        if not pending:
-            self.notify("No decision is waiting for you. Free orders: o.")
-            return
-        p = pending[0]
-        note = (
-            f"Deadline: {short_when(self.session.scenario.scenario.start, p.deadline)} "
-            f"(in {time_left(p.deadline - self.session.now)}); if you do not decide: {p.default}."
-        )
-        if len(pending) > 1:
-            note += f" {len(pending) - 1} more after this one."
-        self.push_screen(
-            FormScreen(
-                f"{self.name_of(seat)} must decide: {p.question}",
-                [
-                    Field("choice", "Your decision", p.options, p.default, required=True),
-                    Field(
-                        "reason", "Your reason", placeholder="why — recorded in the journal and the hot wash"
-                    ),
-                ],
-                lambda v: self._submit(seat, p.id, p.kind, v),
-                note=note,
-            )
-        )
+        orders.decide(self, seat)
 
     def free_orders(self, seat: str) -> None:
-        """Choose an order the seat may give at any time, then fill it in."""
-        open_now = [(k, opts) for k, opts, why in self.session.free_decisions(seat) if why is None]
-        closed = [f"{FREE_LABELS.get(k, k)}: {why}" for k, _, why in self.session.free_decisions(seat) if why]
-        if not open_now:
-            self.notify("No order is open to you now.", severity="warning")
-            return
-        labels = {FREE_LABELS.get(k, k): (k, opts) for k, opts in open_now}
-
-        def chosen(values: dict[str, str]) -> str | None:
-            kind, options = labels[values["order"]]
-            self.call_later(self._free_form, seat, kind, options)
-            return None
-
-        self.push_screen(
-            FormScreen(
-                f"{self.name_of(seat)}: give an order",
-                [Field("order", "Order", tuple(labels), required=True)],
-                chosen,
-                note="Not open now: " + "; ".join(closed) if closed else "",
-            )
-        )
-
-    def _free_form(self, seat: str, kind: str, options: tuple[str, ...]) -> None:
-        self.push_screen(
-            FormScreen(
-                f"{self.name_of(seat)}: {FREE_LABELS.get(kind, kind)}",
-                [
-                    Field(
-                        "choice", "Choice", options, options[0] if len(options) == 1 else "", required=True
-                    ),
-                    Field(
-                        "reason", "Your reason", placeholder="why — recorded in the journal and the hot wash"
-                    ),
-                ],
-                lambda v: self._submit(seat, None, kind, v),
-            )
-        )
+        orders.free_orders(self, seat)
 
     def share(self, seat: str, report: Event) -> None:
-        self.push_screen(
-            FormScreen(
-                f"Share this report with your liaison partners: {report.text}",
-                [
-                    Field("choice", "Report", (report.data["origin"],), report.data["origin"], required=True),
-                    Field("reason", "Your reason", placeholder="why share it"),
-                ],
-                lambda v: self._submit(seat, None, "share_report", v),
-            )
-        )
+        orders.share(self, seat, report)
 
     def direct(self, kind: str, choice: str, reason: str = "", text: str = "") -> str | None:
         """A white-cell act; an error message, or None once it is in the journal."""
@@ -367,10 +319,16 @@ class WargameApp(App[str]):
                 self.finish()
 
         self.push_screen(
-            ConfirmScreen(
-                f"Quit the game?\n\n{where}; resume it later with\n  wargame play --resume {self.journal}"
-            ),
+            ConfirmScreen(f"Quit the game?\n\n{where}; resume it later with\n  {self.resume_command}"),
             answer,
+        )
+
+    @property
+    def resume_command(self) -> str:
+        """How to go on with this game later (with the white cell if it has one)."""
+        script = f" --script {self.script}" if self.script else ""
+        return (
+            f"wargame play --resume {self.journal}" + (" --facilitator" if self.facilitator else "") + script
         )
 
     def finish(self) -> None:
@@ -380,6 +338,8 @@ class WargameApp(App[str]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Any:
         yield from super().get_system_commands(screen)
+        if not self._seated():
+            return
         yield SystemCommand("Play / pause the clock", "space", self.action_toggle_clock)
         yield SystemCommand("Next event", "run to the next event for this seat (n)", self.action_step)
         yield SystemCommand("Hand over", "pass the terminal to the next seat (h)", self.action_handover)

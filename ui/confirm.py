@@ -1,4 +1,6 @@
-"""A yes/no question before an act that cannot be undone (quitting)."""
+"""Questions before an act that cannot be undone: quitting (:class:`ConfirmScreen`), and
+recording an order (:class:`ConfirmOrderScreen`, which shows exactly what goes into the journal,
+on a box small enough to sit inside an 80x24 terminal)."""
 
 from __future__ import annotations
 
@@ -31,6 +33,47 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal():
                 yield Button("Yes (y)", variant="error", id="yes")
                 yield Button("No (n)", variant="primary", id="no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class ConfirmOrderScreen(ModalScreen[bool]):
+    """The last look at an order before it is recorded: the choice and the reason, word for word.
+
+    Only an explicit key confirms (y or ctrl+s, or the Confirm button); enter does nothing here,
+    so a second enter typed in haste after the reason cannot record an order unseen."""
+
+    BINDINGS = [
+        Binding("y,ctrl+s", "answer(True)", "Confirm"),
+        Binding("n,escape", "answer(False)", "Back to the form"),
+    ]
+    AUTO_FOCUS = ""  # no button has focus: enter confirms nothing
+    DEFAULT_CSS = """
+    ConfirmOrderScreen { align: center middle; }
+    ConfirmOrderScreen > Vertical { width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $warning; background: $surface; padding: 0 1; }
+    ConfirmOrderScreen #order { max-height: 16; overflow-y: auto; }
+    ConfirmOrderScreen Horizontal { height: auto; margin-top: 1; }
+    ConfirmOrderScreen Button { margin-right: 2; }
+    """
+
+    def __init__(self, title: str, lines: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        body = "\n".join(f"{label}: {value or '—'}" for label, value in self.lines)
+        with Vertical():
+            yield Static(plain(f"Confirm — this will be recorded in the journal:\n{self.title_text}", "bold"))
+            yield Static(plain(body), id="order")
+            with Horizontal():
+                yield Button("Confirm (y)", variant="warning", id="yes")
+                yield Button("Back (esc)", id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -1,22 +1,26 @@
 """One form for every order: a decision answering a prompt, a free decision, a white-cell act.
 
 A form is a list of :class:`Field`; the player fills it in, submits, sees a confirmation of
-exactly what will be recorded, and confirms. The app's ``apply`` callback then carries it out and
-returns an error message (shown in the form, which stays open) or None (the form closes). Nothing
-is recorded until the player confirms.
+exactly what will be recorded (a box of its own, :class:`~ui.confirm.ConfirmOrderScreen`, that
+fits an 80x24 terminal), and confirms with an explicit key. The app's ``apply`` callback then
+carries it out and returns an error message (shown in the form, which stays open) or None (the
+form closes). Nothing is recorded until the player confirms.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 import attrs
+from textual._widget_navigation import find_next_enabled_no_wrap
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 
+from ui.confirm import ConfirmOrderScreen
 from ui.text import plain
 
 MAX_TEXT = 500
@@ -38,6 +42,23 @@ def mark(option: str, chosen: bool) -> str:
     return f"▶ {option}" if chosen else f"  {option}"
 
 
+class Choices(OptionList):
+    """An option list that stops at its ends: up at the first option stays there, down at the
+    last stays there (Textual's list wraps, and a player who pressed up once too often recorded
+    the opposite of what they meant)."""
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def _step(self, direction: Literal[-1, 1]) -> None:
+        following = find_next_enabled_no_wrap(self.options, self.highlighted, direction)
+        if following is not None:
+            self.highlighted = following
+
+
 Apply = Callable[[dict[str, str]], "str | None"]
 
 
@@ -54,7 +75,6 @@ class FormScreen(ModalScreen[bool]):
         border: thick $accent; background: $surface; padding: 0 1; }
     FormScreen .title { text-style: bold; margin-bottom: 1; }
     FormScreen .error { color: $error; text-style: bold; }
-    FormScreen .confirm { border: round $warning; padding: 0 1; margin: 1 0; }
     FormScreen OptionList { width: 100%; height: auto; max-height: 12; }
     FormScreen Horizontal { height: auto; margin-top: 1; }
     FormScreen Button { margin-right: 2; }
@@ -66,7 +86,7 @@ class FormScreen(ModalScreen[bool]):
         self.fields = fields
         self.apply = apply
         self.note = note
-        self.confirming: dict[str, str] | None = None
+        self.AUTO_FOCUS = f"#field-{fields[0].name}"  # focus is set as soon as the form is built
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -76,23 +96,22 @@ class FormScreen(ModalScreen[bool]):
             for f in self.fields:
                 yield Label(plain(f.label + (" (required)" if f.required else "")))
                 if f.options:
-                    choices = OptionList(*[mark(o, o == f.default) for o in f.options], id=f"field-{f.name}")
+                    choices = Choices(*[mark(o, o == f.default) for o in f.options], id=f"field-{f.name}")
                     if f.default in f.options:
                         choices.highlighted = f.options.index(f.default)
                     yield choices
                 else:
-                    yield Input(
-                        value=f.default, placeholder=f.placeholder, id=f"field-{f.name}", max_length=MAX_TEXT
+                    yield Input(  # back in a field, typing goes on after its text (not over it)
+                        value=f.default,
+                        placeholder=f.placeholder,
+                        id=f"field-{f.name}",
+                        max_length=MAX_TEXT,
+                        select_on_focus=False,
                     )
             yield Static("", classes="error", id="error")
-            yield Static("", classes="confirm", id="confirm")
             with Horizontal():
                 yield Button("Submit", variant="primary", id="submit")
                 yield Button("Cancel", id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#confirm").display = False
-        self.query(f"#field-{self.fields[0].name}").first().focus()
 
     def values(self) -> dict[str, str]:
         out = {}
@@ -114,11 +133,6 @@ class FormScreen(ModalScreen[bool]):
         self.query_one("#error", Static).update(plain(message))
 
     def action_cancel(self) -> None:
-        if self.confirming is not None:  # back from the confirmation to the form
-            self.confirming = None
-            self.query_one("#confirm").display = False
-            self.query_one("#submit", Button).label = "Submit"
-            return
         self.dismiss(False)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -142,26 +156,24 @@ class FormScreen(ModalScreen[bool]):
             self.action_submit()
 
     def action_submit(self) -> None:
+        """Check the form, then show exactly what will be recorded and wait for a confirmation."""
         values = self.values()
         problem = self.problem(values)
         if problem:
             self.show_error(problem)
             return
         self.show_error("")
-        if self.confirming != values:  # first press: show exactly what will be recorded
-            self.confirming = values
-            lines = "\n".join(f"{f.label}: {values[f.name] or '—'}" for f in self.fields)
-            confirm = self.query_one("#confirm", Static)
-            confirm.update(plain(f"Confirm — this will be recorded in the journal:\n{lines}"))
-            confirm.display = True
-            self.query_one("#submit", Button).label = "Confirm"
-            self.query_one("#submit", Button).focus()
-            return
+        lines = [(f.label, values[f.name]) for f in self.fields]
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._apply(values)
+
+        self.app.push_screen(ConfirmOrderScreen(self.title_text, lines), confirmed)
+
+    def _apply(self, values: dict[str, str]) -> None:
         error = self.apply(values)
         if error:
-            self.confirming = None
-            self.query_one("#confirm").display = False
-            self.query_one("#submit", Button).label = "Submit"
             self.show_error(error)
             return
         self.dismiss(True)

@@ -55,6 +55,7 @@ class LobbyScreen(Screen[None]):
         seed: int = 1,
         facilitator: bool = False,
         seats: dict[str, str] | None = None,
+        journal: str | None = None,
     ) -> None:
         super().__init__()
         self.names = [p.stem for p in scenarios.bundled()]
@@ -62,6 +63,7 @@ class LobbyScreen(Screen[None]):
         self.seed = seed
         self.facilitator = facilitator
         self.given = seats or {}
+        self.journal = journal  # --journal: the file the game is written to (never overwritten)
         self.loaded = scenarios.load(self.scenario_name)
 
     @property
@@ -143,18 +145,27 @@ class LobbyScreen(Screen[None]):
         if event.button.id == "start":
             self.action_start()
 
-    def action_start(self) -> None:
+    def _refuse(self, message: str) -> None:
+        """Say why the game cannot start, where the eye is (scrolled into view at 80x24)."""
         error = self.query_one("#error", Static)
+        error.update(plain(message))
+        error.scroll_visible()
+
+    def action_start(self) -> None:
         text = self.query_one("#seed", Input).value.strip()
         if not text.isdigit():
-            error.update(plain("The seed must be a whole number >= 0."))
+            self._refuse("The seed must be a whole number >= 0.")
             return
         seats = {s: str(self.query_one(f"#seat-{s}", Select).value) for s in self.loaded.scenario.seat_ids}
         facilitator = self.query_one("#facilitator", Checkbox).value
-        journal = fresh_path(self.scenario_name, int(text))
+        journal = Path(self.journal) if self.journal else fresh_path(self.scenario_name, int(text))
+        if journal.exists():
+            self._refuse(f"{journal} exists; it is never overwritten: start with another --journal")
+            return
         try:
             session = Session(self.loaded, seed=int(text), seats=seats, journal=journal)
         except (SeatError, OSError) as err:
-            error.update(plain(str(err)))
+            self._refuse(str(err))
             return
+        session.hold_deadlines = True  # a human's prompt waits for the room (branch room)
         self.game.start_game(session, Path(journal), facilitator)

@@ -1,14 +1,19 @@
-"""``wargame play``: start the seminar app (from the command line's arguments)."""
+"""``wargame play``: start the seminar app (from the command line's arguments).
+
+A journal is never overwritten. ``--journal PATH`` naming a file that exists goes on with the
+unfinished game in it (and says so), or is refused — a finished game, a file that is not a
+journal, or a journal of another game than the one asked for — with the file left as it was."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from wargame.session import scenarios
-from wargame.session.journal_file import fresh_path, resume
-from wargame.session.session import Session
+from wargame.session.journal_file import JournalError, fresh_path, read, resume
+from wargame.session.session import Session, assign_seats
 
 
 class PlayError(ValueError):
@@ -24,17 +29,40 @@ def cmd_play(args: argparse.Namespace) -> int:
                 "--resume restores the game as recorded: give no --seat, --set, --seed or --journal"
             )
         session = resume(args.resume)
+        if args.script:  # the rest of a prepared opening: entries before now stay in the past
+            session.prepare(room_script(args.script, session.loaded))
         journal = Path(args.resume)
         app = WargameApp(session, journal, facilitator=args.facilitator)
-    elif args.seats:
+    elif args.journal and Path(args.journal).exists():
+        if args.script:
+            raise PlayError(
+                f"--script starts a new game, and {args.journal} exists (it is never overwritten): "
+                "choose another --journal"
+            )
+        journal = Path(args.journal)
+        notice = going_on_with(journal, args)
+        session = resume(journal)
+        print(notice, file=sys.stderr)
+        app = WargameApp(session, journal, facilitator=args.facilitator)
+        app.notice = notice
+    elif args.seats or args.script:
         loaded = scenarios.load(args.scenario, args.overrides)
         seed = 1 if args.seed is None else args.seed
+        script = room_script(args.script, loaded) if args.script else None
+        seats = script_seats(loaded, args.seats, script) if script else args.seats
         journal = Path(args.journal) if args.journal else fresh_path(loaded.name, seed)
         try:
-            session = Session(loaded, seed=seed, seats=args.seats, journal=journal)
+            session = Session(loaded, seed=seed, seats=seats, journal=journal)
         except OSError as err:
             raise PlayError(f"cannot write the journal {str(journal)!r}: {err.strerror or err}") from None
+        if script is not None:
+            session.prepare(script)  # its entries are applied as the clock passes them
         app = WargameApp(session, journal, facilitator=args.facilitator)
+        if script is not None:
+            app.notice = (
+                f"A prepared opening ({args.script}): its decisions and the white cell's acts are "
+                "applied as the clock reaches them."
+            )
     else:
         if args.overrides:
             raise PlayError("--set needs --seat (the lobby starts from the scenario as written)")
@@ -48,9 +76,13 @@ def cmd_play(args: argparse.Namespace) -> int:
                 "scenario": args.scenario,
                 "seed": 1 if args.seed is None else args.seed,
                 "facilitator": args.facilitator,
+                "journal": args.journal,
             },
             facilitator=args.facilitator,
         )
+    app.script = args.script or ""
+    if app.session is not None:
+        app.session.hold_deadlines = True  # a human's prompt waits for the room (branch room)
     try:
         result = app.run()
     except BaseException:
@@ -64,16 +96,72 @@ def cmd_play(args: argparse.Namespace) -> int:
         session.close(mark=False)
         print(
             f"The session stopped unexpectedly. Every decision is in {app.journal}; resume with:\n"
-            f"  wargame play --resume {app.journal}",
+            f"  {app.resume_command}",
             file=sys.stderr,
         )
         return 1
     session.close()  # marks a game stopped before its end as closed; a finished one stays as it is
+    for note in getattr(session, "script_notes", []):  # a room script's entries that did not apply
+        print(f"note: {note}", file=sys.stderr)
     if session.finished:
         print(f"Game over. Journal: {app.journal}\nAfter-action report: wargame report {app.journal}")
     else:
         print(
             f"Game stopped at {session.date}. Journal: {result or app.journal}\n"
-            f"Resume with: wargame play --resume {app.journal}"
+            f"Resume with: {app.resume_command}"
         )
     return 0
+
+
+def going_on_with(path: Path, args: argparse.Namespace) -> str:
+    """What the room is told before an existing journal's unfinished game goes on; a
+    :class:`PlayError` (the file untouched) if the file cannot or must not go on."""
+    try:
+        recorded = read(path, unfinished=True)
+    except JournalError as err:
+        raise PlayError(
+            f"{path} exists and is not a game that can go on ({err}); it is left as it is: "
+            "choose another --journal"
+        ) from None
+    head = recorded.header
+    name, seed = head["scenario"]["name"], head["seed"]
+    if recorded.events and recorded.events[-1].kind == "end":
+        raise PlayError(
+            f"{path} holds a finished game ({name}, seed {seed}); it is left as it is: choose "
+            f"another --journal for a new game, or read this one with `wargame report {path}`"
+        )
+    if args.seats or args.overrides or args.seed is not None:
+        asked = scenarios.load(args.scenario, args.overrides)
+        seats = assign_seats(asked.scenario.seat_ids, args.seats)
+        wanted = (asked.name, 1 if args.seed is None else args.seed, seats, list(args.overrides))
+        if wanted != (name, seed, head["seats"], head["overrides"]):
+            raise PlayError(
+                f"{path} holds another game ({name}, seed {seed}, seats "
+                + ", ".join(f"{k}={v}" for k, v in head["seats"].items())
+                + "); it is left as it is: choose another --journal for a new game, or go on "
+                f"with that one by `wargame play --journal {path}` alone"
+            )
+    return f"{path} holds an unfinished game ({name}, seed {seed}): it goes on where it stopped."
+
+
+def room_script(path: str, loaded: scenarios.LoadedScenario) -> Any:
+    """The room script of ``play --script`` (:mod:`wargame.session.room`), checked against the
+    scenario; its seats are played at this terminal."""
+    try:
+        from wargame.session.room import RoomScriptError, load_room_script
+    except ImportError:
+        raise PlayError("--script needs wargame.session.room, which this version lacks") from None
+    try:
+        return load_room_script(path, loaded)
+    except RoomScriptError as err:
+        raise PlayError(str(err)) from None
+
+
+def script_seats(loaded: scenarios.LoadedScenario, given: list[str], script: Any) -> Any:
+    """The seats of a game played from a room script: those given, the script's seats human
+    (a given seat the script plays must be human: ``room_seats`` says so, when present)."""
+    try:
+        from wargame.session.room import room_seats
+    except ImportError:
+        return [*given, *(f"{seat}=human" for seat in script.seats)]
+    return room_seats(loaded.scenario.seat_ids, given, script)

@@ -29,6 +29,7 @@ class SeatScreen(Screen[None]):
         Binding("d", "decide", "Decide"),
         Binding("o", "orders", "Orders"),
         Binding("s", "share", "Share report"),
+        Binding("b", "briefing", "Briefing"),
         Binding("1", "tab('intel')", "Intel", show=False),
         Binding("2", "tab('situation')", "Situation", show=False),
         Binding("3", "tab('alliance')", "Alliance", show=False),
@@ -82,6 +83,13 @@ class SeatScreen(Screen[None]):
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+        if tab == "intel":
+            self.query_one("#inbox", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        """Back from a form: the arrow keys move the inbox again."""
+        if self.focused is None and self.query_one(TabbedContent).active == "intel":
+            self.query_one("#inbox", DataTable).focus()
 
     def refresh_view(self) -> None:
         """Bring every panel up to date with the seat's view now."""
@@ -124,6 +132,9 @@ class SeatScreen(Screen[None]):
         if event is not None:
             self.selected = seq
             self.query_one("#report", Static).update(panels.report_detail(self.game.session.scenario, event))
+
+    def action_briefing(self) -> None:
+        self.game.show_briefing(self.seat)
 
     def action_decide(self) -> None:
         self.game.decide(self.seat)

@@ -112,6 +112,7 @@ class WhiteCellScreen(Screen[None]):
         Binding("i", "adhoc", "Ad hoc inject"),
         Binding("v", "override", "Override"),
         Binding("a", "app.hot_wash", "Hot wash"),
+        Binding("b", "briefing", "Pack"),
         Binding("1", "tab('truth')", "Truth", show=False),
         Binding("2", "tab('beliefs')", "Beliefs", show=False),
         Binding("3", "tab('mel')", "Events list", show=False),
@@ -152,6 +153,13 @@ class WhiteCellScreen(Screen[None]):
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+        if tab == "mel":
+            self.query_one("#injects", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        """Back from a form: the arrow keys move the master event list again."""
+        if self.focused is None and self.query_one(TabbedContent).active == "mel":
+            self.query_one("#injects", DataTable).focus()
 
     def refresh_view(self) -> None:
         game = self.game
@@ -162,14 +170,16 @@ class WhiteCellScreen(Screen[None]):
             self.query_one("#truthpanel", Static).update(truth_panel(game, w))
             self.query_one("#beliefpanel", Static).update(beliefs_panel(game, w))
             table = self.query_one("#injects", DataTable)
+            chosen = self._selected()  # the highlight stays on its inject, whatever the list does
             row = table.cursor_row
             table.clear()
             for i in w.injects:
                 table.add_row(
                     short_when(start, i.at), i.id, ",".join(i.to), i.status, plain(i.text), key=i.id
                 )
-            if w.injects:
-                table.move_cursor(row=min(row, len(w.injects) - 1))
+            ids = [i.id for i in w.injects]
+            if ids:
+                table.move_cursor(row=ids.index(chosen) if chosen in ids else min(row, len(ids) - 1))
             new = w.events[self.shown :]
             self.shown = len(w.events)
             if new:
@@ -185,6 +195,10 @@ class WhiteCellScreen(Screen[None]):
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
     def _act(self, kind: str, verb: str) -> None:
+        if self.query_one(TabbedContent).active != "mel":  # never act on an inject out of sight
+            self.action_tab("mel")
+            self.notify("Highlight the inject on the master event list (↑↓), then press the key again.")
+            return
         inject = self._selected()
         if inject is None:
             self.notify("The scenario has no injects.", severity="warning")
@@ -196,6 +210,9 @@ class WhiteCellScreen(Screen[None]):
                 lambda v: self.game.direct(kind, inject, v["reason"]),
             )
         )
+
+    def action_briefing(self) -> None:
+        self.game.show_briefing("white")
 
     def action_publish(self) -> None:
         self._act("publish_inject", "Publish now")

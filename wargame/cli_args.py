@@ -62,9 +62,24 @@ def parser() -> argparse.ArgumentParser:
         metavar="KEY=VALUE",
         help="override a scenario value (with --seat)",
     )
-    pl.add_argument("--facilitator", action="store_true", help="add a white-cell seat (truth, injects)")
-    pl.add_argument("--journal", metavar="PATH", help="journal file (default: SCENARIO.seedN.jsonl here)")
+    pl.add_argument(
+        "--facilitator",
+        action="store_true",
+        help="add a white-cell seat (truth, injects), guarded by a PIN chosen at the start",
+    )
+    pl.add_argument(
+        "--journal",
+        metavar="PATH",
+        help="journal file (default: SCENARIO.seedN.jsonl here); if it exists, its unfinished game "
+        "goes on (a finished game or another file is refused, never overwritten)",
+    )
     pl.add_argument("--resume", metavar="JOURNAL", help="resume the game recorded in JOURNAL")
+    pl.add_argument(
+        "--script",
+        metavar="PLAY.toml",
+        help="start from a prepared opening: a room script's decisions and white-cell acts are "
+        "applied as the clock reaches them; its seats are played here",
+    )
 
     sub.add_parser("list", help="list the bundled scenarios", description="List the bundled scenarios.")
 
