@@ -16,11 +16,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
+from ui.alerts import AlertBoard
 from ui.clock import TICKS_PER_SECOND, Clock, step, tick
 from ui.confirm import ConfirmScreen
 from ui.form import Field, FormScreen
 from ui.privacy import PrivacyScreen
 from ui.seat import SeatScreen
+from ui.tempo import Tempo
+from ui.tempo_keys import TempoKeys
 from ui.text import short_when, time_left
 from wargame.engine.decisions import WHITE, DecisionError
 from wargame.engine.journal import Event
@@ -41,13 +44,16 @@ FREE_LABELS = {
 }
 
 
-class WargameApp(App[str]):
+class WargameApp(TempoKeys, App[str]):
     """Play a scenario at one terminal: seats, bots, a white cell, a paced clock."""
 
     TITLE = "wargame"
     BINDINGS = [
         Binding("space", "toggle_clock", "Play/Pause"),
         Binding("n", "step", "Next event"),
+        Binding("t", "turn", "Turn"),
+        Binding("T", "tempo", "Tempo", show=False),
+        Binding("D", "take_default", "Take default"),
         Binding("plus,equals_sign", "faster", "Faster"),
         Binding("minus", "slower", "Slower"),
         Binding("h", "handover", "Hand over"),
@@ -70,6 +76,8 @@ class WargameApp(App[str]):
         self.facilitator = facilitator
         self.lobby_defaults = lobby or {}
         self.clock = Clock()
+        self.tempo = Tempo()
+        self.alerts = AlertBoard()
         self.timer: Timer | None = None
         self.rotation: list[str] = []
         self.current = ""
@@ -78,12 +86,15 @@ class WargameApp(App[str]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Game keys do nothing (and are not shown) before a game exists, e.g. in the lobby."""
-        return self.session is not None or action in ("help", "quit_game", "command_palette", "quit")
+        if self.session is None:
+            return action in ("help", "quit_game", "command_palette", "quit")
+        return self._may(action)
 
     # -- starting ------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self.timer = self.set_interval(1 / TICKS_PER_SECOND, self.on_tick, pause=True)
+        self.set_interval(1, self.on_second)
         if self.session is None:
             from ui.lobby import LobbyScreen
 
@@ -93,6 +104,8 @@ class WargameApp(App[str]):
 
     def begin(self) -> None:
         """Seat the players: each human seat in turn, then the white cell (if there is one)."""
+        self.session.hold_deadlines = True  # type: ignore[attr-defined] (a human's deadline waits for the room)
+        self.alerts.scanned = len(self.session.events)
         humans = [s for s, c in self.session.seats.items() if c == HUMAN]
         if not humans:
             self.facilitator = True  # a game of bots only: someone watches from the white cell
@@ -129,6 +142,7 @@ class WargameApp(App[str]):
                 self.switch_screen(screen)
             else:
                 self.push_screen(screen)
+            self.show_alerts(seat)
 
         if privacy:
             waiting = 0 if seat == WHITE else len(self.session.pending(seat))
@@ -159,8 +173,11 @@ class WargameApp(App[str]):
     def clock_text(self, seat: str, view: SeatView | None = None) -> str:
         s = self.session
         status = "GAME OVER" if s.finished else self.clock.label
-        waiting = len(view.pending) if view is not None else len(s.pending())
-        decide = f" — {waiting} decision(s) waiting (d)" if waiting else ""
+        waiting = view.pending if view is not None else s.pending(None if seat == WHITE else seat)
+        box = self.countdown_text(waiting)
+        decide = (f" — {box}" if box else "") + (
+            f" — {len(waiting)} decision(s) waiting (d)" if waiting else ""
+        )
         who = self.name_of(seat)
         return f"{who[0].upper()}{who[1:]} — {s.date} — {status}{decide}"
 
@@ -197,18 +214,9 @@ class WargameApp(App[str]):
         self.after_advance(step(self.session, None if self.current == WHITE else self.current))
 
     def after_advance(self, fresh: list[PromptView]) -> None:
-        """Pause for a new human prompt; show the hot wash at the end; redraw."""
-        if fresh:
-            self._pause()
-            for p in fresh:
-                if p.seat == self.current:
-                    self.notify("A decision is waiting for you: press d.", title="Decision", timeout=8)
-                else:
-                    self.notify(
-                        f"A decision is waiting for {self.name_of(p.seat)}: hand over with h.",
-                        title="Decision",
-                        timeout=8,
-                    )
+        """Stop for what the room must see (a new decision, a deadline, an event of consequence);
+        show the hot wash at the end; redraw."""
+        self.halt_for_room(fresh)
         if self.session.finished and not self.ended_shown:
             self.ended_shown = True
             self._pause()
@@ -243,6 +251,7 @@ class WargameApp(App[str]):
             self.session.submit(seat, prompt, values["choice"], values.get("reason", ""), kind=kind)
         except DecisionError as err:
             return str(err)
+        self.after_act()
         self.notify("Order recorded in the journal.", timeout=3)
         self.refresh_screen()
         return None
@@ -273,6 +282,7 @@ class WargameApp(App[str]):
                 note=note,
             )
         )
+        self.time_form(self.screen, p.id)  # the form counts the time box down
 
     def free_orders(self, seat: str) -> None:
         """Choose an order the seat may give at any time, then fill it in."""
@@ -331,6 +341,7 @@ class WargameApp(App[str]):
             self.session.direct(kind, choice, reason, text)
         except DecisionError as err:
             return str(err)
+        self.after_act()
         self.notify("Recorded in the journal.", timeout=3)
         self.refresh_screen()
         return None

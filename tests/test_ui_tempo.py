@@ -1,0 +1,218 @@
+"""The facilitator's tempo in the seminar app: turns, time boxes, stops that matter, deadlines
+that wait for the room, undo, the hot wash screen.
+
+The clock is paused throughout and moved only by explicit keys (t, n) or session calls, and the
+time box runs on a fake wall clock, so these tests do not depend on the machine's speed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.containers import VerticalScroll
+from textual.widgets import OptionList, Static
+
+from ui.alerts import AlertBoard
+from ui.app import WargameApp
+from ui.form import FormScreen
+from ui.privacy import PrivacyScreen
+from ui.seat import SeatScreen
+from ui.tempo import GRAIN, Tempo, run
+from ui.whitecell import WhiteCellScreen
+from wargame.engine.decisions import WHITE
+from wargame.session import scenarios
+from wargame.session.session import Session
+
+FLAGSHIP = "drole-de-guerre-1939"
+SIZE = (80, 24)
+INVASION = 14685  # minute Germany invades Poland in the flagship, seed 1
+
+
+def game(tmp_path: Path, seats: dict[str, str]) -> Session:
+    return Session(scenarios.load(FLAGSHIP), seed=1, seats=seats, journal=tmp_path / "game.jsonl")
+
+
+def listen(app: WargameApp) -> list[str]:
+    """Every notification the app gives from now on, as 'title: message'."""
+    said: list[str] = []
+
+    def notify(message: str, *, title: str = "", **_: object) -> None:
+        said.append(f"{title}: {message}")
+
+    app.notify = notify  # type: ignore[method-assign]
+    return said
+
+
+def bar(app: WargameApp) -> str:
+    return str(app.screen.query_one("#clockbar", Static).render())
+
+
+async def sit(pilot, app: WargameApp, key: str = "h") -> None:
+    """Hand over (or go to the white cell) and pass the privacy screen."""
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(app.screen, PrivacyScreen)
+    await pilot.press("x")
+    await pilot.pause()
+
+
+# -- the run of the clock, without Textual -------------------------------------------------------
+
+
+def test_a_run_stops_at_an_event_of_consequence_within_its_grain() -> None:
+    s = Session(scenarios.load(FLAGSHIP), seed=1, seats={})  # bots only: no prompt halts it
+    s.advance_until(INVASION - 60)
+    run(s, INVASION + 7 * 1440)
+    assert INVASION <= s.now <= INVASION + GRAIN
+    assert any(e.kind == "invasion" for e in s.events)
+
+
+def test_the_alert_board_queues_a_stop_for_each_seat_that_may_see_it() -> None:
+    s = Session(scenarios.load(FLAGSHIP), seed=1, seats={"france": "human", "uk": "human"})
+    board = AlertBoard()
+    s.advance_until(3601)  # the pact (to all), the fortress reservists (France only)
+    new = board.scan(s.events, ["france", "uk", WHITE], s.scenario.scenario.start)
+    assert [a.kind for a in new] == ["inject", "inject"]
+    assert len(board.take("france")) == 2 and len(board.take(WHITE)) == 2
+    uk = board.take("uk")
+    assert len(uk) == 1 and "non-aggression pact" in uk[0].line
+    assert board.take("uk") == [] and board.scan(s.events, ["uk"], s.scenario.scenario.start) == []
+
+
+def test_a_time_box_counts_down_on_the_wall_clock_and_tells_once() -> None:
+    now = [1000.0]
+    tempo = Tempo(box=5, wall=lambda: now[0])
+    s = Session(scenarios.load(FLAGSHIP), seed=1, seats={"france": "human"})
+    prompt = s.advance_to_decision()[0]
+    assert tempo.watch([prompt]) == []
+    assert tempo.countdown(prompt.id) == "5:00 left to decide"
+    now[0] += 4 * 60 + 28
+    assert tempo.countdown(prompt.id) == "0:32 left to decide"
+    now[0] += 40
+    assert tempo.watch([prompt]) == [prompt] and tempo.watch([prompt]) == []
+    assert tempo.countdown(prompt.id) == "time is up"
+
+
+# -- turns and the tempo -------------------------------------------------------------------------
+
+
+async def test_a_turn_runs_its_length_through_quiet_time(tmp_path: Path) -> None:
+    s = game(tmp_path, {"france": "human"})
+    app = WargameApp(s, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.tempo.turn = 6 * 60
+        await pilot.press("t")
+        await pilot.pause()
+        assert s.now == 6 * 60  # nothing to decide before 6 h: the whole turn, at once
+        app.tempo.turn = 7 * 1440
+        await pilot.press("t")  # France's first decision (day 1.5) comes before a week is out
+        await pilot.pause()
+        assert s.now == s.pending("france")[0].opened < 7 * 1440
+        assert "stopped: a decision" in bar(app)
+
+
+async def test_the_white_cell_sets_the_tempo_and_a_seat_may_not(tmp_path: Path) -> None:
+    s = game(tmp_path, {"france": "human"})
+    app = WargameApp(s, None, facilitator=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("x")  # France's privacy screen
+        await pilot.pause()
+        said = listen(app)
+        await pilot.press("T")
+        await pilot.pause()
+        assert isinstance(app.screen, SeatScreen) and any("white cell sets the tempo" in x for x in said)
+        await sit(pilot, app, "w")
+        assert isinstance(app.screen, WhiteCellScreen)
+        await pilot.press("T")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        turns, boxes = form.query(OptionList)
+        turns.highlighted = 3  # 3 days
+        boxes.highlighted = 2  # 5 minutes
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+        assert (app.tempo.turn, app.tempo.box) == (3 * 1440, 5)
+
+
+async def test_the_white_cell_steps_to_the_next_event_of_consequence_not_the_end(tmp_path: Path) -> None:
+    s = game(tmp_path, {})  # bots only: the app opens at the white cell
+    app = WargameApp(s, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        said = listen(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert not s.finished and 3240 <= s.now <= 3240 + GRAIN  # the pact, a scripted inject
+        assert any("non-aggression pact" in x for x in said)
+
+
+# -- stops that matter ---------------------------------------------------------------------------
+
+
+async def test_the_invasion_stops_the_clock_and_reaches_every_seat(tmp_path: Path) -> None:
+    s = game(tmp_path, {"france": "human", "uk": "human"})
+    s.advance_until(INVASION - 60)
+    app = WargameApp(s, None, facilitator=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.current == "france"
+        said = listen(app)
+        app.tempo.turn = 7 * 1440
+        await pilot.press("t")
+        await pilot.pause()
+        assert INVASION <= s.now <= INVASION + GRAIN
+        assert any("Invasion" in x and "Germany invades Poland" in x for x in said)
+        assert "stopped" in bar(app)
+        said.clear()
+        await sit(pilot, app)  # the United Kingdom sits down: it is told too
+        assert app.current == "uk"
+        assert any("Germany invades Poland" in x for x in said)
+        said.clear()
+        await sit(pilot, app)  # the white cell
+        assert app.current == WHITE and any("Germany invades Poland" in x for x in said)
+
+
+async def test_an_ad_hoc_inject_reaches_its_audience_only_when_it_sits_down(tmp_path: Path) -> None:
+    s = game(tmp_path, {"france": "human", "uk": "human"})
+    app = WargameApp(s, None, facilitator=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await sit(pilot, app, "w")
+        assert app.direct("adhoc_inject", "uk", "test", "Shots at the Danzig post office") is None
+        said = listen(app)
+        await sit(pilot, app)  # France: not in the audience
+        assert app.current == "france" and not any("Danzig" in x for x in said)
+        await sit(pilot, app)  # the United Kingdom
+        assert app.current == "uk" and any("Danzig" in x for x in said)
+
+
+# -- the time box --------------------------------------------------------------------------------
+
+
+async def test_the_time_box_counts_down_on_the_seat_and_in_its_form(tmp_path: Path) -> None:
+    s = game(tmp_path, {"france": "human"})
+    prompt = s.advance_to_decision()[0]
+    app = WargameApp(s, tmp_path / "game.jsonl")
+    now = [0.0]
+    app.tempo = Tempo(box=2, wall=lambda: now[0])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.on_second()
+        assert "2:00 left" in bar(app)
+        await pilot.press("d")
+        await pilot.pause()
+        now[0] += 61
+        app.on_second()
+        frame = app.screen.query(VerticalScroll).first()
+        assert "0:59 left" in str(frame.border_subtitle)
+        said = listen(app)
+        now[0] += 60
+        app.on_second()
+        assert any("Time is up for France" in x for x in said)
+        assert prompt.id in {p.id for p in s.pending("france")}  # nothing decided for the room

@@ -1,0 +1,200 @@
+"""The facilitator's hand on the clock, as keys of the seminar app (mixed into
+:class:`ui.app.WargameApp`): play one turn (t), set the tempo (T), take a default at its deadline
+only when someone confirms it (D), and tell the room what stopped the clock.
+
+Every halt of the clock goes through :meth:`TempoKeys.halt_for_room`: a new decision, a decision
+at its deadline (the session holds it there: nothing is decided for a human seat silently), or an
+event of consequence (:mod:`ui.alerts`). The seat at the terminal is told at once; a seat waiting
+its turn is told when it next sits down.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.containers import VerticalScroll
+
+from ui.clock import turn
+from ui.confirm import ConfirmScreen
+from ui.form import Field, FormScreen
+from ui.tempo import BOXES, TURNS, box_label, due, turn_label
+from ui.text import plain
+from wargame.engine.decisions import WHITE, DecisionError
+from wargame.session.views import PromptView
+
+if TYPE_CHECKING:
+    from ui.app import WargameApp
+
+    _Base = WargameApp
+else:
+    _Base = object
+
+
+class TempoKeys(_Base):
+    """Turns, time boxes, deadlines and alerts (see the module docstring)."""
+
+    # -- telling the room ----------------------------------------------------------------
+
+    def halt_for_room(self, fresh: list[PromptView]) -> None:
+        """After the clock moved: stop it and say why, if the room must look."""
+        s = self.session
+        self.clock.stopped = ""
+        stops = self.alerts.scan(s.events, self.rotation, s.scenario.scenario.start)
+        waiting = due(s)
+        if fresh or stops or waiting:
+            self._pause()
+        for p in fresh:
+            if p.seat == self.current:
+                self.notify("A decision is waiting for you: press d.", title="Decision", timeout=8)
+            else:
+                self.notify(
+                    f"A decision is waiting for {self.name_of(p.seat)}: hand over with h.",
+                    title="Decision",
+                    timeout=8,
+                )
+        if fresh:
+            self.clock.stopped = "a decision"
+        if stops:
+            self.clock.stopped = stops[-1].title
+            self.show_alerts(self.current)
+        for p in waiting:
+            self.clock.stopped = f"deadline for {self.name_of(p.seat)}"
+            self.notify(self._due_message(p), title="Deadline: the clock waits", severity="error", timeout=20)
+
+    def _due_message(self, p: PromptView) -> str:
+        name = self.name_of(p.seat)
+        what = f"{name}'s decision ({p.question}) is at its deadline; its default would be {p.default!r}."
+        if self.current == p.seat:
+            return f"{what} Decide now (d), or take the default yourself (D)."
+        if self.current == WHITE:
+            return f"{what} Confirm the default (D), or hand over (h) so that {name} decides."
+        white = " or the white cell confirms the default" if WHITE in self.rotation else ""
+        return f"{what} Hand over (h) so that {name} decides{white}."
+
+    def show_alerts(self, seat: str) -> None:
+        """Put before ``seat`` (now at the terminal) every stop it has not yet been told of."""
+        for alert in self.alerts.take(seat):
+            self.notify(alert.line, title=f"Clock stopped — {alert.title}", severity="warning", timeout=20)
+
+    def after_act(self) -> None:
+        """After an order or a white-cell act: its consequences reach the other seats, not the
+        one who just acted (it knows)."""
+        s = self.session
+        self.alerts.scan(s.events, self.rotation, s.scenario.scenario.start)
+        self.alerts.take(self.current)
+
+    # -- turns and the tempo -------------------------------------------------------------
+
+    def action_turn(self) -> None:
+        """Play one turn: to the next decision, deadline or event of consequence, or the turn's end."""
+        if self.session is None or self.session.finished:
+            return
+        self._pause()
+        before = self.session.now
+        self.after_advance(turn(self.session, self.tempo.turn))
+        if self.session.now >= before + self.tempo.turn and not self.clock.stopped:
+            self.notify(f"Turn played ({turn_label(self.tempo.turn)}): {self.session.date}.", timeout=4)
+
+    def action_tempo(self) -> None:
+        """The white cell (or, without one, the player) sets the turn length and the time box."""
+        if self.session is None:
+            return
+        if WHITE in self.rotation and self.current != WHITE:
+            self.notify("The white cell sets the tempo (w, then T).", severity="warning")
+            return
+        turns, boxes = dict(TURNS), dict(BOXES)
+
+        def apply(v: dict[str, str]) -> None:
+            self.tempo.turn, self.tempo.box = turns[v["turn"]], boxes[v["box"]]
+            self.notify(f"A turn runs {v['turn']}; time box per decision: {v['box']}.", timeout=5)
+            self.refresh_screen()
+
+        self.push_screen(
+            FormScreen(
+                "The tempo",
+                [
+                    Field(
+                        "turn", "Turn length (t plays one turn)", tuple(turns), turn_label(self.tempo.turn)
+                    ),
+                    Field("box", "Time box per decision", tuple(boxes), box_label(self.tempo.box)),
+                ],
+                apply,
+                note="A turn stops early for a decision, a deadline or an event of consequence. "
+                "The time box is the room's time to decide, counted down on the seat's clock bar; "
+                "at zero the room is told and nothing is decided for it.",
+            )
+        )
+
+    # -- the time box --------------------------------------------------------------------
+
+    def on_second(self) -> None:
+        """Once a wall-clock second: count the time boxes down; tell the room when one runs out."""
+        if self.session is None or not self.tempo.box:
+            return
+        for p in self.tempo.watch(self.session.pending()):
+            self.notify(
+                f"Time is up for {self.name_of(p.seat)}'s decision ({p.question}). Nothing is decided "
+                "for it: the seat decides, or its default is confirmed at the deadline.",
+                title="Time box",
+                severity="error",
+                timeout=20,
+            )
+        for screen in self.screen_stack:
+            seat = getattr(screen, "seat", WHITE)
+            for bar in screen.query("#clockbar"):
+                suffix = " — GROUND TRUTH" if seat == WHITE else ""
+                bar.update(plain(self.clock_text(seat) + suffix))  # type: ignore[attr-defined]
+            prompt = getattr(screen, "timed_prompt", None)
+            if prompt is not None:
+                for box in screen.query(VerticalScroll).results():
+                    box.border_subtitle = self.tempo.countdown(prompt)
+                    break
+
+    def countdown_text(self, pending: list[PromptView] | tuple[PromptView, ...]) -> str:
+        """The clock bar's countdown for the oldest of ``pending`` ("" without a time box)."""
+        return next((self.tempo.countdown(p.id) for p in pending if self.tempo.countdown(p.id)), "")
+
+    def time_form(self, form: Any, prompt: str) -> None:
+        """Mark a decision's form so that its frame counts the time box down."""
+        form.timed_prompt = prompt  # type: ignore[attr-defined]
+        self.call_after_refresh(self.on_second)
+
+    # -- deadlines -----------------------------------------------------------------------
+
+    def action_take_default(self) -> None:
+        """Take the default of a decision at its deadline — only when someone confirms it: the
+        white cell for any seat, a seat for itself. The journal says who confirmed."""
+        if self.session is None:
+            return
+        mine = [p for p in due(self.session) if self.current in (WHITE, p.seat)]
+        if not mine:
+            self.notify("No decision of yours is at its deadline.", severity="warning")
+            return
+        p = mine[0]
+        who = self.name_of(self.current)
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.session.take_default(p.id, self.current)  # type: ignore[attr-defined]
+            except DecisionError as err:
+                self.notify(str(err), severity="error")
+                return
+            self.notify(f"Default taken for {self.name_of(p.seat)}, confirmed by {who}.", timeout=5)
+            self.after_act()
+            self.refresh_screen()
+
+        self.push_screen(
+            ConfirmScreen(
+                f"Take the default for {self.name_of(p.seat)}?\n\n{p.question}\nDefault: {p.default}\n\n"
+                f"The journal will say it was confirmed by {who}."
+            ),
+            answer,
+        )
+
+    def _may(self, action: str) -> Any:
+        """Hide the default key while nothing is at its deadline."""
+        if action == "take_default":
+            return bool(due(self.session))
+        return True
