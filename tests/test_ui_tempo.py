@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 
@@ -25,6 +26,9 @@ from wargame.session.session import Session
 FLAGSHIP = "drole-de-guerre-1939"
 SIZE = (80, 24)
 INVASION = 14685  # minute Germany invades Poland in the flagship, seed 1
+needs_room = pytest.mark.skipif(
+    not hasattr(Session, "due"), reason="needs the session of branch room (hold_deadlines, restore_inject)"
+)
 
 
 def game(tmp_path: Path, seats: dict[str, str]) -> Session:
@@ -216,3 +220,92 @@ async def test_the_time_box_counts_down_on_the_seat_and_in_its_form(tmp_path: Pa
         app.on_second()
         assert any("Time is up for France" in x for x in said)
         assert prompt.id in {p.id for p in s.pending("france")}  # nothing decided for the room
+
+
+# -- deadlines wait for the room -----------------------------------------------------------------
+
+
+def decisions(s: Session, seat: str) -> list[dict]:
+    return [e.data for e in s.events if e.kind == "decision" and e.data["seat"] == seat]
+
+
+@needs_room
+async def test_in_hot_seat_running_the_clock_never_takes_the_other_seats_decision(tmp_path: Path) -> None:
+    s = game(tmp_path, {"france": "human", "uk": "human"})
+    app = WargameApp(s, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.current == "france"
+        said = listen(app)
+        app.tempo.turn = 7 * 1440
+        await pilot.press("t", "t")  # to the first prompts (France's and the UK's)
+        await pilot.pause()
+        uk = s.pending("uk")[0]
+        s.submit("france", s.pending("france")[0].id, "statement", "we stand by Poland")
+        await pilot.press("t", "t", "n", "n", "t")  # France runs the clock as far as it will go
+        await pilot.pause()
+        assert s.now == uk.deadline - 1  # the clock waits at the UK's last minute
+        assert [p.id for p in s.due()] == [uk.id] and not decisions(s, "uk")
+        assert any("United Kingdom's decision" in x and "Hand over (h)" in x for x in said)
+        await pilot.press("D")  # France may not confirm the UK's default
+        await pilot.pause()
+        assert isinstance(app.screen, SeatScreen) and not decisions(s, "uk")
+        await sit(pilot, app)  # the UK sits down and confirms its own default
+        await pilot.press("D")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    taken = decisions(s, "uk")
+    assert len(taken) == 1 and taken[0]["by"] == "default, confirmed by United Kingdom"
+
+
+@needs_room
+async def test_the_white_cell_confirms_a_default_at_its_deadline(tmp_path: Path) -> None:
+    s = game(tmp_path, {"france": "human"})
+    app = WargameApp(s, None, facilitator=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await sit(pilot, app, "w")
+        said = listen(app)
+        app.tempo.turn = 7 * 1440
+        await pilot.press("t", "t", "t")
+        await pilot.pause()
+        assert s.due() and not decisions(s, "france")
+        assert any("Confirm the default (D)" in x for x in said)
+        assert "deadline for France" in bar(app)
+        await pilot.press("D", "y")
+        await pilot.pause()
+        assert not s.due()
+    assert decisions(s, "france")[0]["by"] == "default, confirmed by the white cell"
+
+
+# -- undo ----------------------------------------------------------------------------------------
+
+
+@needs_room
+async def test_the_white_cell_undoes_its_last_hold(tmp_path: Path) -> None:
+    s = game(tmp_path, {"france": "human"})
+    app = WargameApp(s, None, facilitator=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await sit(pilot, app, "w")
+        assert app.direct("skip_inject", "pact", "not yet") is None
+        assert app.direct("hold_inject", "couverture", "wait for the room") is None
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen) and "couverture" in app.screen.title_text
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+        status = {i.id: i.status for i in s.white_cell().injects}
+        assert status["couverture"] == "scheduled" and status["pact"] == "skipped"
+        await pilot.press("u", "ctrl+s", "ctrl+s")  # then the skip before it
+        await pilot.pause()
+        assert {i.id: i.status for i in s.white_cell().injects}["pact"] == "scheduled"
+    restored = [d for d in decisions(s, WHITE) if d["decision"] == "restore_inject"]
+    assert [d["choice"] for d in restored] == ["couverture", "pact"]

@@ -19,6 +19,7 @@ from ui.confirm import ConfirmScreen
 from ui.form import Field, FormScreen
 from ui.tempo import BOXES, TURNS, box_label, due, turn_label
 from ui.text import plain
+from ui.undo import last_hold_or_skip
 from wargame.engine.decisions import WHITE, DecisionError
 from wargame.session.views import PromptView
 
@@ -191,6 +192,24 @@ class TempoKeys(_Base):
                 f"The journal will say it was confirmed by {who}."
             ),
             answer,
+        )
+
+    # -- undo ----------------------------------------------------------------------------
+
+    def action_undo_hold(self) -> None:
+        """Undo the white cell's last hold or skip still in force (u on the master event list)."""
+        last = last_hold_or_skip(self.session)
+        if last is None:
+            self.notify("No hold or skip to undo.", severity="warning")
+            return
+        act, inject = last
+        self.push_screen(
+            FormScreen(
+                f"Undo the {act} of inject {inject!r}: it returns to the list as scheduled "
+                "(published at once if its time has passed)",
+                [Field("reason", "Reason (for the record)")],
+                lambda v: self.direct("restore_inject", inject, v["reason"]),
+            )
         )
 
     def _may(self, action: str) -> Any:
