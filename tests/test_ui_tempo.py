@@ -59,6 +59,15 @@ async def sit(pilot, app: WargameApp, key: str = "h") -> None:
     await pilot.pause()
 
 
+async def seated(pilot, app: WargameApp, white: bool = False) -> None:
+    """Past the first seat's privacy screen; then (``white``) to the white cell."""
+    await pilot.pause()
+    await pilot.press("x")
+    await pilot.pause()
+    if white:
+        await sit(pilot, app, "w")
+
+
 # -- the run of the clock, without Textual -------------------------------------------------------
 
 
@@ -160,9 +169,7 @@ async def test_the_invasion_stops_the_clock_and_reaches_every_seat(tmp_path: Pat
     s.advance_until(INVASION - 60)
     app = WargameApp(s, None, facilitator=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("x")
-        await pilot.pause()
+        await seated(pilot, app)
         assert app.current == "france"
         said = listen(app)
         app.tempo.turn = 7 * 1440
@@ -184,10 +191,7 @@ async def test_an_ad_hoc_inject_reaches_its_audience_only_when_it_sits_down(tmp_
     s = game(tmp_path, {"france": "human", "uk": "human"})
     app = WargameApp(s, None, facilitator=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("x")
-        await pilot.pause()
-        await sit(pilot, app, "w")
+        await seated(pilot, app, white=True)
         assert app.direct("adhoc_inject", "uk", "test", "Shots at the Danzig post office") is None
         said = listen(app)
         await sit(pilot, app)  # France: not in the audience
@@ -234,9 +238,7 @@ async def test_in_hot_seat_running_the_clock_never_takes_the_other_seats_decisio
     s = game(tmp_path, {"france": "human", "uk": "human"})
     app = WargameApp(s, None)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("x")
-        await pilot.pause()
+        await seated(pilot, app)
         assert app.current == "france"
         said = listen(app)
         app.tempo.turn = 7 * 1440
@@ -266,10 +268,7 @@ async def test_the_white_cell_confirms_a_default_at_its_deadline(tmp_path: Path)
     s = game(tmp_path, {"france": "human"})
     app = WargameApp(s, None, facilitator=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("x")
-        await pilot.pause()
-        await sit(pilot, app, "w")
+        await seated(pilot, app, white=True)
         said = listen(app)
         app.tempo.turn = 7 * 1440
         await pilot.press("t", "t", "t")
@@ -291,10 +290,7 @@ async def test_the_white_cell_undoes_its_last_hold(tmp_path: Path) -> None:
     s = game(tmp_path, {"france": "human"})
     app = WargameApp(s, None, facilitator=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("x")
-        await pilot.pause()
-        await sit(pilot, app, "w")
+        await seated(pilot, app, white=True)
         assert app.direct("skip_inject", "pact", "not yet") is None
         assert app.direct("hold_inject", "couverture", "wait for the room") is None
         await pilot.press("u")
