@@ -6,6 +6,8 @@ time box runs on a fake wall clock, so these tests do not depend on the machine'
 
 from __future__ import annotations
 
+import importlib.util
+import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from textual.widgets import OptionList, Static
 from ui.alerts import AlertBoard
 from ui.app import WargameApp
 from ui.form import FormScreen
+from ui.hotwash import HotWashScreen
 from ui.privacy import PrivacyScreen
 from ui.seat import SeatScreen
 from ui.tempo import GRAIN, Tempo, run
@@ -305,3 +308,54 @@ async def test_the_white_cell_undoes_its_last_hold(tmp_path: Path) -> None:
         assert {i.id: i.status for i in s.white_cell().injects}["pact"] == "scheduled"
     restored = [d for d in decisions(s, WHITE) if d["decision"] == "restore_inject"]
     assert [d["choice"] for d in restored] == ["couverture", "pact"]
+
+
+# -- the hot wash --------------------------------------------------------------------------------
+
+needs_analysis = pytest.mark.skipif(
+    importlib.util.find_spec("wargame.analysis.hotwash") is None,
+    reason="needs the hot wash of branch analysis",
+)
+
+
+def ended(tmp_path: Path) -> Session:
+    s = game(tmp_path, {"france": "human"})
+    s.direct("hold_inject", "couverture", "the room is not ready")
+    s.direct("adhoc_inject", "france", "a test", "Shots reported at the border")
+    s.run_to_end()
+    return s
+
+
+@needs_analysis
+async def test_the_hot_wash_opens_in_under_two_seconds_and_scrolls_by_keyboard(tmp_path: Path) -> None:
+    s = ended(tmp_path)
+    app = WargameApp(s, tmp_path / "game.jsonl")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        began = time.perf_counter()
+        await pilot.press("a")
+        await pilot.pause()
+        took = time.perf_counter() - began
+        assert isinstance(app.screen, HotWashScreen) and took < 2.0
+        pane = app.screen.query_one("#washpane", VerticalScroll)
+        assert app.screen.focused is pane
+        text = str(app.screen.query_one("#wash", Static).render())
+        assert "day 10." not in text and "None days" not in text and "France" in text
+        if pane.max_scroll_y:  # taller than the screen: the keys scroll it
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert pane.scroll_y > 0
+            await pilot.press("end")
+            await pilot.pause()
+            assert pane.scroll_y == pane.max_scroll_y
+            await pilot.press("home")
+            await pilot.pause()
+            assert pane.scroll_y == 0
+        await pilot.press("e")
+        await pilot.pause()
+    assert "France" in (tmp_path / "game.hotwash.md").read_text(encoding="utf-8")
+
+
+@needs_analysis
+def test_snapshot_hot_wash_80x24(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(WargameApp(ended(tmp_path), None), press=["a"], terminal_size=SIZE)
