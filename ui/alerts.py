@@ -19,17 +19,17 @@ from ui.text import short_when
 from wargame.engine.decisions import WHITE
 from wargame.engine.journal import Event
 
-STOPS: dict[str, str] = {  # event kind -> the alert's title
+STOPS: dict[str, str] = {  # event kind -> the alert's title, most important first
     "invasion": "Invasion",
     "war": "Declaration of war",
-    "intervention": "A third party enters the war",
-    "capital": "A capital falls",
     "collapse": "Resistance collapses",
-    "deterred": "The aggressor stands down",
-    "guarantee": "A guarantee is triggered",
-    "warning": "Warning of an imminent attack",
-    "inject": "News (master event list)",
-    "held": "A held inject falls due",
+    "capital": "A capital falls",
+    "intervention": "A third party enters",
+    "deterred": "Aggressor stands down",
+    "guarantee": "Guarantee triggered",
+    "warning": "Attack warning",
+    "inject": "News",
+    "held": "Held inject due",
 }
 
 
@@ -83,6 +83,12 @@ class AlertBoard:
             if audience:
                 out.append(alert)
         return out
+
+    @staticmethod
+    def headline(alerts: Sequence[Alert]) -> str:
+        """The title of the most important of ``alerts`` (the order of :data:`STOPS`)."""
+        order = list(STOPS)
+        return min(alerts, key=lambda a: order.index(a.kind)).title
 
     def take(self, seat: str) -> list[Alert]:
         """The alerts waiting for ``seat``, oldest first; they are then shown and forgotten."""

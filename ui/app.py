@@ -52,7 +52,8 @@ class WargameApp(TempoKeys, App[str]):
         Binding("space", "toggle_clock", "Play/Pause"),
         Binding("n", "step", "Next event"),
         Binding("t", "turn", "Turn"),
-        Binding("T", "tempo", "Tempo", show=False),
+        Binding("T", "turn_length", "Turn length", show=False),
+        Binding("B", "time_box", "Time box", show=False),
         Binding("D", "take_default", "Take default"),
         Binding("plus,equals_sign", "faster", "Faster"),
         Binding("minus", "slower", "Slower"),
@@ -171,15 +172,8 @@ class WargameApp(TempoKeys, App[str]):
     # -- the clock -----------------------------------------------------------------------
 
     def clock_text(self, seat: str, view: SeatView | None = None) -> str:
-        s = self.session
-        status = "GAME OVER" if s.finished else self.clock.label
-        waiting = view.pending if view is not None else s.pending(None if seat == WHITE else seat)
-        box = self.countdown_text(waiting)
-        decide = (f" — {box}" if box else "") + (
-            f" — {len(waiting)} decision(s) waiting (d)" if waiting else ""
-        )
-        who = self.name_of(seat)
-        return f"{who[0].upper()}{who[1:]} — {s.date} — {status}{decide}"
+        """The clock bar: who, when, the clock, the time box, the decisions waiting."""
+        return self.bar_text(seat, view.pending if view is not None else None)
 
     def _pause(self) -> None:
         self.clock.running = False

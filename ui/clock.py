@@ -40,6 +40,13 @@ class Clock:
             return "▶ running " + SPEEDS[self.speed][0]
         return f"⏸ stopped: {self.stopped}" if self.stopped else "⏸ paused " + SPEEDS[self.speed][0]
 
+    @property
+    def short(self) -> str:
+        """The label for a narrow clock bar: ``▶ 12 hours/s``, ``⏸ stopped: Invasion``, ``⏸ paused``."""
+        if self.running:
+            return "▶ " + SPEEDS[self.speed][0]
+        return f"⏸ stopped: {self.stopped}" if self.stopped else "⏸ paused"
+
     def faster(self) -> None:
         self.speed = min(self.speed + 1, len(SPEEDS) - 1)
 

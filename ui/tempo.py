@@ -75,6 +75,12 @@ def run(session: Session, until: int, seat: str | None = None) -> Halt:
     return Halt(due=due(session))
 
 
+def following(choices: tuple[tuple[str, int], ...], value: int) -> int:
+    """The choice after ``value`` (the first after the last, or after a value not listed)."""
+    values = [m for _, m in choices]
+    return values[(values.index(value) + 1) % len(values)] if value in values else values[0]
+
+
 def turn_label(minutes: int) -> str:
     return next((label for label, m in TURNS if m == minutes), f"{minutes} minutes")
 
@@ -113,9 +119,11 @@ class Tempo:
             return None
         return max(0, int(self.opened[prompt_id] + self.box * 60 - self.wall() + 0.999))
 
-    def countdown(self, prompt_id: str) -> str:
-        """``4:32 left to decide``, ``time is up`` or "" (no box)."""
+    def countdown(self, prompt_id: str, short: bool = False) -> str:
+        """``4:32 left to decide`` (``short``: ``4:32 left``), ``time is up``, or "" (no box)."""
         left = self.left(prompt_id)
         if left is None:
             return ""
-        return "time is up" if left == 0 else f"{left // 60}:{left % 60:02d} left to decide"
+        if left == 0:
+            return "time is up"
+        return f"{left // 60}:{left % 60:02d} left" + ("" if short else " to decide")

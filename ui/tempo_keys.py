@@ -1,6 +1,7 @@
 """The facilitator's hand on the clock, as keys of the seminar app (mixed into
-:class:`ui.app.WargameApp`): play one turn (t), set the tempo (T), take a default at its deadline
-only when someone confirms it (D), and tell the room what stopped the clock.
+:class:`ui.app.WargameApp`): play one turn (t), set the turn length (T) and the time box (B), take
+a default at its deadline only when someone confirms it (D), undo the white cell's last hold or
+skip (u), and tell the room what stopped the clock.
 
 Every halt of the clock goes through :meth:`TempoKeys.halt_for_room`: a new decision, a decision
 at its deadline (the session holds it there: nothing is decided for a human seat silently), or an
@@ -10,6 +11,7 @@ its turn is told when it next sits down.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from textual.containers import VerticalScroll
@@ -17,8 +19,8 @@ from textual.containers import VerticalScroll
 from ui.clock import turn
 from ui.confirm import ConfirmScreen
 from ui.form import Field, FormScreen
-from ui.tempo import BOXES, TURNS, box_label, due, turn_label
-from ui.text import plain
+from ui.tempo import BOXES, TURNS, box_label, due, following, turn_label
+from ui.text import plain, short_when
 from ui.undo import last_hold_or_skip
 from wargame.engine.decisions import WHITE, DecisionError
 from wargame.session.views import PromptView
@@ -56,7 +58,7 @@ class TempoKeys(_Base):
         if fresh:
             self.clock.stopped = "a decision"
         if stops:
-            self.clock.stopped = stops[-1].title
+            self.clock.stopped = self.alerts.headline(stops)
             self.show_alerts(self.current)
         for p in waiting:
             self.clock.stopped = f"deadline for {self.name_of(p.seat)}"
@@ -96,35 +98,29 @@ class TempoKeys(_Base):
         if self.session.now >= before + self.tempo.turn and not self.clock.stopped:
             self.notify(f"Turn played ({turn_label(self.tempo.turn)}): {self.session.date}.", timeout=4)
 
-    def action_tempo(self) -> None:
-        """The white cell (or, without one, the player) sets the turn length and the time box."""
+    def _sets_tempo(self) -> bool:
+        """The white cell sets the tempo (without a white cell, whoever is at the terminal)."""
         if self.session is None:
-            return
+            return False
         if WHITE in self.rotation and self.current != WHITE:
-            self.notify("The white cell sets the tempo (w, then T).", severity="warning")
-            return
-        turns, boxes = dict(TURNS), dict(BOXES)
+            self.notify("The white cell sets the tempo (w, then T or B).", severity="warning")
+            return False
+        return True
 
-        def apply(v: dict[str, str]) -> None:
-            self.tempo.turn, self.tempo.box = turns[v["turn"]], boxes[v["box"]]
-            self.notify(f"A turn runs {v['turn']}; time box per decision: {v['box']}.", timeout=5)
-            self.refresh_screen()
-
-        self.push_screen(
-            FormScreen(
-                "The tempo",
-                [
-                    Field(
-                        "turn", "Turn length (t plays one turn)", tuple(turns), turn_label(self.tempo.turn)
-                    ),
-                    Field("box", "Time box per decision", tuple(boxes), box_label(self.tempo.box)),
-                ],
-                apply,
-                note="A turn stops early for a decision, a deadline or an event of consequence. "
-                "The time box is the room's time to decide, counted down on the seat's clock bar; "
-                "at zero the room is told and nothing is decided for it.",
+    def action_turn_length(self) -> None:
+        """The next turn length (6 hours, 12 hours, 1 day, 3 days, 1 week, then round again)."""
+        if self._sets_tempo():
+            self.tempo.turn = following(TURNS, self.tempo.turn)
+            self.notify(
+                f"A turn (t) now runs {turn_label(self.tempo.turn)} at most.", title="Tempo", timeout=5
             )
-        )
+
+    def action_time_box(self) -> None:
+        """The next time box per decision (none, 2, 5, 10, 15, 30 minutes of the room's time)."""
+        if self._sets_tempo():
+            self.tempo.box = following(BOXES, self.tempo.box)
+            self.notify(f"Time box per decision: {box_label(self.tempo.box)}.", title="Tempo", timeout=5)
+            self.on_second()
 
     # -- the time box --------------------------------------------------------------------
 
@@ -151,9 +147,27 @@ class TempoKeys(_Base):
                     box.border_subtitle = self.tempo.countdown(prompt)
                     break
 
-    def countdown_text(self, pending: list[PromptView] | tuple[PromptView, ...]) -> str:
-        """The clock bar's countdown for the oldest of ``pending`` ("" without a time box)."""
-        return next((self.tempo.countdown(p.id) for p in pending if self.tempo.countdown(p.id)), "")
+    def bar_text(self, seat: str, pending: Sequence[PromptView] | None = None) -> str:
+        """The clock bar of ``seat`` (``pending``: its open prompts, if known); short forms when the
+        terminal is narrow, so that the countdown and the decisions waiting stay in sight."""
+        s = self.session
+        if pending is None:
+            pending = s.pending(None if seat == WHITE else seat)
+        who = self.name_of(seat)
+        who = who[0].upper() + who[1:]
+        timed = next((p.id for p in pending if self.tempo.left(p.id) is not None), None)
+        over = "GAME OVER" if s.finished else ""
+        full = [who, s.date, over or self.clock.label]
+        full += [self.tempo.countdown(timed)] if timed else []
+        full += [f"{len(pending)} decision(s) waiting (d)"] if pending else []
+        text = " — ".join(full)
+        if len(text) + 2 <= self.size.width:
+            return text
+        who = "White cell" if seat == WHITE else who
+        short = [who, short_when(s.scenario.scenario.start, s.now), over or self.clock.short]
+        short += [self.tempo.countdown(timed, short=True)] if timed else []
+        short += [f"{len(pending)} waiting (d)"] if pending else []
+        return " · ".join(short)
 
     def time_form(self, form: Any, prompt: str) -> None:
         """Mark a decision's form so that its frame counts the time box down."""
