@@ -14,7 +14,7 @@ import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ui.alerts import AlertBoard
+from ui.alerts import AlertBoard, summary
 from ui.app import WargameApp
 from ui.form import FormScreen
 from ui.hotwash import HotWashScreen
@@ -91,6 +91,18 @@ def test_the_alert_board_queues_a_stop_for_each_seat_that_may_see_it() -> None:
     uk = board.take("uk")
     assert len(uk) == 1 and "non-aggression pact" in uk[0].line
     assert board.take("uk") == [] and board.scan(s.events, ["uk"], s.scenario.scenario.start) == []
+
+
+def test_many_alerts_make_one_message_the_most_important_first() -> None:
+    s = Session(scenarios.load(FLAGSHIP), seed=1, seats={"france": "human"})
+    board = AlertBoard()
+    s.advance_until(INVASION + 1)
+    board.scan(s.events, ["france"], s.scenario.scenario.start)
+    waiting = board.take("france")
+    assert len(waiting) > 5 and AlertBoard.headline(waiting) == "Invasion"
+    lines = summary(waiting).splitlines()
+    assert "Germany invades Poland" in lines[0] and "Franco-Polish" in lines[1]
+    assert len(lines) == 6 and lines[-1] == f"… and {len(waiting) - 5} more in the Log tab."
 
 
 def test_a_time_box_counts_down_on_the_wall_clock_and_tells_once() -> None:

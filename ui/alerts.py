@@ -61,6 +61,17 @@ class Alert:
         return f"{self.when} — {self.text}"
 
 
+def summary(alerts: Sequence[Alert], most: int = 5) -> str:
+    """The alerts as one message: the most important first (the order of :data:`STOPS`), then by
+    time; past ``most``, a count of the rest."""
+    order = list(STOPS)
+    ranked = sorted(alerts, key=lambda a: (order.index(a.kind), a.seq))
+    lines = [a.line for a in ranked[:most]]
+    if len(ranked) > most:
+        lines.append(f"… and {len(ranked) - most} more in the Log tab.")
+    return "\n".join(lines)
+
+
 @attrs.define
 class AlertBoard:
     """The stops not yet shown to each seat at the terminal, and how far the journal was read."""

@@ -98,6 +98,7 @@ class Tempo:
     wall: Callable[[], float] = time.monotonic  # seconds; tests pass their own
     opened: dict[str, float] = attrs.field(factory=dict)  # prompt id -> when its box started
     told: set[str] = attrs.field(factory=set)  # prompts whose box ran out and the room was told
+    reminded: dict[str, float] = attrs.field(factory=dict)  # what was last said when (wall clock)
 
     def watch(self, prompts: Iterable[PromptView]) -> list[PromptView]:
         """Start a box for each open prompt not yet timed; return those whose box has just run out
@@ -112,6 +113,14 @@ class Tempo:
                 self.told.add(p.id)
                 out.append(p)
         return out
+
+    def remind(self, key: str, every: float) -> bool:
+        """Whether to say ``key`` again: not said in the last ``every`` seconds (then it is)."""
+        now = self.wall()
+        if now - self.reminded.get(key, -every) < every:
+            return False
+        self.reminded[key] = now
+        return True
 
     def left(self, prompt_id: str) -> int | None:
         """Whole seconds left in the prompt's box (None: no box runs for it)."""

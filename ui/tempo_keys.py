@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.containers import VerticalScroll
 
+from ui.alerts import summary
 from ui.clock import turn
 from ui.confirm import ConfirmScreen
 from ui.form import Field, FormScreen
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
     _Base = WargameApp
 else:
     _Base = object
+
+
+DUE_TOAST = 15  # seconds a deadline's toast stays on screen
 
 
 class TempoKeys(_Base):
@@ -59,10 +63,16 @@ class TempoKeys(_Base):
             self.clock.stopped = "a decision"
         if stops:
             self.clock.stopped = self.alerts.headline(stops)
-            self.show_alerts(self.current)
+            self.show_alerts(self.current, live=True)
         for p in waiting:
             self.clock.stopped = f"deadline for {self.name_of(p.seat)}"
-            self.notify(self._due_message(p), title="Deadline: the clock waits", severity="error", timeout=20)
+            if self.tempo.remind(p.id, DUE_TOAST):  # one toast per deadline on screen at a time
+                self.notify(
+                    self._due_message(p),
+                    title="Deadline: the clock waits",
+                    severity="error",
+                    timeout=DUE_TOAST,
+                )
 
     def _due_message(self, p: PromptView) -> str:
         name = self.name_of(p.seat)
@@ -74,10 +84,15 @@ class TempoKeys(_Base):
         white = " or the white cell confirms the default" if WHITE in self.rotation else ""
         return f"{what} Hand over (h) so that {name} decides{white}."
 
-    def show_alerts(self, seat: str) -> None:
-        """Put before ``seat`` (now at the terminal) every stop it has not yet been told of."""
-        for alert in self.alerts.take(seat):
-            self.notify(alert.line, title=f"Clock stopped — {alert.title}", severity="warning", timeout=20)
+    def show_alerts(self, seat: str, live: bool = False) -> None:
+        """Put before ``seat`` (now at the terminal) every stop it has not yet been told of, in one
+        message: ``live``, the clock has just stopped for them; else they came while it was away."""
+        if not live:
+            self.tempo.reminded.clear()  # a seat sitting down is told of the deadlines afresh
+        waiting = self.alerts.take(seat)
+        if waiting:
+            title = f"Clock stopped — {self.alerts.headline(waiting)}" if live else "While you were away"
+            self.notify(summary(waiting), title=title, severity="warning", timeout=12)
 
     def after_act(self) -> None:
         """After an order or a white-cell act: its consequences reach the other seats, not the
@@ -200,6 +215,7 @@ class TempoKeys(_Base):
             self.after_act()
             self.refresh_screen()
 
+        self.clear_notifications()  # the question stands alone, not under the toasts
         self.push_screen(
             ConfirmScreen(
                 f"Take the default for {self.name_of(p.seat)}?\n\n{p.question}\nDefault: {p.default}\n\n"
