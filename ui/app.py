@@ -353,6 +353,7 @@ class WargameApp(TempoKeys, App[str]):
         from ui.hotwash import HotWashScreen
 
         self._pause()
+        self.clear_notifications()  # the hot wash is read whole, not under the toasts
         self.push_screen(HotWashScreen())
 
     def action_help(self) -> None:
