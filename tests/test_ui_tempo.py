@@ -208,6 +208,23 @@ async def test_an_ad_hoc_inject_reaches_its_audience_only_when_it_sits_down(tmp_
         assert app.current == "uk" and any("Danzig" in x for x in said)
 
 
+async def test_a_seat_learns_whose_news_stopped_the_clock_never_what_it_is(tmp_path: Path) -> None:
+    s = game(tmp_path, {"france": "human"})
+    s.advance_to_decision()
+    s.submit("france", s.pending("france")[0].id, "statement", "")
+    s.direct("hold_inject", "pact", "the room is not ready")  # due on day 2.25
+    app = WargameApp(s, None, facilitator=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await seated(pilot, app)
+        said = listen(app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert any(e.kind == "held" for e in s.events) and "news for the white cell" in bar(app)
+        assert not any("pact" in x or "eld" in x for x in [*said, bar(app)])
+        await sit(pilot, app, "w")
+        assert any("While you were away" in x and "'pact'" in x for x in said)
+
+
 # -- the time box --------------------------------------------------------------------------------
 
 

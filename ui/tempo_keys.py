@@ -62,8 +62,7 @@ class TempoKeys(_Base):
         if fresh:
             self.clock.stopped = "a decision"
         if stops:
-            self.clock.stopped = self.alerts.headline(stops)
-            self.show_alerts(self.current, live=True)
+            self._tell_stops()
         for p in waiting:
             self.clock.stopped = f"deadline for {self.name_of(p.seat)}"
             if self.tempo.remind(p.id, DUE_TOAST):  # one toast per deadline on screen at a time
@@ -73,6 +72,18 @@ class TempoKeys(_Base):
                     severity="error",
                     timeout=DUE_TOAST,
                 )
+
+    def _tell_stops(self) -> None:
+        """The seat at the terminal reads its own alerts; of news for others it learns only whose
+        it is (as of a decision waiting for them), never what it is."""
+        mine = self.alerts.waiting.get(self.current, [])
+        if mine:
+            self.clock.stopped = self.alerts.headline(mine)
+            self.show_alerts(self.current, live=True)
+            return
+        others = [self.name_of(seat) for seat in self.rotation if self.alerts.waiting.get(seat)]
+        self.clock.stopped = "news for " + ", ".join(others)
+        self.notify(f"The clock stopped for news for {', '.join(others)}: hand over with h.", timeout=8)
 
     def _due_message(self, p: PromptView) -> str:
         name = self.name_of(p.seat)
