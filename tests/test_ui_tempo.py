@@ -277,6 +277,7 @@ async def test_in_hot_seat_running_the_clock_never_takes_the_other_seats_decisio
         assert s.now == uk.deadline - 1  # the clock waits at the UK's last minute
         assert [p.id for p in s.due()] == [uk.id] and not decisions(s, "uk")
         assert any("United Kingdom's decision" in x and "Hand over (h)" in x for x in said)
+        assert not any(uk.question in x for x in said)  # France is told whose, never what
         await pilot.press("D")  # France may not confirm the UK's default
         await pilot.pause()
         assert isinstance(app.screen, SeatScreen) and not decisions(s, "uk")

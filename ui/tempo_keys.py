@@ -86,14 +86,21 @@ class TempoKeys(_Base):
         self.notify(f"The clock stopped for news for {', '.join(others)}: hand over with h.", timeout=8)
 
     def _due_message(self, p: PromptView) -> str:
+        """Whose decision waits at its deadline and who may act; its question and default only for
+        those who may read them (the seat itself, the white cell)."""
         name = self.name_of(p.seat)
-        what = f"{name}'s decision ({p.question}) is at its deadline; its default would be {p.default!r}."
         if self.current == p.seat:
-            return f"{what} Decide now (d), or take the default yourself (D)."
+            return (
+                f"Your decision ({p.question}) is at its deadline; its default would be {p.default!r}. "
+                "Decide now (d), or take the default yourself (D)."
+            )
         if self.current == WHITE:
-            return f"{what} Confirm the default (D), or hand over (h) so that {name} decides."
+            return (
+                f"{name}'s decision ({p.question}) is at its deadline; its default would be "
+                f"{p.default!r}. Confirm the default (D), or hand over (h) so that {name} decides."
+            )
         white = " or the white cell confirms the default" if WHITE in self.rotation else ""
-        return f"{what} Hand over (h) so that {name} decides{white}."
+        return f"{name}'s decision is at its deadline. Hand over (h) so that {name} decides{white}."
 
     def show_alerts(self, seat: str, live: bool = False) -> None:
         """Put before ``seat`` (now at the terminal) every stop it has not yet been told of, in one
@@ -155,8 +162,9 @@ class TempoKeys(_Base):
         if self.session is None or not self.tempo.box:
             return
         for p in self.tempo.watch(self.session.pending()):
+            what = f" ({p.question})" if self.current in (WHITE, p.seat) else ""
             self.notify(
-                f"Time is up for {self.name_of(p.seat)}'s decision ({p.question}). Nothing is decided "
+                f"Time is up for {self.name_of(p.seat)}'s decision{what}. Nothing is decided "
                 "for it: the seat decides, or its default is confirmed at the deadline.",
                 title="Time box",
                 severity="error",
