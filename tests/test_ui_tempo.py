@@ -195,6 +195,20 @@ async def test_the_invasion_stops_the_clock_and_reaches_every_seat(tmp_path: Pat
         assert app.current == WHITE and any("Germany invades Poland" in x for x in said)
 
 
+async def test_the_running_clock_stops_at_the_invasion_too(tmp_path: Path) -> None:
+    s = game(tmp_path, {})  # bots only: only the stops halt it
+    s.advance_until(INVASION - 300)  # after the Gleiwitz inject, before the invasion
+    app = WargameApp(s, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.clock.running, app.clock.speed = True, 4  # the fastest: 4 days a second
+        for _ in range(10):  # ticks driven by hand, not by the timer
+            if app.clock.running:
+                app.on_tick()
+        assert not app.clock.running and INVASION <= s.now <= INVASION + GRAIN
+        assert "stopped: Invasion" in bar(app)
+
+
 async def test_an_ad_hoc_inject_reaches_its_audience_only_when_it_sits_down(tmp_path: Path) -> None:
     s = game(tmp_path, {"france": "human", "uk": "human"})
     app = WargameApp(s, None, facilitator=True)
