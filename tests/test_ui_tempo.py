@@ -21,6 +21,7 @@ from ui.hotwash import HotWashScreen
 from ui.privacy import PrivacyScreen
 from ui.seat import SeatScreen
 from ui.tempo import GRAIN, Tempo, run
+from ui.whitecell import WhiteCellScreen
 from wargame.engine.decisions import WHITE
 from wargame.session import scenarios
 from wargame.session.session import Session
@@ -52,20 +53,40 @@ def bar(app: WargameApp) -> str:
     return str(app.screen.query_one("#clockbar", Static).render())
 
 
+CODE = "pass-1234"  # the white cell's PIN and every seat's passcode, where they are asked
+
+
+async def arrive(pilot, app: WargameApp) -> None:
+    """Past whatever stands between the room and the screen of the seat now called to the
+    terminal: a privacy screen, a PIN or passcode (chosen the first time), a briefing."""
+    for _ in range(8):
+        await pilot.pause()
+        screen = app.screen
+        if isinstance(screen, (SeatScreen, WhiteCellScreen)) and app.current in (
+            getattr(screen, "seat", WHITE),
+        ):
+            return
+        kind = type(screen).__name__
+        if isinstance(screen, PrivacyScreen):
+            await pilot.press("x")
+        elif kind == "PinScreen":
+            await pilot.press(*CODE, "enter", *((*CODE, "enter") if screen.choose else ()))
+        elif kind == "BriefingScreen":
+            await pilot.press("escape")
+    raise AssertionError(f"stuck on {app.screen}")
+
+
 async def sit(pilot, app: WargameApp, key: str = "h") -> None:
-    """Hand over (or go to the white cell) and pass the privacy screen."""
+    """Hand over (h) or go to the white cell (w), and past the hand-over screen."""
     await pilot.press(key)
     await pilot.pause()
-    assert isinstance(app.screen, PrivacyScreen)
-    await pilot.press("x")
-    await pilot.pause()
+    assert not isinstance(app.screen, (SeatScreen, WhiteCellScreen))  # a screen stands between
+    await arrive(pilot, app)
 
 
 async def seated(pilot, app: WargameApp, white: bool = False) -> None:
-    """Past the first seat's privacy screen; then (``white``) to the white cell."""
-    await pilot.pause()
-    await pilot.press("x")
-    await pilot.pause()
+    """At the first seat's screen; then (``white``) at the white cell's."""
+    await arrive(pilot, app)
     if white:
         await sit(pilot, app, "w")
 
@@ -126,7 +147,7 @@ async def test_a_turn_runs_its_length_through_quiet_time(tmp_path: Path) -> None
     s = game(tmp_path, {"france": "human"})
     app = WargameApp(s, None)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await arrive(pilot, app)
         app.tempo.turn = 6 * 60
         await pilot.press("t")
         await pilot.pause()
@@ -161,7 +182,7 @@ async def test_the_white_cell_steps_to_the_next_event_of_consequence_not_the_end
     s = game(tmp_path, {})  # bots only: the app opens at the white cell
     app = WargameApp(s, None)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await arrive(pilot, app)
         said = listen(app)
         await pilot.press("n")
         await pilot.pause()
@@ -200,7 +221,7 @@ async def test_the_running_clock_stops_at_the_invasion_too(tmp_path: Path) -> No
     s.advance_until(INVASION - 300)  # after the Gleiwitz inject, before the invasion
     app = WargameApp(s, None)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await arrive(pilot, app)
         app.clock.running, app.clock.speed = True, 4  # the fastest: 4 days a second
         for _ in range(10):  # ticks driven by hand, not by the timer
             if app.clock.running:
@@ -249,7 +270,7 @@ async def test_the_time_box_counts_down_on_the_seat_and_in_its_form(tmp_path: Pa
     now = [0.0]
     app.tempo = Tempo(box=2, wall=lambda: now[0])
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await arrive(pilot, app)
         app.on_second()
         line = bar(app)
         assert "2:00 left" in line and "1 waiting (d)" in line and len(line) <= SIZE[0] - 2
@@ -369,7 +390,7 @@ async def test_the_hot_wash_opens_in_under_two_seconds_and_scrolls_by_keyboard(t
     s = ended(tmp_path)
     app = WargameApp(s, tmp_path / "game.jsonl")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await arrive(pilot, app)
         began = time.perf_counter()
         await pilot.press("a")
         await pilot.pause()
