@@ -204,8 +204,10 @@ class TempoKeys(_Base):
         return " · ".join(short)
 
     def time_form(self, form: Any, prompt: str) -> None:
-        """Mark a decision's form so that its frame counts the time box down."""
+        """Mark a decision's form so that its frame counts the time box down; the form opens
+        over a clear screen (the toasts would hide its countdown and buttons)."""
         form.timed_prompt = prompt  # type: ignore[attr-defined]
+        self.clear_notifications()
         self.call_after_refresh(self.on_second)
 
     # -- deadlines -----------------------------------------------------------------------
