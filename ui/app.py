@@ -17,11 +17,14 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
 from ui import orders
+from ui.alerts import AlertBoard
 from ui.clock import TICKS_PER_SECOND, Clock, step, tick
 from ui.confirm import ConfirmScreen
 from ui.crash import CrashReport
 from ui.pin import Locks, handover_screen, white_pin_screen
 from ui.seat import SeatScreen
+from ui.tempo import Tempo
+from ui.tempo_keys import TempoKeys
 from ui.typeahead import TypeAhead
 from wargame.engine.decisions import WHITE, DecisionError
 from wargame.engine.journal import Event
@@ -29,13 +32,17 @@ from wargame.session.session import HUMAN, Session
 from wargame.session.views import PromptView, SeatView
 
 
-class WargameApp(CrashReport, TypeAhead):
+class WargameApp(TempoKeys, CrashReport, TypeAhead):
     """Play a scenario at one terminal: seats, bots, a white cell, a paced clock."""
 
     TITLE = "wargame"
     BINDINGS = [
         Binding("space", "toggle_clock", "Play/Pause"),
         Binding("n", "step", "Next event"),
+        Binding("t", "turn", "Turn"),
+        Binding("T", "turn_length", "Turn length", show=False),
+        Binding("B", "time_box", "Time box", show=False),
+        Binding("D", "take_default", "Take default"),
         Binding("plus,equals_sign", "faster", "Faster"),
         Binding("minus", "slower", "Slower"),
         Binding("h", "handover", "Hand over"),
@@ -59,6 +66,8 @@ class WargameApp(CrashReport, TypeAhead):
         self.facilitator = facilitator
         self.lobby_defaults = lobby or {}
         self.clock = Clock()
+        self.tempo = Tempo()
+        self.alerts = AlertBoard()
         self.timer: Timer | None = None
         self.rotation: list[str] = []
         self.current = ""  # the seat at the terminal ("" while a hand-over screen is up)
@@ -76,7 +85,7 @@ class WargameApp(CrashReport, TypeAhead):
         typed there is not a game key)."""
         if action not in self.GAME_ACTIONS:
             return True  # Textual's own: tab between fields, the palette, help...
-        return self._seated() and not isinstance(self.screen, ModalScreen)
+        return self._seated() and not isinstance(self.screen, ModalScreen) and self._may(action)
 
     def _seated(self) -> bool:
         """A game exists and a seat is at the terminal (not a lobby, PIN or hand-over screen)."""
@@ -86,6 +95,7 @@ class WargameApp(CrashReport, TypeAhead):
 
     def on_mount(self) -> None:
         self.timer = self.set_interval(1 / TICKS_PER_SECOND, self.on_tick, pause=True)
+        self.set_interval(1, self.on_second)
         if self.session is None:
             from ui.lobby import LobbyScreen
 
@@ -95,6 +105,8 @@ class WargameApp(CrashReport, TypeAhead):
 
     def begin(self) -> None:
         """Seat the players: each human seat in turn, then the white cell (if there is one)."""
+        self.session.hold_deadlines = True  # type: ignore[attr-defined] (a human's deadline waits for the room)
+        self.alerts.scanned = len(self.session.events)
         humans = [s for s, c in self.session.seats.items() if c == HUMAN]
         if not humans:
             self.facilitator = True  # a game of bots only: someone watches from the white cell
@@ -152,6 +164,7 @@ class WargameApp(CrashReport, TypeAhead):
         def show() -> None:
             self.current = self.last_seated = seat
             self._show_only(self._screen_for(seat))
+            self.show_alerts(seat)
             if seat != WHITE and seat not in self.briefed and self.session.now == 0:
                 self.briefed.add(seat)  # a new game: each seat reads its briefing first
                 self.show_briefing(seat)
@@ -187,12 +200,8 @@ class WargameApp(CrashReport, TypeAhead):
     # -- the clock -----------------------------------------------------------------------
 
     def clock_text(self, seat: str, view: SeatView | None = None) -> str:
-        s = self.session
-        status = "GAME OVER" if s.finished else self.clock.label
-        waiting = len(view.pending) if view is not None else len(s.pending())
-        decide = f" — {waiting} decision(s) waiting (d)" if waiting else ""
-        who = self.name_of(seat)
-        return f"{who[0].upper()}{who[1:]} — {s.date} — {status}{decide}"
+        """The clock bar: who, when, the clock, the time box, the decisions waiting."""
+        return self.bar_text(seat, view.pending if view is not None else None)
 
     def _pause(self) -> None:
         self.clock.running = False
@@ -227,18 +236,9 @@ class WargameApp(CrashReport, TypeAhead):
         self.after_advance(step(self.session, None if self.current == WHITE else self.current))
 
     def after_advance(self, fresh: list[PromptView]) -> None:
-        """Pause for a new human prompt; show the hot wash at the end; redraw."""
-        if fresh:
-            self._pause()
-            for p in fresh:
-                if p.seat == self.current:
-                    self.notify("A decision is waiting for you: press d.", title="Decision", timeout=8)
-                else:
-                    self.notify(
-                        f"A decision is waiting for {self.name_of(p.seat)}: hand over with h.",
-                        title="Decision",
-                        timeout=8,
-                    )
+        """Stop for what the room must see (a new decision, a deadline, an event of consequence);
+        show the hot wash at the end; redraw."""
+        self.halt_for_room(fresh)
         if self.session.finished and not self.ended_shown:
             self.ended_shown = True
             self._pause()
@@ -283,6 +283,7 @@ class WargameApp(CrashReport, TypeAhead):
             self.session.direct(kind, choice, reason, text)
         except DecisionError as err:
             return str(err)
+        self.after_act()
         self.notify("Recorded in the journal.", timeout=3)
         self.refresh_screen()
         return None
@@ -300,6 +301,7 @@ class WargameApp(CrashReport, TypeAhead):
         from ui.hotwash import HotWashScreen
 
         self._pause()
+        self.clear_notifications()  # the hot wash is read whole, not under the toasts
         self.push_screen(HotWashScreen())
 
     def action_help(self) -> None:

@@ -2,7 +2,8 @@
 
 The app's timer fires :data:`TICKS_PER_SECOND` times a second while the clock runs; each tick
 advances the game by the current speed's span of simulated time, and stops early when a human
-seat is given a decision (the clock then pauses by itself). Speed changes the span, never the
+seat is given a decision, a decision waits at its deadline, or an event of consequence happens
+(:mod:`ui.alerts`; the clock then pauses by itself and says why). Speed changes the span, never the
 timer, so the screen stays responsive at any speed. Nothing here imports Textual.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import attrs
 
+from ui.tempo import run
 from wargame.session.session import Session
 from wargame.session.views import PromptView
 
@@ -30,10 +32,20 @@ class Clock:
 
     running: bool = False
     speed: int = DEFAULT_SPEED
+    stopped: str = ""  # why the clock stopped by itself ("Invasion"), until it runs again
 
     @property
     def label(self) -> str:
-        return ("▶ running " if self.running else "⏸ paused ") + SPEEDS[self.speed][0]
+        if self.running:
+            return "▶ running " + SPEEDS[self.speed][0]
+        return f"⏸ stopped: {self.stopped}" if self.stopped else "⏸ paused " + SPEEDS[self.speed][0]
+
+    @property
+    def short(self) -> str:
+        """The label for a narrow clock bar: ``▶ 12 hours/s``, ``⏸ stopped: Invasion``, ``⏸ paused``."""
+        if self.running:
+            return "▶ " + SPEEDS[self.speed][0]
+        return f"⏸ stopped: {self.stopped}" if self.stopped else "⏸ paused"
 
     def faster(self) -> None:
         self.speed = min(self.speed + 1, len(SPEEDS) - 1)
@@ -46,11 +58,20 @@ def tick(session: Session, clock: Clock) -> list[PromptView]:
     """One tick of a running clock: the new prompts of human seats (the clock must pause)."""
     if session.finished or session.closed:
         return []
-    return session.advance_until_news(session.now + SPEEDS[clock.speed][1])
+    return list(run(session, session.now + SPEEDS[clock.speed][1]).fresh)
 
 
 def step(session: Session, seat: str | None) -> list[PromptView]:
-    """Run to the next event ``seat`` may see (or to a new prompt, or the end of the game)."""
+    """Run to the next event ``seat`` may see (the white cell, ``None``: to the next event of
+    consequence), or to a new prompt, or the end of the game."""
     if session.finished or session.closed:
         return []
-    return session.advance_until_news(session.horizon + 1, seat=seat)
+    return list(run(session, session.horizon + 1, seat=seat).fresh)
+
+
+def turn(session: Session, minutes: int) -> list[PromptView]:
+    """Play one turn: run ``minutes`` of game time, or less if the room must look (a new prompt,
+    a deadline, an event of consequence)."""
+    if session.finished or session.closed:
+        return []
+    return list(run(session, session.now + minutes).fresh)

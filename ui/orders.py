@@ -33,6 +33,7 @@ def submit(app: WargameApp, seat: str, prompt: str | None, kind: str, values: di
         app.session.submit(seat, prompt, values["choice"], values.get("reason", ""), kind=kind)
     except DecisionError as err:
         return str(err)
+    app.after_act()
     app.notify("Order recorded in the journal.", timeout=3)
     app.refresh_screen()
     return None
@@ -62,6 +63,7 @@ def decide(app: WargameApp, seat: str) -> None:
             note=note,
         )
     )
+    app.time_form(app.screen, p.id)  # the form counts the time box down
 
 
 def free_orders(app: WargameApp, seat: str) -> None:

@@ -109,6 +109,7 @@ class WhiteCellScreen(Screen[None]):
         Binding("p", "publish", "Publish"),
         Binding("x", "hold", "Hold"),
         Binding("k", "skip", "Skip"),
+        Binding("u", "app.undo_hold", "Undo hold/skip"),
         Binding("i", "adhoc", "Ad hoc inject"),
         Binding("v", "override", "Override"),
         Binding("a", "app.hot_wash", "Hot wash"),
