@@ -46,8 +46,36 @@ def test_importing_the_cli_is_light() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def _wargame_imports(path: Path) -> set[str]:
+    """The ``wargame`` modules ``path`` imports, lazily or not (absolute imports only)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names if a.name.startswith("wargame")}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("wargame"):
+            names.add(node.module)
+    return names
+
+
+# Each layer may import itself and the layers below it (docs/design.md): model <- engine <- session
+# <- analysis. The command line (wargame/cli*.py) sits on top and may import anything.
+LAYERS = ("model", "engine", "session", "analysis")
+
+
 def test_model_layer_has_no_simpy_and_no_io() -> None:
     for path in (PACKAGE / "model").glob("*.py"):
-        assert not {"simpy", "wargame"} & _imports(path) - {"wargame"}, path
         assert "simpy" not in _imports(path), path
         assert "open(" not in path.read_text(), path
+
+
+def test_each_layer_imports_only_itself_and_the_layers_below() -> None:
+    offenders = []
+    for rank, layer in enumerate(LAYERS):
+        allowed = {"wargame", "wargame.scenarios", *(f"wargame.{below}" for below in LAYERS[: rank + 1])}
+        for path in sorted((PACKAGE / layer).glob("*.py")):
+            for name in sorted(_wargame_imports(path)):
+                top = ".".join(name.split(".")[:2])
+                if top not in allowed:
+                    offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert offenders == []
