@@ -170,8 +170,8 @@ def handover_screen(
         show()
 
     return PinScreen(
-        f"Hand the keyboard to {name}.{wait}\n\n{title}: choose a passcode for your screen. It is "
-        f"asked each time {name} sits down, so that no other seat can open it.",
+        f"Hand the keyboard to {name}.{wait}\n\n{title}: choose a passcode for your screen ({MIN_LENGTH} "
+        f"characters or more). It is asked each time {name} sits down, so that no other seat can open it.",
         True,
         lambda code: chosen(code),
         back,
@@ -186,7 +186,8 @@ def white_pin_screen(app: WargameApp, then: Callable[[], None]) -> PinScreen:
         then()
 
     return PinScreen(
-        "The white cell: choose a PIN. It guards the ground truth, the facilitators' screens and "
+        f"The white cell: choose a PIN ({MIN_LENGTH} characters or more). It guards the ground truth, "
+        "the facilitators' screens and "
         "the hot wash before the end, and is asked each time the white cell sits down. It is "
         "kept nowhere: on resume, choose one again.",
         True,
