@@ -9,13 +9,13 @@ from pathlib import Path
 import attrs
 import pytest
 from conftest import FLAGSHIP
-from test_report import facilitated
+from test_report import facilitated, resumed_facilitated_game
 
 from wargame.analysis.aar import after_action, review
 from wargame.analysis.hotwash import HotWash, hot_wash, hot_wash_of, hot_wash_text
 from wargame.engine.picture import assessments
 from wargame.model.clock import DAY
-from wargame.session import journal_file, scenarios
+from wargame.session import scenarios
 from wargame.session.session import Session
 from wargame.session.views import seat_events
 
@@ -150,14 +150,7 @@ def test_every_bundled_scenario_has_a_clean_hot_wash(name: str) -> None:
 def test_a_resumed_game_and_a_confirmed_default(tmp_path: Path) -> None:
     """Every journal the game can write: one closed and resumed, and decisions whose ``by`` is
     any string (the ``room`` branch writes "default, confirmed by the white cell")."""
-    path = tmp_path / "resumed.jsonl"
-    s = Session(scenarios.load(FLAGSHIP), seed=1, seats={"france": "human"}, journal=path)
-    s.direct("hold_inject", "pact", reason="the room is not ready")
-    s.advance(3 * DAY)
-    s.close()
-    again = journal_file.resume(path)
-    again.direct("publish_inject", "pact", reason="now")
-    again.run_to_end()
+    again = resumed_facilitated_game(tmp_path / "resumed.jsonl")
     check_page(hot_wash_text(hot_wash(again)))
 
     confirmed = "default, confirmed by the white cell"

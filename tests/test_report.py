@@ -129,8 +129,8 @@ def test_report_of_a_facilitated_game_shows_the_white_cell_acts_in_the_timeline(
     assert "Rumours of a pact" in timeline and "a rout" in timeline
 
 
-def test_report_of_a_resumed_facilitated_game(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "resumed.jsonl"
+def resumed_facilitated_game(path: Path) -> Session:
+    """A facilitated game closed after three days, resumed from its journal and played out."""
     s = Session(scenarios.load(FLAGSHIP), seed=1, seats={"france": "human"}, journal=path)
     s.direct("hold_inject", "pact", reason="the room is not ready")
     s.advance(3 * DAY)
@@ -138,7 +138,12 @@ def test_report_of_a_resumed_facilitated_game(tmp_path: Path, capsys: pytest.Cap
     again = journal_file.resume(path)
     again.direct("publish_inject", "pact", reason="now")
     again.run_to_end()
-    again.close()
+    return again
+
+
+def test_report_of_a_resumed_facilitated_game(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "resumed.jsonl"
+    resumed_facilitated_game(path).close()
     for fmt in ("md", "html"):
         assert main(["report", str(path), "--format", fmt]) == 0
         assert "white cell" in capsys.readouterr().out
