@@ -478,52 +478,24 @@ async def test_the_white_cell_reads_its_pack_on_b(tmp_path: Path) -> None:
 # -- 8. play --script: a seminar from a prepared opening ---------------------------------------
 
 
-class FakeRoomScriptError(ValueError):
-    pass
+OPENING = str(Path(__file__).parents[1] / "scenarios" / "scripts" / "drole-de-guerre-1939-opening.toml")
 
 
-def fake_room(monkeypatch, seats: tuple[str, ...], prepared: list) -> None:
-    """``wargame.session.room`` as the contract between the branches states it (for the wiring
-    of ``play --script`` before the room branch lands)."""
-    import sys
-    import types
-
-    class Script:
-        def __init__(self, path: str) -> None:
-            self.path, self.seats = path, seats
-
-    def load_room_script(path: str, scenario) -> Script:
-        if "bad" in str(path):
-            raise FakeRoomScriptError(f"{path}:3: seats.france.choice: 'maybe' is not an option")
-        return Script(path)
-
-    room = types.ModuleType("wargame.session.room")
-    room.load_room_script = load_room_script  # type: ignore[attr-defined]
-    room.RoomScriptError = FakeRoomScriptError  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "wargame.session.room", room)
-    monkeypatch.setattr(Session, "prepare", lambda self, script: prepared.append(script), raising=False)
-
-
-def test_play_script_makes_its_seats_human_and_prepares_the_session(
-    tmp_path: Path, started, monkeypatch
-) -> None:
-    prepared: list = []
-    fake_room(monkeypatch, ("france", "uk"), prepared)
+def test_play_script_makes_its_seats_human_and_prepares_the_session(tmp_path: Path, started) -> None:
     journal = tmp_path / "opening.jsonl"
-    argv = ["play", "--script", "opening.toml", "--seat", "poland=human", "--journal", str(journal)]
+    argv = ["play", "--script", OPENING, "--seat", "poland=human", "--journal", str(journal)]
     assert main(argv) == 0
     session = started[0].session
-    assert [p.path for p in prepared] == ["opening.toml"]
+    assert session.script_unplayed()  # the opening is attached, its entries still to come
     assert {s for s, c in session.seats.items() if c == "human"} == {"france", "uk", "poland"}
     assert session.hold_deadlines is True and journal.is_file()
 
 
-def test_play_script_errors_name_the_file_line_and_field(
-    tmp_path: Path, started, monkeypatch, capsys
-) -> None:
-    fake_room(monkeypatch, (), [])
-    assert main(["play", "--script", "bad.toml", "--journal", str(tmp_path / "x.jsonl")]) == 2
-    assert "bad.toml:3: seats.france.choice" in capsys.readouterr().err
+def test_play_script_errors_name_the_file_line_and_field(tmp_path: Path, started, capsys) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[decision]]\nseat = "france"\ndecision = "offensive"\nchoice = 3\n', encoding="utf-8")
+    assert main(["play", "--script", str(bad), "--journal", str(tmp_path / "x.jsonl")]) == 2
+    assert f"{bad}:4: decision[0].choice" in capsys.readouterr().err
     assert not (tmp_path / "x.jsonl").exists() and not started
 
 
@@ -585,7 +557,6 @@ async def test_a_failing_priority_key_still_stops_the_app_with_the_crash_report(
 
 
 def test_play_script_with_a_bundled_room_script(tmp_path: Path, monkeypatch, capsys) -> None:
-    pytest.importorskip("wargame.session.room")
     played: list[WargameApp] = []
 
     def run(self: WargameApp) -> str:  # the room lets the clock run three days
@@ -595,7 +566,7 @@ def test_play_script_with_a_bundled_room_script(tmp_path: Path, monkeypatch, cap
 
     monkeypatch.setattr(WargameApp, "run", run)
     journal = tmp_path / "opening.jsonl"
-    script = str(Path(__file__).parents[1] / "scenarios" / "scripts" / "drole-de-guerre-1939-opening.toml")
+    script = OPENING
     assert main(["play", "--script", script, "--journal", str(journal)]) == 0
     session = played[0].session
     assert session.seats["france"] == "human" and session.seats["uk"] == "human"

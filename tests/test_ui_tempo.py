@@ -6,11 +6,9 @@ time box runs on a fake wall clock, so these tests do not depend on the machine'
 
 from __future__ import annotations
 
-import importlib.util
 import time
 from pathlib import Path
 
-import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -29,9 +27,6 @@ from wargame.session.session import Session
 FLAGSHIP = "drole-de-guerre-1939"
 SIZE = (80, 24)
 INVASION = 14685  # minute Germany invades Poland in the flagship, seed 1
-needs_room = pytest.mark.skipif(
-    not hasattr(Session, "due"), reason="needs the session of branch room (hold_deadlines, restore_inject)"
-)
 
 
 def game(tmp_path: Path, seats: dict[str, str]) -> Session:
@@ -294,7 +289,6 @@ def decisions(s: Session, seat: str) -> list[dict]:
     return [e.data for e in s.events if e.kind == "decision" and e.data["seat"] == seat]
 
 
-@needs_room
 async def test_in_hot_seat_running_the_clock_never_takes_the_other_seats_decision(tmp_path: Path) -> None:
     s = game(tmp_path, {"france": "human", "uk": "human"})
     app = WargameApp(s, None)
@@ -325,7 +319,6 @@ async def test_in_hot_seat_running_the_clock_never_takes_the_other_seats_decisio
     assert len(taken) == 1 and taken[0]["by"] == "default, confirmed by United Kingdom"
 
 
-@needs_room
 async def test_the_white_cell_confirms_a_default_at_its_deadline(tmp_path: Path) -> None:
     s = game(tmp_path, {"france": "human"})
     app = WargameApp(s, None, facilitator=True)
@@ -347,7 +340,6 @@ async def test_the_white_cell_confirms_a_default_at_its_deadline(tmp_path: Path)
 # -- undo ----------------------------------------------------------------------------------------
 
 
-@needs_room
 async def test_the_white_cell_undoes_its_last_hold(tmp_path: Path) -> None:
     s = game(tmp_path, {"france": "human"})
     app = WargameApp(s, None, facilitator=True)
@@ -371,11 +363,6 @@ async def test_the_white_cell_undoes_its_last_hold(tmp_path: Path) -> None:
 
 # -- the hot wash --------------------------------------------------------------------------------
 
-needs_analysis = pytest.mark.skipif(
-    importlib.util.find_spec("wargame.analysis.hotwash") is None,
-    reason="needs the hot wash of branch analysis",
-)
-
 
 def ended(tmp_path: Path) -> Session:
     s = game(tmp_path, {"france": "human"})
@@ -385,7 +372,6 @@ def ended(tmp_path: Path) -> Session:
     return s
 
 
-@needs_analysis
 async def test_the_hot_wash_opens_in_under_two_seconds_and_scrolls_by_keyboard(tmp_path: Path) -> None:
     s = ended(tmp_path)
     app = WargameApp(s, tmp_path / "game.jsonl")
@@ -415,6 +401,5 @@ async def test_the_hot_wash_opens_in_under_two_seconds_and_scrolls_by_keyboard(t
     assert "France" in (tmp_path / "game.hotwash.md").read_text(encoding="utf-8")
 
 
-@needs_analysis
 def test_snapshot_hot_wash_80x24(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(WargameApp(ended(tmp_path), None), press=["a"], terminal_size=SIZE)

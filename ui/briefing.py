@@ -3,8 +3,7 @@ a new game and on ``b``; the white cell's pack (master event list, notes) on ``b
 cell.
 
 The texts are those of ``wargame brief`` (:mod:`wargame.analysis.brief`), so the room reads on
-screen what it was handed on paper; until that module is present, the scenario's own briefing
-text stands in.
+screen what it was handed on paper.
 """
 
 from __future__ import annotations
@@ -15,41 +14,18 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
-from ui.text import plain, when
+from ui.text import plain
+from wargame.analysis.brief import seat_brief_markdown, white_cell_pack_markdown
 from wargame.session.scenarios import LoadedScenario
 
 
 def seat_briefing(loaded: LoadedScenario, seat: str) -> str:
     """The seat's briefing, in Markdown."""
-    try:
-        from wargame.analysis.brief import seat_brief_markdown
-    except ImportError:
-        sc = loaded.scenario
-        actor = sc.actor(seat)
-        return (
-            f"# {sc.scenario.title}\n\n{sc.scenario.description}\n\n## {actor.name}\n\n"
-            f"{actor.briefing or '(The scenario gives this seat no briefing.)'}\n"
-        )
     return seat_brief_markdown(loaded, seat)
 
 
 def white_cell_pack(loaded: LoadedScenario) -> str:
     """The white cell's pack, in Markdown: the master event list and the notes."""
-    try:
-        from wargame.analysis.brief import white_cell_pack_markdown
-    except ImportError:
-        sc = loaded.scenario
-        start = sc.scenario.start
-        injects = "\n".join(
-            f"- **{when(start, max(0, int((i.at - start).total_seconds() // 60)))}** `{i.id}` "
-            f"to {', '.join(i.to)}: {i.text}"
-            for i in sorted(sc.injects, key=lambda i: (i.at, i.id))
-        )
-        return (
-            f"# {sc.scenario.title}: the white cell's pack\n\n{sc.scenario.description}\n\n"
-            f"## Master event list\n\n{injects or '(no injects)'}\n\n"
-            f"## Notes for the white cell\n\n{sc.scenario.white_cell_notes or '(none)'}\n"
-        )
     return white_cell_pack_markdown(loaded)
 
 

@@ -147,10 +147,8 @@ def going_on_with(path: Path, args: argparse.Namespace) -> str:
 def room_script(path: str, loaded: scenarios.LoadedScenario) -> Any:
     """The room script of ``play --script`` (:mod:`wargame.session.room`), checked against the
     scenario; its seats are played at this terminal."""
-    try:
-        from wargame.session.room import RoomScriptError, load_room_script
-    except ImportError:
-        raise PlayError("--script needs wargame.session.room, which this version lacks") from None
+    from wargame.session.room import RoomScriptError, load_room_script
+
     try:
         return load_room_script(path, loaded)
     except RoomScriptError as err:
@@ -159,9 +157,7 @@ def room_script(path: str, loaded: scenarios.LoadedScenario) -> Any:
 
 def script_seats(loaded: scenarios.LoadedScenario, given: list[str], script: Any) -> Any:
     """The seats of a game played from a room script: those given, the script's seats human
-    (a given seat the script plays must be human: ``room_seats`` says so, when present)."""
-    try:
-        from wargame.session.room import room_seats
-    except ImportError:
-        return [*given, *(f"{seat}=human" for seat in script.seats)]
+    (a given seat the script plays must be human: ``room_seats`` says so)."""
+    from wargame.session.room import room_seats
+
     return room_seats(loaded.scenario.seat_ids, given, script)
