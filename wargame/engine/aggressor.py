@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wargame.engine.decisions import free_decision, open_prompt
+from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.model.clock import DAY, format_instant, from_days, from_hours
 
 if TYPE_CHECKING:
@@ -140,8 +140,7 @@ def _can_state(world: World, seat: str, choice: str) -> str | None:
     return None
 
 
-@free_decision("statement", ("statement",), _can_state)
-def _statement_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+def _statement_decision(world: World, decision: Decision) -> None:
     make_statement(world, decision.seat)
 
 
@@ -191,3 +190,9 @@ def _move_west(world: World):  # type: ignore[no-untyped-def]
 def _arrive(world: World, front_id: str, divisions: float):  # type: ignore[no-untyped-def]
     yield world.env.timeout(from_days(world.scenario.aggressor.transfer_days))
     world.fronts[front_id].defender += divisions
+
+
+#: The decisions of this module a seat may take unprompted (assembled in wargame.engine.standard).
+DECISIONS = (
+    FreeDecision(kind="statement", options=("statement",), check=_can_state, handler=_statement_decision),
+)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wargame.engine import campaign
-from wargame.engine.decisions import free_decision, open_prompt
+from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.model.clock import DAY, from_days
 
 if TYPE_CHECKING:
@@ -188,8 +188,7 @@ def _can_aid(world: World, seat: str, choice: str) -> str | None:
     return None
 
 
-@free_decision("send_aid", ("aid",), _can_aid)
-def _aid_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+def _aid_decision(world: World, decision: Decision) -> None:
     g = _guarantee_of(world, decision.seat)
     assert g is not None
     world.journal.record(
@@ -233,8 +232,7 @@ def _can_talk(world: World, seat: str, choice: str) -> str | None:
     return None
 
 
-@free_decision("negotiate", ("talks",), _can_talk)
-def _talks_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+def _talks_decision(world: World, decision: Decision) -> None:
     aggressor = world.scenario.aggressor.actor
     world.journal.record(
         "talks",
@@ -242,3 +240,10 @@ def _talks_decision(world: World, decision) -> None:  # type: ignore[no-untyped-
         actors=(decision.seat, aggressor),
         data={"actor": decision.seat, "with": aggressor},
     )
+
+
+#: The decisions of this module a seat may take unprompted (assembled in wargame.engine.standard).
+DECISIONS = (
+    FreeDecision(kind="send_aid", options=("aid",), check=_can_aid, handler=_aid_decision),
+    FreeDecision(kind="negotiate", options=("talks",), check=_can_talk, handler=_talks_decision),
+)

@@ -59,7 +59,8 @@ from pathlib import Path
 import attrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 
-from wargame.engine.decisions import FREE_DECISIONS, WHITE, Decision, DecisionError
+from wargame.engine.decisions import WHITE, Decision, DecisionError
+from wargame.engine.standard import FREE_DECISIONS
 from wargame.engine.whitecell import OVERRIDABLE, WHITE_KINDS, check_white
 from wargame.model.checks import _unknown, script_problems
 from wargame.model.clock import DAY, from_datetime
@@ -283,17 +284,7 @@ def _problems(room: RoomFile, scenario: Scenario) -> list[tuple[tuple[str | int,
 
 def _seat_free_decisions() -> dict[str, tuple[str, ...]]:
     """The free decisions a seat may take (``convene_council``, ...), each with its options."""
-    from wargame.engine import (  # noqa: F401 (importing them registers their free decisions)
-        aggressor,
-        alliance,
-        campaign,
-        council,
-        liaison,
-        mobilisation,
-        penetration,
-    )
-
-    return {k: v[0] for k, v in FREE_DECISIONS.items() if k not in WHITE_KINDS}
+    return {k: d.options for k, d in FREE_DECISIONS.items() if not d.white}
 
 
 def _decision_problems(

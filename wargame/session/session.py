@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 from wargame.engine.decisions import WHITE, Decision, DecisionError, apply_decision
 from wargame.engine.journal import Event
 from wargame.engine.outcome import measures
+from wargame.engine.standard import FREE_DECISIONS, STANDARD_PROCESSES
 from wargame.engine.world import World
 from wargame.model.clock import format_instant
 from wargame.session import bots
@@ -90,7 +91,7 @@ class Session:
                     self._controllers[actor] = bots.controller(name, self.scenario)
                 except bots.ScriptError as err:
                     raise SeatError(str(err)) from None
-        self.world = World(self.scenario, seed)
+        self.world = World(self.scenario, seed, processes=STANDARD_PROCESSES, decisions=FREE_DECISIONS)
         self.steps = 0  # SimPy events processed (for benchmarks)
         head = header_line(self.loaded, seed, self.seats)
         self._journal = JournalLines(head, self.world.journal)
