@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from wargame.engine.decisions import WHITE, DecisionError, FreeDecision
+from wargame.engine.decisions import WHITE, DecisionError, FreeCheck, FreeDecision, FreeHandler
 
 if TYPE_CHECKING:
     from wargame.engine.decisions import Decision
@@ -195,35 +195,18 @@ def check_white(decision: Decision) -> None:
         raise DecisionError("an ad hoc inject needs its text")
 
 
-#: The decisions of this module a seat may take unprompted (assembled in wargame.engine.standard).
+def _white(kind: str, check: FreeCheck, handler: FreeHandler) -> FreeDecision:
+    """One of the white cell's acts: its choice is an id or a path, judged by ``check``."""
+    return FreeDecision(kind=kind, options=(), check=check, handler=handler, white=True, validate=check_white)
+
+
+#: The white cell's acts (assembled with the seats' free decisions in wargame.engine.standard).
 DECISIONS = (
-    FreeDecision(
-        kind="hold_inject", options=(), check=_can_hold, handler=_hold, white=True, validate=check_white
-    ),
-    FreeDecision(
-        kind="publish_inject",
-        options=(),
-        check=_can_release,
-        handler=_publish,
-        white=True,
-        validate=check_white,
-    ),
-    FreeDecision(
-        kind="skip_inject", options=(), check=_can_release, handler=_skip, white=True, validate=check_white
-    ),
-    FreeDecision(
-        kind="restore_inject",
-        options=(),
-        check=_can_restore,
-        handler=_restore,
-        white=True,
-        validate=check_white,
-    ),
-    FreeDecision(
-        kind="adhoc_inject", options=(), check=_can_write, handler=_write, white=True, validate=check_white
-    ),
-    FreeDecision(
-        kind="override", options=(), check=_can_override, handler=_override, white=True, validate=check_white
-    ),
+    _white("hold_inject", _can_hold, _hold),
+    _white("publish_inject", _can_release, _publish),
+    _white("skip_inject", _can_release, _skip),
+    _white("restore_inject", _can_restore, _restore),
+    _white("adhoc_inject", _can_write, _write),
+    _white("override", _can_override, _override),
 )
 WHITE_KINDS = tuple(d.kind for d in DECISIONS)  # the white cell's acts
