@@ -71,3 +71,85 @@ def test_the_lint_and_the_engine_agree_on_who_is_asked_what(name: str, sets: tup
 # uncovered (a daily chance), a council sits only when called, a third party is asked only while
 # its front is at war, an offensive only while the promise is unmet.
 RARE = {"penetration", "council_position", "intervene", "offensive"}
+
+
+def _prompted_kinds_in_source() -> set[str]:
+    """The kinds the engine's ``open_prompt(world, seat, kind, ...)`` calls name, from the source."""
+    import ast
+    from pathlib import Path
+
+    import wargame.engine
+
+    kinds: set[str] = set()
+    for path in Path(wargame.engine.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "open_prompt":
+                kind = node.args[2]
+                assert isinstance(kind, ast.Constant), f"{path.name}:{node.lineno}: name the kind literally"
+                kinds.add(kind.value)
+    return kinds
+
+
+def test_every_prompt_the_engine_opens_is_declared_and_every_declared_one_is_opened() -> None:
+    assert _prompted_kinds_in_source() == set(PROMPT_RULES)
+
+
+def test_the_registry_holds_every_free_decision_once() -> None:
+    from wargame.engine import standard
+
+    declared = [d.kind for m in vars(standard).values() if hasattr(m, "DECISIONS") for d in m.DECISIONS]
+    assert sorted(declared) == sorted(standard.FREE_DECISIONS)  # each kind once, none lost
+    assert not set(standard.FREE_DECISIONS) & set(PROMPT_RULES) - {"statement", "mobilise"}
+
+
+def test_every_decision_journalled_is_a_declared_prompt_or_a_registered_free_decision() -> None:
+    from wargame.engine.standard import FREE_DECISIONS
+
+    game = play(seed=2, seats={"france": "bot:resolute", "uk": "bot:liberal"})
+    for e in game.events:
+        if e.kind == "decision":
+            assert e.data["decision"] in PROMPT_RULES or e.data["decision"] in FREE_DECISIONS
+
+
+def test_the_engine_refuses_a_prompt_its_rules_never_allow(flagship: scenarios.LoadedScenario) -> None:
+    from wargame.engine.decisions import PromptRuleError, open_prompt
+    from wargame.engine.world import World
+
+    world = World(flagship.scenario, 1, processes=(), decisions={})
+    with pytest.raises(PromptRuleError, match="never ask 'poland' to decide 'attack'"):
+        open_prompt(world, "poland", "attack", "attack?", ("proceed",), "proceed", 60)
+    with pytest.raises(PromptRuleError, match="offers"):
+        open_prompt(world, "germany", "attack", "attack?", ("proceed", "retreat"), "proceed", 60)
+    open_prompt(world, "germany", "attack", "attack?", ("proceed", "abandon"), "proceed", 60)
+    assert [e.data["decision"] for e in world.journal.events] == ["attack"]
+
+
+def test_a_world_runs_only_the_processes_it_is_handed(flagship: scenarios.LoadedScenario) -> None:
+    from wargame.engine.world import World
+
+    world = World(flagship.scenario, 1, processes=(), decisions={})
+    world.start()
+    world.env.run()
+    assert [e.kind for e in world.journal.events] == ["start", "end"]
+
+
+def test_a_bot_doctrine_must_speak_the_prompt_rules() -> None:
+    from wargame.session import bots
+
+    with pytest.raises(ValueError, match="no 'attack' prompt offers 'retreat'"):
+        bots._fixed({"attack": "retreat"}, halt="for", reason="")
+
+
+def test_the_world_carries_no_view_caches() -> None:
+    """The seats' views cache what they worked out beside the world (session side), per world."""
+    from wargame.session.views import seat_view, view_cache
+
+    game = play(seed=1, seats={"france": "bot:liberal"})
+    view = seat_view(game.world, "france")
+    assert view.credibility and len(view.events) > 0  # worked out, and cached
+    assert not {"seen", "judged", "memo"} & set(vars(game.world))
+    cache = view_cache(game.world)
+    assert "france" in cache.seen and "france" in cache.judged
+    other = play(seed=1, seats={"france": "bot:liberal"})
+    assert view_cache(other.world) is not cache
+    assert seat_view(other.world, "france").events == view.events  # same seed, same view

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.model.clock import DAY, format_instant, from_days, from_hours
+from wargame.model.prompts import statement_seats
 
 if TYPE_CHECKING:
     from wargame.engine.world import World
@@ -91,19 +92,11 @@ def _warning(world: World):  # type: ignore[no-untyped-def]
     """When the crisis becomes visible, each guarantor may make a public statement of resolve."""
     plan = world.scenario.aggressor
     yield world.env.timeout(world.minute(plan.warning_at))
-    asked: list[str] = []
-    for g in world.scenario.guarantees:
-        if g.protected != plan.target:
-            continue
-        for guarantor in g.guarantors:
-            if guarantor not in asked:
-                asked.append(guarantor)
-                world.env.process(_statement(world, guarantor))
+    for guarantor in statement_seats(world.scenario):  # every guarantor of the target
+        world.env.process(_statement(world, guarantor))
 
 
 def _statement(world: World, guarantor: str):  # type: ignore[no-untyped-def]
-    from wargame.engine.decisions import open_prompt
-
     plan = world.scenario.aggressor
     if any(e.kind == "statement" and e.data.get("actor") == guarantor for e in world.journal.events):
         return  # it has already spoken

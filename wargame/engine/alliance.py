@@ -17,28 +17,21 @@ from typing import TYPE_CHECKING
 from wargame.engine import campaign
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.model.clock import DAY, from_days
+from wargame.model.prompts import OFFENSIVE_PROMISES, OFFENSIVE_SCALES, triggered
 
 if TYPE_CHECKING:
     from wargame.engine.world import World
     from wargame.model.scenario import Guarantee, Promise
-
-OFFENSIVE_SCALES = ("none", "probe", "limited", "general")
 
 
 def start(world: World) -> None:
     world.env.process(_on_invasion(world))
 
 
-def triggered(world: World) -> list[Guarantee]:
-    """Guarantees triggered by the aggressor's invasion of its target, in scenario order."""
-    plan = world.scenario.aggressor
-    return [g for g in world.scenario.guarantees if g.protected == plan.target and plan.actor in g.against]
-
-
 def _on_invasion(world: World):  # type: ignore[no-untyped-def]
     yield world.invasion
     asked: list[str] = []
-    for g in triggered(world):
+    for g in triggered(world.scenario):
         parties = (*g.guarantors, g.protected)
         world.journal.record(
             "guarantee",
@@ -49,7 +42,7 @@ def _on_invasion(world: World):  # type: ignore[no-untyped-def]
             data={"guarantee": g.id, "trigger_clarity": g.trigger_clarity},
         )
         for guarantor in g.guarantors:
-            if guarantor not in asked:
+            if guarantor in world.askable["declare_war"] and guarantor not in asked:
                 asked.append(guarantor)
                 world.env.process(_declaration(world, guarantor, g.trigger_clarity))
         for promise in g.promises:
@@ -91,7 +84,7 @@ def _promise(world: World, g: Guarantee, promise: Promise):  # type: ignore[no-u
     env = world.env
     yield env.timeout(from_days(promise.day))
     label = f"{promise.action.replace('_', ' ')} by J+{promise.day:g}"
-    if promise.action in ("limited_offensive", "main_offensive"):
+    if promise.action in OFFENSIVE_PROMISES:
         for guarantor in g.guarantors:
             front = campaign.offensive_front(world, guarantor)
             at_war = world.scenario.aggressor.actor in world.actors[guarantor].at_war_with
@@ -99,7 +92,7 @@ def _promise(world: World, g: Guarantee, promise: Promise):  # type: ignore[no-u
             if front is not None and at_war and _short_of(world.fronts[front.id], wanted):
                 env.process(_offensive_prompt(world, guarantor, front.id, g, label))
     grace = DAY  # a day to act on the promise...
-    if promise.action in ("limited_offensive", "main_offensive"):  # ...plus the time to prepare it
+    if promise.action in OFFENSIVE_PROMISES:  # ...plus the time to prepare it
         fronts = [campaign.offensive_front(world, a) for a in g.guarantors]
         grace += max((from_days(f.offensive_prep_days) for f in fronts if f is not None), default=0)
     yield env.timeout(grace)

@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
+from wargame.model import prompts
 from wargame.model.clock import DAY, from_days, from_hours
 from wargame.model.lanchester import advance_km, lanchester_day
 
@@ -43,10 +44,7 @@ def start(world: World) -> None:
 
 def offensive_front(world: World, actor: str) -> Front | None:
     """The front on which ``actor`` can launch an offensive, if any."""
-    for f in world.scenario.fronts:
-        if f.opens == "offensive" and f.attacker == actor:
-            return f
-    return None
+    return prompts.offensive_front(world.scenario, actor)
 
 
 def protected_collapsed(world: World) -> bool:

@@ -20,6 +20,7 @@ import simpy
 
 from wargame.engine.state import Prompt
 from wargame.model.clock import format_instant
+from wargame.model.prompts import PROMPT_RULES
 
 if TYPE_CHECKING:
     from wargame.engine.world import World
@@ -30,6 +31,11 @@ WHITE = "white"  # the facilitators' seat: it directs the master event list and 
 
 class DecisionError(ValueError):
     """A decision the engine cannot accept (unknown prompt, expired, invalid choice)."""
+
+
+class PromptRuleError(RuntimeError):
+    """The engine put a question its declared rules (:mod:`wargame.model.prompts`) say it never
+    puts: a defect of the engine or of the rules, never of a scenario or a player."""
 
 
 @attrs.frozen(kw_only=True)
@@ -76,7 +82,15 @@ def open_prompt(
     within: int,
     context: Mapping[str, Any] | None = None,
 ) -> simpy.Event:
-    """Ask ``seat`` to decide ``kind`` within ``within`` minutes; returns the answer event."""
+    """Ask ``seat`` to decide ``kind`` within ``within`` minutes; returns the answer event.
+
+    The prompt must be one its rule allows (:data:`wargame.model.prompts.PROMPT_RULES`): a seat
+    that can be asked it, options among the rule's, a default among the options."""
+    rule = PROMPT_RULES.get(kind)
+    if rule is None or seat not in world.askable[kind]:
+        raise PromptRuleError(f"the rules never ask {seat!r} to decide {kind!r}")
+    if not set(options) <= set(rule.options) or default not in options:
+        raise PromptRuleError(f"{kind!r} offers {options} (default {default!r}); its rule: {rule.options}")
     env = world.env
     now = int(env.now)
     prompt_id = f"{kind}-{seat}-{world.next_prompt_number(seat)}"
