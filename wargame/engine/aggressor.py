@@ -17,6 +17,8 @@ from wargame.model.clock import DAY, format_instant, from_days, from_hours
 from wargame.model.prompts import statement_seats
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from wargame.engine.world import World
 
 
@@ -26,7 +28,7 @@ def start(world: World) -> None:
     world.env.process(_plan(world))
     world.env.process(_move_west(world))
     if plan.warning_at is not None:
-        world.env.process(_warning(world))
+        world.env.process(_warning(world, plan.warning_at))
 
 
 def _plan(world: World):  # type: ignore[no-untyped-def]
@@ -88,10 +90,9 @@ def _plan(world: World):  # type: ignore[no-untyped-def]
     world.invasion.succeed(int(env.now))
 
 
-def _warning(world: World):  # type: ignore[no-untyped-def]
-    """When the crisis becomes visible, each guarantor may make a public statement of resolve."""
-    plan = world.scenario.aggressor
-    yield world.env.timeout(world.minute(plan.warning_at))
+def _warning(world: World, at: datetime):  # type: ignore[no-untyped-def]
+    """When the crisis becomes visible (``at``), each guarantor may make a public statement of resolve."""
+    yield world.env.timeout(world.minute(at))
     for guarantor in statement_seats(world.scenario):  # every guarantor of the target
         world.env.process(_statement(world, guarantor))
 

@@ -54,7 +54,7 @@ class World:
         self.askable = askable(scenario)  # prompt kind -> the seats that can ever be asked it
         self.env = simpy.Environment()
         self.streams = Streams(seed)
-        self.journal = Journal(lambda: self.env.now, scenario.scenario.start)
+        self.journal = Journal(lambda: int(self.env.now), scenario.scenario.start)
         self.actors = {a.id: ActorState(id=a.id) for a in scenario.actors}
         self.fronts = {f.id: FrontState(id=f.id) for f in scenario.fronts}
         self.prompts: dict[str, tuple[Prompt, simpy.Event]] = {}
@@ -97,7 +97,11 @@ class World:
     def later(self, delay: int, action: Callable[..., object], *args: object) -> None:
         """Do ``action(*args)`` ``delay`` minutes from now. A single moment (a report arriving)
         needs one timeout, not a process of its own."""
-        self.env.timeout(delay).callbacks.append(lambda _event: action(*args))
+
+        def fire(_event: simpy.Event) -> None:
+            action(*args)
+
+        self.env.timeout(delay).callbacks.append(fire)
 
     def minute(self, when: datetime) -> int:
         """A calendar datetime as a simulated minute (clamped to the start)."""
