@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FLAGSHIP, play
+from conftest import FLAGSHIP, play, scenarios
 
 from wargame.cli import main
 from wargame.model.lint import suspicious
 from wargame.model.prompts import PROMPT_RULES, asked_kinds
-from wargame.session import scenarios
 
 NOT_ANGLO = ['guarantees.anglo-polish.against=["ussr"]']
 
@@ -153,3 +152,10 @@ def test_the_world_carries_no_view_caches() -> None:
     other = play(seed=1, seats={"france": "bot:liberal"})
     assert view_cache(other.world) is not cache
     assert seat_view(other.world, "france").events == view.events  # same seed, same view
+
+
+def test_the_rules_cover_every_prompt_the_schema_names() -> None:
+    """``[[history]]`` entries and decision scripts are checked against the schema's PROMPTS."""
+    from wargame.model.scenario import PROMPTS
+
+    assert {k: r.options for k, r in PROMPT_RULES.items()} == PROMPTS

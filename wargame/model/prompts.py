@@ -31,10 +31,10 @@ from datetime import datetime, timedelta
 
 import attrs
 
-from wargame.model.scenario import Front, Guarantee, Scenario
+from wargame.model.scenario import PROMPTS, Front, Guarantee, Scenario
 
 OFFENSIVE_PROMISES = ("limited_offensive", "main_offensive")
-OFFENSIVE_SCALES = ("none", "probe", "limited", "general")
+OFFENSIVE_SCALES = PROMPTS["offensive"]
 
 
 @attrs.frozen(kw_only=True)
@@ -42,7 +42,7 @@ class PromptRule:
     """How one kind of prompt is put: its options and default, and who can ever be asked it."""
 
     kind: str
-    options: tuple[str, ...]  # every option it may offer (a prompt may offer fewer)
+    options: tuple[str, ...]  # every option it may offer (a prompt may offer fewer): PROMPTS[kind]
     default: str | None  # None: the scenario sets it (a mobilisation's ``default``)
     when: str  # when it comes, in words
     seats: Callable[[Scenario], tuple[str, ...]]  # who can ever be asked, in the engine's order
@@ -129,56 +129,56 @@ PROMPT_RULES: dict[str, PromptRule] = {
     for r in (
         PromptRule(
             kind="attack",
-            options=("proceed", "postpone", "abandon"),
+            options=PROMPTS["attack"],
             default="proceed",
             when="before each planned attack (postpone only while postponements remain)",
             seats=attack_seats,
         ),
         PromptRule(
             kind="statement",
-            options=("statement", "silence"),
+            options=PROMPTS["statement"],
             default="silence",
             when="when the crisis opens",
             seats=statement_seats,
         ),
         PromptRule(
             kind="declare_war",
-            options=("declare", "wait"),
+            options=PROMPTS["declare_war"],
             default="wait",
             when="once the protected state is invaded, every half day until it falls",
             seats=declare_war_seats,
         ),
         PromptRule(
             kind="offensive",
-            options=OFFENSIVE_SCALES,
+            options=PROMPTS["offensive"],
             default="none",
             when="when a promised offensive falls due, if at war and short of the promised scale",
             seats=offensive_seats,
         ),
         PromptRule(
             kind="mobilise",
-            options=("order", "defer"),
+            options=PROMPTS["mobilise"],
             default=None,
             when="on the prompt's date or on invasion, again after each deferral",
             seats=mobilise_seats,
         ),
         PromptRule(
             kind="council_position",
-            options=("for", "against"),
+            options=PROMPTS["council_position"],
             default="against",
             when="at each sitting of the council, on each item of its agenda",
             seats=council_seats,
         ),
         PromptRule(
             kind="intervene",
-            options=("enter", "wait"),
+            options=PROMPTS["intervene"],
             default="wait",
             when="from its earliest date, while the war on its front is on",
             seats=intervene_seats,
         ),
         PromptRule(
             kind="penetration",
-            options=("purge", "watch"),
+            options=PROMPTS["penetration"],
             default="purge",
             when="when a penetration of its government is uncovered",
             seats=penetration_seats,
