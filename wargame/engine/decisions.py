@@ -12,7 +12,7 @@ with the :class:`Decision` once the seat has answered or the deadline has passed
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -127,7 +127,7 @@ def open_prompt(
     return answered
 
 
-def _deadline(world: World, prompt: Prompt):  # type: ignore[no-untyped-def]
+def _deadline(world: World, prompt: Prompt) -> Generator[simpy.Event, object, None]:
     yield world.env.timeout(prompt.deadline - prompt.opened)
     if prompt.id in world.prompts:
         apply_decision(
