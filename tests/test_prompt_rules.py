@@ -48,6 +48,7 @@ VARIANTS = [(name, sets) for name in sorted(p.stem for p in scenarios.bundled())
     (FLAGSHIP, tuple(NOT_ANGLO)),
     (FLAGSHIP, ("aggressor.warning_at=2030-01-01T00:00:00",)),
     (FLAGSHIP, ("council.convene_on_war_days=-1",)),
+    (FLAGSHIP, ('actors.germany.at_war_with=["uk"]',)),
 ]
 
 
@@ -159,3 +160,10 @@ def test_the_rules_cover_every_prompt_the_schema_names() -> None:
     from wargame.model.scenario import PROMPTS
 
     assert {k: r.options for k, r in PROMPT_RULES.items()} == PROMPTS
+
+
+def test_the_seat_screens_label_every_free_decision_of_the_registry() -> None:
+    from ui.orders import FREE_LABELS
+    from wargame.engine.standard import FREE_DECISIONS
+
+    assert set(FREE_LABELS) == {k for k, d in FREE_DECISIONS.items() if not d.white}
