@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from conftest import FLAGSHIP
 
-from wargame.analysis.aar import AfterActionError, after_action, after_action_from_journal, to_markdown
-from wargame.analysis.aar_capture import capture
-from wargame.analysis.aar_markdown import SECTIONS
+from wargame.analysis.aar.capture import capture
+from wargame.analysis.aar.markdown import SECTIONS
+from wargame.analysis.aar.review import AfterActionError, after_action, after_action_from_journal, to_markdown
 from wargame.engine.picture import assessments
 from wargame.model.clock import DAY
-from wargame.session import scenarios
-from wargame.session.journal_file import read
+from wargame.model.scenario_files import scenarios
+from wargame.session.journal.read import read
 from wargame.session.session import Session
 from wargame.session.views import seat_events
 

@@ -12,7 +12,7 @@ from conftest import FLAGSHIP, play
 from wargame.cli import main
 from wargame.engine.credibility import SIGNALS, alliance_credibility, credibility, prior
 from wargame.engine.journal import Event
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 
 SEATS = ("germany", "poland", "france", "uk", "ussr")
 
@@ -263,7 +263,8 @@ def test_missing_decision_script_exits_2(tmp_path: Path, capsys: pytest.CaptureF
 
 
 def test_scripted_journal_replays(tmp_path: Path) -> None:
-    from wargame.session import journal_file
+    from wargame.session.journal.read import read
+    from wargame.session.journal.verify import verify
     from wargame.session.session import Session
 
     script = tmp_path / "s.toml"
@@ -272,4 +273,4 @@ def test_scripted_journal_replays(tmp_path: Path) -> None:
     session = Session(scenarios.load(FLAGSHIP), seed=2, seats=[f"uk=script:{script}"], journal=path)
     session.run_to_end()
     session.close()
-    assert journal_file.verify(journal_file.read(path)).ok
+    assert verify(read(path)).ok

@@ -210,7 +210,7 @@ def test_a_cancelled_attack_date_becomes_a_false_alarm_and_raises_the_bar() -> N
 
 
 def test_sharing_a_report_ad_hoc_keeps_its_origin() -> None:
-    from wargame.session import scenarios
+    from wargame.model.scenario_files import scenarios
     from wargame.session.session import Session
 
     session = Session(scenarios.load("drole-de-guerre-1939"), seed=1, seats=["poland=human"])
@@ -240,7 +240,7 @@ def test_an_assessment_never_confirms_the_reports_it_rests_on() -> None:
 
 
 def test_sharing_an_assessment_is_a_decision_and_carries_its_origins() -> None:
-    from wargame.session import scenarios
+    from wargame.model.scenario_files import scenarios
     from wargame.session.session import Session
 
     session = Session(scenarios.load("drole-de-guerre-1939"), seed=1, seats=["france=human"])

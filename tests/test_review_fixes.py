@@ -6,7 +6,7 @@ from conftest import FLAGSHIP, play
 
 from wargame.model.clock import DAY
 from wargame.model.grading import assess
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import play
 
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 
 NAME = "norway-1940"
 

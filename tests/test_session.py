@@ -13,8 +13,10 @@ from wargame.cli import main
 from wargame.engine.decisions import DecisionError
 from wargame.engine.journal import Event
 from wargame.model.clock import DAY
-from wargame.session import journal_file, scenarios
-from wargame.session.integrity import chained_line, link
+from wargame.model.scenario_files import scenarios
+from wargame.session.journal.chain import chained_line, link
+from wargame.session.journal.read import read
+from wargame.session.journal.verify import verify
 from wargame.session.session import SeatError, Session
 
 
@@ -41,7 +43,7 @@ def test_fractional_minutes_never_reach_the_clock(tmp_path: Path) -> None:
         for p in session.pending("france"):
             session.submit("france", p.id, p.options[0], reason="first option")
     session.close()
-    assert journal_file.verify(journal_file.read(path)).ok
+    assert verify(read(path)).ok
 
 
 def test_overrides_replay_exactly_in_order_and_precision(tmp_path: Path) -> None:
@@ -57,7 +59,7 @@ def test_overrides_replay_exactly_in_order_and_precision(tmp_path: Path) -> None
     head = json.loads(path.read_text().splitlines()[0])
     assert head["overrides"] == overrides
     assert session.scenario.fronts[1].fortification == 9
-    assert journal_file.verify(journal_file.read(path)).ok
+    assert verify(read(path)).ok
 
 
 def test_content_hash_sees_every_digit(tmp_path: Path) -> None:
@@ -251,7 +253,7 @@ def test_confirmed_defaults_are_journalled_with_who_confirmed_and_replay(tmp_pat
     assert any(
         b.startswith("default, confirmed by ") and b.endswith(("France", "Britain", "Poland")) for b in bys
     )
-    verdict = journal_file.verify(journal_file.read(path))
+    verdict = verify(read(path))
     assert verdict.ok, verdict
 
 

@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from wargame.session import scenarios
-from wargame.session.journal_file import JournalError, fresh_path, read, resume
+from wargame.model.scenario_files import scenarios
+from wargame.session.journal.read import JournalError, fresh_path, read
+from wargame.session.journal.replay import resume
 from wargame.session.session import Session, assign_seats
 
 

@@ -45,7 +45,7 @@ _LOADED: dict[tuple[Any, ...], Any] = {}
 def _load(scenario: str, overrides: Sequence[str]) -> Any:
     """The scenario with its overrides, parsed once per process and reused while its file is
     unchanged (a worker plays many runs of one scenario; parsing it costs a quarter of a run)."""
-    from wargame.session import scenarios
+    from wargame.model.scenario_files import scenarios
 
     path, _ = scenarios.resolve(scenario)
     stat = path.stat()

@@ -42,9 +42,9 @@ from wargame.engine.journal import Event
 from wargame.engine.outcome import measures
 from wargame.engine.world import World
 from wargame.model.clock import format_instant
+from wargame.model.scenario_files.scenarios import LoadedScenario
 from wargame.session import bots
-from wargame.session.journal_lines import JOURNAL_FORMAT, JournalLines, header_line  # noqa: F401
-from wargame.session.scenarios import LoadedScenario
+from wargame.session.journal.write import JOURNAL_FORMAT, JournalLines, header_line  # noqa: F401
 from wargame.session.seats import (  # noqa: F401 (re-exported: the session's public names)
     DEFAULT_CONTROLLER,
     HUMAN,

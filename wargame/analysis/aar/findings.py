@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from wargame.analysis.aar_types import (
+from wargame.analysis.aar.types import (
     Belief,
     DeceptionResult,
     DecisionRecord,

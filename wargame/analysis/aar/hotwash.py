@@ -17,7 +17,7 @@ are ranked: those the room took itself (``by`` human) first, then changes of ans
 the earlier. The text shows as many of each seat's best turns as fit the screen (at least one),
 in date order. Beside each, the belief that was furthest from the truth when it was taken.
 
-It needs the review's beliefs at each decision, which :func:`~wargame.analysis.aar.after_action`
+It needs the review's beliefs at each decision, which :func:`~wargame.analysis.aar.review.after_action`
 recovers by a quick replay (a few tenths of a second for a whole 1939 game).
 """
 
@@ -30,8 +30,8 @@ from datetime import datetime
 
 import attrs
 
-from wargame.analysis.aar import after_action
-from wargame.analysis.aar_types import AfterAction, Belief, DeceptionResult, DecisionRecord, WhiteAct
+from wargame.analysis.aar.review import after_action
+from wargame.analysis.aar.types import AfterAction, Belief, DeceptionResult, DecisionRecord, WhiteAct
 from wargame.analysis.wording import amount, date_text, days, early_or_late, instant, words
 from wargame.analysis.wording import and_list as _and
 from wargame.model.clock import to_datetime

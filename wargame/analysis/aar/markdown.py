@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from wargame.analysis.aar_types import AfterAction, Belief, DecisionRecord
+from wargame.analysis.aar.types import AfterAction, Belief, DecisionRecord
 from wargame.analysis.wording import (
     NOTHING,
     amount,

@@ -2,7 +2,7 @@
 
 Lines are built when needed: at once, flushed line by line, while a file is being written
 (``keep``), otherwise only when someone asks for them. Each event line carries the integrity chain
-of :mod:`wargame.session.integrity`, so that an edited journal is caught on reading.
+of :mod:`wargame.session.journal.chain`, so that an edited journal is caught on reading.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from typing import IO, TYPE_CHECKING, Any
 
 from wargame import __version__
 from wargame.engine.journal import Event, Journal, dumps
-from wargame.session.integrity import chained_line, link
+from wargame.session.journal.chain import chained_line, link
 
 if TYPE_CHECKING:
-    from wargame.session.scenarios import LoadedScenario
+    from wargame.model.scenario_files.scenarios import LoadedScenario
 
 JOURNAL_FORMAT = 1
 
