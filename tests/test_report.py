@@ -165,7 +165,7 @@ def test_review_takes_any_by_and_any_white_cell_act(facilitated_journal: Path) -
         return e
 
     events = [edit(e) for e in journal.events]
-    aar = review(scenario_of(journal), 1, journal.header["seats"], events, events[-1].t)
+    aar = review(scenario_of(journal), 1, journal.header.seats, events, events[-1].t)
     defaults = [d for d in aar.decisions if d.by == confirmed]
     assert defaults and all(d.who == "default" and d.confirmed_by == "the white cell" for d in defaults)
     assert any("confirmed by the white cell" in f.text for f in aar.issues if f.kind == "default_decision")

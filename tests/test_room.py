@@ -44,7 +44,7 @@ def test_every_shipped_script_runs_and_its_journal_replays(name: str, tmp_path: 
     verdict = verify(journal)
     assert verdict.ok, verdict
     script = load_room_script(name, scenarios.load(SHIPPED[name]).scenario)
-    assert all(journal.header["seats"][s] == "human" for s in script.seats)
+    assert all(journal.header.seats[s] == "human" for s in script.seats)
     people = [e for e in journal.events if e.kind == "decision" and e.data["by"] in ("human", "white cell")]
     assert {e.data["seat"] for e in people if e.data["by"] == "human"} == set(script.seats)
     session = scripted(name)

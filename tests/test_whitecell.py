@@ -131,9 +131,9 @@ def test_an_override_changes_the_war_and_is_journalled_for_the_white_cell_only()
     s.direct("override", "front.poland.defender", reason="the room rules a stand on the Vistula", text="60")
     base.run_to_end()
     s.run_to_end()
-    fell = base.summary()["protege_survival_days"]
+    fell = base.summary().protege_survival_days
     assert fell is not None  # without the override Poland falls
-    held = s.summary()["protege_survival_days"]
+    held = s.summary().protege_survival_days
     assert held is None or held > fell  # with 60 divisions it holds out longer, or to the end
     adj = [e for e in s.white_cell().events if e.kind == "adjudication"]
     assert adj and "Vistula" in adj[0].text

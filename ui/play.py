@@ -125,7 +125,7 @@ def going_on_with(path: Path, args: argparse.Namespace) -> str:
             "choose another --journal"
         ) from None
     head = recorded.header
-    name, seed = head["scenario"]["name"], head["seed"]
+    name, seed = head.scenario.name, head.seed
     if recorded.events and recorded.events[-1].kind == "end":
         raise PlayError(
             f"{path} holds a finished game ({name}, seed {seed}); it is left as it is: choose "
@@ -134,11 +134,11 @@ def going_on_with(path: Path, args: argparse.Namespace) -> str:
     if args.seats or args.overrides or args.seed is not None:
         asked = scenarios.load(args.scenario, args.overrides)
         seats = assign_seats(asked.scenario.seat_ids, args.seats)
-        wanted = (asked.name, 1 if args.seed is None else args.seed, seats, list(args.overrides))
-        if wanted != (name, seed, head["seats"], head["overrides"]):
+        wanted = (asked.name, 1 if args.seed is None else args.seed, seats, tuple(args.overrides))
+        if wanted != (name, seed, dict(head.seats), head.overrides):
             raise PlayError(
                 f"{path} holds another game ({name}, seed {seed}, seats "
-                + ", ".join(f"{k}={v}" for k, v in head["seats"].items())
+                + ", ".join(f"{k}={v}" for k, v in head.seats.items())
                 + "); it is left as it is: choose another --journal for a new game, or go on "
                 f"with that one by `wargame play --journal {path}` alone"
             )

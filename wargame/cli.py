@@ -138,7 +138,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     for note in [*session.script_notes, *session.script_unplayed()]:
         print(f"warning: {note}", file=sys.stderr)
     if args.summary:
-        print(json.dumps(session.summary(), sort_keys=True))
+        print(json.dumps(session.summary().to_json(), sort_keys=True))
     else:
         _print_timeline(lines([e for e in session.events if e.kind not in args.hide], white_cell=True))
         if args.journal:
@@ -191,19 +191,20 @@ def cmd_batch(args: argparse.Namespace) -> int:
     rate = len(rows) / seconds if seconds > 0 else 0.0
     played = counted(len(rows), "run")
     print(f"{played} in {seconds:.1f} s ({rate:.1f} a second), {workers}.", file=sys.stderr)
-    failed = [r for r in rows if r.get("error")]
+    failed = [r for r in rows if r.error]
     for r in failed:
-        print(f"run {r['run']} (seed {r['seed']}) failed: {r['error']}", file=sys.stderr)
+        print(f"run {r.run} (seed {r.seed}) failed: {r.error}", file=sys.stderr)
+    columns = [r.columns() for r in rows]
     if args.out:
         try:
-            write_rows(rows, args.out)
+            write_rows(columns, args.out)
         except OSError as err:
             raise InputError(f"cannot write {args.out!r}: {err.strerror or err}") from None
     console = _console()
     table = Table(title=f"{loaded.name}: {len(rows) - len(failed)} of {played}, root seed {args.seed}")
     for name in ("measure", "n", "mean or share", "95% interval", "median [quartiles]"):
         table.add_column(name, justify="left" if name == "measure" else "right", no_wrap=True)
-    for d in describe(rows):
+    for d in describe(columns):
         if d["kind"] == "none":
             table.add_row(d["measure"], "0", "no value in any run", "", "")
             continue
@@ -363,7 +364,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.white_cell:
         events = list(journal.events)
     else:
-        seats = list(journal.header["seats"])
+        seats = list(journal.header.seats)
         if args.seat not in seats:
             raise InputError(f"unknown seat {args.seat!r}; this journal's seats are {', '.join(seats)}")
         events = list(seat_events(journal.events, args.seat))

@@ -114,7 +114,7 @@ def _check_cells(experiment: Experiment, path: str) -> None:
     """Load the scenario with every cell's settings, so a bad path or value stops the experiment
     before any game is played."""
     from wargame.model.scenario_files import scenarios
-    from wargame.session.session import assign_seats
+    from wargame.session.seats import assign_seats
 
     for cell in experiment.cells():
         try:
@@ -134,7 +134,7 @@ def run_experiment(
             experiment.scenario, experiment.runs, root=experiment.seed, jobs=jobs, seats=experiment.seats,
             overrides=experiment.overrides_for(cell), progress=progress,
         )  # fmt: skip
-        for d in describe(rows):
+        for d in describe([r.columns() for r in rows]):
             base = d["measure"].split(" = ")[0]
             if experiment.measures and base not in experiment.measures:
                 continue

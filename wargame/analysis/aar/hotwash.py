@@ -184,19 +184,19 @@ def headline(aar: AfterAction) -> tuple[str, ...]:
     plan = aar.plan.aggressor
     aggressor, target = names.get(plan.actor, plan.actor), names.get(plan.target, plan.target)
     invasion = next((e for e in aar.timeline if e.kind == "invasion"), None)
-    later = o.get("postponements", 0)
+    later = o.postponements
     after = f" after {later} postponement{'s' if later != 1 else ''}" if later else ""
     if invasion is None:
         if aar.finished:
             return (f"{aggressor} was deterred: it never invaded {target}{after}.",)
         return (f"{aggressor} has not invaded {target} yet{after}.",)
     out = [f"{aggressor} invaded {target} on {instant(aar.start, invasion.t)}{after}."]
-    declared = {g: per.get("war_declared_after_days") for g, per in o.get("guarantors", {}).items()}
+    declared = {g: per.war_declared_after_days for g, per in o.guarantors.items()}
     wars = [f"{names.get(g, g)} declared war after {days(d)}" for g, d in declared.items() if d is not None]
     wars += [f"{names.get(g, g)} never declared war" for g, d in declared.items() if d is None]
-    honour = HONOURED.get(o.get("guarantee_honoured", ""), "The guarantee's fate is unknown")
+    honour = HONOURED[o.guarantee_honoured]
     out.append(f"{honour}: {', '.join(wars)}." if wars else f"{honour}.")
-    held, capital = o.get("protege_survival_days"), o.get("capital_fell_after_days")
+    held, capital = o.protege_survival_days, o.capital_fell_after_days
     fell = f"; its capital fell after {days(capital)}" if capital is not None else ""
     if held is not None:
         out.append(f"{target} held out {days(held)}{fell}.")

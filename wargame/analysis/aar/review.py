@@ -70,7 +70,7 @@ def after_action_from_journal(path: str | Path) -> AfterAction:
     except JournalError as err:
         raise AfterActionError(str(err)) from None
     events = list(journal.events)
-    return review(loaded, int(journal.header["seed"]), journal.header["seats"], events, events[-1].t)
+    return review(loaded, journal.header.seed, journal.header.seats, events, events[-1].t)
 
 
 def review(

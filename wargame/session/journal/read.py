@@ -11,14 +11,12 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import attrs
 
-from wargame import __version__
 from wargame.engine.journal import Event, dumps
 from wargame.session.journal.chain import link
-from wargame.session.session import JOURNAL_FORMAT, SeatError, normalise_controller
+from wargame.session.journal.header import Header, HeaderError, parse_header
 
 
 class JournalError(Exception):
@@ -28,7 +26,7 @@ class JournalError(Exception):
 @attrs.frozen
 class JournalFile:
     path: str
-    header: dict[str, Any]
+    header: Header
     events: tuple[Event, ...]
     lines: tuple[str, ...]
 
@@ -62,25 +60,9 @@ def read(path: str | Path, unfinished: bool = False) -> JournalFile:
         )
     lines = lines[:-1]
     try:
-        head = json.loads(lines[0])
-    except json.JSONDecodeError:
-        raise JournalError(f"{p}:1: not a wargame journal (the first line is not a JSON header)") from None
-    if not isinstance(head, dict) or head.get("journal") != "wargame":
-        raise JournalError(f"{p}:1: not a wargame journal (no wargame header)")
-    if head.get("format") != JOURNAL_FORMAT:
-        raise JournalError(
-            f"{p}:1: journal format {head.get('format')!r} is not supported "
-            f"(this is wargame {__version__}, which reads format {JOURNAL_FORMAT})"
-        )
-    problem = _header_problem(head)
-    if problem:
-        raise JournalError(f"{p}:1: the header is damaged: {problem}")
-    try:
-        canonical_header = dumps(head)
-    except (TypeError, ValueError):
-        canonical_header = None
-    if canonical_header != lines[0]:
-        raise JournalError(f"{p}:1: the header has been edited")
+        head = parse_header(lines[0])
+    except HeaderError as err:
+        raise JournalError(f"{p}:1: {err}") from None
     chain = link("", lines[0])
     events: list[Event] = []
     for number, line in enumerate(lines[1:], start=2):
@@ -106,32 +88,6 @@ def read(path: str | Path, unfinished: bool = False) -> JournalFile:
             f"clean close (a crash, or lines cut off); the {len(lines)} lines present are intact"
         )
     return JournalFile(path=str(p), header=head, events=tuple(events), lines=tuple(lines))
-
-
-def _header_problem(head: dict[str, Any]) -> str | None:
-    """What is wrong with a header's fields, if anything."""
-    for key in ("engine", "scenario", "seed", "seats", "overrides"):
-        if key not in head:
-            return f"it lacks {key!r}"
-    ref, seats, overrides = head["scenario"], head["seats"], head["overrides"]
-    if not isinstance(ref, dict) or not all(
-        isinstance(ref.get(k), str) for k in ("name", "source", "sha256")
-    ):
-        return "'scenario' must name the scenario, its source and its content hash"
-    seed = head["seed"]
-    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
-        return f"'seed' must be a whole number >= 0, not {seed!r}"
-    if not isinstance(seats, dict) or not all(isinstance(v, str) for v in seats.values()):
-        return "'seats' must map seats to controllers"
-    for seat, controller in seats.items():
-        try:
-            if normalise_controller(controller) != controller:
-                raise SeatError(controller)
-        except SeatError:
-            return f"seat {seat!r} has an unknown controller {controller!r}"
-    if not isinstance(overrides, list) or not all(isinstance(o, str) for o in overrides):
-        return "'overrides' must be a list of KEY=VALUE texts"
-    return None
 
 
 def _check_event(event: Event) -> None:

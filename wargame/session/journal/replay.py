@@ -17,25 +17,26 @@ import attrs
 from wargame.engine.journal import Event
 from wargame.model.scenario_files.scenarios import LoadedScenario, ScenarioError, load
 from wargame.session.journal.read import JournalError, JournalFile, read
-from wargame.session.session import CONFIRMED, HUMAN, WHITE_CELL, Session
+from wargame.session.seats import HUMAN
+from wargame.session.session import CONFIRMED, WHITE_CELL, Session
 
 
 def scenario_of(journal: JournalFile) -> LoadedScenario:
     """The scenario a journal was made from, checked against its recorded content hash."""
-    ref = journal.header["scenario"]
-    source = ref["source"]
+    ref = journal.header.scenario
+    source = ref.source
     beside = Path(journal.path).parent / source
-    if not Path(source).is_file() and beside.is_file() and source != ref["name"]:
+    if not Path(source).is_file() and beside.is_file() and source != ref.name:
         source = str(beside)  # a scenario file named relative to where the journal was made
     try:
-        loaded = load(source, journal.header["overrides"])
+        loaded = load(source, journal.header.overrides)
     except ScenarioError as err:
-        raise JournalError(f"{journal.path}: cannot load its scenario {ref['source']!r}:\n{err}") from None
-    loaded = attrs.evolve(loaded, source=ref["source"])  # as recorded, wherever it was found
-    if loaded.digest != ref["sha256"]:
+        raise JournalError(f"{journal.path}: cannot load its scenario {ref.source!r}:\n{err}") from None
+    loaded = attrs.evolve(loaded, source=ref.source)  # as recorded, wherever it was found
+    if loaded.digest != ref.sha256:
         raise JournalError(
-            f"{journal.path}: the scenario {ref['name']!r} has changed since this journal was written "
-            f"(content hash {ref['sha256'][:12]}… then, {loaded.digest[:12]}… now); "
+            f"{journal.path}: the scenario {ref.name!r} has changed since this journal was written "
+            f"(content hash {ref.sha256[:12]}… then, {loaded.digest[:12]}… now); "
             "it cannot be replayed against the new version"
         )
     return loaded
@@ -72,9 +73,7 @@ def replay(journal: JournalFile, close: bool = True) -> Session:
     """Re-run the game recorded in ``journal`` (see module docstring). With ``close=False`` a
     journal that was closed is left open at the instant it was closed, ready to go on."""
     loaded = scenario_of(journal)
-    return replay_events(
-        loaded, int(journal.header["seed"]), journal.header["seats"], journal.events, close=close
-    )
+    return replay_events(loaded, journal.header.seed, journal.header.seats, journal.events, close=close)
 
 
 def replay_events(

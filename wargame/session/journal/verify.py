@@ -27,15 +27,15 @@ class Verdict:
 def verify(journal: JournalFile) -> Verdict:
     """Replay ``journal`` and compare it with the recording, line by line."""
     note = ""
-    if journal.header["engine"] != __version__:
+    if journal.header.engine != __version__:
         note = (
-            f"recorded with wargame {journal.header['engine']}, replayed with {__version__}: "
+            f"recorded with wargame {journal.header.engine}, replayed with {__version__}: "
             "differences may come from the engine change"
         )
     session = replay(journal)
     replayed = session.lines
     for i, recorded in enumerate(journal.lines):
-        if i == 0 and journal.header["engine"] != __version__:
+        if i == 0 and journal.header.engine != __version__:
             continue
         mine = replayed[i] if i < len(replayed) else None
         if mine != recorded:
