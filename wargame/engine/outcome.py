@@ -3,10 +3,8 @@
 Because they read only journal events, the same measures come out of a live game, a replay or a
 journal file on disk, and a batch can compute them in its workers.
 
-Times are in days. ``invasion_day`` counts from the scenario's start; every ``*_after_days``
-counts from the invasion (negative for what came before it: Poland's mobilisation, say), or from
-the start when there was none. ``credibility_at_invasion`` is the aggressor's belief when it
-invaded, or when it gave up its plan.
+The measures, their units and their origins are the fields of
+:class:`~wargame.engine.outcome_types.Outcome` (tabled in ``docs/results.md``).
 
 ``guarantee_honoured`` grades each triggered guarantee and reports the best:
 

@@ -322,7 +322,8 @@ def hot_wash_text(hw: HotWash, width: int = 80, height: int = 24) -> str:
     most = max((len(s.turns) for s in hw.seats), default=1)
     lines = page(1)
     if len(lines) > height:
-        return "\n".join(min(lines, page(1, compact=True), key=len)) + "\n"
+        compact = page(1, compact=True)
+        return "\n".join(compact if len(compact) < len(lines) else lines) + "\n"
     for shown in range(2, min(most, 4) + 1):
         more = page(shown)
         if len(more) > height:
