@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
 
 FLAGSHIP = "drole-de-guerre-1939"

@@ -17,7 +17,7 @@ from wargame.analysis.brief import (
 from wargame.analysis.brief_parts import free_kinds
 from wargame.analysis.wording import date_text
 from wargame.cli import main
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 
 BUNDLED = ("drole-de-guerre-1939", "eastmark-2031", "norway-1940", "tutorial")
 

@@ -161,7 +161,7 @@ def free_kinds(s: Scenario) -> tuple[str, ...]:
 def aggressor_lines(s: Scenario, for_seat: str | None = None) -> list[str]:
     """The aggressor's plan in sentences; for the aggressor's own seat (``for_seat``), with the
     deceptions it runs and the agents that report to it."""
-    from wargame.analysis.aar import aggressor_plan
+    from wargame.analysis.aar.review import aggressor_plan
 
     plan = s.aggressor
     out = [

@@ -256,8 +256,8 @@ class ScriptError(ValueError):
 
 def load_script(path: str, scenario: Scenario) -> tuple[ScriptedDecision, ...]:
     """Read a decision-script file: TOML with ``[[decision]]`` tables (the fields of ScriptedDecision)."""
-    from wargame.session.structure import CONVERTER, format_path, walk
-    from wargame.session.tomlmap import TomlFileError, read_toml
+    from wargame.model.scenario_files.structure import CONVERTER, format_path, walk
+    from wargame.model.scenario_files.tomlmap import TomlFileError, read_toml
 
     try:
         data = read_toml(path, "decision script")

@@ -65,9 +65,16 @@ from wargame.engine.whitecell import OVERRIDABLE, WHITE_KINDS, check_white
 from wargame.model.checks import _unknown, script_problems
 from wargame.model.clock import DAY, from_datetime
 from wargame.model.scenario import PROMPTS, Scenario, ScriptedDecision
-from wargame.session.scenarios import LoadedScenario, Problem, ScenarioError, _parse, _read, bundled_dir
-from wargame.session.structure import CONVERTER, format_path, walk
-from wargame.session.tomlmap import find_line, line_map
+from wargame.model.scenario_files.scenarios import (
+    LoadedScenario,
+    Problem,
+    ScenarioError,
+    _parse,
+    _read,
+    bundled_dir,
+)
+from wargame.model.scenario_files.structure import CONVERTER, format_path, walk
+from wargame.model.scenario_files.tomlmap import find_line, line_map
 
 INJECT_ACTS = ("hold_inject", "publish_inject", "skip_inject", "restore_inject")
 
