@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import resource
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -32,7 +32,7 @@ def bare_simpy(events: int) -> float:
     env = simpy.Environment()
     per = max(1, events // 100)
 
-    def ticker(env: simpy.Environment):  # type: ignore[no-untyped-def]
+    def ticker(env: simpy.Environment) -> Generator[simpy.Event, Any, None]:
         for _ in range(per):
             yield env.timeout(1)
 

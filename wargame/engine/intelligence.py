@@ -18,13 +18,16 @@ sharing build on this.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wargame.engine import liaison, penetration
 from wargame.model.clock import DAY, format_instant, from_days, from_hours, to_datetime
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
     import numpy as np
+    import simpy
 
     from wargame.engine.world import World
     from wargame.model.scenario import Channel, Deception, Scenario, Service
@@ -159,7 +162,9 @@ class Watch:
         return known
 
 
-def _collect(world: World, watch: Watch, service: Service, channel: Channel):  # type: ignore[no-untyped-def]
+def _collect(
+    world: World, watch: Watch, service: Service, channel: Channel
+) -> Generator[simpy.Event, Any, None]:
     env, actor, accuracy = world.env, service.actor, channel.accuracy
     rng = world.streams(f"intel.{actor}.{channel.kind}")
     plants = world.streams(f"deception.{actor}.{channel.kind}")

@@ -75,6 +75,11 @@ class Picture:
         holding = self._subjects.get(subject)
         return list(holding.reports) if holding is not None else []
 
+    def claims(self, subject: str) -> list[float]:
+        """The claims of the reports held on ``subject``, in the order they arrived."""
+        holding = self._subjects.get(subject)
+        return [r.claim for r in holding.reports] if holding is not None else []
+
     def holds(self, subject: str, origin: str) -> bool:
         """Whether a report of this origin on this subject is already held."""
         return (subject, origin) in self._by_origin

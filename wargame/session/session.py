@@ -315,9 +315,9 @@ class Session:
         while self._next_time() < t:
             if not self._step():
                 return
-        t = min(t, self._held_at())  # type: ignore[assignment] (an int, or inf when nothing holds)
-        if not self.world.ended and not self.closed and env.now < t:
-            env.run(until=t)
+        until = min(t, self._held_at())  # a minute, or inf when nothing holds the clock
+        if not self.world.ended and not self.closed and env.now < until:
+            env.run(until=until)
 
     def advance(self, minutes: int) -> None:
         """Run the clock forward by ``minutes`` of simulated time."""
@@ -348,9 +348,9 @@ class Session:
                 return fresh
             if seat is not None and any(e.visible_to(seat) for e in events[done:]):
                 return []
-        t = min(t, self._held_at())  # type: ignore[assignment]
-        if not self.world.ended and not self.closed and env.now < t:
-            env.run(until=t)
+        until = min(t, self._held_at())  # a minute, or inf when nothing holds the clock
+        if not self.world.ended and not self.closed and env.now < until:
+            env.run(until=until)
         return []
 
     def run_to_end(self) -> None:
