@@ -109,6 +109,7 @@ def test_bench_reports_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
     figures = bench(FLAGSHIP, games=2, jobs=2, rounds=1)
     assert figures["simpy_events"] > 100 and figures["games_per_s"] > 0
     assert 0 < figures["engine_to_bare_ratio"] < 1  # the model costs something over bare SimPy
+    assert 0 < figures["engine_to_bare_ratio_cpu"] < 1
     assert figures["peak_worker_memory_mib"] > 10
     assert figures["batch_scaling"] == pytest.approx(
         figures["batch_games_per_s_2_workers"] / figures["batch_games_per_s_1_worker"]

@@ -6,16 +6,19 @@ import math
 import statistics
 
 from conftest import play
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wargame.engine.picture import Picture
 from wargame.model.grading import (
     CREDIBILITY_WEIGHT,
     RELIABILITY_WEIGHT,
-    Estimate,
+    Tally,
     assess,
     credibility,
     kent,
     reliability,
+    weight,
 )
 
 SEEDS = range(8)
@@ -73,12 +76,29 @@ def test_reliability_follows_the_record() -> None:
 
 
 def test_credibility_numbers_from_distance_to_the_assessment() -> None:
-    current = Estimate(value=100, low=90, high=110, reports=3)
+    current = 100.0  # the assessment's central value
     assert credibility(100, True, current) == 1
     assert credibility(105, False, current) == 2
     assert credibility(200, False, current) == 4
     assert credibility(400, False, current) == 5
     assert credibility(100, False, None) == 6
+
+
+@given(
+    st.lists(
+        st.tuples(st.floats(-1e6, 1e6, allow_nan=False), st.sampled_from("ABCDEF"), st.integers(1, 6)),
+        max_size=30,
+    )
+)
+def test_a_tallys_central_value_is_its_estimates(claims: list[tuple[float, str, int]]) -> None:
+    """A report is graded from Tally.value, and the seat shown Tally.estimate: they never differ."""
+    tally = Tally()
+    for claim, letter, number in claims:
+        estimate = tally.estimate()
+        assert tally.value() == (estimate.value if estimate is not None else None)
+        tally.add(claim, weight(letter, number))
+    estimate = tally.estimate()
+    assert tally.value() == (estimate.value if estimate is not None else None)
 
 
 def test_assessment_weighs_reliable_sources_more() -> None:

@@ -20,7 +20,7 @@ Third parties may **intervene** on a front (the USSR on 17 September 1939).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.model import prompts
@@ -28,6 +28,10 @@ from wargame.model.clock import DAY, from_days, from_hours
 from wargame.model.lanchester import advance_km, lanchester_day
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
+    import simpy
+
     from wargame.engine.world import World
     from wargame.model.scenario import Front, Intervention
 
@@ -194,7 +198,7 @@ def _halt_decision(world: World, decision: Decision) -> None:
     halt_offensive(world, decision.seat)
 
 
-def _fight(world: World, spec: Front, opened_at: int):  # type: ignore[no-untyped-def]
+def _fight(world: World, spec: Front, opened_at: int) -> Generator[simpy.Event, Any, None]:
     """The daily battle on a front, for as long as the opening at ``opened_at`` lasts."""
     env, state = world.env, world.fronts[spec.id]
     rng = world.streams(f"campaign.{spec.id}")

@@ -18,25 +18,28 @@ sharing build on this.
 
 from __future__ import annotations
 
-import weakref
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wargame.engine import liaison, penetration
 from wargame.engine.claims import describe
 from wargame.model.clock import DAY, from_days, from_hours, to_datetime
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
     import numpy as np
+    import simpy
 
     from wargame.engine.world import World
     from wargame.model.scenario import Channel, Deception, Scenario, Service
 
 
 def start(world: World) -> None:
+    watch = Watch(world)
     for service in world.scenario.services:
         for channel in service.channels:
             if channel.rate_per_day > 0:
-                world.env.process(_collect(world, service, channel))
+                world.env.process(_collect(world, watch, service, channel))
 
 
 def _fallen(world: World, actor: str) -> bool:
@@ -131,41 +134,49 @@ def _lines(world: World, actor: str, channel: str, subject: str) -> list[Line]:
     ]
 
 
-def _watching(world: World, actor: str) -> tuple[bool, list[str]]:
-    """(whether ``actor``'s resistance has ended, the subjects its service watches), kept until
-    the invasion or a front's status changes what they are."""
-    key = (actor, world.invasion.triggered, *(f.status for f in world.fronts.values()))
-    known = _WATCHING.setdefault(world, {})
-    if key not in known:
-        known[key] = (_fallen(world, actor), subjects(world, actor))
-    return known[key]
+class Watch:
+    """What each service watches: (whether its state's resistance has ended, its subjects), worked
+    out once for each situation (the invasion, and the fronts' statuses) and kept for the game:
+    a channel asks at every report, and the situation changes a few times a game."""
+
+    def __init__(self, world: World) -> None:
+        self._world = world
+        self._fronts = tuple(world.fronts.values())
+        self._known: dict[tuple[object, ...], tuple[bool, list[str]]] = {}
+
+    def __call__(self, actor: str) -> tuple[bool, list[str]]:
+        world = self._world
+        key = (actor, world.invasion.triggered, *[f.status for f in self._fronts])
+        known = self._known.get(key)
+        if known is None:
+            known = self._known[key] = (_fallen(world, actor), subjects(world, actor))
+        return known
 
 
-#: Per world, what ``_watching`` has worked out (derived from the state, not part of it).
-_WATCHING: weakref.WeakKeyDictionary[World, dict[tuple[object, ...], tuple[bool, list[str]]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _collect(world: World, service: Service, channel: Channel):  # type: ignore[no-untyped-def]
-    env = world.env
-    rng = world.streams(f"intel.{service.actor}.{channel.kind}")
-    plants = world.streams(f"deception.{service.actor}.{channel.kind}")
+def _collect(
+    world: World, watch: Watch, service: Service, channel: Channel
+) -> Generator[simpy.Event, Any, None]:
+    env, actor, accuracy = world.env, service.actor, channel.accuracy
+    rng = world.streams(f"intel.{actor}.{channel.kind}")
+    plants = world.streams(f"deception.{actor}.{channel.kind}")
+    gap = 1.0 / channel.rate_per_day  # mean days between reports
     lines: dict[str, list[Line]] = {}  # subject -> the deception lines aimed at this channel
     while True:
-        yield env.timeout(max(1, from_days(rng.exponential(1.0 / channel.rate_per_day))))
-        fallen, options = _watching(world, service.actor)
-        if int(env.now) >= world.horizon or fallen:
+        yield env.timeout(max(1, from_days(rng.exponential(gap))))
+        fallen, options = watch(actor)
+        now = int(env.now)
+        if now >= world.horizon or fallen:
             return  # a state whose resistance has ended has no service left
         if not options:
             continue
         subject = options[int(rng.integers(len(options)))]
         truth = truth_of(world, subject)
-        claim = _claim(rng, subject, truth, channel.accuracy)
+        claim = _claim(rng, subject, truth, accuracy)
         delay = from_hours(rng.exponential(channel.delay_hours)) if channel.delay_hours > 0 else 0
-        if subject not in lines:
-            lines[subject] = _lines(world, service.actor, channel.kind, subject)
-        line = _planted(lines[subject], int(env.now))
+        aimed = lines.get(subject)
+        if aimed is None:
+            aimed = lines[subject] = _lines(world, actor, channel.kind, subject)
+        line = _planted(aimed, now) if aimed else None
         deceptive = line is not None and float(plants.random()) < line.share
         if deceptive:
             assert line is not None
@@ -174,8 +185,8 @@ def _collect(world: World, service: Service, channel: Channel):  # type: ignore[
                 claim = float(round(truth + from_days(line.shift_days * noise), -1))
             else:
                 claim = float(round(truth * line.factor * noise))
-        delay += penetration.report_delay(world, service.actor)
-        world.later(delay, _deliver, world, service, channel, subject, claim, truth, int(env.now), deceptive)
+        delay += penetration.report_delay(world, actor)
+        world.later(delay, _deliver, world, service, channel, subject, claim, truth, now, deceptive)
 
 
 def _truth(world: World, subject: str, claim: float, truth: float) -> dict[str, object]:
@@ -207,12 +218,12 @@ def _deliver(
         )
         return
     source = f"{service.actor}.{channel.kind}"
-    world.origins[source] = world.origins.get(source, 0) + 1  # numbered on arrival: no tell-tale gaps
-    origin = f"{source}.{world.origins[source]}"
+    number = world.origins[source] = world.origins.get(source, 0) + 1  # on arrival: no tell-tale gaps
+    origin = f"{source}.{number}"
     bias = penetration.bias_on(world, service.actor, subject)
     if bias != 1.0:  # a penetrated service distorts what comes in: the seat sees only the result
         claim = float(round(claim * bias)) if subject != "attack_date" else claim
-    graded = world.pictures[service.actor].receive(subject, claim, origin, f"{service.actor}.{channel.kind}")
+    graded = world.pictures[service.actor].receive(subject, claim, origin, source)
     grade = f"{graded.reliability}{graded.credibility}"
     truth_data = _truth(world, subject, claim, truth)
     truth_data["deceptive"] = deceptive

@@ -36,22 +36,49 @@ class Held:
 
 
 @attrs.define
+class Holding:
+    """A seat's reports on one subject, in the order they arrived, and the running sums of its
+    assessment of it (a seat assesses a subject on every report it receives: recomputing it from
+    every report held would cost the game most of its time)."""
+
+    reports: list[Held] = attrs.field(factory=list)
+    tally: Tally = attrs.field(factory=Tally)
+
+    def corroboration(
+        self, subject: str, claim: float, source: str, rests_on: frozenset[str]
+    ) -> tuple[bool, bool]:
+        """(whether an independent report is held, whether one agrees with ``claim``)."""
+        near = _near_date if subject == "attack_date" else agree
+        independent = False
+        for r in self.reports:
+            if r.source != source and r.origins.isdisjoint(rests_on):
+                if near(r.claim, claim):
+                    return True, True
+                independent = True
+        return independent, False
+
+
+@attrs.define
 class Picture:
     """What one seat holds: its reports, and its sources' records (checked, corroborated).
 
-    Reports are also indexed by subject, and each subject's assessment is kept until a report on
-    it arrives (a seat assesses a subject on every report it receives: recomputing it from every
-    report held would cost the game most of its time)."""
+    Reports are also held by subject (:class:`Holding`) and by origin, and each subject's
+    assessment is kept until a report on it arrives."""
 
     reports: list[Held] = attrs.field(factory=list)
     records: dict[str, list[int]] = attrs.field(factory=dict)
-    _by_subject: dict[str, list[Held]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _subjects: dict[str, Holding] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     _assessed: dict[str, Estimate | None] = attrs.field(factory=dict, init=False, repr=False, eq=False)
-    _tallies: dict[str, Tally] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     _by_origin: dict[tuple[str, str], Held] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def on(self, subject: str) -> list[Held]:
-        return list(self._by_subject.get(subject, ()))
+        holding = self._subjects.get(subject)
+        return list(holding.reports) if holding is not None else []
+
+    def claims(self, subject: str) -> list[float]:
+        """The claims of the reports held on ``subject``, in the order they arrived."""
+        holding = self._subjects.get(subject)
+        return [r.claim for r in holding.reports] if holding is not None else []
 
     def holds(self, subject: str, origin: str) -> bool:
         """Whether a report of this origin on this subject is already held."""
@@ -59,8 +86,8 @@ class Picture:
 
     def assessment(self, subject: str) -> Estimate | None:
         if subject not in self._assessed:
-            tally = self._tallies.get(subject)
-            self._assessed[subject] = tally.estimate() if tally is not None else None
+            holding = self._subjects.get(subject)
+            self._assessed[subject] = holding.tally.estimate() if holding is not None else None
         return self._assessed[subject]
 
     def receive(
@@ -70,45 +97,39 @@ class Picture:
 
         ``origins`` are the origins the report rests on (default: its own); a report is independent
         of another only if they share no origin and come from different sources."""
-        rests_on = origins or frozenset({origin})
         copy = self._by_origin.get((subject, origin))
         if copy is not None:
             return copy  # a copy of what is already held adds nothing
-        independent = agrees = False
-        for r in self._by_subject.get(subject, ()):
-            if r.source != source and not (r.origins & rests_on):
-                independent = True
-                if _agree(subject, r.claim, claim):
-                    agrees = True
-                    break
-        checked, corroborated = self.records.get(source, [0, 0])
+        rests_on = origins or frozenset((origin,))
+        holding = self._subjects.get(subject)
+        if holding is None:
+            holding = self._subjects[subject] = Holding()
+        independent, agrees = holding.corroboration(subject, claim, source, rests_on)
+        checked, corroborated = self.records.get(source, (0, 0))
+        letter = reliability(checked, corroborated)
+        # an agreeing report is confirmed (1) whatever the assessment: assess only otherwise
+        number = credibility(claim, agrees, None if agrees else holding.tally.value())
         report = Held(
             subject=subject,
             claim=claim,
             origin=origin,
             source=source,
-            reliability=reliability(checked, corroborated),
-            # an agreeing report is confirmed (1) whatever the assessment: assess only otherwise
-            credibility=credibility(claim, agrees, None if agrees else self.assessment(subject)),
+            reliability=letter,
+            credibility=number,
             origins=rests_on,
         )
         if independent:
             self.records[source] = [checked + 1, corroborated + int(agrees)]
         self.reports.append(report)
-        self._by_subject.setdefault(subject, []).append(report)
-        tally = self._tallies.get(subject)
-        if tally is None:
-            tally = self._tallies[subject] = Tally()
-        tally.add(claim, weight(report.reliability, report.credibility))
+        holding.reports.append(report)
+        holding.tally.add(claim, weight(letter, number))
         self._by_origin[(subject, origin)] = report
         self._assessed.pop(subject, None)
         return report
 
 
-def _agree(subject: str, a: float, b: float) -> bool:
-    if subject == "attack_date":
-        return abs(a - b) <= DAY  # dates agree within a day
-    return agree(a, b)
+def _near_date(a: float, b: float) -> bool:
+    return abs(a - b) <= DAY  # dates agree within a day
 
 
 def assessments(events: Iterable[Event], bias: dict[str, float] | None = None) -> dict[str, Estimate]:

@@ -12,13 +12,16 @@ into a stable spawn key with BLAKE2 (never Python's ``hash``, which is salted pe
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 import numpy as np
 
 
+@functools.lru_cache(maxsize=4096)
 def stream_key(name: str) -> tuple[int, ...]:
-    """The stable spawn key for a stream name: four 32-bit words of its BLAKE2b digest."""
+    """The stable spawn key for a stream name: four 32-bit words of its BLAKE2b digest (worked out
+    once per name in a process: every game asks for the same few dozen names)."""
     digest = hashlib.blake2b(name.encode("utf-8"), digest_size=16).digest()
     return tuple(int.from_bytes(digest[i : i + 4], "little") for i in range(0, 16, 4))
 

@@ -11,12 +11,16 @@ warning becomes a **false alarm**, and the next one needs more evidence.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wargame.model.clock import DAY, format_instant
 from wargame.model.grading import kent
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
+    import simpy
+
     from wargame.engine.world import World
 
 HORIZON_DAYS = 3  # "imminent": within three days
@@ -28,7 +32,7 @@ def start(world: World) -> None:
         world.env.process(_watch(world, actor))
 
 
-def _watch(world: World, actor: str):  # type: ignore[no-untyped-def]
+def _watch(world: World, actor: str) -> Generator[simpy.Event, Any, None]:
     env = world.env
     picture = world.pictures[actor]
     need = world.scenario.actor(actor).warning_reports
@@ -51,8 +55,7 @@ def _watch(world: World, actor: str):  # type: ignore[no-untyped-def]
                 need += 2
                 alarm = None
             continue
-        dates = [r.claim for r in picture.on("attack_date")]
-        soon = [d for d in dates if now - DAY / 2 <= d <= now + HORIZON_DAYS * DAY]
+        soon = [d for d in picture.claims("attack_date") if now - DAY / 2 <= d <= now + HORIZON_DAYS * DAY]
         if len(soon) < need:
             continue
         expected = int(sorted(soon)[len(soon) // 2])

@@ -8,6 +8,7 @@ converts between the two.
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, timedelta
 
 MINUTE = 1
@@ -35,8 +36,10 @@ def from_datetime(start: datetime, when: datetime) -> int:
     return int((when - start) // timedelta(minutes=1))
 
 
+@functools.lru_cache(maxsize=8192)
 def format_instant(start: datetime, t: int) -> str:
-    """A short, unambiguous calendar label such as ``Fri 01 Sep 1939 04:45``."""
+    """A short, unambiguous calendar label such as ``Fri 01 Sep 1939 04:45`` (kept once made:
+    every game of a scenario spells the same deadlines and dates)."""
     return to_datetime(start, t).strftime("%a %d %b %Y %H:%M")
 
 

@@ -87,14 +87,15 @@ class Estimate:
         return self.value / truth
 
 
-def credibility(claim: float, independent_agrees: bool, current: Estimate | None) -> int:
-    """The 1–6 number of a new report (see module docstring)."""
+def credibility(claim: float, independent_agrees: bool, current: float | None) -> int:
+    """The 1–6 number of a new report (see module docstring); ``current`` is the central value of
+    the seat's assessment (:meth:`Tally.value`), None when it has none."""
     if independent_agrees:
         return 1
     if current is None:
         return 6
-    scale = max(abs(current.value), 1e-9)
-    distance = abs(claim - current.value) / scale
+    scale = max(abs(current), 1e-9)
+    distance = abs(claim - current) / scale
     for number, limit in ((2, 2 * TOLERANCE), (3, 4 * TOLERANCE), (4, 8 * TOLERANCE)):
         if distance <= limit:
             return number
@@ -139,6 +140,13 @@ class Tally:
             self.logs2 += weight * lc * lc
         else:
             self.positive = False
+
+    def value(self) -> float | None:
+        """The central value alone, as :meth:`estimate` gives it (grading a report needs no
+        more, and a seat grades every report it receives)."""
+        if not self.reports:
+            return None
+        return round(math.exp(self.logs / self.total) if self.positive else self.plain / self.total, 2)
 
     def estimate(self) -> Estimate | None:
         """The weighted geometric mean of the claims with one weighted standard deviation either

@@ -83,6 +83,7 @@ class Session:
         self.scenario = loaded.scenario
         self.seed = seed
         self.seats = assign_seats(self.scenario.seat_ids, seats)
+        self._humans = frozenset(seat for seat, name in self.seats.items() if name == HUMAN)
         self.hold_deadlines = hold_deadlines  # live play: the clock stops short of a human deadline
         self._room: RoomPlay | None = None  # an attached room script (see prepare)
         self._controllers: dict[str, bots.Controller] = {}
@@ -166,6 +167,12 @@ class Session:
     def _bot_prompts(self) -> list[Any]:
         return [p for p in self.world.open_prompts() if self.controller(p.seat) != HUMAN]
 
+    def _bot_waiting(self) -> bool:
+        """Whether a prompt a bot answers is open (cheap when no prompt is: most of the time)."""
+        return bool(self.world.prompts) and any(
+            p.seat not in self._humans for p, _ in self.world.prompts.values()
+        )
+
     def _held_at(self) -> float:
         """With :attr:`hold_deadlines`, the last minute the clock may reach: one before the
         earliest deadline of an open prompt of a human seat (infinite when nothing holds it)."""
@@ -203,9 +210,38 @@ class Session:
         self.steps += 1
         if room is not None:
             self._play_script()
-        elif self.world.prompts and self._bot_prompts():  # most steps open no prompt: skip the scan
+        elif self._bot_waiting():
             self._settle()
         return True
+
+    def _run_until(self, t: float) -> bool:
+        """Headless, :meth:`_step` in one stretch: process every event before minute ``t``,
+        settling the instant whenever a bot's prompt opens. False if the game is over (ended,
+        closed, or nothing left to happen); True if the next event is at ``t`` or later.
+
+        Only for a game no room script drives and no human deadline holds (:meth:`_unattended`):
+        then nothing but an opened prompt needs the session between two events, so this pays
+        per event just the step and the check for a bot's prompt, and processes the very events,
+        in the very order, that :meth:`_step` would."""
+        world = self.world
+        env = world.env
+        step, peek = env.step, env.peek
+        if world.ended or self.closed:
+            return False
+        while not world.ended:
+            upcoming = peek()
+            if upcoming >= t:
+                return upcoming != float("inf")
+            step()
+            self.steps += 1
+            if world.prompts and self._bot_waiting():  # a prompt opened: bots answer once settled
+                self._settle()
+        return False
+
+    def _unattended(self) -> bool:
+        """Whether nothing but bots' prompts can need the session between events: no room script
+        is attached, and no human deadline holds the clock."""
+        return self._room is None and not (self.hold_deadlines and self._humans)
 
     def _play_script(self) -> None:
         """Settle the instant, then apply the room script's entries due at it, until none is."""
@@ -277,12 +313,14 @@ class Session:
             self.run_to_end()  # the horizon is the end: finish the game there
             return
         env = self.world.env
+        if self._unattended() and not self._run_until(t):
+            return
         while self._next_time() < t:
             if not self._step():
                 return
-        t = min(t, self._held_at())  # type: ignore[assignment] (an int, or inf when nothing holds)
-        if not self.world.ended and not self.closed and env.now < t:
-            env.run(until=t)
+        until = min(t, self._held_at())  # a minute, or inf when nothing holds the clock
+        if not self.world.ended and not self.closed and env.now < until:
+            env.run(until=until)
 
     def advance(self, minutes: int) -> None:
         """Run the clock forward by ``minutes`` of simulated time."""
@@ -313,14 +351,17 @@ class Session:
                 return fresh
             if seat is not None and any(e.visible_to(seat) for e in events[done:]):
                 return []
-        t = min(t, self._held_at())  # type: ignore[assignment]
-        if not self.world.ended and not self.closed and env.now < t:
-            env.run(until=t)
+        until = min(t, self._held_at())  # a minute, or inf when nothing holds the clock
+        if not self.world.ended and not self.closed and env.now < until:
+            env.run(until=until)
         return []
 
     def run_to_end(self) -> None:
         """Run until the horizon (human prompts fall to their defaults at their deadlines), or,
         with :attr:`hold_deadlines`, until a human prompt falls :meth:`due`."""
+        if self._unattended():
+            self._run_until(float("inf"))
+            return
         while self._step():
             pass
 
