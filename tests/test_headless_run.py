@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
 
 CASES = [
