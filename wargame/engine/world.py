@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import simpy
 
+from wargame.engine.events import EndData, EndTruth, StartData
 from wargame.engine.journal import Journal
 from wargame.engine.picture import Picture
 from wargame.engine.state import ActorState, FrontState, Prompt
@@ -111,9 +112,8 @@ class World:
 
         self.env.process(self._horizon())
         self.journal.record(
-            "start",
+            StartData(scenario=self.scenario.scenario.name, seed=self.seed),
             f"{self.scenario.scenario.title}: the game begins.",
-            data={"scenario": self.scenario.scenario.name, "seed": self.seed},
         )
         injects.start(self)
         aggressor.start(self)
@@ -128,12 +128,13 @@ class World:
     def _horizon(self):  # type: ignore[no-untyped-def]
         yield self.env.timeout(self.horizon)
         self.journal.record(
-            "end",
+            EndData(fronts={fid: f.status for fid, f in sorted(self.fronts.items())}),
             "The game reaches its horizon.",
-            data={"fronts": {fid: f.status for fid, f in sorted(self.fronts.items())}},
-            truth={
-                fid: {"cohesion": f.cohesion, "ground_km": f.ground_km}
-                for fid, f in sorted(self.fronts.items())
-            },
+            truth=EndTruth(
+                fronts={
+                    fid: {"cohesion": f.cohesion, "ground_km": f.ground_km}
+                    for fid, f in sorted(self.fronts.items())
+                }
+            ),
         )
         self.ended = True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from wargame.engine import payload
 from wargame.engine.journal import Event
 
 #: Kinds that are shown in bold in a terminal: the turning points of a crisis.
@@ -38,9 +39,10 @@ def _flat(values: dict, prefix: str = "") -> list[str]:
 
 def format_truth(event: Event) -> str:
     """The ground truth an event carries, as ``[truth: a=1, front.cohesion=0.12]``."""
-    if not event.truth:
+    values = payload.to_json(event.truth) if event.truth is not None else {}
+    if not values:
         return ""
-    return "[truth: " + ", ".join(_flat(dict(event.truth))) + "]"
+    return "[truth: " + ", ".join(_flat(values)) + "]"
 
 
 def label(event: Event) -> str:
