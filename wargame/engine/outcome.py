@@ -23,7 +23,30 @@ from collections.abc import Iterable
 from typing import Any
 
 from wargame.engine.credibility import alliance_credibility
+from wargame.engine.events import (
+    CapitalData,
+    CollapseData,
+    CouncilData,
+    DecisionData,
+    DetectedData,
+    DeterredData,
+    EndData,
+    HaltData,
+    InterventionData,
+    InvasionData,
+    InvasionTruth,
+    MobilisationData,
+    OffensiveData,
+    PenetrationData,
+    PromiseData,
+    ReportData,
+    ReportTruth,
+    TransferData,
+    WarData,
+    WarningData,
+)
 from wargame.engine.journal import Event
+from wargame.engine.payload import Payload
 from wargame.engine.picture import assessments
 from wargame.model.clock import DAY
 from wargame.model.grading import Tally, weight
@@ -38,32 +61,43 @@ def _days(t: int, origin: int) -> float:
 
 def _substantive(g: Guarantee, offensive: Event, j: int) -> bool:
     d = offensive.data
-    big = (
-        d["divisions"] >= g.substantive_divisions if g.substantive_divisions > 0 else d["scale"] == "general"
-    )
-    return d["actor"] in g.guarantors and big and offensive.t - j <= g.substantive_within_days * DAY
+    if not isinstance(d, OffensiveData):
+        return False
+    big = d.divisions >= g.substantive_divisions if g.substantive_divisions > 0 else d.scale == "general"
+    return d.actor in g.guarantors and big and offensive.t - j <= g.substantive_within_days * DAY
 
 
 def honour(g: Guarantee, events: list[Event], j: int) -> str:
     """How ``g`` was honoured (see module docstring)."""
-    if any(e.kind == "offensive" and _substantive(g, e, j) for e in events):
+    if any(_substantive(g, e, j) for e in events):
         return "substantive"
-    at_war = {e.data["actor"] for e in events if e.kind == "war"}
+    at_war = {e.data.actor for e in events if isinstance(e.data, WarData)}
     return "formal" if set(g.guarantors) <= at_war else "none"
 
 
 def _postponements(invasion: Event | None, decided: Event | None) -> int:
     if invasion is not None:
-        return int((invasion.truth or {}).get("postponements", 0))
-    return int(decided.data.get("postponements", 0)) if decided is not None else 0
+        return invasion.truth.postponements if isinstance(invasion.truth, InvasionTruth) else 0
+    return decided.data.postponements if decided is not None and isinstance(decided.data, DeterredData) else 0
+
+
+def _first(events: Iterable[Event], kind: type[Payload]) -> Event | None:
+    """The first event of payload class ``kind``."""
+    return next((e for e in events if isinstance(e.data, kind)), None)
+
+
+def _ordered(e: Event) -> str | None:
+    """The actor of an order of general mobilisation, if ``e`` is one."""
+    d = e.data
+    return d.actor if isinstance(d, MobilisationData) and d.step == "ordered" else None
 
 
 def measures(events: Iterable[Event], scenario: Scenario) -> dict[str, Any]:
     """The outcome measures of the game recorded in ``events`` (white-cell events)."""
     events = list(events)
     plan = scenario.aggressor
-    invasion = next((e for e in events if e.kind == "invasion"), None)
-    decided = invasion or next((e for e in events if e.kind == "deterred"), None)
+    invasion = _first(events, InvasionData)
+    decided = invasion or _first(events, DeterredData)
     j = invasion.t if invasion else 0
     triggered = [g for g in scenario.guarantees if g.protected == plan.target and plan.actor in g.against]
     guarantors = sorted({a for g in triggered for a in g.guarantors})
@@ -71,77 +105,76 @@ def measures(events: Iterable[Event], scenario: Scenario) -> dict[str, Any]:
         e for e in events if e.visible_to(plan.actor) and (decided is None or e.seq <= decided.seq)
     ]
 
-    def first(kind: str, **match: Any) -> Event | None:
-        return next(
-            (e for e in events if e.kind == kind and all(e.data.get(k) == v for k, v in match.items())), None
-        )
-
     def after(e: Event | None) -> float | None:
         return _days(e.t, j) if e is not None else None
 
     per: dict[str, dict[str, Any]] = {}
     for g in guarantors:
-        offensives = [e for e in events if e.kind == "offensive" and e.data["actor"] == g]
+        offensives = [e for e in events if isinstance(e.data, OffensiveData) and e.data.actor == g]
         per[g] = {
-            "war_declared_after_days": after(first("war", actor=g)),
+            "war_declared_after_days": after(
+                next((e for e in events if isinstance(e.data, WarData) and e.data.actor == g), None)
+            ),
             "offensive_after_days": after(offensives[0] if offensives else None),
-            "max_offensive_divisions": max((e.data["divisions"] for e in offensives), default=0),
+            "max_offensive_divisions": max(
+                (e.data.divisions for e in offensives if isinstance(e.data, OffensiveData)), default=0
+            ),
         }
-    functional = [
-        e for e in events if e.kind == "offensive" and any(_substantive(g, e, j) for g in triggered)
-    ]
+    functional = [e for e in events if any(_substantive(g, e, j) for g in triggered)]
     graded = {g.id: honour(g, events, j) for g in triggered} if invasion else {}
-    collapse = first("collapse")
+    collapse = _first(events, CollapseData)
     out: dict[str, Any] = {
         "deterred": invasion is None,
         "invasion_day": _days(invasion.t, 0) if invasion else None,
         "postponements": _postponements(invasion, decided),
         "protege_survival_days": after(collapse) if invasion else None,
-        "capital_fell_after_days": after(first("capital")),
+        "capital_fell_after_days": after(_first(events, CapitalData)),
         "guarantors": per,
         "aggressor_divisions_moved_west": round(
-            sum(e.data["divisions"] for e in events if e.kind == "transfer"), 1
+            sum(e.data.divisions for e in events if isinstance(e.data, TransferData)), 1
         ),
         "credibility_at_invasion": alliance_credibility(scenario, plan.target, seen_by_aggressor),
         "functionality_days": after(functional[0]) if functional else None,
         "guarantee_honoured": max(graded.values(), key=HONOUR.index) if graded else "none",
         "guarantees_honoured": graded,
-        "offensive_halted_after_days": after(first("halt")),
-        "intervention_after_days": {e.data["actor"]: after(e) for e in events if e.kind == "intervention"},
-        "mobilisation_after_days": {
-            e.data["actor"]: after(e)
-            for e in events
-            if e.kind == "mobilisation" and e.data.get("step") == "ordered"
+        "offensive_halted_after_days": after(_first(events, HaltData)),
+        "intervention_after_days": {
+            e.data.actor: after(e) for e in events if isinstance(e.data, InterventionData)
         },
-        "promises_due": sum(1 for e in events if e.kind == "promise"),
-        "promises_kept": sum(1 for e in events if e.kind == "promise" and e.data["kept"]),
-        "council_sittings": sum(1 for e in events if e.kind == "council" and e.data.get("step") == "sitting"),
-        "protected_informed": any(e.kind == "council" and e.data.get("step") == "informed" for e in events),
+        "mobilisation_after_days": {actor: after(e) for e in events if (actor := _ordered(e)) is not None},
+        "promises_due": sum(1 for e in events if isinstance(e.data, PromiseData)),
+        "promises_kept": sum(1 for e in events if isinstance(e.data, PromiseData) and e.data.kept),
+        "council_sittings": sum(
+            1 for e in events if isinstance(e.data, CouncilData) and e.data.step == "sitting"
+        ),
+        "protected_informed": any(
+            isinstance(e.data, CouncilData) and e.data.step == "informed" for e in events
+        ),
         "reports": {},
         "decisions": {"human": 0, "bot": 0, "default": 0},
-        "ended": any(e.kind == "end" for e in events),
+        "ended": any(isinstance(e.data, EndData) for e in events),
         "estimate_error_at_invasion": (
             {g: estimate_errors(events, g, invasion, scenario) for g in guarantors} if invasion else {}
         ),
         "warning_lead_days": {g: _warning_lead(events, g, invasion) for g in guarantors} if invasion else {},
         "response_after_first_indicator_days": {g: _response(events, g) for g in guarantors},
-        "penetration_detected_after_days": after(first("detected"))
-        if any(e.kind == "penetration" for e in events)
+        "penetration_detected_after_days": after(_first(events, DetectedData))
+        if any(isinstance(e.data, PenetrationData) for e in events)
         else None,
         "deceptive_reports_received": {},
         "deceptive_reports_believed": {},
     }
-    reports = [e for e in events if e.kind == "report"]  # all deception_taken reads
+    reports = [e for e in events if isinstance(e.data, ReportData)]  # all deception_taken reads
     for seat in scenario.actor_ids:
         received, believed = deception_taken(reports, seat)
         if received:
             out["deceptive_reports_received"][seat] = received
             out["deceptive_reports_believed"][seat] = believed
     for e in events:
-        if e.kind == "report":
+        if isinstance(e.data, ReportData):
             out["reports"][e.actors[0]] = out["reports"].get(e.actors[0], 0) + 1
-        elif e.kind == "decision":
-            by = str(e.data["by"]).split(":")[0]
+        elif isinstance(e.data, DecisionData):
+            by = e.data.by.split(":")[0]
             out["decisions"][by] = out["decisions"].get(by, 0) + 1
     for key in ("intervention_after_days", "mobilisation_after_days", "reports"):
         out[key] = dict(sorted(out[key].items()))
@@ -154,11 +187,23 @@ def _key_subjects(scenario: Scenario) -> list[str]:
     return [f"forces.{f.id}" for f in scenario.fronts if a in (f.attacker, f.defender)]
 
 
-def _true_value(report: Event) -> float:
-    truth = report.truth or {}
-    if "error_days" in truth:
-        return report.data["claim"] - truth["error_days"] * DAY
-    return float(truth.get("value", 0.0))
+def _true_value(report: ReportData, truth: Payload | None) -> float:
+    """The true value behind a report (the claim less its error, for a date)."""
+    if not isinstance(truth, ReportTruth):
+        return 0.0
+    if truth.error_days is not None:
+        return report.claim - truth.error_days * DAY
+    return float(truth.value) if truth.value is not None else 0.0
+
+
+def _deceptive(truth: Payload | None) -> bool:
+    """Whether a report was planted."""
+    return isinstance(truth, ReportTruth) and bool(truth.deceptive)
+
+
+def _known(truth: Payload | None) -> bool:
+    """Whether a report's ground truth is known (a shared assessment's is empty)."""
+    return isinstance(truth, ReportTruth) and truth.value is not None
 
 
 def estimate_errors(
@@ -170,9 +215,9 @@ def estimate_errors(
     out: dict[str, float | None] = {}
     for subject in _key_subjects(scenario):
         truths = [
-            _true_value(e)
+            _true_value(e.data, e.truth)
             for e in seen
-            if e.kind == "report" and e.data.get("subject") == subject and e.truth
+            if isinstance(e.data, ReportData) and e.data.subject == subject and _known(e.truth)
         ]
         estimate = assessed.get(subject)
         ratio = estimate.ratio_to(truths[-1]) if estimate and truths else None
@@ -185,18 +230,19 @@ def deception_taken(events: list[Event], seat: str) -> tuple[int, int]:
     held: dict[str, Tally] = {}
     received = believed = 0
     for e in events:
-        if e.kind != "report" or not e.visible_to(seat) or "reliability" not in e.data:
+        d = e.data
+        if not isinstance(d, ReportData) or not e.visible_to(seat):
             continue
-        tally = held.get(e.data["subject"])
+        tally = held.get(d.subject)
         if tally is None:
-            tally = held[e.data["subject"]] = Tally()
-        deceptive = bool((e.truth or {}).get("deceptive"))
+            tally = held[d.subject] = Tally()
+        deceptive = _deceptive(e.truth)
         before = tally.estimate() if deceptive else None  # only a plant needs it
-        tally.add(e.data["claim"], weight(e.data["reliability"], e.data["credibility"]))
+        tally.add(d.claim, weight(d.reliability, d.credibility))
         if not deceptive:
             continue
         received += 1
-        truth = _true_value(e)
+        truth = _true_value(d, e.truth)
         after = tally.estimate()
         was = abs(before.value - truth) if before is not None else 0.0
         believed += int(after is not None and abs(after.value - truth) > was)
@@ -205,7 +251,7 @@ def deception_taken(events: list[Event], seat: str) -> tuple[int, int]:
 
 def _warning_lead(events: list[Event], seat: str, invasion: Event) -> float | None:
     """Days from ``seat``'s first warning to the invasion (None if it was never warned)."""
-    first = next((e for e in events if e.kind == "warning" and e.data.get("actor") == seat), None)
+    first = next((e for e in events if isinstance(e.data, WarningData) and e.data.actor == seat), None)
     return round((invasion.t - first.t) / DAY, 3) if first is not None else None
 
 
@@ -216,21 +262,14 @@ def _response(events: list[Event], seat: str) -> float | None:
         (
             e
             for e in events
-            if e.kind == "report"
+            if isinstance(e.data, ReportData)
             and seat in e.actors
-            and e.data.get("subject") == "attack_date"
-            and not (e.truth or {}).get("deceptive")
+            and e.data.subject == "attack_date"
+            and not _deceptive(e.truth)
         ),
         None,
     )
-    order = next(
-        (
-            e
-            for e in events
-            if e.kind == "mobilisation" and e.data.get("actor") == seat and e.data.get("step") == "ordered"
-        ),
-        None,
-    )
+    order = next((e for e in events if _ordered(e) == seat), None)
     if first is None or order is None:
         return None
     return round((order.t - first.t) / DAY, 3)

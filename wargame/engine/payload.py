@@ -22,7 +22,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
-from functools import cache
 from typing import Any, ClassVar
 
 import attrs
@@ -173,8 +172,14 @@ def _json_types(annotation: str) -> tuple[tuple[type, ...], bool]:
     return tuple(types), nullable
 
 
-@cache
+_SPECS: dict[type[Payload], tuple[_Spec, ...]] = {}
+
+
 def specs(cls: type[Payload]) -> tuple[_Spec, ...]:
+    """How each field of ``cls`` is written and read (worked out once per class)."""
+    known = _SPECS.get(cls)
+    if known is not None:
+        return known
     out = []
     for f in attrs.fields(cls):
         types, nullable = _json_types(str(f.type))
@@ -188,7 +193,8 @@ def specs(cls: type[Payload]) -> tuple[_Spec, ...]:
                 nullable=nullable,
             )
         )
-    return tuple(out)
+    _SPECS[cls] = tuple(out)
+    return _SPECS[cls]
 
 
 def to_json(payload: Payload) -> dict[str, Any]:

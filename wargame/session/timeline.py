@@ -10,19 +10,20 @@ from collections.abc import Iterable
 
 from wargame.engine import payload
 from wargame.engine.journal import Event
+from wargame.engine.kinds import Kind
 
 #: Kinds that are shown in bold in a terminal: the turning points of a crisis.
 KEY_KINDS = frozenset(
     {
-        "invasion",
-        "war",
-        "offensive",
-        "halt",
-        "capital",
-        "collapse",
-        "intervention",
-        "decision",
-        "end",
+        Kind.INVASION,
+        Kind.WAR,
+        Kind.OFFENSIVE,
+        Kind.HALT,
+        Kind.CAPITAL,
+        Kind.COLLAPSE,
+        Kind.INTERVENTION,
+        Kind.DECISION,
+        Kind.END,
     }
 )
 
