@@ -24,6 +24,7 @@ from wargame.engine.events import (
     ReportData,
     ReportTruth,
     TransferData,
+    doc,
 )
 from wargame.engine.journal import Event, dumps
 from wargame.engine.kinds import KINDS, Kind
@@ -221,6 +222,12 @@ def test_a_journal_with_a_malformed_event_is_a_clear_error(
 @pytest.fixture(scope="module")
 def journal_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return Path(__file__).parent / "golden" / "drole-de-guerre-1939.seed1.jsonl"
+
+
+def test_the_table_of_kinds_in_the_design_doc_is_the_generated_one() -> None:
+    current = doc.DOC.read_text(encoding="utf-8")
+    assert doc.render(current) == current, "run: python -m wargame.engine.events.doc"
+    assert all(f"| `{cls.KIND.value}` |" in current for cls in PAYLOADS)
 
 
 def test_every_golden_line_is_rebuilt_byte_for_byte() -> None:

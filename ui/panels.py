@@ -17,18 +17,15 @@ from ui.text import DAY, estimate_words, plain, short_when, time_left, when
 from wargame.engine.events import (
     AidData,
     AssessmentData,
-    CapitalData,
-    CollapseData,
     CouncilData,
     DecisionData,
-    ExhaustedData,
     FrontData,
     GuaranteeData,
-    HaltData,
     InterventionData,
     InvasionData,
     MobilisationData,
     OffensiveData,
+    OnFront,
     PromiseData,
     ReportData,
     StatementData,
@@ -159,7 +156,7 @@ def fronts_known(view: SeatView, scenario: Scenario) -> Table:
     last: dict[str, Event] = {}
     for e in view.events:
         d = e.data
-        if isinstance(d, FrontData | OffensiveData | HaltData | ExhaustedData | CollapseData | CapitalData):
+        if isinstance(d, FrontData | OffensiveData | OnFront):
             last[d.front] = e
         elif isinstance(d, InvasionData):
             last[""] = e

@@ -121,7 +121,7 @@ class Journal:
     Listeners (a journal file writer, a UI) are called synchronously, in registration order.
     """
 
-    def __init__(self, clock: Callable[[], int], start: datetime) -> None:
+    def __init__(self, clock: Callable[[], float], start: datetime) -> None:
         self._clock = clock
         self._start = start
         self.events: list[Event] = []

@@ -6,7 +6,8 @@ For the white cell, each line also shows the ground truth the event carries, in 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from wargame.engine import payload
 from wargame.engine.journal import Event
@@ -28,7 +29,7 @@ KEY_KINDS = frozenset(
 )
 
 
-def _flat(values: dict, prefix: str = "") -> list[str]:
+def _flat(values: Mapping[str, Any], prefix: str = "") -> list[str]:
     out: list[str] = []
     for key, value in sorted(values.items()):
         if isinstance(value, dict):
