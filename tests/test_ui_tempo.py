@@ -317,7 +317,7 @@ async def test_in_hot_seat_running_the_clock_never_takes_the_other_seats_decisio
         await pilot.press("y")
         await pilot.pause()
     taken = decisions(s, "uk")
-    assert len(taken) == 1 and taken[0]["by"] == "default, confirmed by United Kingdom"
+    assert len(taken) == 1 and taken[0].by == "default, confirmed by United Kingdom"
 
 
 async def test_the_white_cell_confirms_a_default_at_its_deadline(tmp_path: Path) -> None:
@@ -359,7 +359,7 @@ async def test_the_white_cell_undoes_its_last_hold(tmp_path: Path) -> None:
         await pilot.pause()
         assert {i.id: i.status for i in s.white_cell().injects}["pact"] == "scheduled"
     restored = [d for d in decisions(s, WHITE) if d.decision == "restore_inject"]
-    assert [d["choice"] for d in restored] == ["couverture", "pact"]
+    assert [d.choice for d in restored] == ["couverture", "pact"]
 
 
 # -- the hot wash --------------------------------------------------------------------------------
