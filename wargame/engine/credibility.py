@@ -112,9 +112,28 @@ def prior(scenario: Scenario, guarantor: str) -> float:
     return _expit(x)
 
 
+_SIGNALLING = frozenset(
+    {
+        PromiseData,
+        StatementData,
+        WarData,
+        TalksData,
+        HaltData,
+        ExhaustedData,
+        MobilisationData,
+        AidData,
+        LeakData,
+        OffensiveData,
+    }
+)
+"""The payload classes of events that may signal a guarantor's resolve."""
+
+
 def signal(event: Event, guarantor: str) -> str | None:
     """The signal ``event`` sends about ``guarantor``, if any."""
     d = event.data
+    if type(d) not in _SIGNALLING:  # most events (reports, fighting) signal nothing: said at once
+        return None
     if isinstance(d, PromiseData) and d.guarantor == guarantor:
         return "promise.kept" if d.kept else "promise.broken"
     if isinstance(d, StatementData | WarData | TalksData | HaltData | ExhaustedData) and d.actor == guarantor:

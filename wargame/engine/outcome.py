@@ -19,8 +19,8 @@ invaded, or when it gave up its plan.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
 from wargame.engine.credibility import alliance_credibility
 from wargame.engine.events import (
@@ -53,6 +53,7 @@ from wargame.model.grading import Tally, weight
 from wargame.model.scenario import Guarantee, Scenario
 
 HONOUR = ("none", "formal", "substantive")
+P = TypeVar("P", bound=Payload)
 
 
 def _days(t: int, origin: int) -> float:
@@ -69,7 +70,7 @@ def _substantive(g: Guarantee, offensive: Event, j: int) -> bool:
 
 def honour(g: Guarantee, events: list[Event], j: int) -> str:
     """How ``g`` was honoured (see module docstring)."""
-    if any(_substantive(g, e, j) for e in events):
+    if any(isinstance(e.data, OffensiveData) and _substantive(g, e, j) for e in events):
         return "substantive"
     at_war = {e.data.actor for e in events if isinstance(e.data, WarData)}
     return "formal" if set(g.guarantors) <= at_war else "none"
@@ -81,9 +82,23 @@ def _postponements(invasion: Event | None, decided: Event | None) -> int:
     return decided.data.postponements if decided is not None and isinstance(decided.data, DeterredData) else 0
 
 
-def _first(events: Iterable[Event], kind: type[Payload]) -> Event | None:
-    """The first event of payload class ``kind``."""
-    return next((e for e in events if isinstance(e.data, kind)), None)
+def _by_class(events: Iterable[Event]) -> dict[type[Payload], list[Event]]:
+    """The events grouped by payload class, each group in journal order (one pass, not one per
+    measure)."""
+    out: dict[type[Payload], list[Event]] = {}
+    for e in events:
+        out.setdefault(type(e.data), []).append(e)
+    return out
+
+
+def _of(index: Mapping[type[Payload], list[Event]], cls: type[P]) -> list[tuple[Event, P]]:
+    """The events whose payload is a ``cls``, each with its payload."""
+    return [(e, d) for e in index.get(cls, ()) if isinstance(d := e.data, cls)]
+
+
+def _first(index: Mapping[type[Payload], list[Event]], cls: type[Payload]) -> Event | None:
+    """The first event whose payload is a ``cls``."""
+    return next(iter(index.get(cls, ())), None)
 
 
 def _ordered(e: Event) -> str | None:
@@ -95,9 +110,10 @@ def _ordered(e: Event) -> str | None:
 def measures(events: Iterable[Event], scenario: Scenario) -> dict[str, Any]:
     """The outcome measures of the game recorded in ``events`` (white-cell events)."""
     events = list(events)
+    index = _by_class(events)
     plan = scenario.aggressor
-    invasion = _first(events, InvasionData)
-    decided = invasion or _first(events, DeterredData)
+    invasion = _first(index, InvasionData)
+    decided = invasion or _first(index, DeterredData)
     j = invasion.t if invasion else 0
     triggered = [g for g in scenario.guarantees if g.protected == plan.target and plan.actor in g.against]
     guarantors = sorted({a for g in triggered for a in g.guarantors})
@@ -108,74 +124,67 @@ def measures(events: Iterable[Event], scenario: Scenario) -> dict[str, Any]:
     def after(e: Event | None) -> float | None:
         return _days(e.t, j) if e is not None else None
 
+    launched, wars = _of(index, OffensiveData), _of(index, WarData)
     per: dict[str, dict[str, Any]] = {}
     for g in guarantors:
-        offensives = [e for e in events if isinstance(e.data, OffensiveData) and e.data.actor == g]
+        offensives = [(e, d) for e, d in launched if d.actor == g]
         per[g] = {
-            "war_declared_after_days": after(
-                next((e for e in events if isinstance(e.data, WarData) and e.data.actor == g), None)
-            ),
-            "offensive_after_days": after(offensives[0] if offensives else None),
-            "max_offensive_divisions": max(
-                (e.data.divisions for e in offensives if isinstance(e.data, OffensiveData)), default=0
-            ),
+            "war_declared_after_days": after(next((e for e, d in wars if d.actor == g), None)),
+            "offensive_after_days": after(offensives[0][0] if offensives else None),
+            "max_offensive_divisions": max((d.divisions for _, d in offensives), default=0),
         }
-    functional = [e for e in events if any(_substantive(g, e, j) for g in triggered)]
-    graded = {g.id: honour(g, events, j) for g in triggered} if invasion else {}
-    collapse = _first(events, CollapseData)
+    functional = [e for e, _ in launched if any(_substantive(g, e, j) for g in triggered)]
+    acts = [e for e, _ in launched] + [e for e, _ in wars]  # all that honour() reads
+    graded = {g.id: honour(g, acts, j) for g in triggered} if invasion else {}
+    collapse = _first(index, CollapseData)
+    promises = _of(index, PromiseData)
+    councils = _of(index, CouncilData)
     out: dict[str, Any] = {
         "deterred": invasion is None,
         "invasion_day": _days(invasion.t, 0) if invasion else None,
         "postponements": _postponements(invasion, decided),
         "protege_survival_days": after(collapse) if invasion else None,
-        "capital_fell_after_days": after(_first(events, CapitalData)),
+        "capital_fell_after_days": after(_first(index, CapitalData)),
         "guarantors": per,
-        "aggressor_divisions_moved_west": round(
-            sum(e.data.divisions for e in events if isinstance(e.data, TransferData)), 1
-        ),
+        "aggressor_divisions_moved_west": round(sum(d.divisions for _, d in _of(index, TransferData)), 1),
         "credibility_at_invasion": alliance_credibility(scenario, plan.target, seen_by_aggressor),
         "functionality_days": after(functional[0]) if functional else None,
         "guarantee_honoured": max(graded.values(), key=HONOUR.index) if graded else "none",
         "guarantees_honoured": graded,
-        "offensive_halted_after_days": after(_first(events, HaltData)),
-        "intervention_after_days": {
-            e.data.actor: after(e) for e in events if isinstance(e.data, InterventionData)
+        "offensive_halted_after_days": after(_first(index, HaltData)),
+        "intervention_after_days": {d.actor: after(e) for e, d in _of(index, InterventionData)},
+        "mobilisation_after_days": {
+            d.actor: after(e) for e, d in _of(index, MobilisationData) if d.step == "ordered"
         },
-        "mobilisation_after_days": {actor: after(e) for e in events if (actor := _ordered(e)) is not None},
-        "promises_due": sum(1 for e in events if isinstance(e.data, PromiseData)),
-        "promises_kept": sum(1 for e in events if isinstance(e.data, PromiseData) and e.data.kept),
-        "council_sittings": sum(
-            1 for e in events if isinstance(e.data, CouncilData) and e.data.step == "sitting"
-        ),
-        "protected_informed": any(
-            isinstance(e.data, CouncilData) and e.data.step == "informed" for e in events
-        ),
+        "promises_due": len(promises),
+        "promises_kept": sum(1 for _, d in promises if d.kept),
+        "council_sittings": sum(1 for _, d in councils if d.step == "sitting"),
+        "protected_informed": any(d.step == "informed" for _, d in councils),
         "reports": {},
         "decisions": {"human": 0, "bot": 0, "default": 0},
-        "ended": any(isinstance(e.data, EndData) for e in events),
+        "ended": EndData in index,
         "estimate_error_at_invasion": (
             {g: estimate_errors(events, g, invasion, scenario) for g in guarantors} if invasion else {}
         ),
         "warning_lead_days": {g: _warning_lead(events, g, invasion) for g in guarantors} if invasion else {},
         "response_after_first_indicator_days": {g: _response(events, g) for g in guarantors},
-        "penetration_detected_after_days": after(_first(events, DetectedData))
-        if any(isinstance(e.data, PenetrationData) for e in events)
+        "penetration_detected_after_days": after(_first(index, DetectedData))
+        if PenetrationData in index
         else None,
         "deceptive_reports_received": {},
         "deceptive_reports_believed": {},
     }
-    reports = [e for e in events if isinstance(e.data, ReportData)]  # all deception_taken reads
+    reports = index.get(ReportData, [])  # all deception_taken reads
     for seat in scenario.actor_ids:
         received, believed = deception_taken(reports, seat)
         if received:
             out["deceptive_reports_received"][seat] = received
             out["deceptive_reports_believed"][seat] = believed
-    for e in events:
-        if isinstance(e.data, ReportData):
-            out["reports"][e.actors[0]] = out["reports"].get(e.actors[0], 0) + 1
-        elif isinstance(e.data, DecisionData):
-            by = e.data.by.split(":")[0]
-            out["decisions"][by] = out["decisions"].get(by, 0) + 1
+    for e in reports:
+        out["reports"][e.actors[0]] = out["reports"].get(e.actors[0], 0) + 1
+    for _, decision in _of(index, DecisionData):
+        by = decision.by.split(":")[0]
+        out["decisions"][by] = out["decisions"].get(by, 0) + 1
     for key in ("intervention_after_days", "mobilisation_after_days", "reports"):
         out[key] = dict(sorted(out[key].items()))
     return out
@@ -236,7 +245,8 @@ def deception_taken(events: list[Event], seat: str) -> tuple[int, int]:
         tally = held.get(d.subject)
         if tally is None:
             tally = held[d.subject] = Tally()
-        deceptive = _deceptive(e.truth)
+        behind = e.truth
+        deceptive = isinstance(behind, ReportTruth) and bool(behind.deceptive)
         before = tally.estimate() if deceptive else None  # only a plant needs it
         tally.add(d.claim, weight(d.reliability, d.credibility))
         if not deceptive:
