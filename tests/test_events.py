@@ -91,7 +91,7 @@ def events(draw: st.DrawFn, cls: type[Payload]) -> Event:
 ANY_EVENT = st.sampled_from(PAYLOADS).flatmap(events)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(ANY_EVENT)
 def test_any_event_survives_the_journal_round_trip_equal_and_byte_stable(event: Event) -> None:
     line = dumps(event.to_json(), trusted=True)

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from wargame.engine import liaison, penetration
 from wargame.engine.events import ReportData, ReportTruth, SuppressedData, SuppressedTruth
-from wargame.engine.payload import number
 from wargame.model.clock import DAY, format_instant, from_days, from_hours, to_datetime
 
 if TYPE_CHECKING:
@@ -196,7 +195,7 @@ def _truth(
             biased_by=biased_by,
         )
     return ReportTruth(
-        value=number(round(truth, 2)), error=round(claim - truth, 2), deceptive=deceptive, biased_by=biased_by
+        value=round(truth, 2), error=round(claim - truth, 2), deceptive=deceptive, biased_by=biased_by
     )
 
 

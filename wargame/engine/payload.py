@@ -148,6 +148,8 @@ class _Spec:
     nullable: bool
 
 
+_ABSENT = object()
+
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
     "str": (str,),
     "int": (int,),
@@ -214,29 +216,35 @@ def to_json(payload: Payload) -> dict[str, Any]:
 
 
 def from_json(cls: type[Payload], obj: object) -> Payload:
-    """Build a ``cls`` from a parsed JSON object; TypeError/ValueError if it cannot be one."""
-    if not isinstance(obj, dict):
+    """Build a ``cls`` from a parsed JSON object; TypeError/ValueError if it cannot be one.
+
+    Types are checked exactly as ``json.loads`` gives them (``true`` is not a number)."""
+    if type(obj) is not dict:
         raise TypeError(f"{cls.__name__} must be a JSON object")
-    given = dict(obj)
     kwargs: dict[str, Any] = {}
+    found = 0
     for s in specs(cls):
         if s.flat:
-            kwargs[s.name], given = given, {}
+            kwargs[s.name] = obj
+            found = len(obj)
             continue
-        if s.key not in given:
+        v = obj.get(s.key, _ABSENT)
+        if v is _ABSENT:
             if s.omit:
                 continue
             raise TypeError(f"{cls.__name__} lacks {s.key!r}")
-        v = given.pop(s.key)
-        if v is None and not s.nullable:
-            raise TypeError(f"{cls.__name__}.{s.key} may not be null")
-        if v is not None and (not isinstance(v, s.types) or (isinstance(v, bool) and bool not in s.types)):
+        found += 1
+        if v is None:
+            if not s.nullable:
+                raise TypeError(f"{cls.__name__}.{s.key} may not be null")
+        elif type(v) not in s.types:
             raise TypeError(f"{cls.__name__}.{s.key} has the wrong type ({type(v).__name__})")
-        if type(v) is list and not all(isinstance(x, str) for x in v):
+        elif type(v) is list and not all(type(x) is str for x in v):
             raise TypeError(f"{cls.__name__}.{s.key} must be a list of words")
         kwargs[s.name] = v
-    if given:
-        raise ValueError(f"{cls.__name__} has unknown fields: {', '.join(sorted(given))}")
+    if found != len(obj):
+        known = {s.key for s in specs(cls)}
+        raise ValueError(f"{cls.__name__} has unknown fields: {', '.join(sorted(set(obj) - known))}")
     return cls(**kwargs)
 
 
@@ -244,3 +252,7 @@ def frozen_table(value: Mapping[str, Any]) -> Mapping[str, Any]:
     """A mapping's canonical JSON form (nested mappings and lists included)."""
     out: Mapping[str, Any] = canonical(dict(value))
     return out
+
+
+def optional_table(value: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    return None if value is None else frozen_table(value)

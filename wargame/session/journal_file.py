@@ -106,7 +106,7 @@ def read(path: str | Path, unfinished: bool = False) -> JournalFile:
             h = obj.pop("h")
             event = Event.from_json(obj)
             _check_event(event)
-            chain = link(chain, dumps(obj))
+            chain = link(chain, dumps(obj, trusted=True))  # canonical or refused just below
             obj["h"] = h
             canonical_line = dumps(obj, trusted=True)
         except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):

@@ -16,6 +16,7 @@ from wargame.engine.payload import (
     num,
     optional,
     optional_number,
+    optional_table,
 )
 
 # --- the aggressor --------------------------------------------------------------------------
@@ -159,8 +160,8 @@ class CouncilData(Payload):
     agenda: tuple[str, ...] | None = optional(converter=lambda v: None if v is None else names(v))
     item: str | None = optional()
     adopted: bool | None = optional()
-    positions: Mapping[str, str] | None = optional(hash=False)
-    decisions: Mapping[str, bool] | None = optional(hash=False)
+    positions: Mapping[str, str] | None = optional(converter=optional_table, hash=False)
+    decisions: Mapping[str, bool] | None = optional(converter=optional_table, hash=False)
 
 
 # --- war on the fronts ------------------------------------------------------------------------

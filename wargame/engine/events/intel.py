@@ -12,6 +12,7 @@ from wargame.engine.payload import (
     many,
     names,
     num,
+    number,
     optional,
     optional_number,
 )
@@ -42,13 +43,18 @@ class ReportData(Payload):
     origins: tuple[str, ...] | None = optional(converter=lambda v: None if v is None else names(v))
 
 
+def _number_or_text(value: float | str | None) -> float | str | None:
+    """A true value: a number (canonical), or an instant's text (for ``attack_date``)."""
+    return value if value is None or isinstance(value, str) else number(value)
+
+
 @attrs.frozen(kw_only=True)
 class ReportTruth(Payload):
     """The true ``value`` behind a report (a number, or an instant for ``attack_date``), its
     ``error`` (or ``error_days``), whether it was planted (``deceptive``) and a penetration's
     ``biased_by``. Empty for a shared assessment."""
 
-    value: float | str | None = optional()
+    value: float | str | None = optional(converter=_number_or_text)
     error: float | None = optional(converter=optional_number)
     error_days: float | None = optional(converter=optional_number)
     deceptive: bool | None = optional()
