@@ -10,6 +10,7 @@ from conftest import FLAGSHIP
 from wargame.analysis.aar.capture import capture
 from wargame.analysis.aar.markdown import SECTIONS
 from wargame.analysis.aar.review import AfterActionError, after_action, after_action_from_journal, to_markdown
+from wargame.engine.events import ReportTruth
 from wargame.engine.picture import assessments
 from wargame.model.clock import DAY
 from wargame.model.scenario_files import scenarios
@@ -31,7 +32,7 @@ def test_one_record_per_decision_with_who_and_why(golden_aar) -> None:  # type: 
     assert [d.seq for d in golden_aar.decisions] == [e.seq for e in recorded]
     for d, e in zip(golden_aar.decisions, recorded, strict=True):
         assert (d.seat, d.kind, d.choice, d.by, d.reason) == (
-            e.data["seat"], e.data["decision"], e.data["choice"], e.data["by"], e.data["reason"],
+            e.data.seat, e.data.decision, e.data.choice, e.data.by, e.data.reason,
         )  # fmt: skip
 
 
@@ -89,7 +90,7 @@ def test_human_decisions_are_reviewed_with_their_beliefs(flagship) -> None:  # t
 
 
 def test_issues_list_every_broken_promise(golden_aar) -> None:  # type: ignore[no-untyped-def]
-    broken = [e for e in read(GOLDEN).events if e.kind == "promise" and not e.data["kept"]]
+    broken = [e for e in read(GOLDEN).events if e.kind == "promise" and not e.data.kept]
     found = [f for f in golden_aar.issues if f.kind == "broken_promise"]
     assert len(found) == len(broken) > 0
     assert {f.kind for f in golden_aar.issues} >= {"broken_promise", "estimate_far"}
@@ -100,7 +101,8 @@ def test_deception_reports_whom_it_deceived(golden_aar) -> None:  # type: ignore
     westwall = next(r for r in golden_aar.deception if r.id == "westwall")
     planted = [
         e for e in read(GOLDEN).events
-        if e.kind == "report" and e.data["subject"] == "forces.west" and (e.truth or {}).get("deceptive")
+        if e.kind == "report" and e.data.subject == "forces.west"
+        and isinstance(e.truth, ReportTruth) and e.truth.deceptive
     ]  # fmt: skip
     assert sum(westwall.received.values()) == len(planted) > 0
     assert "france" in westwall.worked_on

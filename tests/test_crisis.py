@@ -11,14 +11,16 @@ from conftest import FLAGSHIP, play
 
 from wargame.cli import main
 from wargame.engine.credibility import SIGNALS, alliance_credibility, credibility, prior
+from wargame.engine.events import HaltData, OffensiveData, WarData
 from wargame.engine.journal import Event
+from wargame.engine.payload import Payload
 from wargame.model.scenario_files import scenarios
 
 SEATS = ("germany", "poland", "france", "uk", "ussr")
 
 
-def _event(kind: str, **data) -> Event:  # type: ignore[no-untyped-def]
-    return Event(t=0, seq=0, kind=kind, actors=(), see=("all",), text="", data=data)
+def _event(data: Payload) -> Event:
+    return Event(t=0, seq=0, actors=(), see=("all",), text="", data=data)
 
 
 def _median(values: list[float | None], missing: float) -> float:
@@ -55,10 +57,14 @@ def test_prior_follows_the_drivers() -> None:
 def test_costly_signals_move_belief_more_than_cheap_ones() -> None:
     s = scenarios.load(FLAGSHIP).scenario
     base = credibility(s, "france", [])
-    probe = credibility(s, "france", [_event("offensive", actor="france", scale="probe")])
-    general = credibility(s, "france", [_event("offensive", actor="france", scale="general")])
-    halted = credibility(s, "france", [_event("halt", actor="france")])
-    other = credibility(s, "france", [_event("war", actor="uk")])
+    probe = credibility(
+        s, "france", [_event(OffensiveData(actor="france", front="west", scale="probe", divisions=3))]
+    )
+    general = credibility(
+        s, "france", [_event(OffensiveData(actor="france", front="west", scale="general", divisions=30))]
+    )
+    halted = credibility(s, "france", [_event(HaltData(actor="france", front="west"))])
+    other = credibility(s, "france", [_event(WarData(actor="uk", on="germany"))])
     assert general > probe > base > halted
     assert other == base  # another guarantor's act says nothing about France
     assert SIGNALS["offensive.general"] > SIGNALS["war"] > SIGNALS["statement"] > 1 > SIGNALS["halt"]
@@ -173,11 +179,9 @@ def test_integrated_command_shortens_mobilisation() -> None:
         for s in range(4):
             session = play(seed=s, overrides=overrides)
             days += [
-                e.data["day"]
+                e.data.day
                 for e in session.events
-                if e.kind == "mobilisation"
-                and e.data.get("actor") == "france"
-                and e.data.get("step") == "main body"
+                if e.kind == "mobilisation" and e.data.actor == "france" and e.data.step == "main body"
             ]
         return statistics.mean(days)
 
@@ -196,7 +200,7 @@ def test_a_clear_trigger_brings_the_declaration_prompt_sooner() -> None:
             next(
                 e.t
                 for e in session.events
-                if e.kind == "prompt" and e.data["decision"] == "declare_war" and "uk" in e.actors
+                if e.kind == "prompt" and e.data.decision == "declare_war" and "uk" in e.actors
             )
             - invasion
         )
@@ -206,13 +210,13 @@ def test_a_clear_trigger_brings_the_declaration_prompt_sooner() -> None:
 
 def test_a_limited_offensive_can_be_widened_to_the_promised_general_one() -> None:
     session = play(seed=1, seats=["france=bot:liberal", "uk=bot:liberal"])
-    scales = [e.data["scale"] for e in session.events if e.kind == "offensive"]
+    scales = [e.data.scale for e in session.events if e.kind == "offensive"]
     assert scales == ["limited", "general"]
     # answering the J+3 and J+15 prompts as promised keeps the promises (judged after preparation)
     kept = {
-        e.data["action"]: e.data["kept"]
+        e.data.action: e.data.kept
         for e in session.events
-        if e.kind == "promise" and e.data["guarantor"] == "france"
+        if e.kind == "promise" and e.data.guarantor == "france"
     }
     assert kept["limited_offensive"] and kept["main_offensive"]
 
@@ -230,9 +234,9 @@ def test_decision_script_file_plays_recorded_choices(tmp_path: Path) -> None:
     m = session.summary()
     assert m.guarantors["france"].war_declared_after_days < 1
     assert m.guarantors["france"].max_offensive_divisions >= 20
-    decided = [e for e in session.events if e.kind == "decision" and e.data["seat"] == "france"]
-    assert {e.data["by"] for e in decided} == {f"script:{script}"}
-    assert any(e.data["reason"] == "at once" for e in decided)
+    decided = [e for e in session.events if e.kind == "decision" and e.data.seat == "france"]
+    assert {e.data.by for e in decided} == {f"script:{script}"}
+    assert any(e.data.reason == "at once" for e in decided)
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ def test_launch_offensive_at_will_after_preparation() -> None:
         session.submit("france", None, "general", kind="launch_offensive")
     session.advance(5 * DAY)
     launched = [e for e in session.events if e.kind == "offensive"]
-    assert launched and launched[0].data["scale"] == "limited"
+    assert launched and launched[0].data.scale == "limited"
     assert 2 * DAY <= launched[0].t - ordered <= 4 * DAY  # the front's preparation time, about 3 days
 
 
@@ -52,7 +52,7 @@ def test_aid_reaches_the_protected_front_and_signals_resolve() -> None:
 
     aided, with_aid = polish_front(True)
     _, without = polish_front(False)
-    arrived = [e for e in aided.events if e.kind == "aid" and e.data["step"] == "arrived"]
+    arrived = [e for e in aided.events if e.kind == "aid" and e.data.step == "arrived"]
     assert arrived and arrived[0].see == ("poland", "uk")
     assert with_aid > without
 
@@ -118,7 +118,7 @@ def test_general_mobilisation_at_will_replaces_the_prompt() -> None:
     prompts = [
         e
         for e in session.events
-        if e.kind == "prompt" and e.data["decision"] == "mobilise" and "france" in e.actors
+        if e.kind == "prompt" and e.data.decision == "mobilise" and "france" in e.actors
     ]
     assert prompts == []  # already mobilised when the invasion came: not asked again
     assert session.world.actors["france"].divisions == 85

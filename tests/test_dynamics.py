@@ -51,9 +51,9 @@ def test_aggressor_that_does_not_postpone_attacks_on_the_first_date() -> None:
 
 def test_absent_human_gets_defaults() -> None:
     session = play(seed=1, seats=["france=human"])
-    decisions = [e for e in session.events if e.kind == "decision" and e.data["seat"] == "france"]
-    assert decisions and all(e.data["by"] == "default" for e in decisions)
-    assert all(e.data["reason"] == "deadline passed without a decision" for e in decisions)
+    decisions = [e for e in session.events if e.kind == "decision" and e.data.seat == "france"]
+    assert decisions and all(e.data.by == "default" for e in decisions)
+    assert all(e.data.reason == "deadline passed without a decision" for e in decisions)
     # the default for mobilisation is to order it; for war, to wait
     m = session.summary()
     assert "france" in m.mobilisation_after_days
@@ -92,9 +92,9 @@ def test_more_accurate_channels_report_closer_to_the_truth() -> None:
     def mean_relative_error(accuracy: float) -> float:
         session = play(seed=2, overrides=[f"services.poland.channels.0.accuracy={accuracy}"])
         errors = [
-            abs(e.truth["error"]) / max(e.truth["value"], 1)
+            abs(e.truth.error) / max(e.truth.value, 1)
             for e in session.white_cell().events
-            if e.kind == "report" and e.data["channel"] == "sigint" and e.data["subject"] != "attack_date"
+            if e.kind == "report" and e.data.channel == "sigint" and e.data.subject != "attack_date"
         ]
         assert len(errors) > 10
         return statistics.mean(errors)
@@ -107,8 +107,8 @@ def test_mobilisation_without_spread_keeps_to_the_plan() -> None:
     overrides = [f"mobilisation.france.phases.{i}.spread_days=0" for i in range(4)]
     session = play(seed=1, overrides=overrides)
     days = [
-        (e.data["planned_day"], e.data["day"])
+        (e.data.planned_day, e.data.day)
         for e in session.events
-        if e.kind == "mobilisation" and e.data["actor"] == "france" and "planned_day" in e.data
+        if e.kind == "mobilisation" and e.data.actor == "france" and e.data.planned_day is not None
     ]
     assert days and all(abs(p - d) < 1e-6 for p, d in days)

@@ -73,8 +73,8 @@ def test_repeats_are_counted_and_a_change_of_answer_is_a_key_decision(played: Se
     hw = hot_wash(played)
     france = next(s for s in hw.seats if s.name == "France")
     wait = next(k for k in france.turns if k.question == "declare war")
-    asked = sum(1 for e in played.events if e.kind == "decision" and e.data["decision"] == "declare_war"
-                and e.data["seat"] == "france")  # fmt: skip
+    asked = sum(1 for e in played.events if e.kind == "decision" and e.data.decision == "declare_war"
+                and e.data.seat == "france")  # fmt: skip
     assert wait.times == asked > 1 and wait.choice == "wait" and wait.by == "by default"
     uk = next(s for s in hw.seats if s.name == "United Kingdom")
     assert (uk.turns[0].question, uk.turns[0].choice, uk.turns[0].change) == ("declare war", "declare", True)
@@ -99,7 +99,7 @@ def test_beliefs_against_truth_for_a_seat_built_to_be_deceived(played: Session) 
     for k in france.turns:
         assert k.belief is not None
         decision = next(
-            e for e in played.events if e.kind == "decision" and e.t == k.t and e.data["seat"] == "france"
+            e for e in played.events if e.kind == "decision" and e.t == k.t and e.data.seat == "france"
         )
         held = assessments(seat_events(played.events[: decision.seq + 1], "france"))[k.belief.subject]
         assert (k.belief.estimate, k.belief.low, k.belief.high) == (held.value, held.low, held.high)
@@ -155,8 +155,8 @@ def test_a_resumed_game_and_a_confirmed_default(tmp_path: Path) -> None:
 
     confirmed = "default, confirmed by the white cell"
     events = [
-        attrs.evolve(e, data={**e.data, "by": confirmed})
-        if e.kind == "decision" and e.data["by"] == "default"
+        attrs.evolve(e, data=attrs.evolve(e.data, by=confirmed))
+        if e.kind == "decision" and e.data.by == "default"
         else e
         for e in again.events
     ]

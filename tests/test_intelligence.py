@@ -146,9 +146,9 @@ def test_seats_see_grades_but_never_the_truth_or_the_deception_flag() -> None:
     for seat in ("france", "uk"):
         reports = [e for e in session.view(seat).events if e.kind == "report"]
         assert reports and all(e.truth is None for e in reports)
-        assert all(e.data["grade"][0] in "ABCDEF" and 1 <= e.data["credibility"] <= 6 for e in reports)
-        assert all("deceptive" not in e.data for e in reports)
-        assert all(e.data["origin"].startswith(f"{seat}.") for e in reports)  # only its own origins
+        assert all(e.data.grade[0] in "ABCDEF" and 1 <= e.data.credibility <= 6 for e in reports)
+        assert all("deceptive" not in e.line() for e in reports)
+        assert all(e.data.origin.startswith(f"{seat}.") for e in reports)  # only its own origins
         assert "forces.west" in session.view(seat).assessments
     white = session.white_cell()
     assert white.assessments["france"]["forces.west"].value > 0 and white.truths["forces.west"] > 0
@@ -190,7 +190,7 @@ def test_a_penetration_biases_its_target_and_leaks_to_the_aggressor() -> None:
     assert biased > clean
     session = play(seed=1)
     leaks = [e for e in session.view("germany").events if e.kind == "leak"]
-    assert leaks and all(e.data["actor"] == "france" for e in leaks)
+    assert leaks and all(e.data.actor == "france" for e in leaks)
     assert not any(e.kind in ("leak", "penetration", "suppressed") for e in session.view("france").events)
 
 
@@ -224,7 +224,7 @@ def test_a_cancelled_attack_date_becomes_a_false_alarm_and_raises_the_bar() -> N
             later = [
                 w for w in warnings if w.seq > next(e.seq for e in session.events if e.kind == "false_alarm")
             ]
-            assert all(w.data["reports"] >= 4 for w in later)  # 2 needed, +2 after a false alarm
+            assert all(w.data.reports >= 4 for w in later)  # 2 needed, +2 after a false alarm
             return
     raise AssertionError("no false alarm in 10 seeds")
 
@@ -236,12 +236,12 @@ def test_sharing_a_report_ad_hoc_keeps_its_origin() -> None:
     session = Session(scenarios.load("drole-de-guerre-1939"), seed=1, seats=["poland=human"])
     session.advance(3 * 24 * 60)
     report = next(e for e in session.view("poland").events if e.kind == "report")
-    session.submit("poland", None, report.data["origin"], reason="for our allies", kind="share_report")
+    session.submit("poland", None, report.data.origin, reason="for our allies", kind="share_report")
     session.advance(3 * 24 * 60)
     shared = [
-        e for e in session.view("france").events if e.kind == "report" and e.data.get("shared_by") == "poland"
+        e for e in session.view("france").events if e.kind == "report" and e.data.shared_by == "poland"
     ]
-    assert shared and shared[0].data["origin"] == report.data["origin"]
+    assert shared and shared[0].data.origin == report.data.origin
 
 
 def test_an_assessment_never_confirms_the_reports_it_rests_on() -> None:
@@ -269,7 +269,7 @@ def test_sharing_an_assessment_is_a_decision_and_carries_its_origins() -> None:
     session.submit("france", None, subject, reason="tell London what we think", kind="share_assessment")
     session.advance(3 * 24 * 60)
     received = [
-        e for e in session.view("uk").events if e.kind == "report" and e.data.get("shared_by") == "france"
+        e for e in session.view("uk").events if e.kind == "report" and e.data.shared_by == "france"
     ]
-    assert received and received[0].data["origins"] and received[0].data["subject"] == subject
-    assert all(o.startswith("france.") or o.startswith("uk.") for o in received[0].data["origins"])
+    assert received and received[0].data.origins and received[0].data.subject == subject
+    assert all(o.startswith("france.") or o.startswith("uk.") for o in received[0].data.origins)

@@ -21,7 +21,7 @@ def test_a_guarantee_that_cannot_fire_still_brings_a_statement_prompt(capsys) ->
     assert "'uk' is never asked 'statement'" not in out
     assert "'uk' is never asked 'declare_war'" in out
     game = play(seed=1, overrides=NOT_ANGLO)
-    asked = {(e.data["decision"], e.actors[0]) for e in game.events if e.kind == "prompt"}
+    asked = {(e.data.decision, e.actors[0]) for e in game.events if e.kind == "prompt"}
     assert ("statement", "uk") in asked and ("declare_war", "uk") not in asked
 
 
@@ -35,7 +35,7 @@ def test_a_war_declared_by_the_other_side_counts_for_the_lint() -> None:
     assert not [
         e
         for e in game.events
-        if e.kind == "prompt" and e.data["decision"] == "declare_war" and e.actors == ("uk",)
+        if e.kind == "prompt" and e.data.decision == "declare_war" and e.actors == ("uk",)
     ]
 
 
@@ -62,7 +62,7 @@ def test_the_lint_and_the_engine_agree_on_who_is_asked_what(name: str, sets: tup
     for seed, doctrine in ((1, "resolute"), (2, "cautious"), (3, "liberal"), (4, "realist")):
         seats = {a: f"bot:{doctrine}" for a in loaded.scenario.seat_ids}
         game = play(seed=seed, seats=seats, overrides=list(sets), name=name)
-        seen |= {(e.data["decision"], e.actors[0]) for e in game.events if e.kind == "prompt"}
+        seen |= {(e.data.decision, e.actors[0]) for e in game.events if e.kind == "prompt"}
     assert seen <= promised, seen - promised
     assert {kind for kind, _ in promised - seen} <= RARE, promised - seen
 
@@ -108,7 +108,7 @@ def test_every_decision_journalled_is_a_declared_prompt_or_a_registered_free_dec
     game = play(seed=2, seats={"france": "bot:resolute", "uk": "bot:liberal"})
     for e in game.events:
         if e.kind == "decision":
-            assert e.data["decision"] in PROMPT_RULES or e.data["decision"] in FREE_DECISIONS
+            assert e.data.decision in PROMPT_RULES or e.data.decision in FREE_DECISIONS
 
 
 def test_the_engine_refuses_a_prompt_its_rules_never_allow(flagship: scenarios.LoadedScenario) -> None:
@@ -121,7 +121,7 @@ def test_the_engine_refuses_a_prompt_its_rules_never_allow(flagship: scenarios.L
     with pytest.raises(PromptRuleError, match="offers"):
         open_prompt(world, "germany", "attack", "attack?", ("proceed", "retreat"), "proceed", 60)
     open_prompt(world, "germany", "attack", "attack?", ("proceed", "abandon"), "proceed", 60)
-    assert [e.data["decision"] for e in world.journal.events] == ["attack"]
+    assert [e.data.decision for e in world.journal.events] == ["attack"]
 
 
 def test_a_world_runs_only_the_processes_it_is_handed(flagship: scenarios.LoadedScenario) -> None:

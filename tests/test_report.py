@@ -121,7 +121,7 @@ def test_report_of_a_facilitated_game_shows_the_white_cell_acts_in_the_timeline(
     assert main(["report", str(facilitated_journal), "--format", fmt]) == 0
     out = capsys.readouterr().out
     seat_decisions = sum(
-        1 for e in read(facilitated_journal).events if e.kind == "decision" and e.data["seat"] != "white"
+        1 for e in read(facilitated_journal).events if e.kind == "decision" and e.data.seat != "white"
     )
     assert len(_decision_rows(out)) == seat_decisions  # the white cell's acts are not seats' decisions
     timeline = out[out.index("Timeline") : out.index("Issues")]
@@ -158,10 +158,10 @@ def test_review_takes_any_by_and_any_white_cell_act(facilitated_journal: Path) -
     confirmed = "default, confirmed by the white cell"
 
     def edit(e: Event) -> Event:
-        if e.kind == "decision" and e.data["by"] == "default":
-            return attrs.evolve(e, data={**e.data, "by": confirmed})
-        if e.kind == "decision" and e.data["decision"] == "skip_inject":
-            return attrs.evolve(e, data={**e.data, "decision": "restore_inject"})
+        if e.kind == "decision" and e.data.by == "default":
+            return attrs.evolve(e, data=attrs.evolve(e.data, by=confirmed))
+        if e.kind == "decision" and e.data.decision == "skip_inject":
+            return attrs.evolve(e, data=attrs.evolve(e.data, decision="restore_inject"))
         return e
 
     events = [edit(e) for e in journal.events]

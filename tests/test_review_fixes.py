@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import FLAGSHIP, play
 
+from wargame.engine.events import ReportTruth
 from wargame.model.clock import DAY
 from wargame.model.grading import assess
 from wargame.model.scenario_files import scenarios
@@ -23,9 +24,9 @@ def test_suppressed_reports_leave_no_gap_in_the_seats_numbering() -> None:
         assert any(e.kind == "suppressed" for e in session.events)
         for channel in ("humint", "imagery", "diplomatic"):
             numbers = [
-                int(e.data["origin"].rsplit(".", 1)[1])
+                int(e.data.origin.rsplit(".", 1)[1])
                 for e in session.view("france").events
-                if e.kind == "report" and e.data["origin"].startswith(f"france.{channel}.")
+                if e.kind == "report" and e.data.origin.startswith(f"france.{channel}.")
             ]
             assert numbers == list(range(1, len(numbers) + 1))
 
@@ -33,10 +34,10 @@ def test_suppressed_reports_leave_no_gap_in_the_seats_numbering() -> None:
 def test_a_penetrated_seats_reports_and_assessment_agree() -> None:
     session = play(seed=1, overrides=["penetrations.dedal.bias=2", "penetrations.dedal.detection_per_day=0"])
     view = session.view("france")
-    west = [e for e in view.events if e.kind == "report" and e.data["subject"] == "forces.west"]
-    claims = [(e.data["claim"], e.data["reliability"], e.data["credibility"]) for e in west]
+    west = [e for e in view.events if e.kind == "report" and e.data.subject == "forces.west"]
+    claims = [(e.data.claim, e.data.reliability, e.data.credibility) for e in west]
     assert view.assessments["forces.west"] == assess(claims)  # nothing applied on top that it could see
-    biased = [e for e in session.events if e.kind == "report" and (e.truth or {}).get("biased_by")]
+    biased = [e for e in session.events if isinstance(e.truth, ReportTruth) and e.truth.biased_by]
     assert biased and all(e.actors == ("france",) for e in biased)
 
 
@@ -46,8 +47,8 @@ def test_the_council_cannot_launch_an_offensive_before_a_war() -> None:
     while session.now < 8 * DAY:
         for p in session.advance_to_decision():
             session.submit(p.seat, p.id, "for" if p.kind == "council_position" else p.default, reason="test")
-    sitting = next(e for e in session.events if e.kind == "council" and e.data.get("step") == "sitting")
-    assert "main_offensive" not in sitting.data["agenda"]
+    sitting = next(e for e in session.events if e.kind == "council" and e.data.step == "sitting")
+    assert "main_offensive" not in sitting.data.agenda
     assert not any(e.kind == "offensive" for e in session.events)
 
 
@@ -68,15 +69,15 @@ def test_a_report_shared_twice_is_held_once() -> None:
     session.advance(4 * DAY)
     report = next(e for e in session.view("poland").events if e.kind == "report")
     for _ in range(2):
-        session.submit("poland", None, report.data["origin"], kind="share_report")
+        session.submit("poland", None, report.data.origin, kind="share_report")
     session.advance(4 * DAY)
     copies = [
         e
         for e in session.view("france").events
-        if e.kind == "report" and e.data["origin"] == report.data["origin"]
+        if e.kind == "report" and e.data.origin == report.data.origin
     ]
     assert len(copies) == 1
-    held = [r for r in session.world.pictures["france"].reports if r.origin == report.data["origin"]]
+    held = [r for r in session.world.pictures["france"].reports if r.origin == report.data.origin]
     assert len(held) == 1
 
 

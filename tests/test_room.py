@@ -45,8 +45,8 @@ def test_every_shipped_script_runs_and_its_journal_replays(name: str, tmp_path: 
     assert verdict.ok, verdict
     script = load_room_script(name, scenarios.load(SHIPPED[name]).scenario)
     assert all(journal.header.seats[s] == "human" for s in script.seats)
-    people = [e for e in journal.events if e.kind == "decision" and e.data["by"] in ("human", "white cell")]
-    assert {e.data["seat"] for e in people if e.data["by"] == "human"} == set(script.seats)
+    people = [e for e in journal.events if e.kind == "decision" and e.data.by in ("human", "white cell")]
+    assert {e.data.seat for e in people if e.data.by == "human"} == set(script.seats)
     session = scripted(name)
     session.run_to_end()
     assert session.script_notes == [] and session.script_unplayed() == []  # every entry applied
@@ -55,11 +55,11 @@ def test_every_shipped_script_runs_and_its_journal_replays(name: str, tmp_path: 
 def test_the_white_cell_acts_of_every_kind_are_journalled_by_the_white_cell() -> None:
     session = scripted(EVERY_ACT)
     session.run_to_end()
-    white = [e for e in session.events if e.kind == "decision" and e.data["seat"] == "white"]
-    assert {e.data["decision"] for e in white} == set(WHITE_KINDS)
-    assert {e.data["by"] for e in white} == {"white cell"}
-    assert all(e.data["reason"] for e in white)  # every act says why, as the facilitators would
-    pressure = [e.t for e in session.events if e.kind == "inject" and e.data["inject"] == "allied-pressure"]
+    white = [e for e in session.events if e.kind == "decision" and e.data.seat == "white"]
+    assert {e.data.decision for e in white} == set(WHITE_KINDS)
+    assert {e.data.by for e in white} == {"white cell"}
+    assert all(e.data.reason for e in white)  # every act says why, as the facilitators would
+    pressure = [e.t for e in session.events if e.kind == "inject" and e.data.inject == "allied-pressure"]
     due = next(i.at for i in session.white_cell().injects if i.id == "allied-pressure")
     assert pressure == [due]  # skipped, then restored before its time: published on time
 
@@ -69,14 +69,14 @@ def test_entries_act_at_their_instants_after_the_instant_settles() -> None:
     session.run_to_end()
     start = session.scenario.scenario.start
     by_kind = {
-        e.data["decision"]: e
+        e.data.decision: e
         for e in session.events
-        if e.kind == "decision" and e.data["by"] in ("human", "white cell")
+        if e.kind == "decision" and e.data.by in ("human", "white cell")
     }
     assert by_kind["hold_inject"].at == "1939-08-23T18:00"
     assert by_kind["convene_council"].at == "1939-08-26T10:00"
     statement_prompt = next(
-        e for e in session.events if e.kind == "prompt" and e.data["decision"] == "statement"
+        e for e in session.events if e.kind == "prompt" and e.data.decision == "statement"
     )
     assert by_kind["statement"].t == statement_prompt.t  # answered when it opened
     assert start.isoformat().startswith("1939-08-22")
@@ -106,9 +106,9 @@ def test_with_hold_deadlines_what_the_script_leaves_open_waits_for_the_room() ->
     session.run_to_end()
     due = session.due()
     assert due and due[0].seat in ("corvia", "belmark")  # the script stops; the room decides
-    assert not [e for e in session.events if e.kind == "decision" and e.data["by"] == "default"
-                and e.data["seat"] in ("corvia", "belmark")]  # fmt: skip
-    assert any(e.data.get("by") == "human" for e in session.events if e.kind == "decision")
+    assert not [e for e in session.events if e.kind == "decision" and e.data.by == "default"
+                and e.data.seat in ("corvia", "belmark")]  # fmt: skip
+    assert any(e.data.by == "human" for e in session.events if e.kind == "decision")
 
 
 def test_an_entry_that_cannot_act_is_noted_and_the_game_goes_on(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -258,7 +258,7 @@ def test_a_script_attached_to_a_game_under_way_leaves_the_past_alone() -> None:
     session.advance_until(4 * DAY)  # 26 Aug 00:00: the hold and the publication of the pact are past
     session.prepare(script)
     session.run_to_end()
-    white = [e.data["decision"] for e in session.events if e.kind == "decision" and e.data["seat"] == "white"]
+    white = [e.data.decision for e in session.events if e.kind == "decision" and e.data.seat == "white"]
     assert "hold_inject" not in white and "publish_inject" not in white
     assert "adhoc_inject" in white and "override" in white  # later acts still come
     assert any("white[0]" in n and "its time had passed" in n for n in session.script_notes)

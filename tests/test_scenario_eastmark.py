@@ -35,12 +35,12 @@ def test_the_reference_play_is_a_fait_accompli_the_council_does_not_stop() -> No
     summary = session.summary()
     assert not summary.deterred
     assert summary.protege_survival_days is not None and summary.protege_survival_days < 10
-    minutes = [e for e in session.events if e.kind == "council" and e.data.get("step") == "decision"]
-    assert minutes and not any(e.data["adopted"] for e in minutes)  # Meridia's veto under consensus
-    assert all(e.data["positions"]["meridia"] == "against" for e in minutes)
+    minutes = [e for e in session.events if e.kind == "council" and e.data.step == "decision"]
+    assert minutes and not any(e.data.adopted for e in minutes)  # Meridia's veto under consensus
+    assert all(e.data.positions["meridia"] == "against" for e in minutes)
 
 
 def test_a_protected_member_of_the_council_is_not_asked_whether_to_inform_itself() -> None:
     session = play(1, name=NAME)
-    sittings = [e for e in session.events if e.kind == "council" and e.data.get("step") == "sitting"]
-    assert sittings and all("inform_protected" not in e.data["agenda"] for e in sittings)
+    sittings = [e for e in session.events if e.kind == "council" and e.data.step == "sitting"]
+    assert sittings and all("inform_protected" not in e.data.agenda for e in sittings)

@@ -17,7 +17,7 @@ def game():  # type: ignore[no-untyped-def]
 
 
 def test_guarantors_already_at_war_are_never_asked_to_declare_it(game) -> None:  # type: ignore[no-untyped-def]
-    assert not any(e.kind == "prompt" and e.data.get("kind") == "declare_war" for e in game.events)
+    assert not any(e.kind == "prompt" and e.data.decision == "declare_war" for e in game.events)
     assert not any(e.kind == "war" for e in game.events)
     assert game.world.actors["uk"].at_war_with == ["germany"]
 
@@ -32,9 +32,9 @@ def test_the_ships_at_sea_are_misread_and_seldom_give_warning() -> None:
 
 def test_the_council_halts_central_norway_but_not_narvik(game) -> None:  # type: ignore[no-untyped-def]
     halts = [e for e in game.events if e.kind == "halt"]
-    assert [e.data["actor"] for e in halts] == ["uk"]
-    narvik = [e for e in game.events if e.kind == "offensive" and e.data["actor"] == "france"]
-    assert narvik and narvik[-1].data["scale"] == "general"
+    assert [e.data.actor for e in halts] == ["uk"]
+    narvik = [e for e in game.events if e.kind == "offensive" and e.data.actor == "france"]
+    assert narvik and narvik[-1].data.scale == "general"
 
 
 def test_norway_falls_within_the_campaign_s_span(game) -> None:  # type: ignore[no-untyped-def]

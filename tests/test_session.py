@@ -118,7 +118,7 @@ def test_halting_and_relaunching_keeps_one_battle_per_front() -> None:
             halted = True
     offensives = [e for e in session.events if e.kind == "offensive"]
     assert halted and len(offensives) == 2  # probed, halted, relaunched at the J+15 prompt
-    west = [e.t for e in session.events if e.kind == "front" and e.data["front"] == "west"]
+    west = [e.t for e in session.events if e.kind == "front" and e.data.front == "west"]
     short_gaps = [b - a for a, b in itertools.pairwise(west) if b - a < DAY]
     assert len(short_gaps) <= 1  # only across the relaunch: one battle, once a day
 
@@ -138,7 +138,7 @@ def test_postponements_are_not_public() -> None:
 
 def test_prompt_ids_do_not_reveal_other_seats_prompts() -> None:
     session = play(seed=1)
-    ids = [e.data["prompt"] for e in session.view("poland").events if e.kind == "prompt"]
+    ids = [e.data.prompt for e in session.view("poland").events if e.kind == "prompt"]
     numbers = [int(i.rsplit("-", 1)[1]) for i in ids]
     assert numbers == list(range(1, len(numbers) + 1))
 
@@ -205,7 +205,7 @@ def _defaults_for_humans(session: Session) -> list[Event]:
     return [
         e
         for e in session.events
-        if e.kind == "decision" and e.data["by"] == "default" and session.seats[e.data["seat"]] == "human"
+        if e.kind == "decision" and e.data.by == "default" and session.seats[e.data.seat] == "human"
     ]
 
 
@@ -248,7 +248,7 @@ def test_confirmed_defaults_are_journalled_with_who_confirmed_and_replay(tmp_pat
             confirmed += 1
     session.close()
     assert confirmed >= 2 and not _defaults_for_humans(session)
-    bys = {e.data["by"] for e in session.events if e.kind == "decision"}
+    bys = {e.data.by for e in session.events if e.kind == "decision"}
     assert "default, confirmed by the white cell" in bys
     assert any(
         b.startswith("default, confirmed by ") and b.endswith(("France", "Britain", "Poland")) for b in bys

@@ -198,7 +198,7 @@ async def test_the_white_cell_publishes_an_inject_to_its_audience_only(tmp_path:
     assert any("Krakow" in e.text for e in s.view("poland").events)
     for seat in ("france", "uk", "germany"):
         assert not any("Krakow" in e.text for e in s.view(seat).events)
-    assert "pact" in [e.data.get("inject") for e in s.view("uk").events if e.kind == "inject"]
+    assert "pact" in [e.data.inject for e in s.view("uk").events if e.kind == "inject"]
     acts = [d for d in decisions(path) if d["by"] == "white cell"]
     assert [a["decision"] for a in acts] == ["adhoc_inject", "publish_inject"]
 
@@ -289,7 +289,8 @@ async def test_a_seat_screen_never_renders_ground_truth(tmp_path: Path, seat: st
         await pilot.pause()
         assert CANARY not in screen_text(app)
     white = s.white_cell()
-    assert any(e.truth and CANARY in json.dumps(e.truth) for e in white.events)  # it is there to leak
+    truths = [json.dumps(e.to_json()["truth"]) for e in white.events if e.truth is not None]
+    assert any(CANARY in t for t in truths)  # it is there to leak
 
 
 # -- snapshots -----------------------------------------------------------------------------------

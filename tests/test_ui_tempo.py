@@ -21,6 +21,7 @@ from ui.seat import SeatScreen
 from ui.tempo import GRAIN, Tempo, run
 from ui.whitecell import WhiteCellScreen
 from wargame.engine.decisions import WHITE
+from wargame.engine.events import DecisionData
 from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
 
@@ -285,8 +286,8 @@ async def test_the_time_box_counts_down_on_the_seat_and_in_its_form(tmp_path: Pa
 # -- deadlines wait for the room -----------------------------------------------------------------
 
 
-def decisions(s: Session, seat: str) -> list[dict]:
-    return [e.data for e in s.events if e.kind == "decision" and e.data["seat"] == seat]
+def decisions(s: Session, seat: str) -> list[DecisionData]:
+    return [e.data for e in s.events if isinstance(e.data, DecisionData) and e.data.seat == seat]
 
 
 async def test_in_hot_seat_running_the_clock_never_takes_the_other_seats_decision(tmp_path: Path) -> None:
@@ -316,7 +317,7 @@ async def test_in_hot_seat_running_the_clock_never_takes_the_other_seats_decisio
         await pilot.press("y")
         await pilot.pause()
     taken = decisions(s, "uk")
-    assert len(taken) == 1 and taken[0]["by"] == "default, confirmed by United Kingdom"
+    assert len(taken) == 1 and taken[0].by == "default, confirmed by United Kingdom"
 
 
 async def test_the_white_cell_confirms_a_default_at_its_deadline(tmp_path: Path) -> None:
@@ -334,7 +335,7 @@ async def test_the_white_cell_confirms_a_default_at_its_deadline(tmp_path: Path)
         await pilot.press("D", "y")
         await pilot.pause()
         assert not s.due()
-    assert decisions(s, "france")[0]["by"] == "default, confirmed by the white cell"
+    assert decisions(s, "france")[0].by == "default, confirmed by the white cell"
 
 
 # -- undo ----------------------------------------------------------------------------------------
@@ -357,8 +358,8 @@ async def test_the_white_cell_undoes_its_last_hold(tmp_path: Path) -> None:
         await pilot.press("u", "ctrl+s", "ctrl+s")  # then the skip before it
         await pilot.pause()
         assert {i.id: i.status for i in s.white_cell().injects}["pact"] == "scheduled"
-    restored = [d for d in decisions(s, WHITE) if d["decision"] == "restore_inject"]
-    assert [d["choice"] for d in restored] == ["couverture", "pact"]
+    restored = [d for d in decisions(s, WHITE) if d.decision == "restore_inject"]
+    assert [d.choice for d in restored] == ["couverture", "pact"]
 
 
 # -- the hot wash --------------------------------------------------------------------------------

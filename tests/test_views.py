@@ -36,7 +36,7 @@ def test_canary_never_reaches_a_seat() -> None:
     session = play(seed=1, overrides=CANARY_OVERRIDES)
     white = session.white_cell()
     assert CANARY_NOTE in white.notes
-    assert any(e.truth and CANARY_VALUE in json.dumps(e.truth) for e in white.events)
+    assert any(e.truth is not None and CANARY_VALUE in json.dumps(e.to_json()["truth"]) for e in white.events)
     for seat in SEATS:
         text = _rendered(session, seat)
         assert CANARY_NOTE not in text
@@ -86,7 +86,7 @@ def test_other_states_secrets_stay_secret() -> None:
     assert any(e.kind == "council" for e in france)
     assert not any(e.kind == "council" for e in poland)
     # nobody but the seat itself sees its decisions and prompts
-    assert all(e.data["seat"] == "poland" for e in poland if e.kind == "decision")
+    assert all(e.data.seat == "poland" for e in poland if e.kind == "decision")
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -112,8 +112,8 @@ def test_view_filter_property(seed: int, doctrines: list[str], stop_day: int) ->
         assert all(p.seat == seat for p in view.pending)
         for e in view.events:
             if e.kind == "report":  # graded, never marked, and only from origins it could know
-                assert e.data["grade"][0] in "ABCDEF" and "deceptive" not in e.data
-                assert e.data["origin"].startswith(f"{seat}.") or e.data.get("shared_by")
+                assert e.data.grade[0] in "ABCDEF" and "deceptive" not in e.line()
+                assert e.data.origin.startswith(f"{seat}.") or e.data.shared_by
             assert e.kind not in ("penetration", "suppressed")  # white cell only
         text = _rendered(session, seat)
         assert CANARY_NOTE not in text and CANARY_VALUE not in text

@@ -22,7 +22,7 @@ def fresh(**kw) -> Session:
 
 
 def injects_seen(session: Session, seat: str) -> list[str]:
-    return [e.data["inject"] for e in session.view(seat).events if e.kind == "inject"]
+    return [e.data.inject for e in session.view(seat).events if e.kind == "inject"]
 
 
 def status(session: Session, inject: str) -> str:
@@ -82,7 +82,7 @@ def test_white_cell_acts_are_refused_with_reasons() -> None:
 
 
 def _published_at(session: Session, inject: str) -> list[int]:
-    return [e.t for e in session.events if e.kind == "inject" and e.data["inject"] == inject]
+    return [e.t for e in session.events if e.kind == "inject" and e.data.inject == inject]
 
 
 def test_a_held_inject_restored_before_its_time_is_published_on_time() -> None:
@@ -94,8 +94,8 @@ def test_a_held_inject_restored_before_its_time_is_published_on_time() -> None:
     assert status(s, "pact") == "scheduled"
     s.advance(5 * DAY)
     assert _published_at(s, "pact") == [due]
-    restored = [e for e in s.events if e.kind == "decision" and e.data["decision"] == "restore_inject"]
-    assert restored[0].data["by"] == "white cell" and restored[0].see == ("white",)
+    restored = [e for e in s.events if e.kind == "decision" and e.data.decision == "restore_inject"]
+    assert restored[0].data.by == "white cell" and restored[0].see == ("white",)
 
 
 def test_a_skipped_inject_restored_after_its_time_is_published_at_once() -> None:

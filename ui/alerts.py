@@ -18,18 +18,19 @@ import attrs
 from ui.text import short_when
 from wargame.engine.decisions import WHITE
 from wargame.engine.journal import Event
+from wargame.engine.kinds import Kind
 
-STOPS: dict[str, str] = {  # event kind -> the alert's title, most important first
-    "invasion": "Invasion",
-    "war": "Declaration of war",
-    "collapse": "Resistance collapses",
-    "capital": "A capital falls",
-    "intervention": "A third party enters",
-    "deterred": "Aggressor stands down",
-    "guarantee": "Guarantee triggered",
-    "warning": "Attack warning",
-    "inject": "News",
-    "held": "Held inject due",
+STOPS: dict[Kind, str] = {  # event kind -> the alert's title, most important first
+    Kind.INVASION: "Invasion",
+    Kind.WAR: "Declaration of war",
+    Kind.COLLAPSE: "Resistance collapses",
+    Kind.CAPITAL: "A capital falls",
+    Kind.INTERVENTION: "A third party enters",
+    Kind.DETERRED: "Aggressor stands down",
+    Kind.GUARANTEE: "Guarantee triggered",
+    Kind.WARNING: "Attack warning",
+    Kind.INJECT: "News",
+    Kind.HELD: "Held inject due",
 }
 
 
@@ -48,7 +49,7 @@ class Alert:
     """One stop as a seat is told of it."""
 
     seq: int
-    kind: str
+    kind: Kind
     when: str  # "01 Sep 04:45"
     text: str
 

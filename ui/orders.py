@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ui.form import Field, FormScreen
 from ui.text import short_when, time_left
 from wargame.engine.decisions import DecisionError
+from wargame.engine.events import ReportData
 from wargame.engine.journal import Event
 
 if TYPE_CHECKING:
@@ -104,11 +105,14 @@ def free_form(app: WargameApp, seat: str, kind: str, options: tuple[str, ...]) -
 
 
 def share(app: WargameApp, seat: str, report: Event) -> None:
+    if not isinstance(report.data, ReportData):
+        raise TypeError(f"only a report can be shared, not a {report.kind} event")
+    origin = report.data.origin
     app.push_screen(
         FormScreen(
             f"Share this report with your liaison partners: {report.text}",
             [
-                Field("choice", "Report", (report.data["origin"],), report.data["origin"], required=True),
+                Field("choice", "Report", (origin,), origin, required=True),
                 Field("reason", "Your reason", placeholder="why share it"),
             ],
             lambda v: submit(app, seat, None, "share_report", v),

@@ -14,12 +14,41 @@ from rich.table import Table
 from rich.text import Text
 
 from ui.text import DAY, estimate_words, plain, short_when, time_left, when
+from wargame.engine.events import (
+    AidData,
+    AssessmentData,
+    CouncilData,
+    DecisionData,
+    FrontData,
+    GuaranteeData,
+    InterventionData,
+    InvasionData,
+    MobilisationData,
+    OffensiveData,
+    OnFront,
+    PromiseData,
+    ReportData,
+    StatementData,
+    TalksData,
+    WarData,
+)
 from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
+from wargame.engine.kinds import Kind
 from wargame.model.scenario import Scenario
 from wargame.session.views import SeatView
 
-INBOX_KINDS = ("report", "assessment", "warning", "false_alarm", "leak", "inject", "detected")
+INBOX_KINDS = (
+    Kind.REPORT,
+    Kind.ASSESSMENT,
+    Kind.WARNING,
+    Kind.FALSE_ALARM,
+    Kind.LEAK,
+    Kind.INJECT,
+    Kind.DETECTED,
+)
+PUBLIC_ACTS = (WarData, StatementData, MobilisationData, TalksData, AidData, InterventionData)
+"""The allies' acts shown as their public positions."""
 BARS = "▁▂▃▄▅▆▇█"
 RELIABILITY = {
     "A": "completely reliable",
@@ -53,23 +82,17 @@ def inbox_row(scenario: Scenario, e: Event) -> tuple[str, str, str, str, str]:
     """(arrived, channel, grade, subject, summary) of an inbox item."""
     start = scenario.scenario.start
     d = e.data
-    if e.kind in ("report", "assessment"):
-        channel = d.get("channel", "")
-        if d.get("shared_by"):
-            channel = f"{channel} ({d['shared_by']})"
-        return (
-            short_when(start, e.t),
-            channel,
-            d.get("grade", ""),
-            subject_label(scenario, d.get("subject", "")),
-            e.text,
-        )
+    if isinstance(d, ReportData):
+        channel = f"{d.channel} ({d.shared_by})" if d.shared_by else d.channel
+        return short_when(start, e.t), channel, d.grade, subject_label(scenario, d.subject), e.text
+    if isinstance(d, AssessmentData):
+        return short_when(start, e.t), "", "", subject_label(scenario, d.subject), e.text
     label = {
-        "inject": "news",
-        "warning": "warning",
-        "false_alarm": "warning",
-        "leak": "source",
-        "detected": "security",
+        Kind.INJECT: "news",
+        Kind.WARNING: "warning",
+        Kind.FALSE_ALARM: "warning",
+        Kind.LEAK: "source",
+        Kind.DETECTED: "security",
     }[e.kind]
     return short_when(start, e.t), label, "", "", e.text
 
@@ -79,7 +102,8 @@ def report_detail(scenario: Scenario, e: Event) -> Text:
     out = Text()
     out.append(f"{when(scenario.scenario.start, e.t)}\n", style="bold")
     out.append(e.text + "\n\n")
-    grade = e.data.get("grade", "")
+    d = e.data
+    grade = d.grade if isinstance(d, ReportData) else ""
     if grade:
         letter, number = grade[0], int(grade[1:])
         out.append(f"Grade {grade}: ", style="bold")
@@ -87,11 +111,11 @@ def report_detail(scenario: Scenario, e: Event) -> Text:
             f"source {RELIABILITY.get(letter, '?')} ({letter}); report {CREDIBILITY.get(number, '?')} "
             f"({number}).\n"
         )
-    if e.data.get("service"):
-        out.append(f"Service: {e.data['service']}. ")
-    if e.data.get("shared_by"):
-        out.append(f"Shared by {e.data['shared_by']}. ")
-    if e.kind == "report":
+    if isinstance(d, ReportData | AssessmentData) and d.service:
+        out.append(f"Service: {d.service}. ")
+    if isinstance(d, ReportData) and d.shared_by:
+        out.append(f"Shared by {d.shared_by}. ")
+    if isinstance(d, ReportData):
         out.append("\nPress s to share this report with your liaison partners.", style="italic")
     return out
 
@@ -131,8 +155,11 @@ def fronts_known(view: SeatView, scenario: Scenario) -> Table:
     table.add_column("Enemy divisions (your estimate)")
     last: dict[str, Event] = {}
     for e in view.events:
-        if e.kind in ("front", "offensive", "halt", "exhausted", "collapse", "capital", "invasion"):
-            last[e.data.get("front", "")] = e
+        d = e.data
+        if isinstance(d, FrontData | OffensiveData | OnFront):
+            last[d.front] = e
+        elif isinstance(d, InvasionData):
+            last[""] = e
     for f in scenario.fronts:
         e = last.get(f.id)
         estimate = view.assessments.get(f"forces.{f.id}")
@@ -164,11 +191,11 @@ def assessments_table(view: SeatView, scenario: Scenario, history: dict[str, lis
 def treaties(view: SeatView, scenario: Scenario) -> Table:
     """The seat's obligations (and those owed to it), each promise dated against today."""
     start = scenario.scenario.start
-    triggered = {e.data["guarantee"]: e.t for e in view.events if e.kind == "guarantee"}
+    triggered = {e.data.guarantee: e.t for e in view.events if isinstance(e.data, GuaranteeData)}
     judged = {
-        (e.data["guarantee"], e.data["guarantor"], e.data["action"]): e.data["kept"]
+        (e.data.guarantee, e.data.guarantor, e.data.action): e.data.kept
         for e in view.events
-        if e.kind == "promise"
+        if isinstance(e.data, PromiseData)
     }
     table = Table(title="Treaties", expand=True, title_justify="left")
     table.add_column("Guarantee")
@@ -205,13 +232,11 @@ def treaties(view: SeatView, scenario: Scenario) -> Table:
 def council_and_positions(view: SeatView, scenario: Scenario) -> Group:
     """Council business the seat has seen, and the allies' public acts."""
     start = scenario.scenario.start
-    council = [e for e in view.events if e.kind == "council"]
+    council = [e for e in view.events if isinstance(e.data, CouncilData)]
     public = [
         e
         for e in view.events
-        if e.kind in ("war", "statement", "mobilisation", "talks", "aid", "intervention")
-        and e.see == ("all",)
-        and e.data.get("actor", e.actors[0] if e.actors else "") != view.seat
+        if isinstance(e.data, PUBLIC_ACTS) and e.see == ("all",) and e.data.actor != view.seat
     ]
     text = Text()
     text.append("Council\n", style="bold")
@@ -268,14 +293,10 @@ def orders_table(view: SeatView, scenario: Scenario) -> Table:
     table.add_column("Decision")
     table.add_column("By")
     table.add_column("Reason")
-    mine = [e for e in view.events if e.kind == "decision"]
-    for e in mine[-12:]:
-        d = e.data
+    mine = [(e.t, e.data) for e in view.events if isinstance(e.data, DecisionData)]
+    for t, d in mine[-12:]:
         table.add_row(
-            short_when(start, e.t),
-            f"{d['decision'].replace('_', ' ')} → {d['choice']}",
-            d["by"],
-            plain(d.get("reason", "")),
+            short_when(start, t), f"{d.decision.replace('_', ' ')} → {d.choice}", d.by, plain(d.reason)
         )
     if not mine:
         table.add_row("", "None yet.", "", "")

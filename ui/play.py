@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from wargame.engine.events import EndData
 from wargame.model.scenario_files import scenarios
 from wargame.session.journal.read import JournalError, fresh_path, read
 from wargame.session.journal.replay import resume
@@ -126,7 +127,7 @@ def going_on_with(path: Path, args: argparse.Namespace) -> str:
         ) from None
     head = recorded.header
     name, seed = head.scenario.name, head.seed
-    if recorded.events and recorded.events[-1].kind == "end":
+    if recorded.events and isinstance(recorded.events[-1].data, EndData):
         raise PlayError(
             f"{path} holds a finished game ({name}, seed {seed}); it is left as it is: choose "
             f"another --journal for a new game, or read this one with `wargame report {path}`"

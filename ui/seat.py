@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Log, Static, TabbedContent, TabPa
 
 from ui import panels
 from ui.text import plain
+from wargame.engine.events import ReportData
 
 if TYPE_CHECKING:
     from ui.app import WargameApp
@@ -148,7 +149,7 @@ class SeatScreen(Screen[None]):
             event = next(
                 (e for e in self.game.session.view(self.seat).events if e.seq == self.selected), None
             )
-        if event is None or event.kind != "report":
+        if event is None or not isinstance(event.data, ReportData):
             self.notify("Select a report in the inbox first (tab 1, ↑↓).", severity="warning")
             return
         self.game.share(self.seat, event)

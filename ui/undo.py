@@ -10,6 +10,7 @@ be unpublished. Nothing here imports Textual.
 from __future__ import annotations
 
 from wargame.engine.decisions import WHITE
+from wargame.engine.events import DecisionData
 from wargame.engine.whitecell import HELD, SKIPPED
 from wargame.session.session import Session
 
@@ -20,9 +21,10 @@ def last_hold_or_skip(session: Session) -> tuple[str, str] | None:
     """The white cell's most recent hold or skip still in force, as (``hold``/``skip``, inject id)."""
     status = {i.id: i.status for i in session.white_cell().injects}
     for e in reversed(session.events):
-        if e.kind != "decision" or e.data.get("seat") != WHITE:
+        d = e.data
+        if not isinstance(d, DecisionData) or d.seat != WHITE:
             continue
-        act, inject = UNDOABLE.get(e.data.get("decision", "")), e.data.get("choice", "")
+        act, inject = UNDOABLE.get(d.decision), d.choice
         if act is not None and status.get(inject) in (HELD, SKIPPED):
             return act, inject
     return None

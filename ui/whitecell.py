@@ -21,6 +21,7 @@ from ui.form import Field, FormScreen
 from ui.panels import log_line
 from ui.text import plain, short_when
 from wargame.engine.intelligence import subject_label
+from wargame.session.timeline import format_truth
 from wargame.session.views import WhiteCellView
 
 if TYPE_CHECKING:
@@ -185,7 +186,7 @@ class WhiteCellScreen(Screen[None]):
             self.shown = len(w.events)
             if new:
                 self.query_one("#alllog", Log).write_lines(
-                    log_line(game.session.scenario, e) + (f"  [truth: {e.truth}]" if e.truth else "")
+                    "  ".join(filter(None, (log_line(game.session.scenario, e), format_truth(e))))
                     for e in new
                 )
 

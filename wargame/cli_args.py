@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from wargame.engine.kinds import KINDS
+from wargame.engine.kinds import KINDS, Kind
 
 
 def parser() -> argparse.ArgumentParser:
@@ -317,7 +317,7 @@ def _hide_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _kinds(text: str) -> tuple[str, ...]:
+def _kinds(text: str) -> tuple[Kind, ...]:
     import difflib
 
     kinds = tuple(k.strip() for k in text.split(",") if k.strip())
@@ -327,7 +327,7 @@ def _kinds(text: str) -> tuple[str, ...]:
             raise argparse.ArgumentTypeError(
                 f"unknown event kind {kind!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
             )
-    return kinds
+    return tuple(Kind(k) for k in kinds)
 
 
 def _at_least(minimum: int) -> Any:

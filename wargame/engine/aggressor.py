@@ -13,6 +13,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
+from wargame.engine.events import (
+    DeterredData,
+    InvasionData,
+    InvasionTruth,
+    PostponementData,
+    StatementData,
+    TransferData,
+    TransferTruth,
+)
 from wargame.model.clock import DAY, format_instant, from_days, from_hours
 from wargame.model.prompts import statement_seats
 
@@ -59,11 +68,10 @@ def _plan(world: World):  # type: ignore[no-untyped-def]
         if answer.choice == "abandon":
             world.deterred = True
             world.journal.record(
-                "deterred",
+                DeterredData(postponements=postponements),
                 f"{world.name(me)} abandons its plan to attack {world.name(target)}.",
                 actors=(me,),
                 see=(me,),
-                data={"postponements": postponements},
             )
             return
         if answer.choice != "postpone":
@@ -71,21 +79,19 @@ def _plan(world: World):  # type: ignore[no-untyped-def]
         postponements += 1
         world.attack_at += from_days(plan.postpone_days)
         world.journal.record(
-            "postponement",
+            PostponementData(attack_at=world.attack_at, postponements=postponements),
             f"The attack order is cancelled; units halt. New date: {format_instant(start, world.attack_at)}.",
             actors=(me,),
             see=(me,),
-            data={"attack_at": world.attack_at, "postponements": postponements},
         )
     yield env.timeout(max(0, world.attack_at - int(env.now)))
     world.actors[me].declare_war_on(target)
     world.actors[target].declare_war_on(me)
     world.journal.record(
-        "invasion",
+        InvasionData(aggressor=me, target=target),
         f"{world.name(me)} invades {world.name(target)}.",
         actors=(me, target),
-        data={"aggressor": me, "target": target},
-        truth={"postponements": postponements},
+        truth=InvasionTruth(postponements=postponements),
     )
     world.invasion.succeed(int(env.now))
 
@@ -99,7 +105,7 @@ def _warning(world: World, at: datetime):  # type: ignore[no-untyped-def]
 
 def _statement(world: World, guarantor: str):  # type: ignore[no-untyped-def]
     plan = world.scenario.aggressor
-    if any(e.kind == "statement" and e.data.get("actor") == guarantor for e in world.journal.events):
+    if any(isinstance(e.data, StatementData) and e.data.actor == guarantor for e in world.journal.events):
         return  # it has already spoken
     answer = yield open_prompt(
         world,
@@ -119,17 +125,16 @@ def make_statement(world: World, guarantor: str) -> None:
     """A public statement of resolve: a costly signal (it ties the government's hands)."""
     plan = world.scenario.aggressor
     world.journal.record(
-        "statement",
+        StatementData(actor=guarantor, target=plan.target),
         f"{world.name(guarantor)} declares publicly that it will stand by {world.name(plan.target)}.",
         actors=(guarantor,),
-        data={"actor": guarantor, "target": plan.target},
     )
 
 
 def _can_state(world: World, seat: str, choice: str) -> str | None:
     if not any(seat in g.guarantors for g in world.scenario.guarantees):
         return "it guarantees no one"
-    if any(e.kind == "statement" and e.data.get("actor") == seat for e in world.journal.events):
+    if any(isinstance(e.data, StatementData) and e.data.actor == seat for e in world.journal.events):
         return "it has already stated its resolve publicly (saying it again adds nothing)"
     return None
 
@@ -170,13 +175,12 @@ def _move_west(world: World):  # type: ignore[no-untyped-def]
             source.attacker -= moved
             world.moved_west += moved
             world.journal.record(
-                "transfer",
+                TransferData(source=source.id, to=spec.id, divisions=round(moved, 1)),
                 f"{world.name(plan.actor)} moves {moved:.0f} divisions from the "
                 f"{world.scenario_front(source.id).name} to the {spec.name}.",
                 actors=(plan.actor,),
                 see=(plan.actor,),
-                data={"from": source.id, "to": spec.id, "divisions": round(moved, 1)},
-                truth={"threat": round(threat, 3)},
+                truth=TransferTruth(threat=round(threat, 3)),
             )
             env.process(_arrive(world, spec.id, moved))
 

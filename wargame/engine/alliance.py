@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from wargame.engine import campaign
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
+from wargame.engine.events import AidData, GuaranteeData, PromiseData, TalksData, WarData
 from wargame.model.clock import DAY, from_days
 from wargame.model.prompts import OFFENSIVE_PROMISES, OFFENSIVE_SCALES, triggered
 
@@ -34,12 +35,11 @@ def _on_invasion(world: World):  # type: ignore[no-untyped-def]
     for g in triggered(world.scenario):
         parties = (*g.guarantors, g.protected)
         world.journal.record(
-            "guarantee",
+            GuaranteeData(guarantee=g.id, trigger_clarity=g.trigger_clarity),
             f"{g.name} is triggered: {', '.join(world.name(a) for a in g.guarantors)} "
             f"bound to assist {world.name(g.protected)}.",
             actors=parties,
             see=parties,
-            data={"guarantee": g.id, "trigger_clarity": g.trigger_clarity},
         )
         for guarantor in g.guarantors:
             if guarantor in world.askable["declare_war"] and guarantor not in asked:
@@ -71,10 +71,9 @@ def _declaration(world: World, guarantor: str, clarity: float):  # type: ignore[
             world.actors[guarantor].declare_war_on(aggressor)
             world.actors[aggressor].declare_war_on(guarantor)
             world.journal.record(
-                "war",
+                WarData(actor=guarantor, on=aggressor),
                 f"{world.name(guarantor)} declares war on {world.name(aggressor)}.",
                 actors=(guarantor, aggressor),
-                data={"actor": guarantor, "on": aggressor},
             )
             return
         yield world.env.timeout(DAY // 2)
@@ -99,18 +98,13 @@ def _promise(world: World, g: Guarantee, promise: Promise):  # type: ignore[no-u
     for guarantor in g.guarantors:
         kept = _kept(world, guarantor, promise.action)
         world.journal.record(
-            "promise",
+            PromiseData(
+                guarantee=g.id, guarantor=guarantor, action=promise.action, day=promise.day, kept=kept
+            ),
             f"{g.name}: {world.name(guarantor)}'s promise ({label}) "
             f"{'has been kept' if kept else 'has not been kept'}.",
             actors=(guarantor, g.protected),
             see=(guarantor, g.protected),
-            data={
-                "guarantee": g.id,
-                "guarantor": guarantor,
-                "action": promise.action,
-                "day": promise.day,
-                "kept": kept,
-            },
         )
 
 
@@ -155,7 +149,7 @@ def _kept(world: World, guarantor: str, action: str) -> bool:
         return launched and world.fronts[front.id].scale == "general"  # type: ignore[union-attr]
     if action == "aid":
         return any(
-            e.kind == "aid" and e.data.get("actor") == guarantor and e.data.get("step") == "sent"
+            isinstance(e.data, AidData) and e.data.actor == guarantor and e.data.step == "sent"
             for e in world.journal.events
         )
     return False
@@ -185,10 +179,9 @@ def _aid_decision(world: World, decision: Decision) -> None:
     g = _guarantee_of(world, decision.seat)
     assert g is not None
     world.journal.record(
-        "aid",
+        AidData(actor=decision.seat, to=g.protected, step="sent", divisions=g.aid_divisions),
         f"{world.name(decision.seat)} ships war materiel to {world.name(g.protected)}.",
         actors=(decision.seat, g.protected),
-        data={"actor": decision.seat, "to": g.protected, "step": "sent", "divisions": g.aid_divisions},
     )
     world.env.process(_deliver_aid(world, decision.seat, g))
 
@@ -202,20 +195,18 @@ def _deliver_aid(world: World, sender: str, g: Guarantee):  # type: ignore[no-un
     ]
     if not fronts:
         world.journal.record(
-            "aid",
+            AidData(actor=sender, to=g.protected, step="lost", divisions=g.aid_divisions),
             f"Aid from {world.name(sender)} arrives too late: there is no front left to reinforce.",
             actors=(sender, g.protected),
             see=(sender, g.protected),
-            data={"actor": sender, "to": g.protected, "step": "lost", "divisions": g.aid_divisions},
         )
         return
     world.fronts[fronts[0].id].defender += g.aid_divisions
     world.journal.record(
-        "aid",
+        AidData(actor=sender, to=g.protected, step="arrived", divisions=g.aid_divisions),
         f"Aid from {world.name(sender)} reaches the {fronts[0].name}.",
         actors=(sender, g.protected),
         see=(sender, g.protected),
-        data={"actor": sender, "to": g.protected, "step": "arrived", "divisions": g.aid_divisions},
     )
 
 
@@ -228,10 +219,9 @@ def _can_talk(world: World, seat: str, choice: str) -> str | None:
 def _talks_decision(world: World, decision: Decision) -> None:
     aggressor = world.scenario.aggressor.actor
     world.journal.record(
-        "talks",
+        TalksData(actor=decision.seat, partner=aggressor),
         f"{world.name(decision.seat)} opens talks with {world.name(aggressor)}.",
         actors=(decision.seat, aggressor),
-        data={"actor": decision.seat, "with": aggressor},
     )
 
 

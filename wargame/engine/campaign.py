@@ -23,6 +23,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
+from wargame.engine.events import (
+    CapitalData,
+    CollapseData,
+    ExhaustedData,
+    FrontData,
+    FrontTruth,
+    HaltData,
+    InterventionData,
+    OffensiveData,
+)
 from wargame.model import prompts
 from wargame.model.clock import DAY, from_days, from_hours
 from wargame.model.lanchester import advance_km, lanchester_day
@@ -128,18 +138,16 @@ def launch_offensive(world: World, actor: str, front_id: str, scale: str) -> Non
         state.attacker = max(state.attacker, committed)
         state.scale = scale
         world.journal.record(
-            "offensive",
+            OffensiveData(actor=actor, front=front_id, scale=scale, divisions=committed),
             f"{world.name(actor)} widens its offensive on the {spec.name} to a {scale} offensive "
             f"with {committed:g} divisions.",
             actors=(actor, spec.defender),
-            data={"actor": actor, "front": front_id, "scale": scale, "divisions": committed},
         )
         return
     world.journal.record(
-        "offensive",
+        OffensiveData(actor=actor, front=front_id, scale=scale, divisions=committed),
         f"{world.name(actor)} launches a {scale} offensive on the {spec.name} with {committed:g} divisions.",
         actors=(actor, spec.defender),
-        data={"actor": actor, "front": front_id, "scale": scale, "divisions": committed},
     )
     _open(world, spec, committed, scale)
 
@@ -157,10 +165,9 @@ def halt_offensive(world: World, actor: str) -> bool:
     world.fronts[spec.id].orders += 1  # cancels any offensive still being prepared
     world.fronts[spec.id].pending_scale = ""
     world.journal.record(
-        "halt",
+        HaltData(actor=actor, front=spec.id),
         f"{world.name(actor)} halts its offensive on the {spec.name}.",
         actors=(actor,),
-        data={"actor": actor, "front": spec.id},
     )
     return True
 
@@ -227,10 +234,9 @@ def _fight(world: World, spec: Front, opened_at: int) -> Generator[simpy.Event, 
             state.capital_fallen = spec.defender == world.scenario.aggressor.target
             if state.capital_fallen:
                 world.journal.record(
-                    "capital",
+                    CapitalData(front=spec.id, actor=spec.defender),
                     f"The capital of {world.name(spec.defender)} falls.",
                     actors=(spec.attacker, spec.defender),
-                    data={"front": spec.id, "actor": spec.defender},
                 )
         if state.cohesion < spec.collapse_cohesion or state.attacker <= 0:
             state.status = "collapsed" if state.cohesion < spec.collapse_cohesion else "halted"
@@ -239,13 +245,11 @@ def _fight(world: World, spec: Front, opened_at: int) -> Generator[simpy.Event, 
             else:
                 text = f"{world.name(spec.attacker)}'s offensive on the {spec.name} has spent itself."
             world.journal.record(
-                "collapse" if state.status == "collapsed" else "exhausted",
+                CollapseData(front=spec.id, actor=spec.defender)
+                if state.status == "collapsed"
+                else ExhaustedData(front=spec.id, actor=spec.attacker),
                 text,
                 actors=(spec.attacker, spec.defender),
-                data={
-                    "front": spec.id,
-                    "actor": spec.defender if state.status == "collapsed" else spec.attacker,
-                },
             )
 
 
@@ -263,19 +267,14 @@ def _report_day(world: World, spec: Front, advance: float) -> None:
         verb = "advances" if one else "advance"
         text = f"{spec.name}: {names} {verb} {km} km ({state.ground_km:.0f} km in all)."
     world.journal.record(
-        "front",
+        FrontData(front=spec.id, advance_km=round(advance, 1), ground_km=round(state.ground_km, 1)),
         text,
         actors=(*attackers, spec.defender),
-        data={
-            "front": spec.id,
-            "advance_km": round(advance, 1),
-            "ground_km": round(state.ground_km, 1),
-        },
-        truth={
-            "attacker_divisions": round(state.attacker, 2),
-            "defender_divisions": round(state.defender, 2),
-            "cohesion": round(state.cohesion, 3),
-        },
+        truth=FrontTruth(
+            attacker_divisions=round(state.attacker, 2),
+            defender_divisions=round(state.defender, 2),
+            cohesion=round(state.cohesion, 3),
+        ),
     )
 
 
@@ -303,11 +302,10 @@ def _intervention(world: World, spec: Intervention):  # type: ignore[no-untyped-
             world.actors[spec.actor].declare_war_on(target)
             world.actors[target].declare_war_on(spec.actor)
             world.journal.record(
-                "intervention",
+                InterventionData(actor=spec.actor, front=spec.front, divisions=spec.divisions),
                 f"{world.name(spec.actor)} enters the war against {world.name(target)} "
                 f"on the {world.scenario_front(spec.front).name}.",
                 actors=(spec.actor, target),
-                data={"actor": spec.actor, "front": spec.front, "divisions": spec.divisions},
             )
             return
         yield env.timeout(from_days(spec.retry_days))

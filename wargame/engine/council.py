@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from wargame.engine import campaign
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
+from wargame.engine.events import CouncilData
 from wargame.model.clock import from_days, from_hours
 
 if TYPE_CHECKING:
@@ -56,11 +57,10 @@ def call(world: World, caller: str) -> bool:
     mean = spec.standing_convene_hours if spec.standing else spec.convene_hours
     delay = float(world.streams("council").gamma(4.0, mean / 4.0)) if mean > 0 else 0.0
     world.journal.record(
-        "council",
+        CouncilData(step="called", by=caller),
         f"{world.name(caller)} calls the {spec.name}.",
         actors=(caller,),
         see=spec.members,
-        data={"step": "called", "by": caller},
     )
     world.env.process(_sitting(world, from_hours(delay)))
     return True
@@ -111,11 +111,10 @@ def _sitting(world: World, delay: int):  # type: ignore[no-untyped-def]
     world.council_pending = False
     agenda = _agenda(world)
     world.journal.record(
-        "council",
+        CouncilData(step="sitting", agenda=tuple(item for item, _, _ in agenda)),
         f"The {spec.name} sits. Agenda: {'; '.join(text for _, text, _ in agenda) or 'nothing to decide'}.",
         see=spec.members,
         actors=spec.members,
-        data={"step": "sitting", "agenda": [item for item, _, _ in agenda]},
     )
     asked = [
         open_prompt(
@@ -140,16 +139,12 @@ def _sitting(world: World, delay: int):  # type: ignore[no-untyped-def]
         passed = ayes == len(votes) if spec.rule == "consensus" else ayes * 2 > len(votes)
         adopted[item] = passed
         world.journal.record(
-            "council",
+            CouncilData(
+                step="decision", item=item, adopted=passed, positions={v.seat: v.choice for v in votes}
+            ),
             f"Minutes: '{text}' {'adopted' if passed else 'rejected'} ({ayes} of {len(votes)} for).",
             see=spec.members,
             actors=spec.members,
-            data={
-                "step": "decision",
-                "item": item,
-                "adopted": passed,
-                "positions": {v.seat: v.choice for v in votes},
-            },
         )
         if passed and item == "halt_offensive" and concerned is not None:
             campaign.halt_offensive(world, concerned)
@@ -163,11 +158,10 @@ def _sitting(world: World, delay: int):  # type: ignore[no-untyped-def]
             f"{item.replace('_', ' ')}: {'yes' if ok else 'no'}" for item, ok in adopted.items()
         )
         world.journal.record(
-            "council",
+            CouncilData(step="informed", decisions=dict(adopted)),
             f"The {spec.name} informs {world.name(target)} of its decisions ({summary}).",
             see=(*spec.members, target),
             actors=(target,),
-            data={"step": "informed", "decisions": adopted},
         )
 
 

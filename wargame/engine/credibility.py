@@ -26,6 +26,18 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from wargame.engine.events import (
+    AidData,
+    ExhaustedData,
+    HaltData,
+    LeakData,
+    MobilisationData,
+    OffensiveData,
+    PromiseData,
+    StatementData,
+    TalksData,
+    WarData,
+)
 from wargame.engine.journal import Event
 from wargame.model.scenario import Guarantee, Scenario
 
@@ -100,33 +112,43 @@ def prior(scenario: Scenario, guarantor: str) -> float:
     return _expit(x)
 
 
+_SIGNALLING = frozenset(
+    {
+        PromiseData,
+        StatementData,
+        WarData,
+        TalksData,
+        HaltData,
+        ExhaustedData,
+        MobilisationData,
+        AidData,
+        LeakData,
+        OffensiveData,
+    }
+)
+"""The payload classes of events that may signal a guarantor's resolve."""
+
+
 def signal(event: Event, guarantor: str) -> str | None:
     """The signal ``event`` sends about ``guarantor``, if any."""
     d = event.data
-    if event.kind == "statement" and d.get("actor") == guarantor:
-        return "statement"
-    if event.kind == "mobilisation" and d.get("actor") == guarantor and d.get("step") == "ordered":
-        return "mobilisation"
-    if (
-        event.kind == "mobilisation"
-        and d.get("actor") == guarantor
-        and d.get("step") in ("partial", "cancelled")
-    ):
-        return f"mobilisation.{d['step']}"
-    if event.kind == "war" and d.get("actor") == guarantor:
-        return "war"
-    if event.kind == "aid" and d.get("actor") == guarantor and d.get("step") == "sent":
+    if type(d) not in _SIGNALLING:  # most events (reports, fighting) signal nothing: said at once
+        return None
+    if isinstance(d, PromiseData) and d.guarantor == guarantor:
+        return "promise.kept" if d.kept else "promise.broken"
+    if isinstance(d, StatementData | WarData | TalksData | HaltData | ExhaustedData) and d.actor == guarantor:
+        return d.KIND.value
+    if isinstance(d, MobilisationData) and d.actor == guarantor:
+        if d.step == "ordered":
+            return "mobilisation"
+        if d.step in ("partial", "cancelled"):
+            return f"mobilisation.{d.step}"
+    if isinstance(d, AidData) and d.actor == guarantor and d.step == "sent":
         return "aid"
-    if event.kind == "talks" and d.get("actor") == guarantor:
-        return "talks"
-    if event.kind == "leak" and d.get("actor") == guarantor and d.get("decision") in LEAK_SIGNALS:
-        return "leak.resolute" if d.get("choice") in RESOLUTE_CHOICES else "leak.reluctant"
-    if event.kind == "offensive" and d.get("actor") == guarantor:
-        return f"offensive.{d.get('scale')}"
-    if event.kind in ("halt", "exhausted") and d.get("actor") == guarantor:
-        return event.kind
-    if event.kind == "promise" and d.get("guarantor") == guarantor:
-        return "promise.kept" if d.get("kept") else "promise.broken"
+    if isinstance(d, LeakData) and d.actor == guarantor and d.decision in LEAK_SIGNALS:
+        return "leak.resolute" if d.choice in RESOLUTE_CHOICES else "leak.reluctant"
+    if isinstance(d, OffensiveData) and d.actor == guarantor:
+        return f"offensive.{d.scale}"
     return None
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import simpy
 
+from wargame.engine.events import DecisionData, PromptData
 from wargame.engine.state import Prompt
 from wargame.model.clock import format_instant
 from wargame.model.prompts import PROMPT_RULES
@@ -109,19 +110,18 @@ def open_prompt(
     world.prompts[prompt_id] = (prompt, answered)
     deadline_label = format_instant(world.scenario.scenario.start, prompt.deadline)
     world.journal.record(
-        "prompt",
+        PromptData(
+            prompt=prompt_id,
+            decision=kind,
+            options=tuple(options),
+            default=default,
+            deadline=prompt.deadline,
+            context=prompt.context,
+        ),
         f"{world.name(seat)} must decide: {question} (options: {', '.join(options)}; "
         f"by {deadline_label}, else '{default}')",
         actors=(seat,),
         see=(seat,),
-        data={
-            "prompt": prompt_id,
-            "decision": kind,
-            "options": list(options),
-            "default": default,
-            "deadline": prompt.deadline,
-            "context": dict(prompt.context),
-        },
     )
     env.process(_deadline(world, prompt))
     return answered
@@ -193,19 +193,18 @@ def apply_decision(world: World, decision: Decision, by: str) -> None:
     if decision.reason:
         text += f" — “{decision.reason}”"
     event = world.journal.record(
-        "decision",
+        DecisionData(
+            seat=decision.seat,
+            decision=kind,
+            choice=decision.choice,
+            reason=decision.reason,
+            prompt=decision.prompt,
+            by=by,
+            text=decision.text or None,
+        ),
         text,
         actors=(decision.seat,),
         see=(decision.seat,),
-        data={
-            "seat": decision.seat,
-            "decision": kind,
-            "choice": decision.choice,
-            "reason": decision.reason,
-            "prompt": decision.prompt,
-            "by": by,
-            **({"text": decision.text} if decision.text else {}),
-        },
     )
     for observe in world.decision_observers:  # a penetration leaks it
         observe(world, event)

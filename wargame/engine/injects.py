@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wargame.engine.events import HeldData
 from wargame.engine.whitecell import HELD, SCHEDULED, publish
 
 if TYPE_CHECKING:
@@ -27,8 +28,7 @@ def _publish(world: World, inject: Inject):  # type: ignore[no-untyped-def]
         publish(world, inject)
     elif status == HELD:
         world.journal.record(
-            "held",
+            HeldData(inject=inject.id),
             f"Inject {inject.id!r} falls due and is held by the white cell.",
             see=(),
-            data={"inject": inject.id},
         )

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from wargame.engine import liaison, penetration
 from wargame.engine.claims import describe
+from wargame.engine.events import ReportData, ReportTruth, SuppressedData, SuppressedTruth
 from wargame.model.clock import DAY, from_days, from_hours, to_datetime
 
 if TYPE_CHECKING:
@@ -189,12 +190,23 @@ def _collect(
         world.later(delay, _deliver, world, service, channel, subject, claim, truth, now, deceptive)
 
 
-def _truth(world: World, subject: str, claim: float, truth: float) -> dict[str, object]:
-    """What the white cell sees behind a report: the true value and the report's error."""
+def _truth(
+    world: World, subject: str, claim: float, truth: float, deceptive: bool, bias: float
+) -> ReportTruth:
+    """What the white cell sees behind a report: the true value, the report's error, whether it
+    was planted and the bias of a penetration (if any)."""
+    biased_by = bias if bias != 1.0 else None
     if subject == "attack_date":
         when = to_datetime(world.scenario.scenario.start, int(truth))
-        return {"value": when.isoformat(timespec="minutes"), "error_days": round((claim - truth) / DAY, 2)}
-    return {"value": round(truth, 2), "error": round(claim - truth, 2)}
+        return ReportTruth(
+            value=when.isoformat(timespec="minutes"),
+            error_days=round((claim - truth) / DAY, 2),
+            deceptive=deceptive,
+            biased_by=biased_by,
+        )
+    return ReportTruth(
+        value=round(truth, 2), error=round(claim - truth, 2), deceptive=deceptive, biased_by=biased_by
+    )
 
 
 def _deliver(
@@ -209,12 +221,11 @@ def _deliver(
 ) -> None:
     if penetration.suppressed(world, service.actor):
         world.journal.record(
-            "suppressed",
+            SuppressedData(subject=subject),
             f"(white cell) a report for {service.name} is suppressed.",
             actors=(service.actor,),
             see=(),
-            data={"subject": subject},
-            truth={"claim": claim, "channel": channel.kind},
+            truth=SuppressedTruth(claim=claim, channel=channel.kind),
         )
         return
     source = f"{service.actor}.{channel.kind}"
@@ -225,26 +236,21 @@ def _deliver(
         claim = float(round(claim * bias)) if subject != "attack_date" else claim
     graded = world.pictures[service.actor].receive(subject, claim, origin, source)
     grade = f"{graded.reliability}{graded.credibility}"
-    truth_data = _truth(world, subject, claim, truth)
-    truth_data["deceptive"] = deceptive
-    if bias != 1.0:
-        truth_data["biased_by"] = bias
     event = world.journal.record(
-        "report",
+        ReportData(
+            service=service.name,
+            channel=channel.kind,
+            subject=subject,
+            claim=claim,
+            collected=collected,
+            origin=origin,
+            reliability=graded.reliability,
+            credibility=graded.credibility,
+            grade=grade,
+        ),
         f"{service.name} ({channel.kind.upper()}, {grade}): {describe(world, subject, claim)}.",
         actors=(service.actor,),
         see=(service.actor,),
-        data={
-            "service": service.name,
-            "channel": channel.kind,
-            "subject": subject,
-            "claim": claim,
-            "collected": collected,
-            "origin": origin,
-            "reliability": graded.reliability,
-            "credibility": graded.credibility,
-            "grade": grade,
-        },
-        truth=truth_data,
+        truth=_truth(world, subject, claim, truth, deceptive, bias),
     )
     liaison.pass_on(world, event)

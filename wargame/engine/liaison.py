@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from wargame.engine.claims import describe
 from wargame.engine.decisions import Decision, FreeDecision
+from wargame.engine.events import AssessmentData, ReportData, ReportTruth
 from wargame.model.clock import from_hours
 
 if TYPE_CHECKING:
@@ -47,26 +48,34 @@ def _arrive(world: World, sender: str, partner: str, report: Event) -> None:
     from wargame.engine import penetration
 
     d = report.data
-    if world.pictures[partner].holds(d["subject"], d["origin"]):
+    if not isinstance(d, ReportData | AssessmentData):
+        raise TypeError(f"only reports and assessments are shared, not a {report.kind} event")
+    if world.pictures[partner].holds(d.subject, d.origin):
         return  # it already holds this report (an echo, or a second copy): nothing arrives
-    source = d.get("source") or d["origin"].rsplit(".", 1)[0]  # the original source (e.g. uk.humint)
-    origins = frozenset(d["origins"]) if "origins" in d else None
-    graded = world.pictures[partner].receive(d["subject"], d["claim"], d["origin"], source, origins)
+    source = d.source or d.origin.rsplit(".", 1)[0]  # the original source (e.g. uk.humint)
+    origins = frozenset(d.origins) if d.origins is not None else None
+    graded = world.pictures[partner].receive(d.subject, d.claim, d.origin, source, origins)
     grade = f"{graded.reliability}{graded.credibility}"
+    shared = ReportData(
+        service=d.service,
+        channel="liaison",
+        subject=d.subject,
+        claim=d.claim,
+        origin=d.origin,
+        reliability=graded.reliability,
+        credibility=graded.credibility,
+        grade=grade,
+        collected=d.collected if isinstance(d, ReportData) else None,
+        shared_by=sender,
+        source=d.source,
+        origins=d.origins,
+    )
     event = world.journal.record(
-        "report",
-        f"From {world.name(sender)} ({d['service']}, shared; {grade}): {report.text.split(': ', 1)[-1]}",
+        shared,
+        f"From {world.name(sender)} ({d.service}, shared; {grade}): {report.text.split(': ', 1)[-1]}",
         actors=(partner,),
         see=(partner,),
-        data={
-            **d,
-            "channel": "liaison",
-            "shared_by": sender,
-            "reliability": graded.reliability,
-            "credibility": graded.credibility,
-            "grade": grade,
-        },
-        truth=dict(report.truth or {}),
+        truth=report.truth if isinstance(report.truth, ReportTruth) else ReportTruth(),
     )
     penetration.exposed(world, partner, event)
 
@@ -77,7 +86,7 @@ def _can_share(world: World, seat: str, choice: str) -> str | None:
     held = [
         e
         for e in world.journal.events
-        if e.kind == "report" and seat in e.actors and e.data.get("origin") == choice
+        if isinstance(e.data, ReportData) and seat in e.actors and e.data.origin == choice
     ]
     if not held:
         return f"it holds no report {choice!r}"
@@ -88,7 +97,7 @@ def _share_decision(world: World, decision: Decision) -> None:
     report = next(
         e
         for e in world.journal.events
-        if e.kind == "report" and decision.seat in e.actors and e.data.get("origin") == decision.choice
+        if isinstance(e.data, ReportData) and decision.seat in e.actors and e.data.origin == decision.choice
     )
     for partner, delay in partners(world, decision.seat, automatic=False):
         world.later(from_hours(delay), _arrive, world, decision.seat, partner, report)
@@ -113,18 +122,17 @@ def _share_assessment_decision(world: World, decision: Decision) -> None:
     origins = sorted({o for r in picture.on(subject) for o in r.origins})
     claim = float(round(estimate.value))
     report = world.journal.record(
-        "assessment",
+        AssessmentData(
+            service=f"{world.name(seat)} assessment",
+            subject=subject,
+            claim=claim,
+            origin=f"{seat}.assessment.{world.shared_assessments[seat]}",
+            source=f"{seat}.assessment",
+            origins=tuple(origins),
+        ),
         f"{world.name(seat)} shares its assessment: {describe(world, subject, claim)}.",
         actors=(seat,),
         see=(seat,),
-        data={
-            "service": f"{world.name(seat)} assessment",
-            "subject": subject,
-            "claim": claim,
-            "origin": f"{seat}.assessment.{world.shared_assessments[seat]}",
-            "source": f"{seat}.assessment",
-            "origins": origins,
-        },
     )
     for partner, delay in partners(world, seat, automatic=False):
         world.later(from_hours(delay), _arrive, world, seat, partner, report)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
+from wargame.engine.events import MobilisationData
 from wargame.model.clock import from_days, from_hours
 
 if TYPE_CHECKING:
@@ -74,10 +75,9 @@ def order(world: World, spec: Mobilisation, level: str) -> None:
     else:
         state.mobilisation = "partial"
     world.journal.record(
-        "mobilisation",
+        MobilisationData(actor=spec.actor, step="ordered" if level == "general" else "partial"),
         f"{world.name(spec.actor)} orders {level} mobilisation.",
         actors=(spec.actor,),
-        data={"actor": spec.actor, "step": "ordered" if level == "general" else "partial"},
     )
     last = len(spec.phases) if level == "general" else min(1, len(spec.phases))
     world.env.process(_run_timetable(world, spec, state.timetable, last))
@@ -89,10 +89,9 @@ def cancel(world: World, spec: Mobilisation) -> None:
     state.timetable += 1
     state.mobilisation = "cancelled"
     world.journal.record(
-        "mobilisation",
+        MobilisationData(actor=spec.actor, step="cancelled"),
         f"{world.name(spec.actor)} cancels its mobilisation.",
         actors=(spec.actor,),
-        data={"actor": spec.actor, "step": "cancelled"},
     )
 
 
@@ -151,19 +150,18 @@ def _run_timetable(world: World, spec: Mobilisation, run: int, until: int):  # t
             state.mobilisation = "complete" if i == len(spec.phases) - 1 else "ordered"
         actual_day = (done - ordered) / (24 * 60)
         world.journal.record(
-            "mobilisation",
+            MobilisationData(
+                actor=spec.actor,
+                step=phase.name,
+                planned_day=phase.day,
+                day=actual_day,
+                divisions=state.divisions,
+            ),
             f"{world.name(spec.actor)}: mobilisation phase '{phase.name}' complete, day "
             f"{actual_day:.1f} after the order (planned: day {phase.day:g}); "
             f"{state.divisions:.0f} divisions available.",
             actors=(spec.actor,),
             see=(spec.actor,),
-            data={
-                "actor": spec.actor,
-                "step": phase.name,
-                "planned_day": phase.day,
-                "day": actual_day,
-                "divisions": state.divisions,
-            },
         )
 
 

@@ -17,18 +17,42 @@ The measures, their units and their origins are the fields of
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from wargame.engine.credibility import alliance_credibility
+from wargame.engine.events import (
+    CapitalData,
+    CollapseData,
+    CouncilData,
+    DecisionData,
+    DetectedData,
+    DeterredData,
+    EndData,
+    HaltData,
+    InterventionData,
+    InvasionData,
+    InvasionTruth,
+    MobilisationData,
+    OffensiveData,
+    PenetrationData,
+    PromiseData,
+    ReportData,
+    ReportTruth,
+    TransferData,
+    WarData,
+    WarningData,
+)
 from wargame.engine.journal import Event
 from wargame.engine.outcome_types import GuarantorOutcome, Honour, Outcome
+from wargame.engine.payload import Payload
 from wargame.engine.picture import assessments
 from wargame.model.clock import DAY
 from wargame.model.grading import Tally, weight
 from wargame.model.scenario import Guarantee, Scenario
 
 HONOUR: tuple[Honour, ...] = ("none", "formal", "substantive")
+P = TypeVar("P", bound=Payload)
 
 
 def _days(t: int, origin: int) -> float:
@@ -37,32 +61,58 @@ def _days(t: int, origin: int) -> float:
 
 def _substantive(g: Guarantee, offensive: Event, j: int) -> bool:
     d = offensive.data
-    big = (
-        d["divisions"] >= g.substantive_divisions if g.substantive_divisions > 0 else d["scale"] == "general"
-    )
-    return d["actor"] in g.guarantors and big and offensive.t - j <= g.substantive_within_days * DAY
+    if not isinstance(d, OffensiveData):
+        return False
+    big = d.divisions >= g.substantive_divisions if g.substantive_divisions > 0 else d.scale == "general"
+    return d.actor in g.guarantors and big and offensive.t - j <= g.substantive_within_days * DAY
 
 
 def honour(g: Guarantee, events: list[Event], j: int) -> Honour:
     """How ``g`` was honoured (see module docstring)."""
-    if any(e.kind == "offensive" and _substantive(g, e, j) for e in events):
+    if any(isinstance(e.data, OffensiveData) and _substantive(g, e, j) for e in events):
         return "substantive"
-    at_war = {e.data["actor"] for e in events if e.kind == "war"}
+    at_war = {e.data.actor for e in events if isinstance(e.data, WarData)}
     return "formal" if set(g.guarantors) <= at_war else "none"
 
 
 def _postponements(invasion: Event | None, decided: Event | None) -> int:
     if invasion is not None:
-        return int((invasion.truth or {}).get("postponements", 0))
-    return int(decided.data.get("postponements", 0)) if decided is not None else 0
+        return invasion.truth.postponements if isinstance(invasion.truth, InvasionTruth) else 0
+    return decided.data.postponements if decided is not None and isinstance(decided.data, DeterredData) else 0
+
+
+def _by_class(events: Iterable[Event]) -> dict[type[Payload], list[Event]]:
+    """The events grouped by payload class, each group in journal order (one pass, not one per
+    measure)."""
+    out: dict[type[Payload], list[Event]] = {}
+    for e in events:
+        out.setdefault(type(e.data), []).append(e)
+    return out
+
+
+def _of(index: Mapping[type[Payload], list[Event]], cls: type[P]) -> list[tuple[Event, P]]:
+    """The events whose payload is a ``cls``, each with its payload."""
+    return [(e, d) for e in index.get(cls, ()) if isinstance(d := e.data, cls)]
+
+
+def _first(index: Mapping[type[Payload], list[Event]], cls: type[Payload]) -> Event | None:
+    """The first event whose payload is a ``cls``."""
+    return next(iter(index.get(cls, ())), None)
+
+
+def _ordered(e: Event) -> str | None:
+    """The actor of an order of general mobilisation, if ``e`` is one."""
+    d = e.data
+    return d.actor if isinstance(d, MobilisationData) and d.step == "ordered" else None
 
 
 def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
     """The outcome measures of the game recorded in ``events`` (white-cell events)."""
     events = list(events)
+    index = _by_class(events)
     plan = scenario.aggressor
-    invasion = next((e for e in events if e.kind == "invasion"), None)
-    decided = invasion or next((e for e in events if e.kind == "deterred"), None)
+    invasion = _first(index, InvasionData)
+    decided = invasion or _first(index, DeterredData)
     j = invasion.t if invasion else 0
     triggered = [g for g in scenario.guarantees if g.protected == plan.target and plan.actor in g.against]
     guarantors = sorted({a for g in triggered for a in g.guarantors})
@@ -70,80 +120,76 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
         e for e in events if e.visible_to(plan.actor) and (decided is None or e.seq <= decided.seq)
     ]
 
-    def first(kind: str, **match: Any) -> Event | None:
-        return next(
-            (e for e in events if e.kind == kind and all(e.data.get(k) == v for k, v in match.items())), None
-        )
-
     def after(e: Event | None) -> float | None:
         return _days(e.t, j) if e is not None else None
 
-    def by_actor(chosen: Iterable[Event]) -> dict[str, float]:
-        """Days from the invasion to each actor's event among ``chosen`` (its last), by actor."""
-        return dict(sorted({e.data["actor"]: _days(e.t, j) for e in chosen}.items()))
-
+    launched, wars = _of(index, OffensiveData), _of(index, WarData)
     per: dict[str, GuarantorOutcome] = {}
     for g in guarantors:
-        offensives = [e for e in events if e.kind == "offensive" and e.data["actor"] == g]
+        offensives = [(e, d) for e, d in launched if d.actor == g]
         per[g] = GuarantorOutcome(
-            war_declared_after_days=after(first("war", actor=g)),
-            offensive_after_days=after(offensives[0] if offensives else None),
-            max_offensive_divisions=max((e.data["divisions"] for e in offensives), default=0),
+            war_declared_after_days=after(next((e for e, d in wars if d.actor == g), None)),
+            offensive_after_days=after(offensives[0][0] if offensives else None),
+            max_offensive_divisions=max((d.divisions for _, d in offensives), default=0),
         )
-    functional = [
-        e for e in events if e.kind == "offensive" and any(_substantive(g, e, j) for g in triggered)
-    ]
-    graded = {g.id: honour(g, events, j) for g in triggered} if invasion else {}
-    collapse = first("collapse")
-    reports_by: dict[str, int] = {}
-    decisions_by = {"human": 0, "bot": 0, "default": 0}
+    functional = [e for e, _ in launched if any(_substantive(g, e, j) for g in triggered)]
+    acts = [e for e, _ in launched] + [e for e, _ in wars]  # all that honour() reads
+    graded = {g.id: honour(g, acts, j) for g in triggered} if invasion else {}
+    collapse = _first(index, CollapseData)
+    promises = _of(index, PromiseData)
+    councils = _of(index, CouncilData)
+    reports = index.get(ReportData, [])  # all deception_taken reads
     received_by: dict[str, int] = {}
     believed_by: dict[str, int] = {}
-    reports = [e for e in events if e.kind == "report"]  # all deception_taken reads
     for seat in scenario.actor_ids:
         received, believed = deception_taken(reports, seat)
         if received:
             received_by[seat] = received
             believed_by[seat] = believed
-    for e in events:
-        if e.kind == "report":
-            reports_by[e.actors[0]] = reports_by.get(e.actors[0], 0) + 1
-        elif e.kind == "decision":
-            by = str(e.data["by"]).split(":")[0]
-            decisions_by[by] = decisions_by.get(by, 0) + 1
+    reports_by: dict[str, int] = {}
+    for e in reports:
+        reports_by[e.actors[0]] = reports_by.get(e.actors[0], 0) + 1
+    decisions_by = {"human": 0, "bot": 0, "default": 0}
+    for _, decision in _of(index, DecisionData):
+        by = decision.by.split(":")[0]
+        decisions_by[by] = decisions_by.get(by, 0) + 1
     return Outcome(
         deterred=invasion is None,
         invasion_day=_days(invasion.t, 0) if invasion else None,
         postponements=_postponements(invasion, decided),
         protege_survival_days=after(collapse) if invasion else None,
-        capital_fell_after_days=after(first("capital")),
+        capital_fell_after_days=after(_first(index, CapitalData)),
         guarantors=per,
-        aggressor_divisions_moved_west=round(
-            sum(e.data["divisions"] for e in events if e.kind == "transfer"), 1
-        ),
+        aggressor_divisions_moved_west=round(sum(d.divisions for _, d in _of(index, TransferData)), 1),
         credibility_at_invasion=alliance_credibility(scenario, plan.target, seen_by_aggressor),
         functionality_days=after(functional[0]) if functional else None,
         guarantee_honoured=max(graded.values(), key=HONOUR.index) if graded else "none",
         guarantees_honoured=graded,
-        offensive_halted_after_days=after(first("halt")),
-        intervention_after_days=by_actor(e for e in events if e.kind == "intervention"),
-        mobilisation_after_days=by_actor(
-            e for e in events if e.kind == "mobilisation" and e.data.get("step") == "ordered"
+        offensive_halted_after_days=after(_first(index, HaltData)),
+        intervention_after_days=dict(
+            sorted({d.actor: _days(e.t, j) for e, d in _of(index, InterventionData)}.items())
         ),
-        promises_due=sum(1 for e in events if e.kind == "promise"),
-        promises_kept=sum(1 for e in events if e.kind == "promise" and e.data["kept"]),
-        council_sittings=sum(1 for e in events if e.kind == "council" and e.data.get("step") == "sitting"),
-        protected_informed=any(e.kind == "council" and e.data.get("step") == "informed" for e in events),
+        mobilisation_after_days=dict(
+            sorted(
+                {
+                    d.actor: _days(e.t, j) for e, d in _of(index, MobilisationData) if d.step == "ordered"
+                }.items()
+            )
+        ),
+        promises_due=len(promises),
+        promises_kept=sum(1 for _, d in promises if d.kept),
+        council_sittings=sum(1 for _, d in councils if d.step == "sitting"),
+        protected_informed=any(d.step == "informed" for _, d in councils),
         reports=dict(sorted(reports_by.items())),
         decisions=decisions_by,
-        ended=any(e.kind == "end" for e in events),
+        ended=EndData in index,
         estimate_error_at_invasion=(
             {g: estimate_errors(events, g, invasion, scenario) for g in guarantors} if invasion else {}
         ),
         warning_lead_days={g: _warning_lead(events, g, invasion) for g in guarantors} if invasion else {},
         response_after_first_indicator_days={g: _response(events, g) for g in guarantors},
-        penetration_detected_after_days=after(first("detected"))
-        if any(e.kind == "penetration" for e in events)
+        penetration_detected_after_days=after(_first(index, DetectedData))
+        if PenetrationData in index
         else None,
         deceptive_reports_received=received_by,
         deceptive_reports_believed=believed_by,
@@ -156,11 +202,23 @@ def _key_subjects(scenario: Scenario) -> list[str]:
     return [f"forces.{f.id}" for f in scenario.fronts if a in (f.attacker, f.defender)]
 
 
-def _true_value(report: Event) -> float:
-    truth = report.truth or {}
-    if "error_days" in truth:
-        return report.data["claim"] - truth["error_days"] * DAY
-    return float(truth.get("value", 0.0))
+def _true_value(report: ReportData, truth: Payload | None) -> float:
+    """The true value behind a report (the claim less its error, for a date)."""
+    if not isinstance(truth, ReportTruth):
+        return 0.0
+    if truth.error_days is not None:
+        return report.claim - truth.error_days * DAY
+    return float(truth.value) if truth.value is not None else 0.0
+
+
+def _deceptive(truth: Payload | None) -> bool:
+    """Whether a report was planted."""
+    return isinstance(truth, ReportTruth) and bool(truth.deceptive)
+
+
+def _known(truth: Payload | None) -> bool:
+    """Whether a report's ground truth is known (a shared assessment's is empty)."""
+    return isinstance(truth, ReportTruth) and truth.value is not None
 
 
 def estimate_errors(
@@ -172,9 +230,9 @@ def estimate_errors(
     out: dict[str, float | None] = {}
     for subject in _key_subjects(scenario):
         truths = [
-            _true_value(e)
+            _true_value(e.data, e.truth)
             for e in seen
-            if e.kind == "report" and e.data.get("subject") == subject and e.truth
+            if isinstance(e.data, ReportData) and e.data.subject == subject and _known(e.truth)
         ]
         estimate = assessed.get(subject)
         ratio = estimate.ratio_to(truths[-1]) if estimate and truths else None
@@ -187,18 +245,20 @@ def deception_taken(events: list[Event], seat: str) -> tuple[int, int]:
     held: dict[str, Tally] = {}
     received = believed = 0
     for e in events:
-        if e.kind != "report" or not e.visible_to(seat) or "reliability" not in e.data:
+        d = e.data
+        if not isinstance(d, ReportData) or not e.visible_to(seat):
             continue
-        tally = held.get(e.data["subject"])
+        tally = held.get(d.subject)
         if tally is None:
-            tally = held[e.data["subject"]] = Tally()
-        deceptive = bool((e.truth or {}).get("deceptive"))
+            tally = held[d.subject] = Tally()
+        behind = e.truth
+        deceptive = isinstance(behind, ReportTruth) and bool(behind.deceptive)
         before = tally.estimate() if deceptive else None  # only a plant needs it
-        tally.add(e.data["claim"], weight(e.data["reliability"], e.data["credibility"]))
+        tally.add(d.claim, weight(d.reliability, d.credibility))
         if not deceptive:
             continue
         received += 1
-        truth = _true_value(e)
+        truth = _true_value(d, e.truth)
         after = tally.estimate()
         was = abs(before.value - truth) if before is not None else 0.0
         believed += int(after is not None and abs(after.value - truth) > was)
@@ -207,7 +267,7 @@ def deception_taken(events: list[Event], seat: str) -> tuple[int, int]:
 
 def _warning_lead(events: list[Event], seat: str, invasion: Event) -> float | None:
     """Days from ``seat``'s first warning to the invasion (None if it was never warned)."""
-    first = next((e for e in events if e.kind == "warning" and e.data.get("actor") == seat), None)
+    first = next((e for e in events if isinstance(e.data, WarningData) and e.data.actor == seat), None)
     return round((invasion.t - first.t) / DAY, 3) if first is not None else None
 
 
@@ -218,21 +278,14 @@ def _response(events: list[Event], seat: str) -> float | None:
         (
             e
             for e in events
-            if e.kind == "report"
+            if isinstance(e.data, ReportData)
             and seat in e.actors
-            and e.data.get("subject") == "attack_date"
-            and not (e.truth or {}).get("deceptive")
+            and e.data.subject == "attack_date"
+            and not _deceptive(e.truth)
         ),
         None,
     )
-    order = next(
-        (
-            e
-            for e in events
-            if e.kind == "mobilisation" and e.data.get("actor") == seat and e.data.get("step") == "ordered"
-        ),
-        None,
-    )
+    order = next((e for e in events if _ordered(e) == seat), None)
     if first is None or order is None:
         return None
     return round((order.t - first.t) / DAY, 3)

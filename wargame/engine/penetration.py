@@ -23,6 +23,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
+from wargame.engine.events import (
+    DecisionData,
+    DetectedData,
+    DetectedTruth,
+    LeakData,
+    LeakTruth,
+    PenetrationData,
+    PenetrationTruth,
+    ReportData,
+    ReviewData,
+)
 from wargame.model.clock import DAY, from_hours
 
 if TYPE_CHECKING:
@@ -57,18 +68,14 @@ def effective_bias(world: World, pen: Penetration) -> float:
 def _record_bias(world: World, pen: Penetration) -> None:
     """Record (for the white cell only) the bias now acting on the target's assessments."""
     world.journal.record(
-        "penetration",
+        PenetrationData(step="bias"),
         f"(white cell) {pen.id}: {world.name(pen.target)}'s assessments of "
         f"{', '.join(pen.subjects)} are biased by x{effective_bias(world, pen):g}.",
         actors=(pen.target,),
         see=(),
-        data={"step": "bias"},
-        truth={
-            "id": pen.id,
-            "target": pen.target,
-            "subjects": list(pen.subjects),
-            "bias": effective_bias(world, pen),
-        },
+        truth=PenetrationTruth(
+            id=pen.id, target=pen.target, subjects=pen.subjects, bias=effective_bias(world, pen)
+        ),
     )
 
 
@@ -76,9 +83,9 @@ def biases(events: list[Event], seat: str) -> dict[str, float]:
     """The bias acting on ``seat``'s assessments, per subject, from the white cell's events."""
     out: dict[str, float] = {}
     for e in events:
-        if e.kind == "penetration" and e.truth and e.truth.get("target") == seat:
-            for subject in e.truth["subjects"]:
-                out[subject] = e.truth["bias"]
+        if isinstance(e.truth, PenetrationTruth) and e.truth.target == seat:
+            for subject in e.truth.subjects:
+                out[subject] = e.truth.bias
     return out
 
 
@@ -116,32 +123,34 @@ def _leaking(world: World, seat: str) -> list[Penetration]:
 
 def leak_decision(world: World, decision_event: Event) -> None:
     """Leak a penetrated seat's decision to whoever the penetration serves."""
-    seat = decision_event.data["seat"]
+    d = decision_event.data
+    if not isinstance(d, DecisionData):
+        raise TypeError(f"only decisions leak this way, not a {decision_event.kind} event")
+    seat = d.seat
     for pen in _leaking(world, seat):
-        d = decision_event.data
         world.journal.record(
-            "leak",
+            LeakData(actor=seat, decision=d.decision, choice=d.choice),
             f"A source in {world.name(seat)}'s government reports: it decided "
-            f"{d['decision'].replace('_', ' ')} → {d['choice']}.",
+            f"{d.decision.replace('_', ' ')} → {d.choice}.",
             actors=(pen.leaks_to,),
             see=(pen.leaks_to,),
-            data={"actor": seat, "decision": d["decision"], "choice": d["choice"]},
-            truth={"penetration": pen.id},
+            truth=LeakTruth(penetration=pen.id),
         )
 
 
 def exposed(world: World, holder: str, report: Event) -> None:
     """A partner's report reaching a penetrated holder leaks on: sharing widens the exposure."""
+    d = report.data
+    if not isinstance(d, ReportData):
+        raise TypeError(f"only reports leak on, not a {report.kind} event")
     for pen in _leaking(world, holder):
-        d = report.data
         world.journal.record(
-            "leak",
+            LeakData(actor=holder, source=d.shared_by, subject=d.subject, claim=d.claim),
             f"A source in {world.name(holder)}'s government passes on a report it received from "
-            f"{world.name(d['shared_by'])}.",
+            f"{world.name(d.shared_by or '')}.",
             actors=(pen.leaks_to,),
             see=(pen.leaks_to,),
-            data={"actor": holder, "from": d["shared_by"], "subject": d["subject"], "claim": d["claim"]},
-            truth={"penetration": pen.id},
+            truth=LeakTruth(penetration=pen.id),
         )
 
 
@@ -154,12 +163,11 @@ def _detection(world: World, pen: Penetration):  # type: ignore[no-untyped-def]
         world.penetration_state[pen.id] = "detected"
         _record_bias(world, pen)  # the analysts now know: the bias stops at once
         world.journal.record(
-            "detected",
+            DetectedData(actor=pen.target),
             f"Counter-intelligence uncovers a penetration of {world.name(pen.target)}'s government.",
             actors=(pen.target,),
             see=(pen.target,),
-            data={"actor": pen.target},
-            truth={"id": pen.id, "leaks_to": pen.leaks_to},
+            truth=DetectedTruth(id=pen.id, leaks_to=pen.leaks_to),
         )
         answer = yield open_prompt(
             world,
@@ -187,10 +195,9 @@ def _review_decision(world: World, decision: Decision) -> None:
     world.oversight[seat] = min(1.0, oversight(world, seat) + REVIEW_GAIN)
     world.review_until[seat] = int(world.env.now) + REVIEW_DAYS * DAY
     world.journal.record(
-        "review",
+        ReviewData(actor=seat, oversight=world.oversight[seat]),
         f"{world.name(seat)} orders a review of its intelligence services.",
         actors=(seat,),
-        data={"actor": seat, "oversight": world.oversight[seat]},
     )
     for pen in world.scenario.penetrations:
         if pen.target == seat and world.penetration_state.get(pen.id) == "active":

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from wargame.engine.events import ReportData
 from wargame.engine.journal import Event
 from wargame.model.clock import DAY
 from wargame.model.grading import Estimate, Tally, agree, assess, credibility, reliability, weight
@@ -137,9 +138,9 @@ def assessments(events: Iterable[Event], bias: dict[str, float] | None = None) -
     shifted by ``bias`` (subject -> factor) where a penetration acts on its analysts."""
     by_subject: dict[str, list[tuple[float, str, int]]] = {}
     for e in events:
-        if e.kind == "report" and "reliability" in e.data:
-            by_subject.setdefault(e.data["subject"], []).append(
-                (e.data["claim"], e.data["reliability"], e.data["credibility"])
+        if isinstance(e.data, ReportData):
+            by_subject.setdefault(e.data.subject, []).append(
+                (e.data.claim, e.data.reliability, e.data.credibility)
             )
     out = {}
     for subject in sorted(by_subject):

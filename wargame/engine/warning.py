@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from wargame.engine.events import FalseAlarmData, WarningData
 from wargame.model.clock import DAY, format_instant
 from wargame.model.grading import kent
 
@@ -45,12 +46,11 @@ def _watch(world: World, actor: str) -> Generator[simpy.Event, Any, None]:
         if alarm is not None:
             if now > alarm + DAY:
                 world.journal.record(
-                    "false_alarm",
+                    FalseAlarmData(actor=actor, expected=alarm),
                     f"{world.name(actor)}: the attack expected on "
                     f"{format_instant(world.scenario.scenario.start, alarm)} did not come.",
                     actors=(actor,),
                     see=(actor,),
-                    data={"actor": actor, "expected": alarm},
                 )
                 need += 2
                 alarm = None
@@ -63,11 +63,10 @@ def _watch(world: World, actor: str) -> Generator[simpy.Event, Any, None]:
         agreeing = (sum(1 for d in soon if abs(d - expected) <= DAY) + 1) / (len(soon) + 2)
         alarm = expected
         world.journal.record(
-            "warning",
+            WarningData(actor=actor, expected=expected, reports=len(soon), words=kent(agreeing)),
             f"{world.name(actor)}'s analysts warn of an attack around "
             f"{format_instant(world.scenario.scenario.start, expected)}: {kent(agreeing)} "
             f"({len(soon)} reports).",
             actors=(actor,),
             see=(actor,),
-            data={"actor": actor, "expected": expected, "reports": len(soon), "words": kent(agreeing)},
         )

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from wargame.engine.decisions import WHITE, DecisionError, FreeCheck, FreeDecision, FreeHandler
+from wargame.engine.events import AdjudicationData, InjectData
 
 if TYPE_CHECKING:
     from wargame.engine.decisions import Decision
@@ -55,9 +56,7 @@ def master_list(world: World) -> tuple[InjectStatus, ...]:
 def publish(world: World, inject: Inject) -> None:
     """Publish a scripted inject now (once)."""
     world.injects[inject.id] = PUBLISHED
-    world.journal.record(
-        "inject", inject.text, see=inject.to, data={"inject": inject.id, "to": list(inject.to)}
-    )
+    world.journal.record(InjectData(inject=inject.id, to=inject.to), inject.text, see=inject.to)
 
 
 def _inject(world: World, inject_id: str) -> Inject | None:
@@ -136,10 +135,9 @@ def _write(world: World, decision: Decision) -> None:
     world.adhoc += 1
     audience = _audience(world, decision.choice)
     world.journal.record(
-        "inject",
+        InjectData(inject=f"adhoc-{world.adhoc}", to=audience),
         decision.text.strip(),
         see=audience,
-        data={"inject": f"adhoc-{world.adhoc}", "to": list(audience)},
     )
 
 
@@ -170,11 +168,10 @@ def _override(world: World, decision: Decision) -> None:
     before = float(getattr(obj, field))
     setattr(obj, field, float(decision.text))
     world.journal.record(
-        "adjudication",
+        AdjudicationData(path=decision.choice, before=before, after=float(decision.text)),
         f"The white cell sets {decision.choice} from {before:g} to {float(decision.text):g}: "
         f"{decision.reason}",
         see=(),
-        data={"path": decision.choice, "before": before, "after": float(decision.text)},
     )
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import simpy
 
+from wargame.engine.events import EndData, EndTruth, StartData
 from wargame.engine.journal import Event, Journal
 from wargame.engine.picture import Picture
 from wargame.engine.state import ActorState, FrontState, Prompt
@@ -125,9 +126,8 @@ class World:
         """Start the horizon, record the game's start, then start each process in order."""
         self.env.process(self._horizon())
         self.journal.record(
-            "start",
+            StartData(scenario=self.scenario.scenario.name, seed=self.seed),
             f"{self.scenario.scenario.title}: the game begins.",
-            data={"scenario": self.scenario.scenario.name, "seed": self.seed},
         )
         for start in self.processes:
             start(self)
@@ -135,12 +135,13 @@ class World:
     def _horizon(self) -> Generator[simpy.Event, object, None]:
         yield self.env.timeout(self.horizon)
         self.journal.record(
-            "end",
+            EndData(fronts={fid: f.status for fid, f in sorted(self.fronts.items())}),
             "The game reaches its horizon.",
-            data={"fronts": {fid: f.status for fid, f in sorted(self.fronts.items())}},
-            truth={
-                fid: {"cohesion": f.cohesion, "ground_km": f.ground_km}
-                for fid, f in sorted(self.fronts.items())
-            },
+            truth=EndTruth(
+                fronts={
+                    fid: {"cohesion": f.cohesion, "ground_km": f.ground_km}
+                    for fid, f in sorted(self.fronts.items())
+                }
+            ),
         )
         self.ended = True

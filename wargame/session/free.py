@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wargame.engine.events import ReportData
 from wargame.session.views import seat_view
 
 if TYPE_CHECKING:
@@ -23,7 +24,9 @@ def free_decisions(
     has assessed. ``over``: the game is over (or the session closed), so none can be taken."""
     seen = seat_view(world, seat)
     holdings = {
-        "share_report": tuple(dict.fromkeys(e.data["origin"] for e in seen.events if e.kind == "report")),
+        "share_report": tuple(
+            dict.fromkeys(e.data.origin for e in seen.events if isinstance(e.data, ReportData))
+        ),
         "share_assessment": tuple(seen.assessments),
     }
     out: list[tuple[str, tuple[str, ...], str | None]] = []

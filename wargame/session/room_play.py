@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from wargame.engine.decisions import DecisionError
+from wargame.engine.events import PromptData
 from wargame.model.clock import format_instant, from_datetime
 from wargame.session.bots import matches
 from wargame.session.room import RoomDecision, RoomScript, WhiteAct
 from wargame.session.views import PromptView
 
 if TYPE_CHECKING:
-    from wargame.engine.journal import Event
     from wargame.session.session import Session
 
 
@@ -71,21 +71,21 @@ class RoomPlay:
 
     def due(self, session: Session) -> list[Act]:
         """The entries that act now, in order; each is handed out once."""
-        opened = [e for e in session.events[self._read :] if e.kind == "prompt"]
+        opened = [(e.actors, e.data) for e in session.events[self._read :] if isinstance(e.data, PromptData)]
         self._read = len(session.events)
         now = session.now
         timed = []
         while self._timed and self._timed[0][0] <= now:
             timed.append(self._timed.pop(0))
         acts = [self._white(i, w) for _, kind, i, w in timed if kind == 0]  # type: ignore[arg-type]
-        for event in opened:
-            for i, w in [(i, w) for i, w in self._on_prompt if _triggers(w, event)]:
+        for actors, asked in opened:
+            for i, w in [(i, w) for i, w in self._on_prompt if _triggers(w, actors, asked)]:
                 self._on_prompt.remove((i, w))
                 acts.append(self._white(i, w))
         acts += [self._timed_decision(i, d) for _, kind, i, d in timed if kind == 1]  # type: ignore[arg-type]
         seats = self.script.seats
-        for event in opened:
-            prompt = session.world.prompts.get(event.data["prompt"])
+        for _, asked in opened:
+            prompt = session.world.prompts.get(asked.prompt)
             if prompt is None or prompt[0].seat not in seats:
                 continue
             view = PromptView.of(prompt[0])
@@ -138,6 +138,6 @@ class RoomPlay:
             self.notes.append(f"{act.where}: not applied on {when}: {err}")
 
 
-def _triggers(w: WhiteAct, event: Event) -> bool:
+def _triggers(w: WhiteAct, actors: tuple[str, ...], prompt: PromptData) -> bool:
     ref = w.on_prompt
-    return ref is not None and event.data.get("decision") == ref.decision and ref.seat in event.actors
+    return ref is not None and prompt.decision == ref.decision and ref.seat in actors

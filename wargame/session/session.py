@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wargame.engine.decisions import WHITE, Decision, DecisionError, apply_decision
+from wargame.engine.events import ClosedData
 from wargame.engine.journal import Event
 from wargame.engine.outcome import measures
 from wargame.engine.outcome_types import Outcome
@@ -127,14 +128,14 @@ class Session:
         ``mark=False`` (after a crash) leaves the journal as it is, every line intact."""
         if mark and not self.world.ended and not self.closed:
             self.world.journal.record(
-                "closed", "The session is closed before the end of the game.", see=(), data={}
+                ClosedData(), "The session is closed before the end of the game.", see=()
             )
         self._journal.close()
 
     @property
     def closed(self) -> bool:
         events = self.world.journal.events
-        return bool(events) and events[-1].kind == "closed"
+        return bool(events) and isinstance(events[-1].data, ClosedData)
 
     @property
     def events(self) -> list[Event]:

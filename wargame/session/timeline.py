@@ -6,27 +6,30 @@ For the white cell, each line also shows the ground truth the event carries, in 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
+from wargame.engine import payload
 from wargame.engine.journal import Event
+from wargame.engine.kinds import Kind
 
 #: Kinds that are shown in bold in a terminal: the turning points of a crisis.
 KEY_KINDS = frozenset(
     {
-        "invasion",
-        "war",
-        "offensive",
-        "halt",
-        "capital",
-        "collapse",
-        "intervention",
-        "decision",
-        "end",
+        Kind.INVASION,
+        Kind.WAR,
+        Kind.OFFENSIVE,
+        Kind.HALT,
+        Kind.CAPITAL,
+        Kind.COLLAPSE,
+        Kind.INTERVENTION,
+        Kind.DECISION,
+        Kind.END,
     }
 )
 
 
-def _flat(values: dict, prefix: str = "") -> list[str]:
+def _flat(values: Mapping[str, Any], prefix: str = "") -> list[str]:
     out: list[str] = []
     for key, value in sorted(values.items()):
         if isinstance(value, dict):
@@ -38,9 +41,10 @@ def _flat(values: dict, prefix: str = "") -> list[str]:
 
 def format_truth(event: Event) -> str:
     """The ground truth an event carries, as ``[truth: a=1, front.cohesion=0.12]``."""
-    if not event.truth:
+    values = payload.to_json(event.truth) if event.truth is not None else {}
+    if not values:
         return ""
-    return "[truth: " + ", ".join(_flat(dict(event.truth))) + "]"
+    return "[truth: " + ", ".join(_flat(values)) + "]"
 
 
 def label(event: Event) -> str:

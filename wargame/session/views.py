@@ -149,7 +149,7 @@ def _stripped(e: Event) -> Event:
     An event with no truth is shared as it is: events are frozen."""
     if e.truth is None:
         return e
-    return Event(t=e.t, seq=e.seq, kind=e.kind, actors=e.actors, see=e.see, text=e.text, at=e.at, data=e.data)
+    return Event(t=e.t, seq=e.seq, actors=e.actors, see=e.see, text=e.text, at=e.at, data=e.data)
 
 
 def seen_by(world: World, seat: str, upto: int | None = None) -> tuple[Event, ...]:

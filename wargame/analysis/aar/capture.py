@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from wargame.analysis.aar.types import Belief, FrontSample, Sample
+from wargame.engine.events import DecisionData
 from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.world import World
@@ -122,8 +123,8 @@ def capture(
                 samples.append(sample(world))
 
     def on_event(world: World, e: Event) -> None:
-        seat = e.data.get("seat") if e.kind == "decision" else None
-        if seat not in world.scenario.actor_ids:  # not a decision, or the white cell's act
+        seat = e.data.seat if isinstance(e.data, DecisionData) else None
+        if seat is None or seat not in world.scenario.actor_ids:  # not a decision, or the white cell's act
             return
         true = truths(world)
         at_decisions[e.seq] = Snapshot(

@@ -30,6 +30,15 @@ from wargame.analysis.aar.types import (
     Sample,
 )
 from wargame.analysis.wording import amount, days, when, words
+from wargame.engine.events import (
+    DetectedTruth,
+    EndData,
+    InvasionData,
+    LeakTruth,
+    ReportData,
+    ReportTruth,
+    WarData,
+)
 from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.outcome import deception_taken
@@ -98,7 +107,7 @@ def issues(
 ) -> tuple[Finding, ...]:
     """Every issue of the game, in the order a facilitator would raise them."""
     out: list[Finding] = []
-    invasion = next((e for e in events if e.kind == "invasion"), None)
+    invasion = next((e for e in events if isinstance(e.data, InvasionData)), None)
     for g in guarantees:
         for o in g.obligations:
             if o.kept is False:
@@ -169,8 +178,8 @@ def _declarations(
     if invasion is None:
         return []
     out: list[Finding] = []
-    wars = {e.data["actor"]: e for e in events if e.kind == "war"}
-    ended = any(e.kind == "end" for e in events)
+    wars = {e.data.actor: e for e in events if isinstance(e.data, WarData)}
+    ended = any(isinstance(e.data, EndData) for e in events)
     for guarantor in sorted({a for g in guarantees if g.triggered_at for a in g.guarantors}):
         promised = [
             o.day
@@ -257,7 +266,7 @@ def deception_results(
     out: list[DeceptionResult] = []
     seats = scenario.actor_ids
     for op in scenario.deception:
-        reports = [e for e in events if e.kind == "report" and e.data.get("subject") == op.subject]
+        reports = [e for e in events if isinstance(e.data, ReportData) and e.data.subject == op.subject]
         targets = op.targets or tuple(s for s in seats if s != scenario.aggressor.actor)
         received: dict[str, int] = {}
         believed: dict[str, int] = {}
@@ -280,19 +289,18 @@ def deception_results(
         target = pen.target
         for subject in pen.subjects:
             biased = [
-                e
+                e.truth.biased_by
                 for e in events
-                if e.kind == "report"
+                if isinstance(e.data, ReportData)
                 and target in e.actors
-                and e.data.get("subject") == subject
-                and "biased_by" in (e.truth or {})
+                and e.data.subject == subject
+                and isinstance(e.truth, ReportTruth)
+                and e.truth.biased_by is not None
             ]
-            moved = sum(1 for e in biased if e.truth and e.truth["biased_by"] != 1.0)
-            leaks = sum(
-                1 for e in events if e.kind == "leak" and (e.truth or {}).get("penetration") == pen.id
-            )
+            moved = sum(1 for b in biased if b != 1.0)
+            leaks = sum(1 for e in events if isinstance(e.truth, LeakTruth) and e.truth.penetration == pen.id)
             detected = next(
-                (e for e in events if e.kind == "detected" and (e.truth or {}).get("id") == pen.id), None
+                (e for e in events if isinstance(e.truth, DetectedTruth) and e.truth.id == pen.id), None
             )
             note = f"{leaks} decisions leaked to {scenario.actor(pen.leaks_to).name}; " + (
                 f"detected {when(detected.at)}" if detected else "never detected"

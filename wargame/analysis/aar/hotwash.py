@@ -34,6 +34,7 @@ from wargame.analysis.aar.review import after_action
 from wargame.analysis.aar.types import AfterAction, Belief, DeceptionResult, DecisionRecord, WhiteAct
 from wargame.analysis.wording import amount, date_text, days, early_or_late, instant, words
 from wargame.analysis.wording import and_list as _and
+from wargame.engine.kinds import Kind
 from wargame.model.clock import to_datetime
 from wargame.session.session import Session
 
@@ -183,7 +184,7 @@ def headline(aar: AfterAction) -> tuple[str, ...]:
     o, names = aar.outcome, aar.names
     plan = aar.plan.aggressor
     aggressor, target = names.get(plan.actor, plan.actor), names.get(plan.target, plan.target)
-    invasion = next((e for e in aar.timeline if e.kind == "invasion"), None)
+    invasion = next((e for e in aar.timeline if e.kind == Kind.INVASION), None)
     later = o.postponements
     after = f" after {later} postponement{'s' if later != 1 else ''}" if later else ""
     if invasion is None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from wargame.analysis.aar.capture import Capture, capture
 from wargame.analysis.aar.findings import deception_results, fixes, issues
@@ -35,8 +34,10 @@ from wargame.analysis.aar.types import (
 from wargame.analysis.wording import and_list as _and
 from wargame.analysis.wording import instant
 from wargame.engine.decisions import WHITE
+from wargame.engine.events import DecisionData, EndData, GuaranteeData, InvasionData, PromiseData
 from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
+from wargame.engine.kinds import Kind
 from wargame.engine.outcome import measures
 from wargame.model.clock import DAY
 from wargame.model.scenario import Scenario
@@ -49,7 +50,9 @@ __all__ = ["AfterAction", "AfterActionError", "after_action", "after_action_from
 
 #: Kinds left out of the timeline: the daily flow (reports, front bulletins, prompts, leaks and the
 #: white cell's bookkeeping). Decisions are in it; what each seat believed is in ``decisions``.
-ROUTINE = frozenset({"report", "front", "prompt", "suppressed", "leak", "assessment", "penetration"})
+ROUTINE = frozenset(
+    {Kind.REPORT, Kind.FRONT, Kind.PROMPT, Kind.SUPPRESSED, Kind.LEAK, Kind.ASSESSMENT, Kind.PENETRATION}
+)
 WHITE_ACT = "white cell"  # the timeline's kind for a white-cell act
 
 
@@ -80,7 +83,7 @@ def review(
     scenario = loaded.scenario
     names = {a.id: a.name for a in scenario.actors}
     seen = capture(loaded, seed, seats, events)
-    invasion = next((e for e in events if e.kind == "invasion"), None)
+    invasion = next((e for e in events if isinstance(e.data, InvasionData)), None)
     guarantees = _guarantees(scenario, events, invasion)
     decisions = _decisions(events, seen)
     outcome = measures(events, scenario)
@@ -97,7 +100,7 @@ def review(
         seats=dict(seats),
         now=now,
         at=instant(scenario.scenario.start, now),
-        finished=any(e.kind == "end" for e in events),
+        finished=any(isinstance(e.data, EndData) for e in events),
         start=scenario.scenario.start,
         plan=Plan(
             briefings={a.id: a.briefing for a in scenario.actors if a.seat},
@@ -112,16 +115,9 @@ def review(
         ),
         decisions=decisions,
         white_acts=tuple(
-            WhiteAct(
-                seq=e.seq,
-                t=e.t,
-                at=e.at,
-                kind=e.data["decision"],
-                choice=str(e.data.get("choice", "")),
-                reason=e.data.get("reason", ""),
-            )
+            WhiteAct(seq=e.seq, t=e.t, at=e.at, kind=d.decision, choice=d.choice, reason=d.reason)
             for e in events
-            if is_white_act(e)
+            if (d := white_act(e)) is not None
         ),
         deception=deception,
         issues=found,
@@ -136,13 +132,11 @@ def review(
 def _guarantees(
     scenario: Scenario, events: Sequence[Event], invasion: Event | None
 ) -> tuple[GuaranteePlan, ...]:
-    triggered = {e.data["guarantee"]: e for e in events if e.kind == "guarantee"}
+    triggered = {e.data.guarantee: e for e in events if isinstance(e.data, GuaranteeData)}
     outcomes = {
-        (e.data["guarantee"], e.data["guarantor"], e.data["action"], float(e.data["day"])): bool(
-            e.data["kept"]
-        )
+        (e.data.guarantee, e.data.guarantor, e.data.action, float(e.data.day)): e.data.kept
         for e in events
-        if e.kind == "promise"
+        if isinstance(e.data, PromiseData)
     }
     out = []
     for g in scenario.guarantees:
@@ -211,35 +205,35 @@ def aggressor_plan(scenario: Scenario) -> AggressorPlan:
     )
 
 
-def is_white_act(e: Event) -> bool:
-    """A decision event of the white cell (hold, publish, skip, restore or write an inject,
-    override an adjudication, or any act added later): not a seat's decision."""
-    return e.kind == "decision" and e.data.get("seat") == WHITE
+def white_act(e: Event) -> DecisionData | None:
+    """The decision of the white cell ``e`` records (hold, publish, skip, restore or write an
+    inject, override an adjudication, or any act added later), if it records one."""
+    return e.data if isinstance(e.data, DecisionData) and e.data.seat == WHITE else None
 
 
 def _timeline_kind(e: Event) -> str:
-    return WHITE_ACT if is_white_act(e) else e.kind
+    return WHITE_ACT if white_act(e) is not None else e.kind.value
 
 
 def _decisions(events: Sequence[Event], seen: Capture) -> tuple[DecisionRecord, ...]:
     """The seats' decisions (the white cell's acts are in the timeline, not here)."""
     out = []
     for e in events:
-        if e.kind != "decision" or is_white_act(e):
+        d = e.data
+        if not isinstance(d, DecisionData) or d.seat == WHITE:
             continue
-        d: Mapping[str, Any] = e.data
         snap = seen.at_decisions.get(e.seq)
         out.append(
             DecisionRecord(
                 seq=e.seq,
                 t=e.t,
                 at=e.at,
-                seat=d["seat"],
-                kind=d["decision"],
-                choice=d["choice"],
-                by=d["by"],
-                reason=d.get("reason", ""),
-                prompt=d.get("prompt"),
+                seat=d.seat,
+                kind=d.decision,
+                choice=d.choice,
+                by=d.by,
+                reason=d.reason,
+                prompt=d.prompt,
                 beliefs=snap.beliefs if snap else (),
                 credibility=snap.credibility if snap else {},
                 true_credibility=snap.true_credibility if snap else {},

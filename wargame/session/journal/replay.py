@@ -14,6 +14,7 @@ from pathlib import Path
 
 import attrs
 
+from wargame.engine.events import ClosedData, DecisionData, EndData
 from wargame.engine.journal import Event
 from wargame.model.scenario_files.scenarios import LoadedScenario, ScenarioError, load
 from wargame.session.journal.read import JournalError, JournalFile, read
@@ -50,10 +51,14 @@ def resume(path: str | Path) -> Session:
     goes on), checked line by line against the file, and only then is the file written again.
     """
     journal = read(path, unfinished=True)
-    if journal.events and journal.events[-1].kind == "end":
+    if journal.events and isinstance(journal.events[-1].data, EndData):
         raise JournalError(f"{path}: this game has ended; there is nothing to resume (try `wargame report`)")
     session = replay(journal, close=False)
-    kept = [line for line, e in zip(journal.lines[1:], journal.events, strict=True) if e.kind != "closed"]
+    kept = [
+        line
+        for line, e in zip(journal.lines[1:], journal.events, strict=True)
+        if not isinstance(e.data, ClosedData)
+    ]
     mine = session.lines
     for number, (recorded, replayed) in enumerate(zip([journal.lines[0], *kept], mine, strict=False), 1):
         if recorded != replayed:
@@ -98,30 +103,31 @@ def replay_events(
     session = Session(loaded, seed=seed, seats=seats)
     if watch is not None:
         watch(session)
-    humans = [e for e in events if e.kind == "decision" and _by_people(str(e.data.get("by")))]
-    for e in humans:
+    humans = [(e.t, e.data) for e in events if isinstance(e.data, DecisionData) and _by_people(e.data.by)]
+    for t, d in humans:
         if len(session.events) >= len(events):
             break
-        step_to(session, e.t)
-        d = e.data
+        step_to(session, t)
         try:
-            if d["by"] == WHITE_CELL:
-                session.direct(d["decision"], d["choice"], d.get("reason", ""), d.get("text", ""))
-            elif d["by"].startswith(CONFIRMED):
-                session._confirm_default(d["prompt"], d["by"])
+            if d.by == WHITE_CELL:
+                session.direct(d.decision, d.choice, d.reason, d.text or "")
+            elif d.by.startswith(CONFIRMED):
+                session._confirm_default(d.prompt or "", d.by)
             else:
-                session.submit(
-                    d["seat"], d.get("prompt"), d["choice"], d.get("reason", ""), kind=d["decision"]
-                )
+                session.submit(d.seat, d.prompt, d.choice, d.reason, kind=d.decision)
         except ValueError:
             break  # the replay has diverged; verify reports where
     recorded_end = events[-1] if events else None
-    target = len(events) - (1 if recorded_end and recorded_end.kind == "closed" else 0)
+    target = len(events) - (1 if recorded_end and isinstance(recorded_end.data, ClosedData) else 0)
     if advance is not None and 0 < target <= len(events) and len(session.events) < target:
         advance(session, events[target - 1].t)
     while len(session.events) < target and session._step():
         pass
-    if recorded_end is not None and recorded_end.kind == "closed" and len(session.events) == target:
+    if (
+        recorded_end is not None
+        and isinstance(recorded_end.data, ClosedData)
+        and len(session.events) == target
+    ):
         if session.now < recorded_end.t:
             session.advance_until(recorded_end.t)
         if close:

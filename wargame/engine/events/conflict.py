@@ -1,0 +1,244 @@
+"""Payloads of the crisis and the war: the aggressor's plan, guarantees, promises, aid and talks,
+mobilisation, the council, and the fighting on the fronts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from wargame.engine.kinds import Kind
+from wargame.engine.payload import (
+    Payload,
+    count,
+    keyed,
+    names,
+    num,
+    optional,
+    optional_number,
+    optional_table,
+)
+
+# --- the aggressor --------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class PostponementData(Payload):
+    """The attack is put off to minute ``attack_at`` (the ``postponements``-th time)."""
+
+    KIND = Kind.POSTPONEMENT
+    attack_at: int = count()
+    postponements: int = count()
+
+
+@attrs.frozen(kw_only=True)
+class DeterredData(Payload):
+    """The aggressor gives up after ``postponements`` postponements."""
+
+    KIND = Kind.DETERRED
+    postponements: int = count()
+
+
+@attrs.frozen(kw_only=True)
+class InvasionData(Payload):
+    """The aggressor invades its target."""
+
+    KIND = Kind.INVASION
+    aggressor: str
+    target: str
+
+
+@attrs.frozen(kw_only=True)
+class InvasionTruth(Payload):
+    postponements: int = count()
+
+
+InvasionData.TRUTH = InvasionTruth
+
+
+@attrs.frozen(kw_only=True)
+class StatementData(Payload):
+    """A guarantor states publicly that it stands by ``target``."""
+
+    KIND = Kind.STATEMENT
+    actor: str
+    target: str
+
+
+@attrs.frozen(kw_only=True)
+class TransferData(Payload):
+    """The aggressor moves ``divisions`` from one front to another."""
+
+    KIND = Kind.TRANSFER
+    source: str = keyed("from")
+    to: str
+    divisions: float = num()
+
+
+@attrs.frozen(kw_only=True)
+class TransferTruth(Payload):
+    threat: float = num()
+
+
+TransferData.TRUTH = TransferTruth
+
+
+# --- guarantees, war and promises -------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class GuaranteeData(Payload):
+    """A guarantee is triggered; how clearly (0-1)."""
+
+    KIND = Kind.GUARANTEE
+    guarantee: str
+    trigger_clarity: float = num()
+
+
+@attrs.frozen(kw_only=True)
+class WarData(Payload):
+    """``actor`` declares war ``on`` another."""
+
+    KIND = Kind.WAR
+    actor: str
+    on: str
+
+
+@attrs.frozen(kw_only=True)
+class PromiseData(Payload):
+    """A guarantor's promise (``action`` by ``day``) fell due, ``kept`` or not."""
+
+    KIND = Kind.PROMISE
+    guarantee: str
+    guarantor: str
+    action: str
+    day: float = num()
+    kept: bool
+
+
+@attrs.frozen(kw_only=True)
+class AidData(Payload):
+    """Aid ``sent``, ``arrived`` or ``lost`` (the ``step``): ``divisions`` from ``actor`` ``to``."""
+
+    KIND = Kind.AID
+    actor: str
+    to: str
+    step: str
+    divisions: float = num()
+
+
+@attrs.frozen(kw_only=True)
+class TalksData(Payload):
+    """A guarantor opens talks with the aggressor."""
+
+    KIND = Kind.TALKS
+    actor: str
+    partner: str = keyed("with")
+
+
+@attrs.frozen(kw_only=True)
+class MobilisationData(Payload):
+    """A mobilisation ``step``: ``ordered``, ``partial``, ``cancelled``, or a phase's name
+    (then with the ``planned_day``, actual ``day`` and ``divisions`` available)."""
+
+    KIND = Kind.MOBILISATION
+    actor: str
+    step: str
+    planned_day: float | None = optional(converter=optional_number)
+    day: float | None = optional(converter=optional_number)
+    divisions: float | None = optional(converter=optional_number)
+
+
+@attrs.frozen(kw_only=True)
+class CouncilData(Payload):
+    """The council's ``step``: ``called`` (``by``), ``sitting`` (``agenda``), ``decision``
+    (``item``, ``adopted``, the members' ``positions``), ``informed`` (``decisions``)."""
+
+    KIND = Kind.COUNCIL
+    step: str
+    by: str | None = optional()
+    agenda: tuple[str, ...] | None = optional(converter=lambda v: None if v is None else names(v))
+    item: str | None = optional()
+    adopted: bool | None = optional()
+    positions: Mapping[str, str] | None = optional(converter=optional_table, hash=False)
+    decisions: Mapping[str, bool] | None = optional(converter=optional_table, hash=False)
+
+
+# --- war on the fronts ------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class OffensiveData(Payload):
+    """An offensive of ``scale`` (``limited``, ``general``) with ``divisions`` on ``front``."""
+
+    KIND = Kind.OFFENSIVE
+    actor: str
+    front: str
+    scale: str
+    divisions: float = num()
+
+
+@attrs.frozen(kw_only=True)
+class FrontData(Payload):
+    """A day's fighting: the ``advance_km`` and total ``ground_km`` taken."""
+
+    KIND = Kind.FRONT
+    front: str
+    advance_km: float = num()
+    ground_km: float = num()
+
+
+@attrs.frozen(kw_only=True)
+class FrontTruth(Payload):
+    attacker_divisions: float = num()
+    defender_divisions: float = num()
+    cohesion: float = num()
+
+
+FrontData.TRUTH = FrontTruth
+
+
+@attrs.frozen(kw_only=True)
+class OnFront(Payload):
+    """What befalls ``actor`` on ``front`` (the base of the four kinds below)."""
+
+    actor: str
+    front: str
+
+
+@attrs.frozen(kw_only=True)
+class HaltData(OnFront):
+    """``actor`` halts its offensive on ``front``."""
+
+    KIND = Kind.HALT
+
+
+@attrs.frozen(kw_only=True)
+class ExhaustedData(OnFront):
+    """``actor``'s offensive on ``front`` has spent itself."""
+
+    KIND = Kind.EXHAUSTED
+
+
+@attrs.frozen(kw_only=True)
+class CapitalData(OnFront):
+    """``actor``'s capital, behind ``front``, falls."""
+
+    KIND = Kind.CAPITAL
+
+
+@attrs.frozen(kw_only=True)
+class CollapseData(OnFront):
+    """``actor``'s organised resistance on ``front`` ends."""
+
+    KIND = Kind.COLLAPSE
+
+
+@attrs.frozen(kw_only=True)
+class InterventionData(Payload):
+    """A third party enters the war on ``front`` with ``divisions``."""
+
+    KIND = Kind.INTERVENTION
+    actor: str
+    front: str
+    divisions: float = num()
