@@ -1,6 +1,8 @@
-"""Shared fixtures: the flagship scenario and small helpers to run games."""
+"""Shared fixtures: the flagship scenario and small helpers to run games and drive the app."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 
@@ -20,3 +22,16 @@ def play(seed: int = 1, seats=(), overrides=(), name: str = FLAGSHIP) -> Session
     session = Session(scenarios.load(name, overrides), seed=seed, seats=seats)
     session.run_to_end()
     return session
+
+
+async def settle(pilot: Any) -> None:
+    """Wait until the app has handled every message posted to it (a burst of keys, and what they
+    forward to the screens they open). Pilot's ``pause`` waits for one round of messages and then
+    for the process to look idle, which a loaded machine fakes (the suite runs on every core), so
+    a burst may still be half handled after it; this pauses until nothing is left waiting."""
+    app = pilot.app
+    for _ in range(200):
+        await pilot.pause()
+        if not any(n.message_queue_size for n in (app, *app.screen.walk_children(with_self=True))):
+            return
+    raise AssertionError("the app never finished handling its messages")
