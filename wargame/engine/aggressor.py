@@ -10,12 +10,16 @@ postpone (up to ``max_postponements`` times). The planned instant is ground trut
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wargame.engine.decisions import free_decision, open_prompt
 from wargame.model.clock import DAY, format_instant, from_days, from_hours
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
+    import simpy
+
     from wargame.engine.world import World
 
 
@@ -28,7 +32,7 @@ def start(world: World) -> None:
         world.env.process(_warning(world))
 
 
-def _plan(world: World):  # type: ignore[no-untyped-def]
+def _plan(world: World) -> Generator[simpy.Event, Any, None]:
     env, plan = world.env, world.scenario.aggressor
     start = world.scenario.scenario.start
     me, target = plan.actor, plan.target
@@ -101,7 +105,7 @@ def _warning(world: World):  # type: ignore[no-untyped-def]
                 world.env.process(_statement(world, guarantor))
 
 
-def _statement(world: World, guarantor: str):  # type: ignore[no-untyped-def]
+def _statement(world: World, guarantor: str) -> Generator[simpy.Event, Any, None]:
     from wargame.engine.decisions import open_prompt
 
     plan = world.scenario.aggressor
@@ -145,7 +149,7 @@ def _statement_decision(world: World, decision) -> None:  # type: ignore[no-unty
     make_statement(world, decision.seat)
 
 
-def _move_west(world: World):  # type: ignore[no-untyped-def]
+def _move_west(world: World) -> Generator[simpy.Event, Any, None]:
     """During the campaign, move divisions from the invasion front to a threatened front.
 
     Each day, for every front the aggressor defends, the threat is the attacking divisions over the
@@ -188,6 +192,6 @@ def _move_west(world: World):  # type: ignore[no-untyped-def]
             env.process(_arrive(world, spec.id, moved))
 
 
-def _arrive(world: World, front_id: str, divisions: float):  # type: ignore[no-untyped-def]
+def _arrive(world: World, front_id: str, divisions: float) -> Generator[simpy.Event, Any, None]:
     yield world.env.timeout(from_days(world.scenario.aggressor.transfer_days))
     world.fronts[front_id].defender += divisions

@@ -12,13 +12,17 @@ what it can observe.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wargame.engine import campaign
 from wargame.engine.decisions import free_decision, open_prompt
 from wargame.model.clock import DAY, from_days
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
+    import simpy
+
     from wargame.engine.world import World
     from wargame.model.scenario import Guarantee, Promise
 
@@ -35,7 +39,7 @@ def triggered(world: World) -> list[Guarantee]:
     return [g for g in world.scenario.guarantees if g.protected == plan.target and plan.actor in g.against]
 
 
-def _on_invasion(world: World):  # type: ignore[no-untyped-def]
+def _on_invasion(world: World) -> Generator[simpy.Event, Any, None]:
     yield world.invasion
     asked: list[str] = []
     for g in triggered(world):
@@ -56,7 +60,7 @@ def _on_invasion(world: World):  # type: ignore[no-untyped-def]
             world.env.process(_promise(world, g, promise))
 
 
-def _declaration(world: World, guarantor: str, clarity: float):  # type: ignore[no-untyped-def]
+def _declaration(world: World, guarantor: str, clarity: float) -> Generator[simpy.Event, Any, None]:
     """Ask the guarantor to declare war, again every half day. A vague trigger first needs
     consultations on whether the casus foederis applies: up to a day, ``(1 - clarity)`` of it."""
     aggressor, target = world.scenario.aggressor.actor, world.scenario.aggressor.target
@@ -87,7 +91,7 @@ def _declaration(world: World, guarantor: str, clarity: float):  # type: ignore[
         yield world.env.timeout(DAY // 2)
 
 
-def _promise(world: World, g: Guarantee, promise: Promise):  # type: ignore[no-untyped-def]
+def _promise(world: World, g: Guarantee, promise: Promise) -> Generator[simpy.Event, Any, None]:
     env = world.env
     yield env.timeout(from_days(promise.day))
     label = f"{promise.action.replace('_', ' ')} by J+{promise.day:g}"
@@ -134,7 +138,9 @@ def _short_of(front, wanted: str) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def _offensive_prompt(world: World, guarantor: str, front_id: str, g: Guarantee, label: str):  # type: ignore[no-untyped-def]
+def _offensive_prompt(
+    world: World, guarantor: str, front_id: str, g: Guarantee, label: str
+) -> Generator[simpy.Event, Any, None]:
     answer = yield open_prompt(
         world,
         guarantor,
@@ -201,7 +207,7 @@ def _aid_decision(world: World, decision) -> None:  # type: ignore[no-untyped-de
     world.env.process(_deliver_aid(world, decision.seat, g))
 
 
-def _deliver_aid(world: World, sender: str, g: Guarantee):  # type: ignore[no-untyped-def]
+def _deliver_aid(world: World, sender: str, g: Guarantee) -> Generator[simpy.Event, Any, None]:
     yield world.env.timeout(from_days(g.aid_days))
     fronts = [
         f

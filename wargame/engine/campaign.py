@@ -20,13 +20,17 @@ Third parties may **intervene** on a front (the USSR on 17 September 1939).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wargame.engine.decisions import free_decision, open_prompt
 from wargame.model.clock import DAY, from_days, from_hours
 from wargame.model.lanchester import advance_km, lanchester_day
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
+    import simpy
+
     from wargame.engine.world import World
     from wargame.model.scenario import Front, Intervention
 
@@ -56,7 +60,7 @@ def protected_collapsed(world: World) -> bool:
     )
 
 
-def _open_invasion_fronts(world: World):  # type: ignore[no-untyped-def]
+def _open_invasion_fronts(world: World) -> Generator[simpy.Event, Any, None]:
     yield world.invasion
     for spec in world.scenario.fronts:
         if spec.opens == "invasion":
@@ -102,7 +106,9 @@ def order_offensive(world: World, actor: str, front_id: str, scale: str) -> None
     world.env.process(_launch_after(world, actor, front_id, scale, delay, state.orders))
 
 
-def _launch_after(world: World, actor: str, front_id: str, scale: str, delay: int, order: int):  # type: ignore[no-untyped-def]
+def _launch_after(
+    world: World, actor: str, front_id: str, scale: str, delay: int, order: int
+) -> Generator[simpy.Event, Any, None]:
     yield world.env.timeout(delay)
     state = world.fronts[front_id]
     if state.orders != order:
@@ -279,7 +285,7 @@ def _report_day(world: World, spec: Front, advance: float) -> None:
     )
 
 
-def _intervention(world: World, spec: Intervention):  # type: ignore[no-untyped-def]
+def _intervention(world: World, spec: Intervention) -> Generator[simpy.Event, Any, None]:
     env = world.env
     yield env.timeout(world.minute(spec.earliest))
     front = world.fronts[spec.front]
