@@ -337,6 +337,7 @@ async def back_to_france(app: WargameApp, pilot) -> None:
     raise AssertionError(f"stuck on {app.screen}")
 
 
+@pytest.mark.slow  # a long walk through the app: `pytest -m slow`
 async def test_no_key_or_command_on_a_seat_screen_reaches_the_truth_or_another_seat(
     tmp_path: Path, monkeypatch
 ) -> None:
@@ -391,6 +392,7 @@ async def test_no_key_or_command_on_a_seat_screen_reaches_the_truth_or_another_s
         assert is_at(app, "france")
 
 
+@pytest.mark.slow  # a long walk through the app: `pytest -m slow`
 async def test_a_seat_chooses_its_passcode_and_the_next_seat_cannot_open_it(tmp_path: Path) -> None:
     s, path = game(tmp_path, {"france": "human", "uk": "human"})
     app = WargameApp(s, path)
@@ -438,6 +440,7 @@ def test_the_white_cell_pin_is_asked_again_on_resume_and_never_journalled(tmp_pa
 # -- 7. briefings in the game ------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a long walk through the app: `pytest -m slow`
 async def test_each_seat_reads_its_briefing_when_it_first_sits_down_and_on_b(tmp_path: Path) -> None:
     s, path = game(tmp_path, {"france": "human", "uk": "human"})
     france, uk = s.scenario.actor("france"), s.scenario.actor("uk")
@@ -512,6 +515,7 @@ async def test_a_pin_typed_fast_twice_is_taken(tmp_path: Path) -> None:
         assert app.locks.opens_white("wc99")
 
 
+@pytest.mark.slow  # a long walk through the app: `pytest -m slow`
 async def test_no_palette_command_opens_anything_from_a_hand_over_screen(tmp_path: Path) -> None:
     overrides = ("scenario.white_cell_notes=CANARY-NOTE-77",)
     s, path = game(tmp_path, {"france": "human", "uk": "human"}, overrides)
