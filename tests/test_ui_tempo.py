@@ -323,6 +323,7 @@ async def test_in_hot_seat_running_the_clock_never_takes_the_other_seats_decisio
     assert len(taken) == 1 and taken[0]["by"] == "default, confirmed by United Kingdom"
 
 
+@pytest.mark.slow  # runs the clock a week to a deadline; the session's rule is in test_hotwash
 async def test_the_white_cell_confirms_a_default_at_its_deadline(tmp_path: Path) -> None:
     s = game(tmp_path, {"france": "human"})
     app = WargameApp(s, None, facilitator=True)
