@@ -28,10 +28,16 @@ async def settle(pilot: Any) -> None:
     """Wait until the app has handled every message posted to it (a burst of keys, and what they
     forward to the screens they open). Pilot's ``pause`` waits for one round of messages and then
     for the process to look idle, which a loaded machine fakes (the suite runs on every core), so
-    a burst may still be half handled after it; this pauses until nothing is left waiting."""
+    a burst may still be half handled after it; this pauses until, three times running, no
+    message waits anywhere and the screens and the focus stay as they were."""
     app = pilot.app
-    for _ in range(200):
+    quiet, last = 0, None
+    for _ in range(300):
         await pilot.pause()
-        if not any(n.message_queue_size for n in (app, *app.screen.walk_children(with_self=True))):
+        nodes = [app, *(n for screen in app.screen_stack for n in screen.walk_children(with_self=True))]
+        now = (tuple(id(screen) for screen in app.screen_stack), app.focused)
+        quiet = quiet + 1 if now == last and not any(n.message_queue_size for n in nodes) else 0
+        last = now
+        if quiet == 3:
             return
     raise AssertionError("the app never finished handling its messages")
