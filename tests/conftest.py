@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
 
 FLAGSHIP = "drole-de-guerre-1939"

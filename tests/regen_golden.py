@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from conftest import FLAGSHIP
 
-from wargame.analysis.aar import AfterActionError, after_action, after_action_from_journal, to_markdown
-from wargame.analysis.aar_capture import capture
-from wargame.analysis.aar_markdown import SECTIONS
+from wargame.analysis.aar.capture import capture
+from wargame.analysis.aar.markdown import SECTIONS
+from wargame.analysis.aar.review import AfterActionError, after_action, after_action_from_journal, to_markdown
 from wargame.engine.picture import assessments
 from wargame.model.clock import DAY
-from wargame.session import scenarios
-from wargame.session.journal_file import read
+from wargame.model.scenario_files import scenarios
+from wargame.session.journal.read import read
 from wargame.session.session import Session
 from wargame.session.views import seat_events
 
@@ -51,14 +51,14 @@ def test_belief_against_truth_agrees_with_the_outcome_measure(golden_aar) -> Non
     invasion = next(e for e in golden_aar.timeline if e.kind == "invasion")
     at_invasion = next(d for d in golden_aar.decisions if d.seat == "france" and d.t == invasion.t)
     west = next(b for b in at_invasion.beliefs if b.subject == "forces.west")
-    expected = golden_aar.outcome["estimate_error_at_invasion"]["france"]["forces.west"]
+    expected = golden_aar.outcome.estimate_error_at_invasion["france"]["forces.west"]
     assert west.ratio == pytest.approx(expected, abs=0.01)
     assert west.far_from_truth
 
 
 def test_the_replay_reproduces_the_journal_while_looking(flagship) -> None:  # type: ignore[no-untyped-def]
     journal = read(GOLDEN)
-    seen = capture(flagship, 1, journal.header["seats"], journal.events)
+    seen = capture(flagship, 1, journal.header.seats, journal.events)
     assert seen.session.lines == list(journal.lines)
     days = [s.t for s in seen.samples]
     assert days == sorted(days) and days[-1] == journal.events[-1].t

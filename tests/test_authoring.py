@@ -8,7 +8,7 @@ import pytest
 from conftest import play
 
 from wargame.cli import main
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 
 TUTORIAL = scenarios.bundled_dir() / "tutorial.toml"
 

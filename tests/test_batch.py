@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import FLAGSHIP
 
-from wargame.analysis.batch import describe, flatten, run_batch, run_seed, wilson, write_rows
+from wargame.analysis.batch import describe, run_batch, run_seed, wilson, write_rows
+from wargame.analysis.rows import flatten
 from wargame.cli import main
 
 
@@ -17,15 +18,16 @@ def test_rows_do_not_depend_on_the_number_of_workers() -> None:
     one = run_batch(FLAGSHIP, 4, root=7, jobs=1)
     two = run_batch(FLAGSHIP, 4, root=7, jobs=2)
     assert one == two
-    assert [r["run"] for r in one] == [0, 1, 2, 3] and len({r["seed"] for r in one}) == 4
-    assert run_seed(7, 2) == one[2]["seed"] and run_seed(8, 2) != one[2]["seed"]
+    assert [r.run for r in one] == [0, 1, 2, 3] and len({r.seed for r in one}) == 4
+    assert run_seed(7, 2) == one[2].seed and run_seed(8, 2) != one[2].seed
 
 
 def test_any_row_can_be_played_again_alone(capsys: pytest.CaptureFixture[str]) -> None:
     row = run_batch(FLAGSHIP, 2, root=3, jobs=1)[1]
-    assert main(["run", FLAGSHIP, "--seed", str(row["seed"]), "--summary"]) == 0
+    assert main(["run", FLAGSHIP, "--seed", str(row.seed), "--summary"]) == 0
     alone = flatten(json.loads(capsys.readouterr().out))
-    assert {k: row[k] for k in alone} == alone
+    columns = row.columns()
+    assert {k: columns[k] for k in alone} == alone
 
 
 def test_a_failing_run_is_reported_and_the_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -41,9 +43,10 @@ def test_a_failing_run_is_reported_and_the_batch_goes_on(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(Session, "run_to_end", sometimes)
     rows = run_batch(FLAGSHIP, 3, root=0, jobs=1)
-    assert [bool(r["error"]) for r in rows] == [False, True, False]
-    assert "a model bug" in rows[1]["error"] and rows[1]["seed"] == failing
-    assert all(d["n"] == 2 for d in describe(rows) if d["measure"] == "invasion_day")
+    assert [bool(r.error) for r in rows] == [False, True, False]
+    assert rows[1].error == "RuntimeError: a model bug" and rows[1].seed == failing
+    assert rows[1].columns() == {"run": 1, "seed": failing, "error": "RuntimeError: a model bug"}
+    assert all(d["n"] == 2 for d in describe([r.columns() for r in rows]) if d["measure"] == "invasion_day")
 
 
 def test_describe_gives_shares_means_and_words() -> None:
@@ -61,12 +64,12 @@ def test_describe_gives_shares_means_and_words() -> None:
 
 def test_rows_written_as_csv_and_jsonl(tmp_path: Path) -> None:
     rows = run_batch(FLAGSHIP, 2, root=1, jobs=1)
-    write_rows(rows, str(tmp_path / "r.csv"))
-    write_rows(rows, str(tmp_path / "r.jsonl"))
+    write_rows([r.columns() for r in rows], str(tmp_path / "r.csv"))
+    write_rows([r.columns() for r in rows], str(tmp_path / "r.jsonl"))
     header = (tmp_path / "r.csv").read_text().splitlines()[0].split(",")
     assert header[:2] == ["run", "seed"] and header[-1] == "error" and "invasion_day" in header
     assert [json.loads(line)["seed"] for line in (tmp_path / "r.jsonl").read_text().splitlines()] == [
-        r["seed"] for r in rows
+        r.seed for r in rows
     ]
 
 

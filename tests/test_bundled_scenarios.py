@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from conftest import play
 
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 from wargame.session.bots import DOCTRINES, SCRIPTED
 
 NAMES = [p.stem for p in scenarios.bundled()]

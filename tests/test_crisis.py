@@ -12,7 +12,7 @@ from conftest import FLAGSHIP, play
 from wargame.cli import main
 from wargame.engine.credibility import SIGNALS, alliance_credibility, credibility, prior
 from wargame.engine.journal import Event
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 
 SEATS = ("germany", "poland", "france", "uk", "ussr")
 
@@ -80,30 +80,30 @@ def test_observers_believe_what_they_see() -> None:
 
 def test_a_credible_alliance_deters() -> None:
     costly = play(seed=1, seats=["germany=bot:realist"], overrides=["aggressor.war_cost=3"]).summary()
-    assert costly["deterred"] and costly["invasion_day"] is None
-    assert costly["guarantee_honoured"] == "none" and costly["protege_survival_days"] is None
+    assert costly.deterred and costly.invasion_day is None
+    assert costly.guarantee_honoured == "none" and costly.protege_survival_days is None
     cheap = play(seed=1, seats=["germany=bot:realist"], overrides=["aggressor.war_cost=0.5"]).summary()
-    assert not cheap["deterred"] and cheap["postponements"] == 0
+    assert not cheap.deterred and cheap.postponements == 0
 
 
 def test_resolve_statements_raise_the_aggressors_credibility() -> None:
     silent = play(seed=1, seats=["france=bot:cautious", "uk=bot:cautious"]).summary()
     vocal = play(seed=1).summary()  # the historical guarantors made statements in August
-    assert vocal["credibility_at_invasion"] > silent["credibility_at_invasion"]
+    assert vocal.credibility_at_invasion > silent.credibility_at_invasion
 
 
 def test_honouring_the_protocol_draws_divisions_west_and_saves_time() -> None:
     seeds = range(6)
     liberal = [play(seed=s, seats=["france=bot:liberal", "uk=bot:liberal"]).summary() for s in seeds]
     historical = [play(seed=s).summary() for s in seeds]
-    assert sum(m["aggressor_divisions_moved_west"] > 0 for m in liberal) >= 4
-    assert all(m["aggressor_divisions_moved_west"] == 0 for m in historical)
+    assert sum(m.aggressor_divisions_moved_west > 0 for m in liberal) >= 4
+    assert all(m.aggressor_divisions_moved_west == 0 for m in historical)
     horizon = 60.0
-    gain = _median([m["protege_survival_days"] for m in liberal], horizon) - _median(
-        [m["protege_survival_days"] for m in historical], horizon
+    gain = _median([m.protege_survival_days for m in liberal], horizon) - _median(
+        [m.protege_survival_days for m in historical], horizon
     )
     assert gain >= 7
-    assert all(m["guarantee_honoured"] == "substantive" for m in liberal)
+    assert all(m.guarantee_honoured == "substantive" for m in liberal)
 
 
 # -- 1939 played as history -----------------------------------------------------------------------
@@ -116,16 +116,16 @@ def test_historical_medians_fall_in_their_windows() -> None:
         return statistics.median(get(m) for m in runs)
 
     for g in ("france", "uk"):
-        assert 1.5 <= med(lambda m, g=g: m["guarantors"][g]["war_declared_after_days"]) <= 3
-    assert 5 <= med(lambda m: m["guarantors"]["france"]["offensive_after_days"]) <= 8
-    assert 8 <= med(lambda m: m["guarantors"]["france"]["max_offensive_divisions"]) <= 15
-    assert all(m["guarantors"]["france"]["max_offensive_divisions"] < 40 for m in runs)  # never general
-    assert 10 <= med(lambda m: m["offensive_halted_after_days"]) <= 12.5
-    assert not any(m["protected_informed"] for m in runs)
-    assert 15 <= med(lambda m: m["intervention_after_days"]["ussr"]) <= 17
-    assert 22 <= med(lambda m: m["capital_fell_after_days"]) <= 32
-    assert 30 <= _median([m["protege_survival_days"] for m in runs], 60.0) <= 40
-    assert all(m["guarantee_honoured"] == "formal" for m in runs)
+        assert 1.5 <= med(lambda m, g=g: m.guarantors[g].war_declared_after_days) <= 3
+    assert 5 <= med(lambda m: m.guarantors["france"].offensive_after_days) <= 8
+    assert 8 <= med(lambda m: m.guarantors["france"].max_offensive_divisions) <= 15
+    assert all(m.guarantors["france"].max_offensive_divisions < 40 for m in runs)  # never general
+    assert 10 <= med(lambda m: m.offensive_halted_after_days) <= 12.5
+    assert not any(m.protected_informed for m in runs)
+    assert 15 <= med(lambda m: m.intervention_after_days["ussr"]) <= 17
+    assert 22 <= med(lambda m: m.capital_fell_after_days) <= 32
+    assert 30 <= _median([m.protege_survival_days for m in runs], 60.0) <= 40
+    assert all(m.guarantee_honoured == "formal" for m in runs)
 
 
 # -- doctrines and drivers ------------------------------------------------------------------------
@@ -135,7 +135,7 @@ def test_liberal_convergent_allies_honour_more_than_war_weary_constructivists() 
     def substantive(doctrine: str, overrides: list[str]) -> int:
         seats = [f"{s}=bot:{doctrine}" for s in SEATS]
         return sum(
-            play(seed=s, seats=seats, overrides=overrides).summary()["guarantee_honoured"] == "substantive"
+            play(seed=s, seats=seats, overrides=overrides).summary().guarantee_honoured == "substantive"
             for s in range(4)
         )
 
@@ -153,7 +153,7 @@ def test_constructivist_weariness_restrains_the_offensive() -> None:
             seats=["france=bot:constructivist"],
             overrides=[f"actors.france.war_weariness={weariness}"],
         )
-        return m.summary()["guarantors"]["france"]["max_offensive_divisions"]
+        return m.summary().guarantors["france"].max_offensive_divisions
 
     assert divisions(0.1) > divisions(0.6) > divisions(0.95)
 
@@ -162,7 +162,7 @@ def test_realist_interest_decides_war() -> None:
     def war(interest: float) -> float | None:
         seats = ["france=bot:realist", "uk=bot:realist"]
         m = play(seed=1, seats=seats, overrides=[f"actors.france.interest_convergence={interest}"]).summary()
-        return m["guarantors"]["france"]["war_declared_after_days"]
+        return m.guarantors["france"].war_declared_after_days
 
     assert war(0.8) is not None and war(0.2) is None
 
@@ -228,8 +228,8 @@ def test_decision_script_file_plays_recorded_choices(tmp_path: Path) -> None:
     )
     session = play(seed=1, seats=[f"france=script:{script}"])
     m = session.summary()
-    assert m["guarantors"]["france"]["war_declared_after_days"] < 1
-    assert m["guarantors"]["france"]["max_offensive_divisions"] >= 20
+    assert m.guarantors["france"].war_declared_after_days < 1
+    assert m.guarantors["france"].max_offensive_divisions >= 20
     decided = [e for e in session.events if e.kind == "decision" and e.data["seat"] == "france"]
     assert {e.data["by"] for e in decided} == {f"script:{script}"}
     assert any(e.data["reason"] == "at once" for e in decided)
@@ -263,7 +263,8 @@ def test_missing_decision_script_exits_2(tmp_path: Path, capsys: pytest.CaptureF
 
 
 def test_scripted_journal_replays(tmp_path: Path) -> None:
-    from wargame.session import journal_file
+    from wargame.session.journal.read import read
+    from wargame.session.journal.verify import verify
     from wargame.session.session import Session
 
     script = tmp_path / "s.toml"
@@ -272,4 +273,4 @@ def test_scripted_journal_replays(tmp_path: Path) -> None:
     session = Session(scenarios.load(FLAGSHIP), seed=2, seats=[f"uk=script:{script}"], journal=path)
     session.run_to_end()
     session.close()
-    assert journal_file.verify(journal_file.read(path)).ok
+    assert verify(read(path)).ok

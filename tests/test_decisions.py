@@ -8,7 +8,7 @@ from conftest import FLAGSHIP
 from wargame.engine.decisions import DecisionError
 from wargame.model.clock import DAY
 from wargame.model.lanchester import advance_km, lanchester_day
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
 
 

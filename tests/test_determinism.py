@@ -11,7 +11,7 @@ from pathlib import Path
 from conftest import FLAGSHIP, play
 
 from wargame.engine.streams import Streams
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
 
 

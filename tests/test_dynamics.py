@@ -12,41 +12,41 @@ ALLIES_CAUTIOUS = ["france=bot:cautious", "uk=bot:cautious"]
 
 def test_historical_run_resembles_1939() -> None:
     m = play(seed=1).summary()
-    assert m["postponements"] == 1 and not m["deterred"]
-    assert 10.0 <= m["invasion_day"] <= 10.3  # 1 Sep 04:45 after a 22 Aug start
+    assert m.postponements == 1 and not m.deterred
+    assert 10.0 <= m.invasion_day <= 10.3  # 1 Sep 04:45 after a 22 Aug start
     for g in ("france", "uk"):
-        assert 1.5 <= m["guarantors"][g]["war_declared_after_days"] <= 3
-    france = m["guarantors"]["france"]
-    assert 5 <= france["offensive_after_days"] <= 8 and 8 <= france["max_offensive_divisions"] <= 15
-    assert 9 <= m["offensive_halted_after_days"] <= 13
-    assert m["council_sittings"] >= 1 and m["protected_informed"] is False
-    assert 15 <= m["intervention_after_days"]["ussr"] <= 17
-    assert 22 <= m["capital_fell_after_days"] <= 32
-    assert m["guarantee_honoured"] == "formal" and m["functionality_days"] is None
+        assert 1.5 <= m.guarantors[g].war_declared_after_days <= 3
+    france = m.guarantors["france"]
+    assert 5 <= france.offensive_after_days <= 8 and 8 <= france.max_offensive_divisions <= 15
+    assert 9 <= m.offensive_halted_after_days <= 13
+    assert m.council_sittings >= 1 and m.protected_informed is False
+    assert 15 <= m.intervention_after_days["ussr"] <= 17
+    assert 22 <= m.capital_fell_after_days <= 32
+    assert m.guarantee_honoured == "formal" and m.functionality_days is None
 
 
 def test_resolute_allies_keep_their_promises() -> None:
     resolute = play(seed=1, seats=ALLIES_RESOLUTE).summary()
     historical = play(seed=1).summary()
-    assert resolute["promises_kept"] > historical["promises_kept"]
-    assert resolute["guarantors"]["france"]["war_declared_after_days"] < 1
-    assert resolute["guarantors"]["france"]["max_offensive_divisions"] >= 40
-    assert resolute["guarantee_honoured"] == "substantive" and resolute["functionality_days"] is not None
+    assert resolute.promises_kept > historical.promises_kept
+    assert resolute.guarantors["france"].war_declared_after_days < 1
+    assert resolute.guarantors["france"].max_offensive_divisions >= 40
+    assert resolute.guarantee_honoured == "substantive" and resolute.functionality_days is not None
 
 
 def test_cautious_allies_abandon_the_guarantee() -> None:
     m = play(seed=1, seats=ALLIES_CAUTIOUS).summary()
-    assert all(g["war_declared_after_days"] is None for g in m["guarantors"].values())
-    assert m["guarantors"]["france"]["offensive_after_days"] is None
-    assert m["promises_kept"] == 0 and m["promises_due"] > 0
-    assert m["council_sittings"] == 0  # nobody at war, so nobody calls it
-    assert m["guarantee_honoured"] == "none"
+    assert all(g.war_declared_after_days is None for g in m.guarantors.values())
+    assert m.guarantors["france"].offensive_after_days is None
+    assert m.promises_kept == 0 and m.promises_due > 0
+    assert m.council_sittings == 0  # nobody at war, so nobody calls it
+    assert m.guarantee_honoured == "none"
 
 
 def test_aggressor_that_does_not_postpone_attacks_on_the_first_date() -> None:
     m = play(seed=1, seats=["germany=bot:resolute"]).summary()
-    assert m["postponements"] == 0
-    assert 4.1 < m["invasion_day"] < 4.3  # 26 Aug 04:30
+    assert m.postponements == 0
+    assert 4.1 < m.invasion_day < 4.3  # 26 Aug 04:30
 
 
 def test_absent_human_gets_defaults() -> None:
@@ -56,17 +56,17 @@ def test_absent_human_gets_defaults() -> None:
     assert all(e.data["reason"] == "deadline passed without a decision" for e in decisions)
     # the default for mobilisation is to order it; for war, to wait
     m = session.summary()
-    assert "france" in m["mobilisation_after_days"]
-    assert m["guarantors"]["france"]["war_declared_after_days"] is None
+    assert "france" in m.mobilisation_after_days
+    assert m.guarantors["france"].war_declared_after_days is None
 
 
 def test_consensus_council_needs_every_member() -> None:
     """With a UK that opposes halting, the consensus council cannot halt France's offensive."""
     m = play(seed=1, seats=["uk=bot:resolute"]).summary()
-    assert m["guarantors"]["france"]["max_offensive_divisions"] > 0
-    assert m["offensive_halted_after_days"] is None
+    assert m.guarantors["france"].max_offensive_divisions > 0
+    assert m.offensive_halted_after_days is None
     historical = play(seed=1).summary()
-    assert historical["offensive_halted_after_days"] is not None
+    assert historical.offensive_halted_after_days is not None
 
 
 def test_fortification_slows_the_attacker() -> None:
@@ -81,7 +81,7 @@ def test_fortification_slows_the_attacker() -> None:
 def test_delayed_polish_mobilisation_costs_the_capital_sooner() -> None:
     def fall_day(poland: str) -> float:
         days = [
-            play(seed=s, seats=[f"poland={poland}"]).summary()["capital_fell_after_days"] for s in range(1, 5)
+            play(seed=s, seats=[f"poland={poland}"]).summary().capital_fell_after_days for s in range(1, 5)
         ]
         return statistics.mean(days)
 

@@ -9,7 +9,7 @@ from conftest import FLAGSHIP
 
 from wargame.analysis.experiment import load_experiment, run_experiment
 from wargame.cli import main
-from wargame.session.scenarios import bundled_dir
+from wargame.model.scenario_files.scenarios import bundled_dir
 
 SMALL = f"""
 [experiment]

@@ -11,7 +11,7 @@ import hashlib
 import pytest
 from regen_golden import golden_path, golden_text
 
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 
 NAMES = [p.stem for p in scenarios.bundled()]
 

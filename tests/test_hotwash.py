@@ -11,11 +11,11 @@ import pytest
 from conftest import FLAGSHIP
 from test_report import facilitated, resumed_facilitated_game
 
-from wargame.analysis.aar import after_action, review
-from wargame.analysis.hotwash import HotWash, hot_wash, hot_wash_of, hot_wash_text
+from wargame.analysis.aar.hotwash import HotWash, hot_wash, hot_wash_of, hot_wash_text
+from wargame.analysis.aar.review import after_action, review
 from wargame.engine.picture import assessments
 from wargame.model.clock import DAY
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
 from wargame.session.views import seat_events
 

@@ -24,7 +24,7 @@ SEEDS = range(8)
 def _west_error(seat: str, overrides: list[str]) -> float:
     """Median over seeds of the assessed German divisions in the West over the truth, at the invasion."""
     ratios = [
-        play(seed=s, overrides=overrides).summary()["estimate_error_at_invasion"][seat]["forces.west"]
+        play(seed=s, overrides=overrides).summary().estimate_error_at_invasion[seat]["forces.west"]
         for s in SEEDS
     ]
     return statistics.median(r for r in ratios if r is not None)
@@ -45,11 +45,11 @@ def test_more_independent_channels_blunt_the_deception() -> None:
 
 def test_deceptive_reports_are_counted_and_believed() -> None:
     m = play(seed=2).summary()
-    assert m["deceptive_reports_received"]["france"] > 0
-    assert 0 < m["deceptive_reports_believed"]["france"] <= m["deceptive_reports_received"]["france"]
-    assert "ussr" not in m["deceptive_reports_received"]  # not a target of the plan
+    assert m.deceptive_reports_received["france"] > 0
+    assert 0 < m.deceptive_reports_believed["france"] <= m.deceptive_reports_received["france"]
+    assert "ussr" not in m.deceptive_reports_received  # not a target of the plan
     clean = play(seed=2, overrides=["deception.westwall.share=0", "deception.later.share=0"]).summary()
-    assert clean["deceptive_reports_received"] == {}
+    assert clean.deceptive_reports_received == {}
 
 
 def test_an_echo_never_confirms_its_original() -> None:
@@ -139,7 +139,7 @@ def _errors(overrides: list[str]) -> dict[str, float]:
     out = {"france": 0.0, "uk": 0.0}
     seeds = range(10)
     for s in seeds:
-        errors = play(seed=s, overrides=overrides).summary()["estimate_error_at_invasion"]
+        errors = play(seed=s, overrides=overrides).summary().estimate_error_at_invasion
         for g in out:
             out[g] += sum(abs(r - 1) if r is not None else 1.0 for r in errors[g].values()) / len(seeds)
     return out
@@ -159,7 +159,7 @@ def test_a_fusion_centre_reduces_error_and_brings_warning() -> None:
 
     def warned(level: str) -> int:
         runs = [play(seed=s, overrides=[f'liaison.0.level="{level}"']).summary() for s in range(10)]
-        return sum(m["warning_lead_days"][g] is not None for m in runs for g in ("france", "uk"))
+        return sum(m.warning_lead_days[g] is not None for m in runs for g in ("france", "uk"))
 
     assert warned("fusion") > warned("none")
 
@@ -177,7 +177,7 @@ def test_a_penetration_biases_its_target_and_leaks_to_the_aggressor() -> None:
 def test_strong_oversight_finds_the_penetration_and_shrinks_its_bias() -> None:
     def detected(oversight: float) -> int:
         runs = [play(seed=s, overrides=[f"actors.france.oversight={oversight}"]).summary() for s in range(10)]
-        return sum(m["penetration_detected_after_days"] is not None for m in runs)
+        return sum(m.penetration_detected_after_days is not None for m in runs)
 
     strong, weak = detected(1.0), detected(0.0)
     assert strong >= 6 and weak == 0
@@ -210,7 +210,7 @@ def test_a_cancelled_attack_date_becomes_a_false_alarm_and_raises_the_bar() -> N
 
 
 def test_sharing_a_report_ad_hoc_keeps_its_origin() -> None:
-    from wargame.session import scenarios
+    from wargame.model.scenario_files import scenarios
     from wargame.session.session import Session
 
     session = Session(scenarios.load("drole-de-guerre-1939"), seed=1, seats=["poland=human"])
@@ -240,7 +240,7 @@ def test_an_assessment_never_confirms_the_reports_it_rests_on() -> None:
 
 
 def test_sharing_an_assessment_is_a_decision_and_carries_its_origins() -> None:
-    from wargame.session import scenarios
+    from wargame.model.scenario_files import scenarios
     from wargame.session.session import Session
 
     session = Session(scenarios.load("drole-de-guerre-1939"), seed=1, seats=["france=human"])

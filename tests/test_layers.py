@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import wargame
 
 PACKAGE = Path(wargame.__file__).parent
@@ -79,3 +81,14 @@ def test_each_layer_imports_only_itself_and_the_layers_below() -> None:
                 if top not in allowed:
                     offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
     assert offenders == []
+
+
+def test_the_import_contracts_hold() -> None:
+    """``lint-imports`` (``[tool.importlinter]`` in pyproject.toml): the layers model <- engine <-
+    session <- analysis <- ui <- cli, and no import circle among the engine's modules."""
+    root = PACKAGE.parent
+    if not (root / "pyproject.toml").exists():
+        pytest.skip("an installed copy, without pyproject.toml")
+    code = "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports(no_cache=True))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-3000:]

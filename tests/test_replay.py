@@ -9,7 +9,9 @@ import pytest
 from conftest import FLAGSHIP
 
 from wargame.cli import main
-from wargame.session import journal_file, scenarios
+from wargame.model.scenario_files import scenarios
+from wargame.session.journal.read import read
+from wargame.session.journal.verify import verify
 from wargame.session.session import Session
 
 
@@ -54,7 +56,7 @@ def test_verify_replays_human_decisions(tmp_path: Path) -> None:
     assert '"by":"human"' in text
     # a human France that declares war at once and attacks in force changes the game
     assert "launches a general offensive" in text
-    verdict = journal_file.verify(journal_file.read(path))
+    verdict = verify(read(path))
     assert verdict.ok, (verdict.line, verdict.recorded, verdict.replayed)
 
 
@@ -63,7 +65,7 @@ def test_verify_of_partial_game(tmp_path: Path) -> None:
     session = Session(scenarios.load(FLAGSHIP), seed=2, journal=path)
     session.advance(12 * 24 * 60)
     session.close()
-    assert journal_file.verify(journal_file.read(path)).ok
+    assert verify(read(path)).ok
 
 
 def test_hand_edited_line_is_pinpointed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -85,7 +87,7 @@ def test_divergent_replay_names_first_differing_line(
     """A journal whose chain is intact but whose content the engine does not reproduce (e.g. made by
     a changed engine) fails verification with exit 1, naming the first differing line."""
     from wargame.engine.journal import Event, dumps
-    from wargame.session.integrity import chained_line, link
+    from wargame.session.journal.chain import chained_line, link
 
     path = _write(tmp_path)
     lines = path.read_text().splitlines()
@@ -157,7 +159,7 @@ def test_scenario_changed_since_journal(tmp_path: Path, capsys: pytest.CaptureFi
     session = Session(scenarios.load(str(copy)), seed=1, journal=path)
     session.advance(24 * 60)
     session.close()
-    assert journal_file.verify(journal_file.read(path)).ok
+    assert verify(read(path)).ok
     copy.write_text(copy.read_text().replace("horizon_days = 60", "horizon_days = 59"))
     assert main(["replay", str(path), "--verify"]) == 2
     assert "has changed since this journal was written" in capsys.readouterr().err
@@ -200,7 +202,7 @@ def test_closed_session_replays_and_takes_no_more_decisions(tmp_path: Path) -> N
     assert session.events[-1].kind == "closed" and session.events[-1].see == ()
     with pytest.raises(ValueError, match="closed"):
         session.submit("poland", None, "convene", kind="convene_council")
-    assert journal_file.verify(journal_file.read(path)).ok
+    assert verify(read(path)).ok
 
 
 def test_file_scenario_replays_from_another_directory(

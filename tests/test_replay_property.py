@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from wargame.cli import main
 from wargame.engine.decisions import DecisionError
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
 
 # A choice among ``n`` alternatives: a number in range(n).

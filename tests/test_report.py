@@ -9,14 +9,15 @@ import attrs
 import pytest
 from conftest import FLAGSHIP
 
-from wargame.analysis.aar import after_action_from_journal, review, to_markdown
-from wargame.analysis.aar_markdown import SECTIONS
-from wargame.analysis.aar_plots import PLOTS, plots
+from wargame.analysis.aar.markdown import SECTIONS
+from wargame.analysis.aar.plots import PLOTS, plots
+from wargame.analysis.aar.review import after_action_from_journal, review, to_markdown
 from wargame.cli import main
 from wargame.engine.journal import Event
 from wargame.model.clock import DAY
-from wargame.session import journal_file, scenarios
-from wargame.session.journal_file import read, scenario_of
+from wargame.model.scenario_files import scenarios
+from wargame.session.journal.read import read
+from wargame.session.journal.replay import resume, scenario_of
 from wargame.session.session import Session
 
 GOLDEN = Path(__file__).parent / "golden" / "drole-de-guerre-1939.seed1.jsonl"
@@ -135,7 +136,7 @@ def resumed_facilitated_game(path: Path) -> Session:
     s.direct("hold_inject", "pact", reason="the room is not ready")
     s.advance(3 * DAY)
     s.close()
-    again = journal_file.resume(path)
+    again = resume(path)
     again.direct("publish_inject", "pact", reason="now")
     again.run_to_end()
     return again
@@ -164,7 +165,7 @@ def test_review_takes_any_by_and_any_white_cell_act(facilitated_journal: Path) -
         return e
 
     events = [edit(e) for e in journal.events]
-    aar = review(scenario_of(journal), 1, journal.header["seats"], events, events[-1].t)
+    aar = review(scenario_of(journal), 1, journal.header.seats, events, events[-1].t)
     defaults = [d for d in aar.decisions if d.by == confirmed]
     assert defaults and all(d.who == "default" and d.confirmed_by == "the white cell" for d in defaults)
     assert any("confirmed by the white cell" in f.text for f in aar.issues if f.kind == "default_decision")

@@ -6,7 +6,7 @@ from conftest import FLAGSHIP, play
 
 from wargame.model.clock import DAY
 from wargame.model.grading import assess
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
 
 
@@ -82,6 +82,6 @@ def test_a_report_shared_twice_is_held_once() -> None:
 
 def test_estimate_errors_are_finite_numbers_or_none() -> None:
     for seed in range(6):
-        errors = play(seed=seed).summary()["estimate_error_at_invasion"]
+        errors = play(seed=seed).summary().estimate_error_at_invasion
         for per_seat in errors.values():
             assert all(v is None or (0 < v < 100) for v in per_seat.values())

@@ -10,7 +10,9 @@ import pytest
 from wargame.cli import main
 from wargame.engine.whitecell import WHITE_KINDS
 from wargame.model.clock import DAY
-from wargame.session import journal_file, scenarios
+from wargame.model.scenario_files import scenarios
+from wargame.session.journal.read import read
+from wargame.session.journal.verify import verify
 from wargame.session.room import RoomScriptError, bundled_scripts, load_room_script, room_seats
 from wargame.session.session import SeatError, Session
 
@@ -38,11 +40,11 @@ def test_every_shipped_script_runs_and_its_journal_replays(name: str, tmp_path: 
         main(["run", SHIPPED[name], "--seed", "1", "--script", name, "--journal", str(path), "--summary"])
         == 0
     )
-    journal = journal_file.read(path)
-    verdict = journal_file.verify(journal)
+    journal = read(path)
+    verdict = verify(journal)
     assert verdict.ok, verdict
     script = load_room_script(name, scenarios.load(SHIPPED[name]).scenario)
-    assert all(journal.header["seats"][s] == "human" for s in script.seats)
+    assert all(journal.header.seats[s] == "human" for s in script.seats)
     people = [e for e in journal.events if e.kind == "decision" and e.data["by"] in ("human", "white cell")]
     assert {e.data["seat"] for e in people if e.data["by"] == "human"} == set(script.seats)
     session = scripted(name)

@@ -20,21 +20,21 @@ def _seats(doctrine: str) -> list[str]:
 
 def test_resolute_allies_deter_the_incursion() -> None:
     outcomes = [play(seed, _seats("resolute"), name=NAME).summary() for seed in SEEDS]
-    assert any(o["deterred"] for o in outcomes)
-    assert all(o["invasion_day"] is None for o in outcomes if o["deterred"])
+    assert any(o.deterred for o in outcomes)
+    assert all(o.invasion_day is None for o in outcomes if o.deterred)
 
 
 def test_passive_allies_invite_the_incursion() -> None:
     outcomes = [play(seed, _seats("passive"), name=NAME).summary() for seed in SEEDS]
-    assert not any(o["deterred"] for o in outcomes)
-    assert all(o["protege_survival_days"] is not None for o in outcomes)  # the fait accompli
+    assert not any(o.deterred for o in outcomes)
+    assert all(o.protege_survival_days is not None for o in outcomes)  # the fait accompli
 
 
 def test_the_reference_play_is_a_fait_accompli_the_council_does_not_stop() -> None:
     session = play(1, name=NAME)
     summary = session.summary()
-    assert not summary["deterred"]
-    assert summary["protege_survival_days"] is not None and summary["protege_survival_days"] < 10
+    assert not summary.deterred
+    assert summary.protege_survival_days is not None and summary.protege_survival_days < 10
     minutes = [e for e in session.events if e.kind == "council" and e.data.get("step") == "decision"]
     assert minutes and not any(e.data["adopted"] for e in minutes)  # Meridia's veto under consensus
     assert all(e.data["positions"]["meridia"] == "against" for e in minutes)

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from wargame.cli import main
-from wargame.session import scenarios
-from wargame.session.scenarios import Problem, ScenarioError
+from wargame.model.scenario_files import scenarios
+from wargame.model.scenario_files.scenarios import Problem, ScenarioError
 
 FLAGSHIP = "drole-de-guerre-1939"
 SOURCE = next(p for p in scenarios.bundled() if p.stem == FLAGSHIP).read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import play
 
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 
 NAME = "norway-1940"
 
@@ -24,10 +24,10 @@ def test_guarantors_already_at_war_are_never_asked_to_declare_it(game) -> None: 
 
 def test_the_ships_at_sea_are_misread_and_seldom_give_warning() -> None:
     summaries = [play(seed, name=NAME).summary() for seed in range(1, 7)]
-    ratios = [s["estimate_error_at_invasion"]["uk"]["forces.norway"] for s in summaries]
+    ratios = [s.estimate_error_at_invasion["uk"]["forces.norway"] for s in summaries]
     assert sum(1 for r in ratios if r is not None and r < 0.5) >= 4  # a fleet, not an invasion force
-    assert sum(1 for s in summaries if s["warning_lead_days"]["uk"] is not None) <= 1
-    assert all(s["deceptive_reports_received"]["uk"] > 0 for s in summaries)
+    assert sum(1 for s in summaries if s.warning_lead_days["uk"] is not None) <= 1
+    assert all(s.deceptive_reports_received["uk"] > 0 for s in summaries)
 
 
 def test_the_council_halts_central_norway_but_not_narvik(game) -> None:  # type: ignore[no-untyped-def]
@@ -39,8 +39,8 @@ def test_the_council_halts_central_norway_but_not_narvik(game) -> None:  # type:
 
 def test_norway_falls_within_the_campaign_s_span(game) -> None:  # type: ignore[no-untyped-def]
     summary = game.summary()
-    assert summary["capital_fell_after_days"] == 1.0  # Oslo on the first day
-    assert 45 <= summary["protege_survival_days"] <= 66  # history: 62 days
+    assert summary.capital_fell_after_days == 1.0  # Oslo on the first day
+    assert 45 <= summary.protege_survival_days <= 66  # history: 62 days
 
 
 def test_at_war_with_must_name_an_actor() -> None:

@@ -13,8 +13,10 @@ from wargame.cli import main
 from wargame.engine.decisions import DecisionError
 from wargame.engine.journal import Event
 from wargame.model.clock import DAY
-from wargame.session import journal_file, scenarios
-from wargame.session.integrity import chained_line, link
+from wargame.model.scenario_files import scenarios
+from wargame.session.journal.chain import chained_line, link
+from wargame.session.journal.read import read
+from wargame.session.journal.verify import verify
 from wargame.session.session import SeatError, Session
 
 
@@ -41,7 +43,7 @@ def test_fractional_minutes_never_reach_the_clock(tmp_path: Path) -> None:
         for p in session.pending("france"):
             session.submit("france", p.id, p.options[0], reason="first option")
     session.close()
-    assert journal_file.verify(journal_file.read(path)).ok
+    assert verify(read(path)).ok
 
 
 def test_overrides_replay_exactly_in_order_and_precision(tmp_path: Path) -> None:
@@ -57,7 +59,7 @@ def test_overrides_replay_exactly_in_order_and_precision(tmp_path: Path) -> None
     head = json.loads(path.read_text().splitlines()[0])
     assert head["overrides"] == overrides
     assert session.scenario.fronts[1].fortification == 9
-    assert journal_file.verify(journal_file.read(path)).ok
+    assert verify(read(path)).ok
 
 
 def test_content_hash_sees_every_digit(tmp_path: Path) -> None:
@@ -72,7 +74,7 @@ def test_an_actor_that_is_not_a_seat_is_played_by_a_bot() -> None:
     session = play(seed=1, overrides=["actors.ussr.seat=false", "actors.germany.seat=false"])
     assert "ussr" not in session.seats and "germany" not in session.seats
     m = session.summary()
-    assert m["invasion_day"] is not None and "ussr" in m["intervention_after_days"]
+    assert m.invasion_day is not None and "ussr" in m.intervention_after_days
     with pytest.raises(SeatError):
         session.view("ussr")
 
@@ -123,15 +125,15 @@ def test_halting_and_relaunching_keeps_one_battle_per_front() -> None:
 
 def test_intervention_waits_for_its_front_to_open() -> None:
     m = play(seed=1, overrides=["interventions.0.earliest=1939-08-23T00:00:00"]).summary()
-    assert "ussr" in m["intervention_after_days"]
-    assert m["intervention_after_days"]["ussr"] >= 0  # not before the invasion opened the front
+    assert "ussr" in m.intervention_after_days
+    assert m.intervention_after_days["ussr"] >= 0  # not before the invasion opened the front
 
 
 def test_postponements_are_not_public() -> None:
     session = play(seed=1)
     invasion = next(e for e in session.view("poland").events if e.kind == "invasion")
     assert "postponements" not in json.dumps(invasion.to_json())
-    assert session.summary()["postponements"] == 1
+    assert session.summary().postponements == 1
 
 
 def test_prompt_ids_do_not_reveal_other_seats_prompts() -> None:
@@ -251,7 +253,7 @@ def test_confirmed_defaults_are_journalled_with_who_confirmed_and_replay(tmp_pat
     assert any(
         b.startswith("default, confirmed by ") and b.endswith(("France", "Britain", "Poland")) for b in bys
     )
-    verdict = journal_file.verify(journal_file.read(path))
+    verdict = verify(read(path))
     assert verdict.ok, verdict
 
 

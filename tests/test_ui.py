@@ -20,7 +20,8 @@ from ui.lobby import LobbyScreen
 from ui.pin import PinScreen
 from ui.seat import SeatScreen
 from ui.whitecell import WhiteCellScreen
-from wargame.session import journal_file, scenarios
+from wargame.model.scenario_files import scenarios
+from wargame.session.journal.replay import resume
 from wargame.session.session import Session
 
 FLAGSHIP = "drole-de-guerre-1939"
@@ -217,7 +218,7 @@ async def test_resume_after_a_crash_restores_the_same_state(tmp_path: Path) -> N
         await pilot.pause()
         before_lines, before_date = list(s.lines), s.date
     # the process dies here: the session is never closed
-    restored = journal_file.resume(path)
+    restored = resume(path)
     assert restored.lines == before_lines and restored.date == before_date
     app2 = WargameApp(restored, path)
     async with app2.run_test(size=SIZE) as pilot:

@@ -26,7 +26,7 @@ from ui.pin import PinScreen
 from ui.seat import SeatScreen
 from ui.whitecell import WhiteCellScreen
 from wargame.cli import main
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
 
 FLAGSHIP = "drole-de-guerre-1939"

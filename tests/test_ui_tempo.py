@@ -22,7 +22,7 @@ from ui.seat import SeatScreen
 from ui.tempo import GRAIN, Tempo, run
 from ui.whitecell import WhiteCellScreen
 from wargame.engine.decisions import WHITE
-from wargame.session import scenarios
+from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
 
 FLAGSHIP = "drole-de-guerre-1939"

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from wargame.engine.decisions import DecisionError
-from wargame.session import journal_file, scenarios
+from wargame.model.scenario_files import scenarios
+from wargame.session.journal.read import JournalError, read
+from wargame.session.journal.replay import resume
+from wargame.session.journal.verify import verify
 from wargame.session.session import Session
 
 DAY = 1440
@@ -128,9 +131,9 @@ def test_an_override_changes_the_war_and_is_journalled_for_the_white_cell_only()
     s.direct("override", "front.poland.defender", reason="the room rules a stand on the Vistula", text="60")
     base.run_to_end()
     s.run_to_end()
-    fell = base.summary()["protege_survival_days"]
+    fell = base.summary().protege_survival_days
     assert fell is not None  # without the override Poland falls
-    held = s.summary()["protege_survival_days"]
+    held = s.summary().protege_survival_days
     assert held is None or held > fell  # with 60 divisions it holds out longer, or to the end
     adj = [e for e in s.white_cell().events if e.kind == "adjudication"]
     assert adj and "Vistula" in adj[0].text
@@ -153,7 +156,7 @@ def test_a_game_with_white_cell_acts_replays_byte_for_byte(tmp_path: Path) -> No
     s.run_to_end()
     path = tmp_path / "game.jsonl"
     s.write(path)
-    verdict = journal_file.verify(journal_file.read(path))
+    verdict = verify(read(path))
     assert verdict.ok, verdict
 
 
@@ -170,7 +173,7 @@ def test_resume_after_a_crash_restores_the_exact_state_and_goes_on(tmp_path: Pat
     # the process dies: nothing is closed; and the last line was half written
     with path.open("a", encoding="utf-8") as f:
         f.write('{"t": 99')
-    restored = journal_file.resume(path)
+    restored = resume(path)
     assert restored.lines == before
     assert restored.view("france").events == view.events
     assert restored.now == s.now or restored.events[-1].t == s.events[-1].t
@@ -186,8 +189,8 @@ def test_resume_refuses_a_finished_game(tmp_path: Path) -> None:
     s = Session(scenarios.load("drole-de-guerre-1939"), seed=1, journal=path)
     s.run_to_end()
     s.close()
-    with pytest.raises(journal_file.JournalError, match="has ended"):
-        journal_file.resume(path)
+    with pytest.raises(JournalError, match="has ended"):
+        resume(path)
 
 
 def test_resume_of_a_closed_session_goes_on(tmp_path: Path) -> None:
@@ -195,7 +198,7 @@ def test_resume_of_a_closed_session_goes_on(tmp_path: Path) -> None:
     s = Session(scenarios.load("drole-de-guerre-1939"), seed=1, seats={"uk": "human"}, journal=path)
     s.advance(3 * DAY + 17)
     s.close()
-    restored = journal_file.resume(path)
+    restored = resume(path)
     assert restored.now == 3 * DAY + 17 and not restored.closed
     restored.run_to_end()
     restored.close()

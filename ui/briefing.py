@@ -16,7 +16,7 @@ from textual.widgets import Footer, Markdown, Static
 
 from ui.text import plain
 from wargame.analysis.brief import seat_brief_markdown, white_cell_pack_markdown
-from wargame.session.scenarios import LoadedScenario
+from wargame.model.scenario_files.scenarios import LoadedScenario
 
 
 def seat_briefing(loaded: LoadedScenario, seat: str) -> str:

@@ -1,10 +1,10 @@
 """The hot wash: the debrief the room reads together at the end — the headline outcome, each
 seat's key decisions with what it believed and what was true, where deception worked — in dates
-and names, one screen at 80x24 (:func:`wargame.analysis.hotwash.hot_wash_text`), scrolled by
+and names, one screen at 80x24 (:func:`wargame.analysis.aar.hotwash.hot_wash_text`), scrolled by
 keyboard (arrows, page up/down, home/end). It appears at once: no replay of the game, no Markdown
 widget to lay out.
 
-``e`` exports the full after-action review (:mod:`wargame.analysis.aar`, Markdown) beside the
+``e`` exports the full after-action review (:mod:`wargame.analysis.aar.review`, Markdown) beside the
 journal; ``wargame report JOURNAL`` makes the same afterwards, with ``--format html`` illustrated.
 """
 
@@ -51,7 +51,7 @@ class HotWashScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        from wargame.analysis.hotwash import hot_wash, hot_wash_text
+        from wargame.analysis.aar.hotwash import hot_wash, hot_wash_text
 
         width = max(40, self.app.size.width - MARGIN)
         self.text = hot_wash_text(hot_wash(self.game.session), width)
@@ -67,7 +67,7 @@ class HotWashScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Write the full after-action review (Markdown) beside the journal."""
-        from wargame.analysis.aar import after_action, to_markdown
+        from wargame.analysis.aar.review import after_action, to_markdown
 
         s = self.game.session
         path = export_path(self.game.journal, s.loaded.name, s.seed)

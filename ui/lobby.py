@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from ui.text import plain
-from wargame.session import scenarios
-from wargame.session.journal_file import fresh_path
+from wargame.model.scenario_files import scenarios
+from wargame.session.journal.read import fresh_path
 from wargame.session.session import HUMAN, SeatError, Session, controller_names
 
 if TYPE_CHECKING:

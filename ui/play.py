@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from wargame.session import scenarios
-from wargame.session.journal_file import JournalError, fresh_path, read, resume
+from wargame.model.scenario_files import scenarios
+from wargame.session.journal.read import JournalError, fresh_path, read
+from wargame.session.journal.replay import resume
 from wargame.session.session import Session, assign_seats
 
 
@@ -124,7 +125,7 @@ def going_on_with(path: Path, args: argparse.Namespace) -> str:
             "choose another --journal"
         ) from None
     head = recorded.header
-    name, seed = head["scenario"]["name"], head["seed"]
+    name, seed = head.scenario.name, head.seed
     if recorded.events and recorded.events[-1].kind == "end":
         raise PlayError(
             f"{path} holds a finished game ({name}, seed {seed}); it is left as it is: choose "
@@ -133,11 +134,11 @@ def going_on_with(path: Path, args: argparse.Namespace) -> str:
     if args.seats or args.overrides or args.seed is not None:
         asked = scenarios.load(args.scenario, args.overrides)
         seats = assign_seats(asked.scenario.seat_ids, args.seats)
-        wanted = (asked.name, 1 if args.seed is None else args.seed, seats, list(args.overrides))
-        if wanted != (name, seed, head["seats"], head["overrides"]):
+        wanted = (asked.name, 1 if args.seed is None else args.seed, seats, tuple(args.overrides))
+        if wanted != (name, seed, dict(head.seats), head.overrides):
             raise PlayError(
                 f"{path} holds another game ({name}, seed {seed}, seats "
-                + ", ".join(f"{k}={v}" for k, v in head["seats"].items())
+                + ", ".join(f"{k}={v}" for k, v in head.seats.items())
                 + "); it is left as it is: choose another --journal for a new game, or go on "
                 f"with that one by `wargame play --journal {path}` alone"
             )

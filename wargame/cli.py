@@ -53,7 +53,7 @@ def _print_timeline(rows: list[tuple[str, str, str, str]]) -> None:
 
 
 def cmd_list(_args: argparse.Namespace) -> int:
-    from wargame.session import scenarios
+    from wargame.model.scenario_files import scenarios
 
     console = _console()
     for path in scenarios.bundled():
@@ -72,7 +72,7 @@ def _escape(text: str) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from wargame.session import scenarios
+    from wargame.model.scenario_files import scenarios
 
     loaded = scenarios.load(args.scenario, args.overrides)
     s = loaded.scenario
@@ -89,7 +89,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from wargame.session.starter import StarterError, write_starter
+    from wargame.model.scenario_files.starter import StarterError, write_starter
 
     try:
         path = write_starter(args.name)
@@ -106,7 +106,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from wargame.session import scenarios
+    from wargame.model.scenario_files import scenarios
     from wargame.session.session import Session
     from wargame.session.timeline import lines
 
@@ -138,7 +138,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     for note in [*session.script_notes, *session.script_unplayed()]:
         print(f"warning: {note}", file=sys.stderr)
     if args.summary:
-        print(json.dumps(session.summary(), sort_keys=True))
+        print(json.dumps(session.summary().to_json(), sort_keys=True))
     else:
         _print_timeline(lines([e for e in session.events if e.kind not in args.hide], white_cell=True))
         if args.journal:
@@ -156,7 +156,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     from wargame.analysis.batch import describe, run_batch, write_rows
     from wargame.analysis.dask_executor import ExecutorError
-    from wargame.session import scenarios
+    from wargame.model.scenario_files import scenarios
     from wargame.session.seats import assign_seats
 
     loaded = scenarios.load(args.scenario, args.overrides)  # bad input stops here, before any work
@@ -191,19 +191,20 @@ def cmd_batch(args: argparse.Namespace) -> int:
     rate = len(rows) / seconds if seconds > 0 else 0.0
     played = counted(len(rows), "run")
     print(f"{played} in {seconds:.1f} s ({rate:.1f} a second), {workers}.", file=sys.stderr)
-    failed = [r for r in rows if r.get("error")]
+    failed = [r for r in rows if r.error]
     for r in failed:
-        print(f"run {r['run']} (seed {r['seed']}) failed: {r['error']}", file=sys.stderr)
+        print(f"run {r.run} (seed {r.seed}) failed: {r.error}", file=sys.stderr)
+    columns = [r.columns() for r in rows]
     if args.out:
         try:
-            write_rows(rows, args.out)
+            write_rows(columns, args.out)
         except OSError as err:
             raise InputError(f"cannot write {args.out!r}: {err.strerror or err}") from None
     console = _console()
     table = Table(title=f"{loaded.name}: {len(rows) - len(failed)} of {played}, root seed {args.seed}")
     for name in ("measure", "n", "mean or share", "95% interval", "median [quartiles]"):
         table.add_column(name, justify="left" if name == "measure" else "right", no_wrap=True)
-    for d in describe(rows):
+    for d in describe(columns):
         if d["kind"] == "none":
             table.add_row(d["measure"], "0", "no value in any run", "", "")
             continue
@@ -224,7 +225,7 @@ def cmd_experiment(args: argparse.Namespace) -> int:
 
     from wargame.analysis.batch import write_rows
     from wargame.analysis.experiment import ExperimentError, load_experiment, measures_of, run_experiment
-    from wargame.session.scenarios import bundled_dir
+    from wargame.model.scenario_files.scenarios import bundled_dir
 
     path = args.file
     if not Path(path).is_file() and (bundled_dir() / "experiments" / f"{path}.toml").is_file():
@@ -278,7 +279,7 @@ def _say_cores(jobs: int | None) -> None:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     from wargame.analysis.bench import bench
-    from wargame.session import scenarios
+    from wargame.model.scenario_files import scenarios
 
     scenarios.load(args.scenario)  # bad input stops here
     _say_cores(args.jobs)
@@ -300,14 +301,16 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from wargame.session import journal_file
+    from wargame.session.journal.read import read
+    from wargame.session.journal.replay import replay
+    from wargame.session.journal.verify import verify
 
-    journal = journal_file.read(args.journal)
+    journal = read(args.journal)
     if not args.verify:
-        session = journal_file.replay(journal)
+        session = replay(journal)
         print(f"{args.journal}: replayed {len(session.lines)} lines; use --verify to compare them.")
         return EXIT_OK
-    verdict = journal_file.verify(journal)
+    verdict = verify(journal)
     if verdict.note:
         print(f"note: {verdict.note}", file=sys.stderr)
     if verdict.ok:
@@ -322,7 +325,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from wargame.analysis.report import ReportError, report
+    from wargame.analysis.aar.report import ReportError, report
 
     try:
         return _emit(report(args.journal, args.format, args.out), "Report", args.out)
@@ -341,7 +344,7 @@ def _emit(text: str | None, what: str, out: str | None) -> int:
 
 def cmd_brief(args: argparse.Namespace) -> int:
     from wargame.analysis.brief import BriefError, write_brief
-    from wargame.session import scenarios
+    from wargame.model.scenario_files import scenarios
 
     loaded = scenarios.load(args.scenario, args.overrides)
     try:
@@ -353,15 +356,15 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from wargame.session import journal_file
+    from wargame.session.journal.read import read
     from wargame.session.timeline import lines
     from wargame.session.views import seat_events
 
-    journal = journal_file.read(args.journal)
+    journal = read(args.journal)
     if args.white_cell:
         events = list(journal.events)
     else:
-        seats = list(journal.header["seats"])
+        seats = list(journal.header.seats)
         if args.seat not in seats:
             raise InputError(f"unknown seat {args.seat!r}; this journal's seats are {', '.join(seats)}")
         events = list(seat_events(journal.events, args.seat))
@@ -418,8 +421,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _input_error_message(err: Exception) -> str | None:
     from wargame.engine.decisions import DecisionError
-    from wargame.session.journal_file import JournalError
-    from wargame.session.scenarios import ScenarioError
+    from wargame.model.scenario_files.scenarios import ScenarioError
+    from wargame.session.journal.read import JournalError
     from wargame.session.seats import SeatError
 
     if isinstance(err, ScenarioError):

@@ -18,25 +18,16 @@ from typing import Any
 
 import numpy as np
 
+from wargame.analysis.rows import HEAD, TAIL, Row, column_order
+
+Job = tuple[str, Sequence[str], Sequence[str], int, int, str | None]
+"""One run's work: scenario, overrides, seats, root seed, index, journal folder (or None)."""
+
 
 def run_seed(root: int, index: int) -> int:
     """The seed of run ``index`` of a batch with root seed ``root`` (a 31-bit whole number)."""
     state = np.random.SeedSequence(root, spawn_key=(index,)).generate_state(1, np.uint32)[0]
     return int(state) & 0x7FFFFFFF
-
-
-def flatten(summary: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Nested measures as flat columns: ``guarantors.france.war_declared_after_days``."""
-    out: dict[str, Any] = {}
-    for key, value in summary.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, Mapping):
-            out.update(flatten(value, f"{name}."))
-        elif isinstance(value, list):
-            out[name] = json.dumps(value, sort_keys=True)
-        else:
-            out[name] = value
-    return out
 
 
 _LOADED: dict[tuple[Any, ...], Any] = {}
@@ -45,7 +36,7 @@ _LOADED: dict[tuple[Any, ...], Any] = {}
 def _load(scenario: str, overrides: Sequence[str]) -> Any:
     """The scenario with its overrides, parsed once per process and reused while its file is
     unchanged (a worker plays many runs of one scenario; parsing it costs a quarter of a run)."""
-    from wargame.session import scenarios
+    from wargame.model.scenario_files import scenarios
 
     path, _ = scenarios.resolve(scenario)
     stat = path.stat()
@@ -57,24 +48,21 @@ def _load(scenario: str, overrides: Sequence[str]) -> Any:
     return _LOADED[key]
 
 
-def play_one(job: tuple[str, Sequence[str], Sequence[str], int, int, str | None]) -> dict[str, Any]:
-    """Play run ``index`` (in a worker process): its flattened summary, or its error."""
+def play_one(job: Job) -> Row:
+    """Play run ``index`` (in a worker process): its outcome, or its error."""
     scenario, overrides, seats, root, index, journals = job
     from wargame.session.session import Session
 
     seed = run_seed(root, index)
-    row: dict[str, Any] = {"run": index, "seed": seed}
     try:
         journal = str(Path(journals) / f"run-{index:05d}-seed-{seed}.jsonl") if journals else None
         loaded = _load(scenario, overrides)
         session = Session(loaded, seed=seed, seats=seats, journal=journal)
         session.run_to_end()
         session.close()
-        row.update(flatten(session.summary()))
-        row["error"] = ""
+        return Row(run=index, seed=seed, outcome=session.summary())
     except Exception as err:  # a failing run is a row, not the end of the batch
-        row["error"] = f"{type(err).__name__}: {err}"
-    return row
+        return Row(run=index, seed=seed, outcome=None, error=f"{type(err).__name__}: {err}")
 
 
 def run_batch(
@@ -88,12 +76,12 @@ def run_batch(
     progress: Callable[[int], None] | None = None,
     scheduler: str | None = None,
     in_process: bool | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Row]:
     """Play ``runs`` games and return their rows, in run order: in this process (``jobs`` 1,
     unless ``in_process`` is false), in ``jobs`` worker processes, or on the Dask cluster whose
     scheduler is at ``scheduler``."""
-    work = [(scenario, tuple(overrides), tuple(seats), root, i, journals) for i in range(runs)]
-    rows: list[dict[str, Any]] = []
+    work: list[Job] = [(scenario, tuple(overrides), tuple(seats), root, i, journals) for i in range(runs)]
+    rows: list[Row] = []
     if scheduler is not None:
         from wargame.analysis.dask_executor import run_on_dask
 
@@ -109,7 +97,7 @@ def run_batch(
                 rows.append(row)
                 if progress:
                     progress(1)
-    return sorted(rows, key=lambda r: r["run"])
+    return sorted(rows, key=lambda r: r.run)
 
 
 # -- summaries ---------------------------------------------------------------------------------
@@ -123,7 +111,7 @@ def describe(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Per measure: a share with a 95% Wilson interval (true/false), or a mean with a 95% interval
     and the median with quartiles (numbers), or the share of each value (words); kind ``none``
     for a measure that no run had a value for."""
-    columns = sorted({k for r in rows for k in r} - {"run", "seed", "error"})
+    columns = sorted({k for r in rows for k in r} - {*HEAD, *TAIL})
     ok = [r for r in rows if not r.get("error")]
     out = []
     for col in columns:
@@ -175,7 +163,8 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
 
 
 def write_rows(rows: Sequence[Mapping[str, Any]], path: str) -> None:
-    """Write rows as CSV (``.csv``) or JSON Lines (``.jsonl``)."""
+    """Write rows (a batch's :meth:`Row.columns`, or an experiment's summary) as CSV (``.csv``) or
+    JSON Lines (``.jsonl``)."""
     import csv
 
     target = Path(path)
@@ -184,9 +173,7 @@ def write_rows(rows: Sequence[Mapping[str, Any]], path: str) -> None:
         return
     if target.suffix != ".csv":
         raise ValueError(f"cannot write {path!r}: use a .csv or .jsonl file")
-    first = [c for c in ("run", "seed") if any(c in r for r in rows)]
-    last = ["error"] if any("error" in r for r in rows) else []
-    columns = [*first, *sorted({k for r in rows for k in r} - {"run", "seed", "error"}), *last]
+    columns = column_order(rows)
     with target.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()

@@ -44,7 +44,7 @@ def bare_simpy(events: int) -> float:
 
 def engine_games(scenario: str, games: int) -> tuple[float, int]:
     """(seconds, SimPy events) to play ``games`` whole games of ``scenario`` in this process."""
-    from wargame.session import scenarios
+    from wargame.model.scenario_files import scenarios
     from wargame.session.session import Session
 
     loaded = scenarios.load(scenario)

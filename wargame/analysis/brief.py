@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wargame.analysis.aar.report_html import to_html
 from wargame.analysis.brief_parts import (
     LIAISON,
     aggressor_lines,
@@ -30,10 +31,9 @@ from wargame.analysis.brief_parts import (
     promise_words,
     seat_prompts,
 )
-from wargame.analysis.report_html import to_html
 from wargame.analysis.wording import and_list, date_text, days, instant
 from wargame.model.scenario import Scenario
-from wargame.session.scenarios import LoadedScenario
+from wargame.model.scenario_files.scenarios import LoadedScenario
 
 WHITE_SEATS = ("white", "white-cell", "white_cell")  # --seat values that mean the white-cell pack
 FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -165,7 +165,7 @@ def white_cell_pack_markdown(loaded: LoadedScenario) -> str:
     out += ["## The aggressor's plan", ""]
     out += [f"- {line}" for line in aggressor_lines(s)]
     out += ["", "## Deceptions and penetrations", ""]
-    from wargame.analysis.aar import aggressor_plan
+    from wargame.analysis.aar.review import aggressor_plan
 
     plan = aggressor_plan(s)
     out += [f"- Deception {line}." for line in plan.deceptions]

@@ -12,6 +12,7 @@ mobilisation, penetration); this module only says them to the players.
 from __future__ import annotations
 
 from wargame.analysis.wording import and_list, date_text, days, times_text
+from wargame.model.prompts import asked_kinds
 from wargame.model.scenario import Promise, Scenario
 
 PROMISES = {
@@ -59,44 +60,44 @@ def seat_prompts(s: Scenario, seat: str) -> list[str]:
     """What ``seat`` will be asked, when, with what default: one sentence each."""
     plan = s.aggressor
     aggressor, target = _name(s, plan.actor), _name(s, plan.target)
+    asked = asked_kinds(s).get(seat, set())  # the engine's own rules (wargame.model.prompts)
     out = []
-    if seat == plan.actor:
+    if "attack" in asked:
         out.append(
             f"attack: {plan.order_lead_hours:g} hours before the planned attack, whether to proceed, "
             f"postpone ({times_text(plan.max_postponements)} at most, {days(plan.postpone_days)} each) or "
             "abandon the plan; default: proceed."
         )
-    bound = _guarantees_of(s, seat)
-    if bound and plan.warning_at is not None:
+    if "statement" in asked:
         out.append(
             f"statement: when the crisis opens, whether to declare publicly that you will stand by "
             f"{target}; 24 hours; default: silence."
         )
     own = next((m for m in s.mobilisation if m.actor == seat), None)
-    if own is not None and (own.prompt_at is not None or own.prompt_on_invasion):
+    if own is not None and "mobilise" in asked:
         when = f"on {date_text(own.prompt_at)}" if own.prompt_at is not None else "when the invasion begins"
         out.append(
             f"mobilise: {when}, whether to order general mobilisation or defer "
             f"({own.decision_hours:g} hours; asked again {days(own.defer_days)} after deferring); "
             f"default: {own.default}."
         )
-    if bound and plan.actor not in s.actor(seat).at_war_with:
+    if "declare_war" in asked:
         out.append(
             f"declare war: once {target} is invaded, whether to declare war on {aggressor}; "
             "asked every half day until you do; default: wait."
         )
-    if any(p.action in ("limited_offensive", "main_offensive") for g in bound for p in g.promises):
+    if "offensive" in asked:
         out.append(
             "offensive: when a promised offensive falls due and you are at war, whether to launch it "
             "and at what scale (probe, limited, general); default: none."
         )
-    if s.council is not None and seat in s.council.members:
+    if s.council is not None and "council_position" in asked:
         out.append(
             f"council position: at each sitting of the {s.council.name}, for or against each item "
             "on its agenda; default: against."
         )
     for i in s.interventions:
-        if i.actor == seat:
+        if i.actor == seat and "intervene" in asked:
             front = next((f.name for f in s.fronts if f.id == i.front), i.front)
             out.append(
                 f"intervene: from {date_text(i.earliest)}, once there is a war on the {front}, whether "
@@ -160,7 +161,7 @@ def free_kinds(s: Scenario) -> tuple[str, ...]:
 def aggressor_lines(s: Scenario, for_seat: str | None = None) -> list[str]:
     """The aggressor's plan in sentences; for the aggressor's own seat (``for_seat``), with the
     deceptions it runs and the agents that report to it."""
-    from wargame.analysis.aar import aggressor_plan
+    from wargame.analysis.aar.review import aggressor_plan
 
     plan = s.aggressor
     out = [

@@ -13,7 +13,10 @@ The workers must have this same version of ``wargame`` installed (and its scenar
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TypeVar
+
+Job = TypeVar("Job")
+Result = TypeVar("Result")
 
 CONNECT_TIMEOUT = 10.0  # seconds to wait for the scheduler
 
@@ -23,12 +26,12 @@ class ExecutorError(ValueError):
 
 
 def run_on_dask(
-    play: Callable[[Any], dict[str, Any]],
-    work: Sequence[Any],
+    play: Callable[[Job], Result],
+    work: Sequence[Job],
     scheduler: str,
     progress: Callable[[int], None] | None = None,
     timeout: float | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Result]:
     """``play`` every job of ``work`` on the cluster whose scheduler is at ``scheduler``."""
     try:
         from distributed import Client, as_completed
@@ -40,7 +43,7 @@ def run_on_dask(
         client = Client(scheduler, timeout=timeout or CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError, TypeError) as err:
         raise ExecutorError(f"cannot reach the Dask scheduler at {scheduler!r}: {err}") from None
-    rows: list[dict[str, Any]] = []
+    rows: list[Result] = []
     with client:
         futures = client.map(play, list(work), pure=False)
         for future in as_completed(futures, loop=client.loop):

@@ -17,8 +17,8 @@ from typing import Any
 import attrs
 
 from wargame.analysis.batch import describe, run_batch
-from wargame.session.overrides import format_override
-from wargame.session.tomlmap import TomlFileError, read_toml
+from wargame.model.scenario_files.overrides import format_override
+from wargame.model.scenario_files.tomlmap import TomlFileError, read_toml
 
 
 class ExperimentError(ValueError):
@@ -113,8 +113,8 @@ def load_experiment(path: str) -> Experiment:
 def _check_cells(experiment: Experiment, path: str) -> None:
     """Load the scenario with every cell's settings, so a bad path or value stops the experiment
     before any game is played."""
-    from wargame.session import scenarios
-    from wargame.session.session import assign_seats
+    from wargame.model.scenario_files import scenarios
+    from wargame.session.seats import assign_seats
 
     for cell in experiment.cells():
         try:
@@ -134,7 +134,7 @@ def run_experiment(
             experiment.scenario, experiment.runs, root=experiment.seed, jobs=jobs, seats=experiment.seats,
             overrides=experiment.overrides_for(cell), progress=progress,
         )  # fmt: skip
-        for d in describe(rows):
+        for d in describe([r.columns() for r in rows]):
             base = d["measure"].split(" = ")[0]
             if experiment.measures and base not in experiment.measures:
                 continue

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from wargame.engine.decisions import free_decision, open_prompt
+from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.model.clock import DAY, format_instant, from_days, from_hours
+from wargame.model.prompts import statement_seats
 
 if TYPE_CHECKING:
     from collections.abc import Generator
+    from datetime import datetime
 
     import simpy
 
@@ -29,7 +31,7 @@ def start(world: World) -> None:
     world.env.process(_plan(world))
     world.env.process(_move_west(world))
     if plan.warning_at is not None:
-        world.env.process(_warning(world))
+        world.env.process(_warning(world, plan.warning_at))
 
 
 def _plan(world: World) -> Generator[simpy.Event, Any, None]:
@@ -91,23 +93,14 @@ def _plan(world: World) -> Generator[simpy.Event, Any, None]:
     world.invasion.succeed(int(env.now))
 
 
-def _warning(world: World):  # type: ignore[no-untyped-def]
-    """When the crisis becomes visible, each guarantor may make a public statement of resolve."""
-    plan = world.scenario.aggressor
-    yield world.env.timeout(world.minute(plan.warning_at))
-    asked: list[str] = []
-    for g in world.scenario.guarantees:
-        if g.protected != plan.target:
-            continue
-        for guarantor in g.guarantors:
-            if guarantor not in asked:
-                asked.append(guarantor)
-                world.env.process(_statement(world, guarantor))
+def _warning(world: World, at: datetime):  # type: ignore[no-untyped-def]
+    """When the crisis becomes visible (``at``), each guarantor may make a public statement of resolve."""
+    yield world.env.timeout(world.minute(at))
+    for guarantor in statement_seats(world.scenario):  # every guarantor of the target
+        world.env.process(_statement(world, guarantor))
 
 
 def _statement(world: World, guarantor: str) -> Generator[simpy.Event, Any, None]:
-    from wargame.engine.decisions import open_prompt
-
     plan = world.scenario.aggressor
     if any(e.kind == "statement" and e.data.get("actor") == guarantor for e in world.journal.events):
         return  # it has already spoken
@@ -144,8 +137,7 @@ def _can_state(world: World, seat: str, choice: str) -> str | None:
     return None
 
 
-@free_decision("statement", ("statement",), _can_state)
-def _statement_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+def _statement_decision(world: World, decision: Decision) -> None:
     make_statement(world, decision.seat)
 
 
@@ -195,3 +187,9 @@ def _move_west(world: World) -> Generator[simpy.Event, Any, None]:
 def _arrive(world: World, front_id: str, divisions: float) -> Generator[simpy.Event, Any, None]:
     yield world.env.timeout(from_days(world.scenario.aggressor.transfer_days))
     world.fronts[front_id].defender += divisions
+
+
+#: The decisions of this module a seat may take unprompted (assembled in wargame.engine.standard).
+DECISIONS = (
+    FreeDecision(kind="statement", options=("statement",), check=_can_state, handler=_statement_decision),
+)

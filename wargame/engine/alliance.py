@@ -15,8 +15,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wargame.engine import campaign
-from wargame.engine.decisions import free_decision, open_prompt
+from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.model.clock import DAY, from_days
+from wargame.model.prompts import OFFENSIVE_PROMISES, OFFENSIVE_SCALES, triggered
 
 if TYPE_CHECKING:
     from collections.abc import Generator
@@ -26,23 +27,15 @@ if TYPE_CHECKING:
     from wargame.engine.world import World
     from wargame.model.scenario import Guarantee, Promise
 
-OFFENSIVE_SCALES = ("none", "probe", "limited", "general")
-
 
 def start(world: World) -> None:
     world.env.process(_on_invasion(world))
 
 
-def triggered(world: World) -> list[Guarantee]:
-    """Guarantees triggered by the aggressor's invasion of its target, in scenario order."""
-    plan = world.scenario.aggressor
-    return [g for g in world.scenario.guarantees if g.protected == plan.target and plan.actor in g.against]
-
-
 def _on_invasion(world: World) -> Generator[simpy.Event, Any, None]:
     yield world.invasion
     asked: list[str] = []
-    for g in triggered(world):
+    for g in triggered(world.scenario):
         parties = (*g.guarantors, g.protected)
         world.journal.record(
             "guarantee",
@@ -53,7 +46,7 @@ def _on_invasion(world: World) -> Generator[simpy.Event, Any, None]:
             data={"guarantee": g.id, "trigger_clarity": g.trigger_clarity},
         )
         for guarantor in g.guarantors:
-            if guarantor not in asked:
+            if guarantor in world.askable["declare_war"] and guarantor not in asked:
                 asked.append(guarantor)
                 world.env.process(_declaration(world, guarantor, g.trigger_clarity))
         for promise in g.promises:
@@ -95,7 +88,7 @@ def _promise(world: World, g: Guarantee, promise: Promise) -> Generator[simpy.Ev
     env = world.env
     yield env.timeout(from_days(promise.day))
     label = f"{promise.action.replace('_', ' ')} by J+{promise.day:g}"
-    if promise.action in ("limited_offensive", "main_offensive"):
+    if promise.action in OFFENSIVE_PROMISES:
         for guarantor in g.guarantors:
             front = campaign.offensive_front(world, guarantor)
             at_war = world.scenario.aggressor.actor in world.actors[guarantor].at_war_with
@@ -103,7 +96,7 @@ def _promise(world: World, g: Guarantee, promise: Promise) -> Generator[simpy.Ev
             if front is not None and at_war and _short_of(world.fronts[front.id], wanted):
                 env.process(_offensive_prompt(world, guarantor, front.id, g, label))
     grace = DAY  # a day to act on the promise...
-    if promise.action in ("limited_offensive", "main_offensive"):  # ...plus the time to prepare it
+    if promise.action in OFFENSIVE_PROMISES:  # ...plus the time to prepare it
         fronts = [campaign.offensive_front(world, a) for a in g.guarantors]
         grace += max((from_days(f.offensive_prep_days) for f in fronts if f is not None), default=0)
     yield env.timeout(grace)
@@ -194,8 +187,7 @@ def _can_aid(world: World, seat: str, choice: str) -> str | None:
     return None
 
 
-@free_decision("send_aid", ("aid",), _can_aid)
-def _aid_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+def _aid_decision(world: World, decision: Decision) -> None:
     g = _guarantee_of(world, decision.seat)
     assert g is not None
     world.journal.record(
@@ -239,8 +231,7 @@ def _can_talk(world: World, seat: str, choice: str) -> str | None:
     return None
 
 
-@free_decision("negotiate", ("talks",), _can_talk)
-def _talks_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+def _talks_decision(world: World, decision: Decision) -> None:
     aggressor = world.scenario.aggressor.actor
     world.journal.record(
         "talks",
@@ -248,3 +239,10 @@ def _talks_decision(world: World, decision) -> None:  # type: ignore[no-untyped-
         actors=(decision.seat, aggressor),
         data={"actor": decision.seat, "with": aggressor},
     )
+
+
+#: The decisions of this module a seat may take unprompted (assembled in wargame.engine.standard).
+DECISIONS = (
+    FreeDecision(kind="send_aid", options=("aid",), check=_can_aid, handler=_aid_decision),
+    FreeDecision(kind="negotiate", options=("talks",), check=_can_talk, handler=_talks_decision),
+)

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from wargame.engine.decisions import free_decision, open_prompt
+from wargame.engine.decisions import Decision, FreeDecision, open_prompt
+from wargame.model import prompts
 from wargame.model.clock import DAY, from_days, from_hours
 from wargame.model.lanchester import advance_km, lanchester_day
 
@@ -47,10 +48,7 @@ def start(world: World) -> None:
 
 def offensive_front(world: World, actor: str) -> Front | None:
     """The front on which ``actor`` can launch an offensive, if any."""
-    for f in world.scenario.fronts:
-        if f.opens == "offensive" and f.attacker == actor:
-            return f
-    return None
+    return prompts.offensive_front(world.scenario, actor)
 
 
 def protected_collapsed(world: World) -> bool:
@@ -185,8 +183,7 @@ def _can_attack(world: World, seat: str, choice: str) -> str | None:
     return None
 
 
-@free_decision("launch_offensive", RANK, _can_attack)
-def _attack_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+def _attack_decision(world: World, decision: Decision) -> None:
     spec = offensive_front(world, decision.seat)
     assert spec is not None
     order_offensive(world, decision.seat, spec.id, decision.choice)
@@ -199,8 +196,7 @@ def _can_halt(world: World, seat: str, choice: str) -> str | None:
     return None
 
 
-@free_decision("halt_offensive", ("halt",), _can_halt)
-def _halt_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+def _halt_decision(world: World, decision: Decision) -> None:
     halt_offensive(world, decision.seat)
 
 
@@ -317,3 +313,10 @@ def _intervention(world: World, spec: Intervention) -> Generator[simpy.Event, An
             )
             return
         yield env.timeout(from_days(spec.retry_days))
+
+
+#: The decisions of this module a seat may take unprompted (assembled in wargame.engine.standard).
+DECISIONS = (
+    FreeDecision(kind="launch_offensive", options=RANK, check=_can_attack, handler=_attack_decision),
+    FreeDecision(kind="halt_offensive", options=("halt",), check=_can_halt, handler=_halt_decision),
+)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wargame.engine import campaign
-from wargame.engine.decisions import free_decision, open_prompt
+from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.model.clock import from_days, from_hours
 
 if TYPE_CHECKING:
@@ -82,8 +82,7 @@ def _can_call(world: World, seat: str, choice: str) -> str | None:
     return None
 
 
-@free_decision("convene_council", ("convene",), _can_call)
-def _convene_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+def _convene_decision(world: World, decision: Decision) -> None:
     call(world, decision.seat)
 
 
@@ -175,3 +174,9 @@ def _sitting(world: World, delay: int) -> Generator[simpy.Event, Any, None]:
             actors=(target,),
             data={"step": "informed", "decisions": adopted},
         )
+
+
+#: The decisions of this module a seat may take unprompted (assembled in wargame.engine.standard).
+DECISIONS = (
+    FreeDecision(kind="convene_council", options=("convene",), check=_can_call, handler=_convene_decision),
+)

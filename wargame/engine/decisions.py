@@ -12,7 +12,7 @@ with the :class:`Decision` once the seat has answered or the deadline has passed
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -20,6 +20,7 @@ import simpy
 
 from wargame.engine.state import Prompt
 from wargame.model.clock import format_instant
+from wargame.model.prompts import PROMPT_RULES
 
 if TYPE_CHECKING:
     from wargame.engine.world import World
@@ -30,6 +31,11 @@ WHITE = "white"  # the facilitators' seat: it directs the master event list and 
 
 class DecisionError(ValueError):
     """A decision the engine cannot accept (unknown prompt, expired, invalid choice)."""
+
+
+class PromptRuleError(RuntimeError):
+    """The engine put a question its declared rules (:mod:`wargame.model.prompts`) say it never
+    puts: a defect of the engine or of the rules, never of a scenario or a player."""
 
 
 @attrs.frozen(kw_only=True)
@@ -46,23 +52,24 @@ class Decision:
 
 FreeHandler = Callable[["World", Decision], None]
 FreeCheck = Callable[["World", str, str], "str | None"]
-FREE_DECISIONS: dict[str, tuple[tuple[str, ...], FreeHandler, FreeCheck]] = {}
 
 
-def free_decision(
-    kind: str, options: tuple[str, ...], check: FreeCheck
-) -> Callable[[FreeHandler], FreeHandler]:
-    """Register the handler of a decision a seat may take without being prompted.
+@attrs.frozen(kw_only=True)
+class FreeDecision:
+    """A decision a seat may take without being prompted (convene the council, send aid...).
 
-    ``check(world, seat, choice)`` says why the seat cannot take it now (or returns None), so that
-    a decision that would change nothing is refused before it is journalled.
+    Each process module exports its own as ``DECISIONS``; :mod:`wargame.engine.standard` assembles
+    them into the registry a :class:`~wargame.engine.world.World` is given. ``check(world, seat,
+    choice)`` says why the seat cannot take it now (or returns None), so that a decision that would
+    change nothing is refused before it is journalled; ``handler`` carries it out.
     """
 
-    def register(handler: FreeHandler) -> FreeHandler:
-        FREE_DECISIONS[kind] = (options, handler, check)
-        return handler
-
-    return register
+    kind: str
+    options: tuple[str, ...]  # empty: the check judges the choice (a report's origin, an inject id)
+    check: FreeCheck
+    handler: FreeHandler
+    white: bool = False  # the white cell's: no other seat may take it, and it may take no other
+    validate: Callable[[Decision], None] | None = None  # what its text and reason must hold
 
 
 def open_prompt(
@@ -75,7 +82,15 @@ def open_prompt(
     within: int,
     context: Mapping[str, Any] | None = None,
 ) -> simpy.Event:
-    """Ask ``seat`` to decide ``kind`` within ``within`` minutes; returns the answer event."""
+    """Ask ``seat`` to decide ``kind`` within ``within`` minutes; returns the answer event.
+
+    The prompt must be one its rule allows (:data:`wargame.model.prompts.PROMPT_RULES`): a seat
+    that can be asked it, options among the rule's, a default among the options."""
+    rule = PROMPT_RULES.get(kind)
+    if rule is None or seat not in world.askable[kind]:
+        raise PromptRuleError(f"the rules never ask {seat!r} to decide {kind!r}")
+    if not set(options) <= set(rule.options) or default not in options:
+        raise PromptRuleError(f"{kind!r} offers {options} (default {default!r}); its rule: {rule.options}")
     env = world.env
     now = int(env.now)
     prompt_id = f"{kind}-{seat}-{world.next_prompt_number(seat)}"
@@ -112,7 +127,7 @@ def open_prompt(
     return answered
 
 
-def _deadline(world: World, prompt: Prompt):  # type: ignore[no-untyped-def]
+def _deadline(world: World, prompt: Prompt) -> Generator[simpy.Event, object, None]:
     yield world.env.timeout(prompt.deadline - prompt.opened)
     if prompt.id in world.prompts:
         apply_decision(
@@ -132,15 +147,15 @@ def check_decision(world: World, decision: Decision) -> None:
     """Raise :class:`DecisionError` unless ``decision`` can be applied now."""
     if decision.seat not in world.scenario.actor_ids and decision.seat != WHITE:
         raise DecisionError(f"unknown seat {decision.seat!r}")
-    from wargame.engine.whitecell import WHITE_KINDS, check_white
-
-    if (decision.seat == WHITE) != (decision.kind in WHITE_KINDS):
+    spec = world.decisions.get(decision.kind)
+    if (decision.seat == WHITE) != (spec is not None and spec.white):
         raise DecisionError(
-            f"the white cell's decisions are {', '.join(WHITE_KINDS)}"
+            f"the white cell's decisions are {', '.join(k for k, d in world.decisions.items() if d.white)}"
             if decision.seat == WHITE
             else f"only the white cell may {decision.kind.replace('_', ' ')}"
         )
-    check_white(decision)
+    if spec is not None and spec.validate is not None:
+        spec.validate(decision)
     if decision.prompt is not None:
         entry = world.prompts.get(decision.prompt)
         if entry is None:
@@ -153,14 +168,13 @@ def check_decision(world: World, decision: Decision) -> None:
                 f"{decision.choice!r} is not an option; choose one of {', '.join(prompt.options)}"
             )
         return
-    if decision.kind not in FREE_DECISIONS:
+    if spec is None:
         raise DecisionError(
-            f"{decision.kind!r} needs a prompt; free decisions are {', '.join(sorted(FREE_DECISIONS))}"
+            f"{decision.kind!r} needs a prompt; free decisions are {', '.join(sorted(world.decisions))}"
         )
-    options, _, possible = FREE_DECISIONS[decision.kind]
-    if options and decision.choice not in options:  # no options: the check judges the choice
-        raise DecisionError(f"{decision.choice!r} is not an option; choose one of {', '.join(options)}")
-    why_not = possible(world, decision.seat, decision.choice)
+    if spec.options and decision.choice not in spec.options:  # no options: the check judges the choice
+        raise DecisionError(f"{decision.choice!r} is not an option; choose one of {', '.join(spec.options)}")
+    why_not = spec.check(world, decision.seat, decision.choice)
     if why_not:
         raise DecisionError(
             f"{world.name(decision.seat)} cannot {decision.kind.replace('_', ' ')} now: {why_not}"
@@ -193,12 +207,10 @@ def apply_decision(world: World, decision: Decision, by: str) -> None:
             **({"text": decision.text} if decision.text else {}),
         },
     )
-    if world.scenario.penetrations:
-        from wargame.engine.penetration import leak_decision
-
-        leak_decision(world, event)
+    for observe in world.decision_observers:  # a penetration leaks it
+        observe(world, event)
     if decision.prompt is not None:
         _, answered = world.prompts.pop(decision.prompt)
         answered.succeed(attrs.evolve(decision, kind=kind))
     else:
-        FREE_DECISIONS[kind][1](world, decision)
+        world.decisions[kind].handler(world, decision)

@@ -18,10 +18,12 @@ sharing build on this.
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 from wargame.engine import liaison, penetration
-from wargame.model.clock import DAY, format_instant, from_days, from_hours, to_datetime
+from wargame.engine.claims import describe
+from wargame.model.clock import DAY, from_days, from_hours, to_datetime
 
 if TYPE_CHECKING:
     import numpy as np
@@ -93,16 +95,6 @@ def subject_label(scenario: Scenario, subject: str) -> str:
     return subject
 
 
-def describe(world: World, subject: str, claim: float) -> str:
-    kind, _, key = subject.partition(".")
-    aggressor = world.name(world.scenario.aggressor.actor)
-    if kind == "attack_date":
-        return f"{aggressor} will attack on {format_instant(world.scenario.scenario.start, int(claim))}"
-    if kind == "mobilisation":
-        return f"{world.name(key)} has about {claim:.0f} divisions available"
-    return f"{aggressor} has about {claim:.0f} divisions on the {world.scenario_front(key).name}"
-
-
 def _claim(rng: np.random.Generator, subject: str, truth: float, accuracy: float) -> float:
     if subject == "attack_date":
         return float(round(truth + from_days(rng.normal(0.0, 4.0 * (1.0 - accuracy))), -1))
@@ -142,10 +134,17 @@ def _lines(world: World, actor: str, channel: str, subject: str) -> list[Line]:
 def _watching(world: World, actor: str) -> tuple[bool, list[str]]:
     """(whether ``actor``'s resistance has ended, the subjects its service watches), kept until
     the invasion or a front's status changes what they are."""
-    key = ("watching", actor, world.invasion.triggered, *(f.status for f in world.fronts.values()))
-    if key not in world.memo:
-        world.memo[key] = (_fallen(world, actor), subjects(world, actor))
-    return world.memo[key]  # type: ignore[return-value]
+    key = (actor, world.invasion.triggered, *(f.status for f in world.fronts.values()))
+    known = _WATCHING.setdefault(world, {})
+    if key not in known:
+        known[key] = (_fallen(world, actor), subjects(world, actor))
+    return known[key]
+
+
+#: Per world, what ``_watching`` has worked out (derived from the state, not part of it).
+_WATCHING: weakref.WeakKeyDictionary[World, dict[tuple[object, ...], tuple[bool, list[str]]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _collect(world: World, service: Service, channel: Channel):  # type: ignore[no-untyped-def]

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wargame.engine.decisions import free_decision
+from wargame.engine.claims import describe
+from wargame.engine.decisions import Decision, FreeDecision
 from wargame.model.clock import from_hours
 
 if TYPE_CHECKING:
@@ -23,13 +24,6 @@ DEFAULT_DELAY_HOURS = {"adhoc": 48.0, "institutional": 24.0, "fusion": 2.0}
 
 def partners(world: World, actor: str, automatic: bool) -> list[tuple[str, float]]:
     """(partner, delay in hours) for ``actor``'s liaisons: automatic ones, or all but ``none``."""
-    key = ("partners", actor, automatic)  # the liaisons are the scenario's: work them out once
-    if key not in world.memo:
-        world.memo[key] = _partners(world, actor, automatic)
-    return list(world.memo[key])
-
-
-def _partners(world: World, actor: str, automatic: bool) -> list[tuple[str, float]]:
     out = []
     for li in world.scenario.liaison:
         if actor not in li.between or li.level == "none":
@@ -90,8 +84,7 @@ def _can_share(world: World, seat: str, choice: str) -> str | None:
     return None
 
 
-@free_decision("share_report", (), _can_share)
-def _share_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+def _share_decision(world: World, decision: Decision) -> None:
     report = next(
         e
         for e in world.journal.events
@@ -109,12 +102,9 @@ def _can_share_assessment(world: World, seat: str, choice: str) -> str | None:
     return None
 
 
-@free_decision("share_assessment", (), _can_share_assessment)
-def _share_assessment_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+def _share_assessment_decision(world: World, decision: Decision) -> None:
     """Send one's assessment of a subject (the choice) to every liaison partner, as a report that
     carries every origin it rests on."""
-    from wargame.engine.intelligence import describe
-
     seat, subject = decision.seat, decision.choice
     picture = world.pictures[seat]
     estimate = picture.assessment(subject)
@@ -138,3 +128,12 @@ def _share_assessment_decision(world: World, decision) -> None:  # type: ignore[
     )
     for partner, delay in partners(world, seat, automatic=False):
         world.later(from_hours(delay), _arrive, world, seat, partner, report)
+
+
+#: The decisions of this module a seat may take unprompted (assembled in wargame.engine.standard).
+DECISIONS = (
+    FreeDecision(kind="share_report", options=(), check=_can_share, handler=_share_decision),
+    FreeDecision(
+        kind="share_assessment", options=(), check=_can_share_assessment, handler=_share_assessment_decision
+    ),
+)

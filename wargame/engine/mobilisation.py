@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from wargame.engine.decisions import free_decision, open_prompt
+from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.model.clock import from_days, from_hours
 
 if TYPE_CHECKING:
@@ -113,8 +113,7 @@ def _can_mobilise(world: World, seat: str, choice: str) -> str | None:
     return None
 
 
-@free_decision("mobilise", ("partial", "general", "cancel"), _can_mobilise)
-def _mobilise_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+def _mobilise_decision(world: World, decision: Decision) -> None:
     spec = timetable_of(world, decision.seat)
     assert spec is not None
     if decision.choice == "cancel":
@@ -172,3 +171,14 @@ def _run_timetable(
                 "divisions": state.divisions,
             },
         )
+
+
+#: The decisions of this module a seat may take unprompted (assembled in wargame.engine.standard).
+DECISIONS = (
+    FreeDecision(
+        kind="mobilise",
+        options=("partial", "general", "cancel"),
+        check=_can_mobilise,
+        handler=_mobilise_decision,
+    ),
+)

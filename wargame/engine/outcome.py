@@ -3,10 +3,8 @@
 Because they read only journal events, the same measures come out of a live game, a replay or a
 journal file on disk, and a batch can compute them in its workers.
 
-Times are in days. ``invasion_day`` counts from the scenario's start; every ``*_after_days``
-counts from the invasion (negative for what came before it: Poland's mobilisation, say), or from
-the start when there was none. ``credibility_at_invasion`` is the aggressor's belief when it
-invaded, or when it gave up its plan.
+The measures, their units and their origins are the fields of
+:class:`~wargame.engine.outcome_types.Outcome` (tabled in ``docs/results.md``).
 
 ``guarantee_honoured`` grades each triggered guarantee and reports the best:
 
@@ -24,12 +22,13 @@ from typing import Any
 
 from wargame.engine.credibility import alliance_credibility
 from wargame.engine.journal import Event
+from wargame.engine.outcome_types import GuarantorOutcome, Honour, Outcome
 from wargame.engine.picture import assessments
 from wargame.model.clock import DAY
 from wargame.model.grading import Tally, weight
 from wargame.model.scenario import Guarantee, Scenario
 
-HONOUR = ("none", "formal", "substantive")
+HONOUR: tuple[Honour, ...] = ("none", "formal", "substantive")
 
 
 def _days(t: int, origin: int) -> float:
@@ -44,7 +43,7 @@ def _substantive(g: Guarantee, offensive: Event, j: int) -> bool:
     return d["actor"] in g.guarantors and big and offensive.t - j <= g.substantive_within_days * DAY
 
 
-def honour(g: Guarantee, events: list[Event], j: int) -> str:
+def honour(g: Guarantee, events: list[Event], j: int) -> Honour:
     """How ``g`` was honoured (see module docstring)."""
     if any(e.kind == "offensive" and _substantive(g, e, j) for e in events):
         return "substantive"
@@ -58,7 +57,7 @@ def _postponements(invasion: Event | None, decided: Event | None) -> int:
     return int(decided.data.get("postponements", 0)) if decided is not None else 0
 
 
-def measures(events: Iterable[Event], scenario: Scenario) -> dict[str, Any]:
+def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
     """The outcome measures of the game recorded in ``events`` (white-cell events)."""
     events = list(events)
     plan = scenario.aggressor
@@ -79,73 +78,76 @@ def measures(events: Iterable[Event], scenario: Scenario) -> dict[str, Any]:
     def after(e: Event | None) -> float | None:
         return _days(e.t, j) if e is not None else None
 
-    per: dict[str, dict[str, Any]] = {}
+    def by_actor(chosen: Iterable[Event]) -> dict[str, float]:
+        """Days from the invasion to each actor's event among ``chosen`` (its last), by actor."""
+        return dict(sorted({e.data["actor"]: _days(e.t, j) for e in chosen}.items()))
+
+    per: dict[str, GuarantorOutcome] = {}
     for g in guarantors:
         offensives = [e for e in events if e.kind == "offensive" and e.data["actor"] == g]
-        per[g] = {
-            "war_declared_after_days": after(first("war", actor=g)),
-            "offensive_after_days": after(offensives[0] if offensives else None),
-            "max_offensive_divisions": max((e.data["divisions"] for e in offensives), default=0),
-        }
+        per[g] = GuarantorOutcome(
+            war_declared_after_days=after(first("war", actor=g)),
+            offensive_after_days=after(offensives[0] if offensives else None),
+            max_offensive_divisions=max((e.data["divisions"] for e in offensives), default=0),
+        )
     functional = [
         e for e in events if e.kind == "offensive" and any(_substantive(g, e, j) for g in triggered)
     ]
     graded = {g.id: honour(g, events, j) for g in triggered} if invasion else {}
     collapse = first("collapse")
-    out: dict[str, Any] = {
-        "deterred": invasion is None,
-        "invasion_day": _days(invasion.t, 0) if invasion else None,
-        "postponements": _postponements(invasion, decided),
-        "protege_survival_days": after(collapse) if invasion else None,
-        "capital_fell_after_days": after(first("capital")),
-        "guarantors": per,
-        "aggressor_divisions_moved_west": round(
-            sum(e.data["divisions"] for e in events if e.kind == "transfer"), 1
-        ),
-        "credibility_at_invasion": alliance_credibility(scenario, plan.target, seen_by_aggressor),
-        "functionality_days": after(functional[0]) if functional else None,
-        "guarantee_honoured": max(graded.values(), key=HONOUR.index) if graded else "none",
-        "guarantees_honoured": graded,
-        "offensive_halted_after_days": after(first("halt")),
-        "intervention_after_days": {e.data["actor"]: after(e) for e in events if e.kind == "intervention"},
-        "mobilisation_after_days": {
-            e.data["actor"]: after(e)
-            for e in events
-            if e.kind == "mobilisation" and e.data.get("step") == "ordered"
-        },
-        "promises_due": sum(1 for e in events if e.kind == "promise"),
-        "promises_kept": sum(1 for e in events if e.kind == "promise" and e.data["kept"]),
-        "council_sittings": sum(1 for e in events if e.kind == "council" and e.data.get("step") == "sitting"),
-        "protected_informed": any(e.kind == "council" and e.data.get("step") == "informed" for e in events),
-        "reports": {},
-        "decisions": {"human": 0, "bot": 0, "default": 0},
-        "ended": any(e.kind == "end" for e in events),
-        "estimate_error_at_invasion": (
-            {g: estimate_errors(events, g, invasion, scenario) for g in guarantors} if invasion else {}
-        ),
-        "warning_lead_days": {g: _warning_lead(events, g, invasion) for g in guarantors} if invasion else {},
-        "response_after_first_indicator_days": {g: _response(events, g) for g in guarantors},
-        "penetration_detected_after_days": after(first("detected"))
-        if any(e.kind == "penetration" for e in events)
-        else None,
-        "deceptive_reports_received": {},
-        "deceptive_reports_believed": {},
-    }
+    reports_by: dict[str, int] = {}
+    decisions_by = {"human": 0, "bot": 0, "default": 0}
+    received_by: dict[str, int] = {}
+    believed_by: dict[str, int] = {}
     reports = [e for e in events if e.kind == "report"]  # all deception_taken reads
     for seat in scenario.actor_ids:
         received, believed = deception_taken(reports, seat)
         if received:
-            out["deceptive_reports_received"][seat] = received
-            out["deceptive_reports_believed"][seat] = believed
+            received_by[seat] = received
+            believed_by[seat] = believed
     for e in events:
         if e.kind == "report":
-            out["reports"][e.actors[0]] = out["reports"].get(e.actors[0], 0) + 1
+            reports_by[e.actors[0]] = reports_by.get(e.actors[0], 0) + 1
         elif e.kind == "decision":
             by = str(e.data["by"]).split(":")[0]
-            out["decisions"][by] = out["decisions"].get(by, 0) + 1
-    for key in ("intervention_after_days", "mobilisation_after_days", "reports"):
-        out[key] = dict(sorted(out[key].items()))
-    return out
+            decisions_by[by] = decisions_by.get(by, 0) + 1
+    return Outcome(
+        deterred=invasion is None,
+        invasion_day=_days(invasion.t, 0) if invasion else None,
+        postponements=_postponements(invasion, decided),
+        protege_survival_days=after(collapse) if invasion else None,
+        capital_fell_after_days=after(first("capital")),
+        guarantors=per,
+        aggressor_divisions_moved_west=round(
+            sum(e.data["divisions"] for e in events if e.kind == "transfer"), 1
+        ),
+        credibility_at_invasion=alliance_credibility(scenario, plan.target, seen_by_aggressor),
+        functionality_days=after(functional[0]) if functional else None,
+        guarantee_honoured=max(graded.values(), key=HONOUR.index) if graded else "none",
+        guarantees_honoured=graded,
+        offensive_halted_after_days=after(first("halt")),
+        intervention_after_days=by_actor(e for e in events if e.kind == "intervention"),
+        mobilisation_after_days=by_actor(
+            e for e in events if e.kind == "mobilisation" and e.data.get("step") == "ordered"
+        ),
+        promises_due=sum(1 for e in events if e.kind == "promise"),
+        promises_kept=sum(1 for e in events if e.kind == "promise" and e.data["kept"]),
+        council_sittings=sum(1 for e in events if e.kind == "council" and e.data.get("step") == "sitting"),
+        protected_informed=any(e.kind == "council" and e.data.get("step") == "informed" for e in events),
+        reports=dict(sorted(reports_by.items())),
+        decisions=decisions_by,
+        ended=any(e.kind == "end" for e in events),
+        estimate_error_at_invasion=(
+            {g: estimate_errors(events, g, invasion, scenario) for g in guarantors} if invasion else {}
+        ),
+        warning_lead_days={g: _warning_lead(events, g, invasion) for g in guarantors} if invasion else {},
+        response_after_first_indicator_days={g: _response(events, g) for g in guarantors},
+        penetration_detected_after_days=after(first("detected"))
+        if any(e.kind == "penetration" for e in events)
+        else None,
+        deceptive_reports_received=received_by,
+        deceptive_reports_believed=believed_by,
+    )
 
 
 def _key_subjects(scenario: Scenario) -> list[str]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from wargame.engine.decisions import free_decision, open_prompt
+from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.model.clock import DAY, from_hours
 
 if TYPE_CHECKING:
@@ -40,6 +40,8 @@ REVIEW_DAYS = 7
 
 
 def start(world: World) -> None:
+    if world.scenario.penetrations:
+        world.decision_observers.append(leak_decision)
     for pen in world.scenario.penetrations:
         world.penetration_state[pen.id] = "active"
         _record_bias(world, pen)
@@ -184,8 +186,7 @@ def _can_review(world: World, seat: str, choice: str) -> str | None:
     return None
 
 
-@free_decision("oversight_review", ("review",), _can_review)
-def _review_decision(world: World, decision) -> None:  # type: ignore[no-untyped-def]
+def _review_decision(world: World, decision: Decision) -> None:
     seat = decision.seat
     world.oversight[seat] = min(1.0, oversight(world, seat) + REVIEW_GAIN)
     world.review_until[seat] = int(world.env.now) + REVIEW_DAYS * DAY
@@ -198,3 +199,9 @@ def _review_decision(world: World, decision) -> None:  # type: ignore[no-untyped
     for pen in world.scenario.penetrations:
         if pen.target == seat and world.penetration_state.get(pen.id) == "active":
             _record_bias(world, pen)
+
+
+#: The decisions of this module a seat may take unprompted (assembled in wargame.engine.standard).
+DECISIONS = (
+    FreeDecision(kind="oversight_review", options=("review",), check=_can_review, handler=_review_decision),
+)

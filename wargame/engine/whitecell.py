@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from wargame.engine.decisions import WHITE, DecisionError, free_decision
+from wargame.engine.decisions import WHITE, DecisionError, FreeCheck, FreeDecision, FreeHandler
 
 if TYPE_CHECKING:
     from wargame.engine.decisions import Decision
@@ -75,7 +75,6 @@ def _can_hold(world: World, seat: str, choice: str) -> str | None:
     return _white_only(seat) or (None if status == SCHEDULED else f"inject {choice!r} is {status}")
 
 
-@free_decision("hold_inject", (), _can_hold)
 def _hold(world: World, decision: Decision) -> None:
     world.injects[decision.choice] = HELD
 
@@ -89,14 +88,12 @@ def _can_release(world: World, seat: str, choice: str) -> str | None:
     return _white_only(seat)
 
 
-@free_decision("publish_inject", (), _can_release)
 def _publish(world: World, decision: Decision) -> None:
     inject = _inject(world, decision.choice)
     assert inject is not None
     publish(world, inject)
 
 
-@free_decision("skip_inject", (), _can_release)
 def _skip(world: World, decision: Decision) -> None:
     world.injects[decision.choice] = SKIPPED
 
@@ -113,7 +110,6 @@ def _can_restore(world: World, seat: str, choice: str) -> str | None:
     return _white_only(seat)
 
 
-@free_decision("restore_inject", (), _can_restore)
 def _restore(world: World, decision: Decision) -> None:
     """Undo a hold or a skip: the inject is scheduled again, and published at once if it is due."""
     inject = _inject(world, decision.choice)
@@ -134,7 +130,6 @@ def _can_write(world: World, seat: str, choice: str) -> str | None:
     return _white_only(seat)
 
 
-@free_decision("adhoc_inject", (), _can_write)
 def _write(world: World, decision: Decision) -> None:
     if not decision.text.strip():
         raise DecisionError("an ad hoc inject needs its text")
@@ -168,7 +163,6 @@ def _can_override(world: World, seat: str, choice: str) -> str | None:
     return _white_only(seat)
 
 
-@free_decision("override", (), _can_override)
 def _override(world: World, decision: Decision) -> None:
     target = _target(world, decision.choice)
     assert target is not None
@@ -201,4 +195,18 @@ def check_white(decision: Decision) -> None:
         raise DecisionError("an ad hoc inject needs its text")
 
 
-WHITE_KINDS = ("hold_inject", "publish_inject", "skip_inject", "restore_inject", "adhoc_inject", "override")
+def _white(kind: str, check: FreeCheck, handler: FreeHandler) -> FreeDecision:
+    """One of the white cell's acts: its choice is an id or a path, judged by ``check``."""
+    return FreeDecision(kind=kind, options=(), check=check, handler=handler, white=True, validate=check_white)
+
+
+#: The white cell's acts (assembled with the seats' free decisions in wargame.engine.standard).
+DECISIONS = (
+    _white("hold_inject", _can_hold, _hold),
+    _white("publish_inject", _can_release, _publish),
+    _white("skip_inject", _can_release, _skip),
+    _white("restore_inject", _can_restore, _restore),
+    _white("adhoc_inject", _can_write, _write),
+    _white("override", _can_override, _override),
+)
+WHITE_KINDS = tuple(d.kind for d in DECISIONS)  # the white cell's acts

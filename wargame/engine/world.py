@@ -1,34 +1,60 @@
 """The World: one game's SimPy environment, ground truth, random streams and journal.
 
-``World(scenario, seed)`` builds everything and starts the processes in a fixed order (the order
-is part of the determinism contract: processes started earlier win ties at the same instant).
+``World(scenario, seed, processes=..., decisions=...)`` builds the state of one game; ``start()``
+starts the processes it was handed, in their order (the order is part of the determinism
+contract: processes started earlier win ties at the same instant). The standard game's processes
+and decisions are listed in :mod:`wargame.engine.standard`; this module imports none of the
+process modules (they import it). The world holds the simulation's state only: what the seats'
+views cache lives with the session (:mod:`wargame.session.views`).
+
 Nothing here reads the wall clock; nothing iterates an unordered container where the order can
 reach the journal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Mapping, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 import simpy
 
-from wargame.engine.journal import Journal
+from wargame.engine.journal import Event, Journal
 from wargame.engine.picture import Picture
 from wargame.engine.state import ActorState, FrontState, Prompt
 from wargame.engine.streams import Streams
 from wargame.model.clock import from_datetime
+from wargame.model.prompts import askable
 from wargame.model.scenario import Front, Penetration, Scenario
+
+if TYPE_CHECKING:
+    from wargame.engine.decisions import FreeDecision
+
+Process = Callable[["World"], None]
+"""A mechanism's start function: it starts the mechanism's SimPy processes in ``world``."""
+DecisionObserver = Callable[["World", Event], None]
 
 
 class World:
     """Everything one game is made of. Processes receive it as their first argument."""
 
-    def __init__(self, scenario: Scenario, seed: int) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int,
+        *,
+        processes: Sequence[Process],
+        decisions: Mapping[str, FreeDecision],
+    ) -> None:
         self.scenario = scenario
         self.seed = seed
+        self.processes = tuple(processes)  # started by start(), in this order
+        self.decisions = decisions  # the decisions a seat may take unprompted, by kind
+        self.decision_observers: list[DecisionObserver] = []  # told of each decision journalled
+        self.askable = askable(scenario)  # prompt kind -> the seats that can ever be asked it
         self.env = simpy.Environment()
         self.streams = Streams(seed)
-        self.journal = Journal(lambda: self.env.now, scenario.scenario.start)
+        self.journal = Journal(lambda: int(self.env.now), scenario.scenario.start)
         self.actors = {a.id: ActorState(id=a.id) for a in scenario.actors}
         self.fronts = {f.id: FrontState(id=f.id) for f in scenario.fronts}
         self.prompts: dict[str, tuple[Prompt, simpy.Event]] = {}
@@ -43,11 +69,8 @@ class World:
         self.review_until: dict[str, int] = {}
         self.shared_assessments: dict[str, int] = {}  # per seat: numbering reveals nothing to others
         self.origins: dict[str, int] = {}  # reports delivered per source
-        self.seen: dict[str, tuple[int, list]] = {}  # per seat: its visible events so far (views' cache)
         self.injects: dict[str, str] = {}  # inject id -> held, published, skipped (white cell)
         self.adhoc = 0  # ad hoc injects written by the white cell
-        self.judged: dict[str, tuple[int, dict]] = {}  # per seat: credibility, assessments (views' cache)
-        self.memo: dict[tuple, object] = {}  # lookups worked out once from the scenario (or a state)
         self._names = {a.id: a.name for a in scenario.actors}
         self._fronts = {f.id: f for f in scenario.fronts}
         self.penetrations_of: dict[str, list[Penetration]] = {}  # target -> its penetrations, in order
@@ -74,9 +97,13 @@ class World:
     def later(self, delay: int, action: Callable[..., object], *args: object) -> None:
         """Do ``action(*args)`` ``delay`` minutes from now. A single moment (a report arriving)
         needs one timeout, not a process of its own."""
-        self.env.timeout(delay).callbacks.append(lambda _event: action(*args))
 
-    def minute(self, when) -> int:  # type: ignore[no-untyped-def]
+        def fire(_event: simpy.Event) -> None:
+            action(*args)
+
+        self.env.timeout(delay).callbacks.append(fire)
+
+    def minute(self, when: datetime) -> int:
         """A calendar datetime as a simulated minute (clamped to the start)."""
         return max(0, from_datetime(self.scenario.scenario.start, when))
 
@@ -95,37 +122,17 @@ class World:
     # -- life cycle ----------------------------------------------------------------------
 
     def start(self) -> None:
-        """Start every process, in the documented order."""
-        from wargame.engine import (
-            aggressor,
-            alliance,
-            campaign,
-            council,
-            injects,
-            intelligence,
-            mobilisation,
-            penetration,
-            warning,
-            whitecell,  # noqa: F401 (registers the white cell's decisions)
-        )
-
+        """Start the horizon, record the game's start, then start each process in order."""
         self.env.process(self._horizon())
         self.journal.record(
             "start",
             f"{self.scenario.scenario.title}: the game begins.",
             data={"scenario": self.scenario.scenario.name, "seed": self.seed},
         )
-        injects.start(self)
-        aggressor.start(self)
-        mobilisation.start(self)
-        alliance.start(self)
-        council.start(self)
-        campaign.start(self)
-        intelligence.start(self)
-        penetration.start(self)
-        warning.start(self)
+        for start in self.processes:
+            start(self)
 
-    def _horizon(self):  # type: ignore[no-untyped-def]
+    def _horizon(self) -> Generator[simpy.Event, object, None]:
         yield self.env.timeout(self.horizon)
         self.journal.record(
             "end",

@@ -12,47 +12,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from wargame.model.checks import Path
+from wargame.model.prompts import asked_kinds, triggered
 from wargame.model.scenario import Scenario
-
-OFFENSIVE_PROMISES = ("limited_offensive", "main_offensive")
 
 
 def triggerable(s: Scenario) -> list[int]:
     """Indexes of the guarantees the aggressor's invasion triggers (its target, naming it)."""
-    plan = s.aggressor
-    return [i for i, g in enumerate(s.guarantees) if g.protected == plan.target and plan.actor in g.against]
-
-
-def prompt_kinds(s: Scenario) -> dict[str, set[str]]:
-    """For each actor, the kinds of prompt the engine can put to it in this scenario."""
-    kinds: dict[str, set[str]] = {a: set() for a in s.actor_ids}
-    plan = s.aggressor
-    kinds.setdefault(plan.actor, set()).add("attack")
-    end = s.scenario.start + timedelta(days=s.scenario.horizon_days)
-    fronts = {f.attacker for f in s.fronts if f.opens == "offensive"}
-    for i in triggerable(s):
-        g = s.guarantees[i]
-        for a in g.guarantors:
-            if a not in kinds:
-                continue
-            if plan.warning_at is not None:
-                kinds[a].add("statement")
-            if plan.actor not in s.actor(a).at_war_with:
-                kinds[a].add("declare_war")
-            if a in fronts and any(p.action in OFFENSIVE_PROMISES for p in g.promises):
-                kinds[a].add("offensive")
-    for m in s.mobilisation:
-        if m.actor in kinds and (m.prompt_on_invasion or (m.prompt_at is not None and m.prompt_at < end)):
-            kinds[m.actor].add("mobilise")
-    if s.council is not None and s.council.convene_on_war_days >= 0:
-        for a in s.council.members:
-            kinds.setdefault(a, set()).add("council_position")
-    for iv in s.interventions:
-        kinds.setdefault(iv.actor, set()).add("intervene")
-    for pen in s.penetrations:
-        if pen.detection_per_day > 0:
-            kinds.setdefault(pen.target, set()).add("penetration")
-    return kinds
+    fired = triggered(s)
+    return [i for i, g in enumerate(s.guarantees) if g in fired]
 
 
 def suspicious(s: Scenario) -> list[tuple[Path, str]]:
@@ -65,7 +32,7 @@ def suspicious(s: Scenario) -> list[tuple[Path, str]]:
         if when is not None and when >= end:
             out.append((path, f"{what} {when.isoformat()}, at or after the horizon ({end.isoformat()})"))
 
-    kinds = prompt_kinds(s)
+    kinds = asked_kinds(s)  # the engine's own rules (wargame.model.prompts)
     for i, a in enumerate(s.actors):
         if a.seat and not kinds.get(a.id):
             out.append(
@@ -78,9 +45,9 @@ def suspicious(s: Scenario) -> list[tuple[Path, str]]:
             )
     after_horizon(("aggressor", "invasion_at"), s.aggressor.invasion_at, "the invasion is planned for")
     after_horizon(("aggressor", "warning_at"), s.aggressor.warning_at, "the warning comes on")
-    triggered = set(triggerable(s))
+    fired = set(triggerable(s))
     for i, g in enumerate(s.guarantees):
-        if i not in triggered:
+        if i not in fired:
             why = (
                 f"it protects {g.protected!r}, but the aggressor invades {s.aggressor.target!r}"
                 if g.protected != s.aggressor.target

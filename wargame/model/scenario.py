@@ -1,9 +1,10 @@
 """The scenario schema: what a crisis is made of, as frozen attrs classes.
 
 A scenario file (TOML, in ``scenarios/``) is loaded into these classes by
-:mod:`wargame.session.scenarios`. Each field is declared with :func:`~wargame.model.fields.param`,
-so its meaning, range and the mechanism that uses it travel with it. The classes are pure data:
-the engine's processes read them, nothing here changes during a game.
+:mod:`wargame.model.scenario_files.scenarios`. Each field is declared with
+:func:`~wargame.model.fields.param`, so its meaning, range and the mechanism that uses it travel
+with it. The classes are pure data: the engine's processes read them, nothing here changes during
+a game.
 
 The vocabulary is the article's. A **guarantee** binds guarantors to a protected state against
 named aggressors, with a **trigger clarity** (how unambiguous the casus foederis is) and dated

@@ -28,6 +28,7 @@ from datetime import datetime
 import attrs
 
 from wargame.model.clock import from_datetime
+from wargame.model.prompts import PROMPT_RULES
 from wargame.model.scenario import Scenario, ScriptedDecision
 from wargame.session.views import PromptView, SeatView
 
@@ -162,6 +163,9 @@ def _fixed(choices: dict[str, str], halt: str, reason: str) -> Controller:
     """A doctrine that always makes the same choice of each kind; in council it votes ``halt`` on
     halting an offensive and the opposite on everything else."""
     other = "against" if halt == "for" else "for"
+    for kind, choice in choices.items():  # the table speaks the engine's rules (wargame.model.prompts)
+        if choice not in PROMPT_RULES[kind].options:
+            raise ValueError(f"no {kind!r} prompt offers {choice!r}")
 
     def doctrine(view: SeatView, prompt: PromptView) -> Answer:
         choice = choices.get(prompt.kind)
@@ -252,8 +256,8 @@ class ScriptError(ValueError):
 
 def load_script(path: str, scenario: Scenario) -> tuple[ScriptedDecision, ...]:
     """Read a decision-script file: TOML with ``[[decision]]`` tables (the fields of ScriptedDecision)."""
-    from wargame.session.structure import CONVERTER, format_path, walk
-    from wargame.session.tomlmap import TomlFileError, read_toml
+    from wargame.model.scenario_files.structure import CONVERTER, format_path, walk
+    from wargame.model.scenario_files.tomlmap import TomlFileError, read_toml
 
     try:
         data = read_toml(path, "decision script")

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wargame.engine.decisions import FREE_DECISIONS
-from wargame.engine.whitecell import WHITE_KINDS
 from wargame.session.views import seat_view
 
 if TYPE_CHECKING:
@@ -29,10 +27,11 @@ def free_decisions(
         "share_assessment": tuple(seen.assessments),
     }
     out: list[tuple[str, tuple[str, ...], str | None]] = []
-    for kind, (options, _, possible) in sorted(FREE_DECISIONS.items()):
-        if kind in WHITE_KINDS:
+    for kind, spec in sorted(world.decisions.items()):
+        if spec.white:
             continue
-        choices = options or holdings.get(kind, ())
+        possible = spec.check
+        choices = spec.options or holdings.get(kind, ())
         if over:
             out.append((kind, (), "the game is over"))
             continue

@@ -59,14 +59,22 @@ from pathlib import Path
 import attrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 
-from wargame.engine.decisions import FREE_DECISIONS, WHITE, Decision, DecisionError
+from wargame.engine.decisions import WHITE, Decision, DecisionError
+from wargame.engine.standard import FREE_DECISIONS
 from wargame.engine.whitecell import OVERRIDABLE, WHITE_KINDS, check_white
 from wargame.model.checks import _unknown, script_problems
 from wargame.model.clock import DAY, from_datetime
 from wargame.model.scenario import PROMPTS, Scenario, ScriptedDecision
-from wargame.session.scenarios import LoadedScenario, Problem, ScenarioError, _parse, _read, bundled_dir
-from wargame.session.structure import CONVERTER, format_path, walk
-from wargame.session.tomlmap import find_line, line_map
+from wargame.model.scenario_files.scenarios import (
+    LoadedScenario,
+    Problem,
+    ScenarioError,
+    _parse,
+    _read,
+    bundled_dir,
+)
+from wargame.model.scenario_files.structure import CONVERTER, format_path, walk
+from wargame.model.scenario_files.tomlmap import find_line, line_map
 
 INJECT_ACTS = ("hold_inject", "publish_inject", "skip_inject", "restore_inject")
 
@@ -283,17 +291,7 @@ def _problems(room: RoomFile, scenario: Scenario) -> list[tuple[tuple[str | int,
 
 def _seat_free_decisions() -> dict[str, tuple[str, ...]]:
     """The free decisions a seat may take (``convene_council``, ...), each with its options."""
-    from wargame.engine import (  # noqa: F401 (importing them registers their free decisions)
-        aggressor,
-        alliance,
-        campaign,
-        council,
-        liaison,
-        mobilisation,
-        penetration,
-    )
-
-    return {k: v[0] for k, v in FREE_DECISIONS.items() if k not in WHITE_KINDS}
+    return {k: d.options for k, d in FREE_DECISIONS.items() if not d.white}
 
 
 def _decision_problems(

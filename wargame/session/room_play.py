@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from wargame.engine.decisions import FREE_DECISIONS, DecisionError
+from wargame.engine.decisions import DecisionError
 from wargame.model.clock import format_instant, from_datetime
 from wargame.session.bots import matches
 from wargame.session.room import RoomDecision, RoomScript, WhiteAct
@@ -122,7 +122,7 @@ class RoomPlay:
             )
             if prompt is not None:
                 session.submit(d.seat, prompt.id, d.choice, d.reason)
-            elif d.decision in FREE_DECISIONS:
+            elif d.decision in session.world.decisions:
                 session.submit(d.seat, None, d.choice, d.reason, kind=d.decision)
             else:
                 raise DecisionError(f"{session.world.name(d.seat)} has no open {d.decision!r} prompt")

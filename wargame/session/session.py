@@ -40,11 +40,14 @@ from typing import TYPE_CHECKING, Any
 from wargame.engine.decisions import WHITE, Decision, DecisionError, apply_decision
 from wargame.engine.journal import Event
 from wargame.engine.outcome import measures
+from wargame.engine.outcome_types import Outcome
+from wargame.engine.standard import FREE_DECISIONS, STANDARD_PROCESSES
 from wargame.engine.world import World
 from wargame.model.clock import format_instant
+from wargame.model.scenario_files.scenarios import LoadedScenario
 from wargame.session import bots
-from wargame.session.journal_lines import JOURNAL_FORMAT, JournalLines, header_line  # noqa: F401
-from wargame.session.scenarios import LoadedScenario
+from wargame.session.journal.header import Header
+from wargame.session.journal.write import JournalLines
 from wargame.session.seats import (  # noqa: F401 (re-exported: the session's public names)
     DEFAULT_CONTROLLER,
     HUMAN,
@@ -90,9 +93,9 @@ class Session:
                     self._controllers[actor] = bots.controller(name, self.scenario)
                 except bots.ScriptError as err:
                     raise SeatError(str(err)) from None
-        self.world = World(self.scenario, seed)
+        self.world = World(self.scenario, seed, processes=STANDARD_PROCESSES, decisions=FREE_DECISIONS)
         self.steps = 0  # SimPy events processed (for benchmarks)
-        head = header_line(self.loaded, seed, self.seats)
+        head = Header.of(self.loaded, seed, self.seats).line()
         self._journal = JournalLines(head, self.world.journal)
         if journal is not None:
             self.keep_journal(journal)
@@ -409,6 +412,6 @@ class Session:
     def white_cell(self) -> WhiteCellView:
         return white_cell_view(self.world)
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> Outcome:
         """Outcome measures so far."""
         return measures(self.events, self.scenario)

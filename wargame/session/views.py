@@ -10,6 +10,7 @@ true values behind a report, no aggressor's plan, no facilitator notes. The whit
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -114,6 +115,30 @@ class WhiteCellView:
     injects: tuple[InjectStatus, ...]  # the master event list, with each inject's state
 
 
+@attrs.define
+class ViewCache:
+    """What the views of one game have worked out so far, per seat (derived, never journalled).
+
+    ``seen``: the events the seat may see, up to a count of the journal's events (the journal
+    only grows, so only new events are filtered). ``judged``: the credibility and assessments
+    worked out from how many of those events. Kept beside the world, not in it: a replayed or
+    resumed game builds a new world and so starts with an empty cache."""
+
+    seen: dict[str, tuple[int, list[Event]]] = attrs.Factory(dict)
+    judged: dict[str, tuple[int, dict[str, Any]]] = attrs.Factory(dict)
+
+
+_CACHES: weakref.WeakKeyDictionary[World, ViewCache] = weakref.WeakKeyDictionary()
+
+
+def view_cache(world: World) -> ViewCache:
+    """The views' cache of ``world`` (made on first use, dropped with the world)."""
+    cache = _CACHES.get(world)
+    if cache is None:
+        cache = _CACHES[world] = ViewCache()
+    return cache
+
+
 def seat_events(events: Iterable[Event], seat: str) -> tuple[Event, ...]:
     """The events ``seat`` may see, with ground truth removed."""
     return tuple(_stripped(e) for e in events if e.visible_to(seat))
@@ -131,10 +156,11 @@ def seen_by(world: World, seat: str, upto: int | None = None) -> tuple[Event, ..
     """``seat_events`` of the world's journal (of its first ``upto`` events), kept up to date
     incrementally (the journal only grows, so only events new since the last call are filtered
     and stripped)."""
-    done, seen = world.seen.setdefault(seat, (0, []))
+    cache = view_cache(world).seen
+    done, seen = cache.setdefault(seat, (0, []))
     events = world.journal.events
     seen.extend(seat_events(events[done:], seat))
-    world.seen[seat] = (len(events), seen)
+    cache[seat] = (len(events), seen)
     if upto is None or upto >= len(events):
         return tuple(seen)
     return tuple(seen[: bisect.bisect_left(seen, upto, key=lambda e: e.seq)])
@@ -182,11 +208,13 @@ def _judgements(world: World, seat: str, seen: Sequence[Event]) -> dict[str, Any
     until the seat sees something new (bots look at a seat many times at one instant). They depend
     on ``seen`` alone, so a view read later still shows what its seat judged when it was made."""
 
+    cache = view_cache(world).judged
+
     def judge() -> dict[str, Any]:
-        count, judged = world.judged.get(seat, (-1, {}))
+        count, judged = cache.get(seat, (-1, {}))
         if count != len(seen):
             judged = {"credibility": _credibility_from(world, seen), "assessments": assessments(seen)}
-            world.judged[seat] = (len(seen), judged)
+            cache[seat] = (len(seen), judged)
         return judged
 
     return {

@@ -14,7 +14,7 @@ import tomllib
 from datetime import date, time
 from typing import Any
 
-from wargame.session.structure import format_path
+from wargame.model.scenario_files.structure import format_path
 
 
 def parse_override(text: str) -> tuple[str, Any]:

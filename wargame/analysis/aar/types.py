@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 import attrs
 
+from wargame.engine.outcome_types import Outcome
 from wargame.model.clock import DAY
 
 
@@ -253,7 +253,7 @@ class AfterAction:
     finished: bool
     start: datetime  # the scenario's first instant: ``t`` counts minutes from it
     plan: Plan
-    outcome: Mapping[str, Any]  # the summary measures (``Session.summary``)
+    outcome: Outcome  # the summary measures (``Session.summary``)
     timeline: tuple[TimelineEntry, ...]
     decisions: tuple[DecisionRecord, ...]
     white_acts: tuple[WhiteAct, ...]

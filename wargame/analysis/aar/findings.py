@@ -19,9 +19,8 @@ parameters (``--set`` paths or experiment factors) that test them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
-from wargame.analysis.aar_types import (
+from wargame.analysis.aar.types import (
     Belief,
     DeceptionResult,
     DecisionRecord,
@@ -34,6 +33,7 @@ from wargame.analysis.wording import amount, days, when, words
 from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.outcome import deception_taken
+from wargame.engine.outcome_types import Outcome
 from wargame.model.clock import DAY
 from wargame.model.scenario import Scenario
 
@@ -93,7 +93,7 @@ def issues(
     guarantees: Sequence[GuaranteePlan],
     decisions: Sequence[DecisionRecord],
     deception: Sequence[DeceptionResult],
-    outcome: Mapping[str, Any],
+    outcome: Outcome,
     names: Mapping[str, str],
 ) -> tuple[Finding, ...]:
     """Every issue of the game, in the order a facilitator would raise them."""
@@ -142,18 +142,18 @@ def issues(
                 + (f", confirmed by {d.confirmed_by}." if d.confirmed_by else "."),
             )
         )
-    sittings = outcome.get("council_sittings", 0)
-    if sittings and not outcome.get("protected_informed"):
+    sittings = outcome.council_sittings
+    if sittings and not outcome.protected_informed:
         out.append(
             Finding(kind="not_informed", text="The council sat but never informed the protected state.")
         )
-    if invasion is not None and outcome.get("guarantee_honoured") in ("none", "formal"):
+    if invasion is not None and outcome.guarantee_honoured in ("none", "formal"):
         out.append(
             Finding(
                 kind="guarantee_not_honoured",
                 text="The guarantee was honoured only formally: war declared, nothing substantive "
                 "(by the scenario's thresholds)."
-                if outcome["guarantee_honoured"] == "formal"
+                if outcome.guarantee_honoured == "formal"
                 else "The guarantee was not honoured at all.",
             )
         )

@@ -2,13 +2,13 @@
 
 ::
 
-    from wargame.analysis.aar import after_action, after_action_from_journal, to_markdown
+    from wargame.analysis.aar.review import after_action, after_action_from_journal, to_markdown
     aar = after_action(session)              # a live session, finished or not
     aar = after_action_from_journal("game.jsonl")
     print(to_markdown(aar))
 
 :func:`after_action` reads the session's journal for what was planned and what happened, and
-replays the game on a fresh session (:mod:`wargame.analysis.aar_capture`) to recover what each
+replays the game on a fresh session (:mod:`wargame.analysis.aar.capture`) to recover what each
 seat believed at each decision and what was true then. The session passed in is not touched: its
 journal, clock and views stay as they were, so a UI may call this mid-game and carry on.
 """
@@ -19,10 +19,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from wargame.analysis.aar_capture import Capture, capture
-from wargame.analysis.aar_findings import deception_results, fixes, issues
-from wargame.analysis.aar_markdown import to_markdown
-from wargame.analysis.aar_types import (
+from wargame.analysis.aar.capture import Capture, capture
+from wargame.analysis.aar.findings import deception_results, fixes, issues
+from wargame.analysis.aar.markdown import to_markdown
+from wargame.analysis.aar.types import (
     AfterAction,
     AggressorPlan,
     DecisionRecord,
@@ -40,8 +40,9 @@ from wargame.engine.journal import Event
 from wargame.engine.outcome import measures
 from wargame.model.clock import DAY
 from wargame.model.scenario import Scenario
-from wargame.session.journal_file import JournalError, read, scenario_of
-from wargame.session.scenarios import LoadedScenario
+from wargame.model.scenario_files.scenarios import LoadedScenario
+from wargame.session.journal.read import JournalError, read
+from wargame.session.journal.replay import scenario_of
 from wargame.session.session import Session
 
 __all__ = ["AfterAction", "AfterActionError", "after_action", "after_action_from_journal", "to_markdown"]
@@ -69,7 +70,7 @@ def after_action_from_journal(path: str | Path) -> AfterAction:
     except JournalError as err:
         raise AfterActionError(str(err)) from None
     events = list(journal.events)
-    return review(loaded, int(journal.header["seed"]), journal.header["seats"], events, events[-1].t)
+    return review(loaded, journal.header.seed, journal.header.seats, events, events[-1].t)
 
 
 def review(

@@ -1,40 +1,20 @@
-"""A game's journal as the lines of its file: the header, then one chained line per event.
+"""A game's journal as the lines of its file: the header (:mod:`.header`), then one chained line per event.
 
 Lines are built when needed: at once, flushed line by line, while a file is being written
 (``keep``), otherwise only when someone asks for them. Each event line carries the integrity chain
-of :mod:`wargame.session.integrity`, so that an edited journal is caught on reading.
+of :mod:`wargame.session.journal.chain`, so that an edited journal is caught on reading.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
-from wargame import __version__
-from wargame.engine.journal import Event, Journal, dumps
-from wargame.session.integrity import chained_line, link
+from wargame.engine.journal import Event, Journal
+from wargame.session.journal.chain import chained_line, link
 
 if TYPE_CHECKING:
-    from wargame.session.scenarios import LoadedScenario
-
-JOURNAL_FORMAT = 1
-
-
-def header_line(loaded: LoadedScenario, seed: int, seats: Mapping[str, str]) -> str:
-    """The journal's first line: format, engine, scenario identity (content hash), seed, seats,
-    overrides and start, everything a replay needs to rebuild the game."""
-    head: dict[str, Any] = {
-        "journal": "wargame",
-        "format": JOURNAL_FORMAT,
-        "engine": __version__,
-        "scenario": {"name": loaded.name, "source": loaded.source, "sha256": loaded.digest},
-        "seed": seed,
-        "seats": dict(sorted(seats.items())),
-        "overrides": list(loaded.overrides),
-        "start": loaded.scenario.scenario.start,
-    }
-    return dumps(head)
+    pass
 
 
 class JournalLines:

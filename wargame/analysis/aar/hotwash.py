@@ -17,7 +17,7 @@ are ranked: those the room took itself (``by`` human) first, then changes of ans
 the earlier. The text shows as many of each seat's best turns as fit the screen (at least one),
 in date order. Beside each, the belief that was furthest from the truth when it was taken.
 
-It needs the review's beliefs at each decision, which :func:`~wargame.analysis.aar.after_action`
+It needs the review's beliefs at each decision, which :func:`~wargame.analysis.aar.review.after_action`
 recovers by a quick replay (a few tenths of a second for a whole 1939 game).
 """
 
@@ -30,8 +30,8 @@ from datetime import datetime
 
 import attrs
 
-from wargame.analysis.aar import after_action
-from wargame.analysis.aar_types import AfterAction, Belief, DeceptionResult, DecisionRecord, WhiteAct
+from wargame.analysis.aar.review import after_action
+from wargame.analysis.aar.types import AfterAction, Belief, DeceptionResult, DecisionRecord, WhiteAct
 from wargame.analysis.wording import amount, date_text, days, early_or_late, instant, words
 from wargame.analysis.wording import and_list as _and
 from wargame.model.clock import to_datetime
@@ -184,19 +184,19 @@ def headline(aar: AfterAction) -> tuple[str, ...]:
     plan = aar.plan.aggressor
     aggressor, target = names.get(plan.actor, plan.actor), names.get(plan.target, plan.target)
     invasion = next((e for e in aar.timeline if e.kind == "invasion"), None)
-    later = o.get("postponements", 0)
+    later = o.postponements
     after = f" after {later} postponement{'s' if later != 1 else ''}" if later else ""
     if invasion is None:
         if aar.finished:
             return (f"{aggressor} was deterred: it never invaded {target}{after}.",)
         return (f"{aggressor} has not invaded {target} yet{after}.",)
     out = [f"{aggressor} invaded {target} on {instant(aar.start, invasion.t)}{after}."]
-    declared = {g: per.get("war_declared_after_days") for g, per in o.get("guarantors", {}).items()}
+    declared = {g: per.war_declared_after_days for g, per in o.guarantors.items()}
     wars = [f"{names.get(g, g)} declared war after {days(d)}" for g, d in declared.items() if d is not None]
     wars += [f"{names.get(g, g)} never declared war" for g, d in declared.items() if d is None]
-    honour = HONOURED.get(o.get("guarantee_honoured", ""), "The guarantee's fate is unknown")
+    honour = HONOURED[o.guarantee_honoured]
     out.append(f"{honour}: {', '.join(wars)}." if wars else f"{honour}.")
-    held, capital = o.get("protege_survival_days"), o.get("capital_fell_after_days")
+    held, capital = o.protege_survival_days, o.capital_fell_after_days
     fell = f"; its capital fell after {days(capital)}" if capital is not None else ""
     if held is not None:
         out.append(f"{target} held out {days(held)}{fell}.")
@@ -322,7 +322,8 @@ def hot_wash_text(hw: HotWash, width: int = 80, height: int = 24) -> str:
     most = max((len(s.turns) for s in hw.seats), default=1)
     lines = page(1)
     if len(lines) > height:
-        return "\n".join(min(lines, page(1, compact=True), key=len)) + "\n"
+        compact = page(1, compact=True)
+        return "\n".join(compact if len(compact) < len(lines) else lines) + "\n"
     for shown in range(2, min(most, 4) + 1):
         more = page(shown)
         if len(more) > height:

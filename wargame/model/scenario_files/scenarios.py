@@ -33,9 +33,9 @@ from cattrs.errors import (
 
 from wargame.model.checks import reference_problems
 from wargame.model.scenario import Scenario
-from wargame.session.overrides import format_override, parse_override, set_value
-from wargame.session.structure import CONVERTER, format_path, walk
-from wargame.session.tomlmap import find_line, line_map
+from wargame.model.scenario_files.overrides import format_override, parse_override, set_value
+from wargame.model.scenario_files.structure import CONVERTER, format_path, walk
+from wargame.model.scenario_files.tomlmap import find_line, line_map
 
 
 @attrs.frozen

@@ -1,6 +1,6 @@
 """A small Markdown-to-HTML converter for the after-action report, and the HTML page around it.
 
-It reads only the Markdown that :mod:`wargame.analysis.aar_markdown` writes — headings, bullet
+It reads only the Markdown that :mod:`wargame.analysis.aar.markdown` writes — headings, bullet
 lists (two levels), pipe tables, paragraphs, ``**bold**``, ``*italic*``, ```code``` and images —
 so the report needs no Markdown library. Images are embedded as base64 PNG data, so the page is
 one self-contained file that can be mailed or archived with the journal.

@@ -11,6 +11,7 @@ that text inside them is never taken for a key or a header.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 Path = tuple[str | int, ...]
 
@@ -91,10 +92,10 @@ def line_map(source: str) -> dict[Path, int]:
             current = tuple(path)
             lines.setdefault(current, number)
             continue
-        key = _KEY.match(raw)
-        if key and not raw.lstrip().startswith("#"):
-            lines[current + tuple(_split_key(key.group(1)))] = number
-            scanner.scan(raw[key.end() :])
+        assigned = _KEY.match(raw)
+        if assigned and not raw.lstrip().startswith("#"):
+            lines[current + tuple(_split_key(assigned.group(1)))] = number
+            scanner.scan(raw[assigned.end() :])
     return lines
 
 
@@ -110,7 +111,7 @@ class TomlFileError(ValueError):
     """A TOML file that cannot be read or parsed; the message says which and why."""
 
 
-def read_toml(path: str, what: str) -> dict:
+def read_toml(path: str, what: str) -> dict[str, Any]:
     """Read and parse the TOML file at ``path`` (a ``what``: "decision script", say)."""
     import tomllib
     from pathlib import Path as FilePath

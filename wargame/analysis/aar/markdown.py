@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from wargame.analysis.aar_types import AfterAction, Belief, DecisionRecord
+from wargame.analysis.aar.types import AfterAction, Belief, DecisionRecord
 from wargame.analysis.wording import (
     NOTHING,
     amount,
@@ -167,26 +167,26 @@ def outcome_lines(aar: AfterAction) -> list[str]:
     o, names = aar.outcome, aar.names
     a = aar.plan.aggressor
     aggressor, target = names.get(a.actor, a.actor), names.get(a.target, a.target)
-    invaded = day_instant(aar.start, o.get("invasion_day"))
+    invaded = day_instant(aar.start, o.invasion_day)
     out = [
-        f"- Deterred: {'yes' if o['deterred'] else 'no'}; invasion: {invaded}; "
-        f"{aggressor} postponed {times_text(o['postponements'])}.",
-        f"- Guarantee honoured: **{o['guarantee_honoured']}**; credibility at the invasion "
-        f"{o['credibility_at_invasion']}; promises kept {o['promises_kept']} of {o['promises_due']}.",
+        f"- Deterred: {'yes' if o.deterred else 'no'}; invasion: {invaded}; "
+        f"{aggressor} postponed {times_text(o.postponements)}.",
+        f"- Guarantee honoured: **{o.guarantee_honoured}**; credibility at the invasion "
+        f"{o.credibility_at_invasion}; promises kept {o.promises_kept} of {o.promises_due}.",
     ]
-    held, fell = o["protege_survival_days"], o["capital_fell_after_days"]
+    held, fell = o.protege_survival_days, o.capital_fell_after_days
     capital = f"its capital fell after {days(fell)}" if fell is not None else "its capital did not fall"
-    if o.get("invasion_day") is None:
+    if o.invasion_day is None:
         out.append(f"- {target} was not invaded.")
     elif held is None:
         out.append(f"- {target} still stood at the {'end' if aar.finished else 'review'}; {capital}.")
     else:
         out.append(f"- {target} held out {days(held)} after the invasion; {capital}.")
-    for g, per in o["guarantors"].items():
+    for g, per in o.guarantors.items():
         war, offensive, most = (
-            per["war_declared_after_days"],
-            per["offensive_after_days"],
-            per["max_offensive_divisions"],
+            per.war_declared_after_days,
+            per.offensive_after_days,
+            per.max_offensive_divisions,
         )
         out.append(
             f"- {names.get(g, g)}: "

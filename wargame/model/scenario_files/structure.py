@@ -84,9 +84,9 @@ def _datetime(value: Any, _type: Any) -> datetime:
     raise TypeError(f"expected {_DATETIME_EXAMPLE}, got {describe(value)}")
 
 
-def _missing(a: attrs.Attribute) -> MissingField:
+def _missing(a: attrs.Attribute[Any]) -> MissingField:
     t = a.type
-    if attrs.has(t):
+    if t is not None and attrs.has(t):
         return MissingField(f"the required table [{a.name}] is missing")
     args = typing.get_args(t)
     if typing.get_origin(t) is tuple and args and attrs.has(args[0]):
@@ -156,19 +156,23 @@ def _converter() -> cattrs.Converter:
 
         return structure
 
-    conv.register_structure_hook_factory(lambda t: typing.get_origin(t) is tuple, tuple_hook)
+    conv.register_structure_hook_factory(_is_tuple, tuple_hook)
     conv.register_structure_hook_factory(attrs.has, attrs_hook)
     return conv
 
 
-def _validators(a: attrs.Attribute) -> list[Any]:
+def _is_tuple(t: Any) -> bool:
+    return typing.get_origin(t) is tuple
+
+
+def _validators(a: attrs.Attribute[Any]) -> list[Any]:
     v = a.validator
     if v is None:
         return []
     return list(v) if isinstance(v, list | tuple) else [v]
 
 
-def _noted(err: Exception, cl: type, a: attrs.Attribute) -> Exception:
+def _noted(err: Exception, cl: type, a: attrs.Attribute[Any]) -> Exception:
     note = f"Structuring class {cl.__qualname__} @ attribute {a.name}"
     err.add_note(AttributeValidationNote(note, a.name, a.type))
     return err

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wargame.analysis.aar import AfterActionError, after_action_from_journal
-from wargame.analysis.aar_markdown import to_markdown
+from wargame.analysis.aar.markdown import to_markdown
+from wargame.analysis.aar.review import AfterActionError, after_action_from_journal
 
 FORMATS = ("md", "html")
 
@@ -22,7 +22,7 @@ class ReportError(ValueError):
 
 def report(journal: str, fmt: str = "md", out: str | None = None) -> str | None:
     """Make the report; return its text for standard output, or None once written to ``out``."""
-    from wargame.analysis.aar_plots import plots
+    from wargame.analysis.aar.plots import plots
 
     if fmt not in FORMATS:
         raise ReportError(f"unknown format {fmt!r}; choose md or html")
@@ -34,7 +34,7 @@ def report(journal: str, fmt: str = "md", out: str | None = None) -> str | None:
     if target is not None and not target.parent.is_dir():
         raise ReportError(f"cannot write {out!r}: the folder {str(target.parent)!r} does not exist")
     if fmt == "html":
-        from wargame.analysis.report_html import to_html
+        from wargame.analysis.aar.report_html import to_html
 
         images = plots(aar)
         page = to_html(

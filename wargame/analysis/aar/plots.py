@@ -12,8 +12,8 @@ matplotlib is imported only here, and only when a plot is drawn.
 
 from __future__ import annotations
 
-from wargame.analysis.aar_capture import TRUTH
-from wargame.analysis.aar_types import AfterAction
+from wargame.analysis.aar.capture import TRUTH
+from wargame.analysis.aar.types import AfterAction
 from wargame.analysis.pngplot import png, pyplot
 from wargame.model.clock import DAY
 

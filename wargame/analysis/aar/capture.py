@@ -3,7 +3,7 @@
 The journal records what each seat *saw* but not what it *made of it*, nor the truth at every
 instant (the fronts' strengths, the aggressor's true attack date). Both are recomputed by playing
 the game again on a fresh session, with the same scenario, seed, seats and human decisions
-(:func:`wargame.session.journal_file.replay_events`), and looking at it:
+(:func:`wargame.session.journal.read.replay_events`), and looking at it:
 
 * at each decision, the instant it is recorded: the deciding seat's assessments (from its
   :class:`~wargame.session.views.SeatView`) and perceived credibility, beside the truth;
@@ -21,13 +21,13 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from wargame.analysis.aar_types import Belief, FrontSample, Sample
+from wargame.analysis.aar.types import Belief, FrontSample, Sample
 from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.world import World
 from wargame.model.clock import DAY, format_instant
-from wargame.session.journal_file import replay_events
-from wargame.session.scenarios import LoadedScenario
+from wargame.model.scenario_files.scenarios import LoadedScenario
+from wargame.session.journal.replay import replay_events
 from wargame.session.session import Session
 from wargame.session.views import key_truths, perceived_credibility, seat_view
 

@@ -1,0 +1,25 @@
+"""A report's claim in words, as its seat reads it.
+
+A claim is a number about a subject: the aggressor's divisions on a front (``forces.<front>``),
+a state's available divisions (``mobilisation.<actor>``), or the day of the attack
+(``attack_date``, a simulated minute). Collected reports and shared assessments word it alike.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wargame.model.clock import format_instant
+
+if TYPE_CHECKING:
+    from wargame.engine.world import World
+
+
+def describe(world: World, subject: str, claim: float) -> str:
+    kind, _, key = subject.partition(".")
+    aggressor = world.name(world.scenario.aggressor.actor)
+    if kind == "attack_date":
+        return f"{aggressor} will attack on {format_instant(world.scenario.scenario.start, int(claim))}"
+    if kind == "mobilisation":
+        return f"{world.name(key)} has about {claim:.0f} divisions available"
+    return f"{aggressor} has about {claim:.0f} divisions on the {world.scenario_front(key).name}"

@@ -1,0 +1,162 @@
+"""The outcome of a game as typed records: what each measure means, its unit, and its columns.
+
+:func:`wargame.engine.outcome.measures` fills an :class:`Outcome` from a game's journal. Every
+field carries its meaning and unit (``metadata``), so the schema of ``wargame run --summary`` and
+of a batch's rows is written once, here, and ``docs/results.md`` is generated from it.
+
+Days are decimal days (three places). ``invasion_day`` counts from the scenario's start; every
+``*_after_days`` counts from the invasion (negative for what came before it), or from the start
+when there was none. A measure that did not happen (no offensive, no collapse) is ``None``: an
+empty cell in a CSV, ``null`` in JSON.
+
+Measures per actor are maps keyed by actor id and hold only the actors the measure concerns
+(those that ordered a mobilisation, received a deceptive report...), so a batch row has a column
+per actor present. Only the guarantors' record is a class: its three measures come together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import attrs
+
+Honour = Literal["none", "formal", "substantive"]
+"""How a guarantee was honoured, worst to best (see :mod:`wargame.engine.outcome`)."""
+
+Json = dict[str, Any]
+"""A JSON object as :func:`json.loads` gives it."""
+
+
+def doc(meaning: str, unit: str = "", keys: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A measure's ``metadata``: its ``meaning``, its ``unit``, and for a map what its ``keys`` are
+    (one name per level: ``("guarantor",)``, ``("guarantor", "subject")``)."""
+    return {"meaning": meaning, "unit": unit, "keys": keys}
+
+
+@attrs.frozen
+class GuarantorOutcome:
+    """What one guarantor of the invaded state did, in days from the invasion."""
+
+    war_declared_after_days: float | None = attrs.field(
+        metadata=doc("its declaration of war (None: it never declared war)", "days")
+    )
+    offensive_after_days: float | None = attrs.field(
+        metadata=doc("its first offensive, of any size (None: it launched none)", "days")
+    )
+    max_offensive_divisions: float = attrs.field(
+        metadata=doc("the largest offensive it launched (0 if none)", "divisions")
+    )
+
+
+@attrs.frozen
+class Outcome:
+    """The outcome measures of one game (see the module docstring for units and origins)."""
+
+    deterred: bool = attrs.field(metadata=doc("the aggressor never invaded"))
+    invasion_day: float | None = attrs.field(
+        metadata=doc("the invasion, from the scenario's start (None: deterred)", "days")
+    )
+    postponements: int = attrs.field(metadata=doc("times the aggressor put off its attack", "times"))
+    protege_survival_days: float | None = attrs.field(
+        metadata=doc("the protected state's collapse (None: it held to the horizon, or no invasion)", "days")
+    )
+    capital_fell_after_days: float | None = attrs.field(
+        metadata=doc("the fall of the protected state's capital (None: it held)", "days")
+    )
+    guarantors: Mapping[str, GuarantorOutcome] = attrs.field(
+        metadata=doc("each guarantor of a triggered guarantee", keys=("guarantor",))
+    )
+    aggressor_divisions_moved_west: float = attrs.field(
+        metadata=doc("divisions the aggressor transferred to its other fronts", "divisions")
+    )
+    credibility_at_invasion: float = attrs.field(
+        metadata=doc(
+            "the aggressor's belief that at least one guarantor acts substantively, when it invaded "
+            "or gave up its plan",
+            "probability (0–1)",
+        )
+    )
+    functionality_days: float | None = attrs.field(
+        metadata=doc("the first offensive of the size a guarantee promised (None: none)", "days")
+    )
+    guarantee_honoured: Honour = attrs.field(
+        metadata=doc("the best grade of the triggered guarantees: substantive, formal or none")
+    )
+    guarantees_honoured: Mapping[str, Honour] = attrs.field(
+        metadata=doc("each triggered guarantee's grade (empty: no invasion)", keys=("guarantee",))
+    )
+    offensive_halted_after_days: float | None = attrs.field(
+        metadata=doc("the first halt of a guarantor's offensive (None: none)", "days")
+    )
+    intervention_after_days: Mapping[str, float] = attrs.field(
+        metadata=doc("each third power's intervention", "days", keys=("actor",))
+    )
+    mobilisation_after_days: Mapping[str, float] = attrs.field(
+        metadata=doc("each actor's order of mobilisation (negative: before the invasion)", "days", ("actor",))
+    )
+    promises_due: int = attrs.field(
+        metadata=doc("dated promises of the guarantees that fell due", "promises")
+    )
+    promises_kept: int = attrs.field(metadata=doc("those kept on time", "promises"))
+    council_sittings: int = attrs.field(metadata=doc("sittings of the alliance council", "sittings"))
+    protected_informed: bool = attrs.field(
+        metadata=doc("the council informed the protected state of its decisions")
+    )
+    reports: Mapping[str, int] = attrs.field(
+        metadata=doc("intelligence reports each seat received", "reports", ("seat",))
+    )
+    decisions: Mapping[str, int] = attrs.field(
+        metadata=doc(
+            "decisions by who took them (human, bot, default, white cell, a confirmed default)",
+            "decisions",
+            ("source",),
+        )
+    )
+    ended: bool = attrs.field(metadata=doc("the game reached its end (not cut short)"))
+    estimate_error_at_invasion: Mapping[str, Mapping[str, float | None]] = attrs.field(
+        metadata=doc(
+            "each guarantor's assessment of the aggressor's forces on each front at the invasion, over "
+            "the truth (1 = exact; None: no assessment or no truth)",
+            "ratio",
+            ("guarantor", "subject"),
+        )
+    )
+    warning_lead_days: Mapping[str, float | None] = attrs.field(
+        metadata=doc(
+            "from each guarantor's first warning to the invasion (None: never warned)", "days", ("guarantor",)
+        )
+    )
+    response_after_first_indicator_days: Mapping[str, float | None] = attrs.field(
+        metadata=doc(
+            "from each guarantor's first honest report of the attack date to its order of mobilisation "
+            "(None: either never came)",
+            "days",
+            ("guarantor",),
+        )
+    )
+    penetration_detected_after_days: float | None = attrs.field(
+        metadata=doc("the detection of a penetrated service (None: none, or not detected)", "days")
+    )
+    deceptive_reports_received: Mapping[str, int] = attrs.field(
+        metadata=doc(
+            "deceptive reports each seat received (seats with none are left out)", "reports", ("seat",)
+        )
+    )
+    deceptive_reports_believed: Mapping[str, int] = attrs.field(
+        metadata=doc("those that moved its assessment away from the truth", "reports", ("seat",))
+    )
+
+    def to_json(self) -> Json:
+        """The measures as one JSON object, nested as the fields are (``wargame run --summary``)."""
+        return attrs.asdict(self, recurse=True)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Outcome:
+        """The outcome :meth:`to_json` wrote (raises KeyError/TypeError on another object)."""
+        records = {name: {k: kind(**v) for k, v in data[name].items()} for name, kind in RECORDS.items()}
+        return cls(**{**data, **records})
+
+
+RECORDS: dict[str, type[GuarantorOutcome]] = {"guarantors": GuarantorOutcome}
+"""The measures of :class:`Outcome` that map ids to records rather than to values."""

@@ -1,0 +1,201 @@
+"""When a seat is asked to decide: the rule of every prompt, declared once.
+
+The engine puts eight kinds of question to the seats. Each is declared here as a
+:class:`PromptRule`: its options, its default, when it comes in words, and — as a function of
+the scenario alone — which seats can ever be asked it, in the order the engine asks them:
+
+* ``attack`` — the aggressor, before each planned attack: proceed, postpone or abandon;
+* ``statement`` — when the crisis opens (``aggressor.warning_at``), every guarantor of the state
+  the aggressor attacks, whatever its guarantee names in ``against``: a public statement of
+  resolve, or silence;
+* ``declare_war`` — once the invasion triggers a guarantee (it protects the target *and* names
+  the aggressor), each of its guarantors not already at war with the aggressor, every half day;
+* ``offensive`` — when a triggered guarantee's promised offensive falls due, each of its
+  guarantors with a front to attack on;
+* ``mobilise`` — a state with a mobilisation prompt (on a date before the horizon, or on invasion);
+* ``council_position`` — every member, at each sitting of the council, if its agenda can hold an
+  item (an offensive to launch or halt, or the protected state to inform); any member may call it;
+* ``intervene`` — a third party, from its ``earliest`` date, while the war on its front is on;
+* ``penetration`` — a penetrated state that can uncover the penetration: purge it or watch it.
+
+The engine derives its live form from this: it asks exactly the seats listed here (while the
+situation allows), and :func:`wargame.engine.decisions.open_prompt` refuses a prompt this module
+says can never be put. The scenario lint (:mod:`wargame.model.lint`), the briefings and the
+bots' doctrines read the same rules, so none of them can disagree with the game.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+
+import attrs
+
+from wargame.model.scenario import PROMPTS, Front, Guarantee, Scenario
+
+OFFENSIVE_PROMISES = ("limited_offensive", "main_offensive")
+OFFENSIVE_SCALES = PROMPTS["offensive"]
+
+
+@attrs.frozen(kw_only=True)
+class PromptRule:
+    """How one kind of prompt is put: its options and default, and who can ever be asked it."""
+
+    kind: str
+    options: tuple[str, ...]  # every option it may offer (a prompt may offer fewer): PROMPTS[kind]
+    default: str | None  # None: the scenario sets it (a mobilisation's ``default``)
+    when: str  # when it comes, in words
+    seats: Callable[[Scenario], tuple[str, ...]]  # who can ever be asked, in the engine's order
+
+
+def _unique(seats: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(seats))
+
+
+def at_war_at_start(s: Scenario, a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are at war when the game starts (either side's ``at_war_with``)."""
+    return b in s.actor(a).at_war_with or a in s.actor(b).at_war_with
+
+
+def triggered(s: Scenario) -> tuple[Guarantee, ...]:
+    """The guarantees the aggressor's invasion triggers (they protect its target and name it in
+    ``against``), in scenario order."""
+    plan = s.aggressor
+    return tuple(g for g in s.guarantees if g.protected == plan.target and plan.actor in g.against)
+
+
+def offensive_front(s: Scenario, actor: str) -> Front | None:
+    """The front on which ``actor`` can launch an offensive, if any (the first one)."""
+    return next((f for f in s.fronts if f.opens == "offensive" and f.attacker == actor), None)
+
+
+def _before_horizon(s: Scenario, when: datetime) -> bool:
+    return when < s.scenario.start + timedelta(days=s.scenario.horizon_days)
+
+
+def attack_seats(s: Scenario) -> tuple[str, ...]:
+    plan = s.aggressor
+    asked_at = plan.invasion_at - timedelta(hours=plan.order_lead_hours)
+    return (plan.actor,) if _before_horizon(s, asked_at) else ()
+
+
+def statement_seats(s: Scenario) -> tuple[str, ...]:
+    if s.aggressor.warning_at is None or not _before_horizon(s, s.aggressor.warning_at):
+        return ()
+    return _unique(a for g in s.guarantees if g.protected == s.aggressor.target for a in g.guarantors)
+
+
+def declare_war_seats(s: Scenario) -> tuple[str, ...]:
+    aggressor = s.aggressor.actor
+    return _unique(a for g in triggered(s) for a in g.guarantors if not at_war_at_start(s, a, aggressor))
+
+
+def offensive_seats(s: Scenario) -> tuple[str, ...]:
+    return _unique(
+        a
+        for g in triggered(s)
+        if any(p.action in OFFENSIVE_PROMISES for p in g.promises)
+        for a in g.guarantors
+        if offensive_front(s, a) is not None
+    )
+
+
+def mobilise_seats(s: Scenario) -> tuple[str, ...]:
+    return _unique(
+        m.actor
+        for m in s.mobilisation
+        if m.prompt_on_invasion or (m.prompt_at is not None and _before_horizon(s, m.prompt_at))
+    )
+
+
+def council_seats(s: Scenario) -> tuple[str, ...]:
+    c = s.council
+    if c is None:
+        return ()
+    agenda = s.aggressor.target not in c.members or any(offensive_front(s, m) for m in c.members)
+    return tuple(c.members) if agenda else ()
+
+
+def intervene_seats(s: Scenario) -> tuple[str, ...]:
+    return _unique(iv.actor for iv in s.interventions if _before_horizon(s, iv.earliest))
+
+
+def penetration_seats(s: Scenario) -> tuple[str, ...]:
+    return _unique(p.target for p in s.penetrations if p.detection_per_day > 0)
+
+
+PROMPT_RULES: dict[str, PromptRule] = {
+    r.kind: r
+    for r in (
+        PromptRule(
+            kind="attack",
+            options=PROMPTS["attack"],
+            default="proceed",
+            when="before each planned attack (postpone only while postponements remain)",
+            seats=attack_seats,
+        ),
+        PromptRule(
+            kind="statement",
+            options=PROMPTS["statement"],
+            default="silence",
+            when="when the crisis opens",
+            seats=statement_seats,
+        ),
+        PromptRule(
+            kind="declare_war",
+            options=PROMPTS["declare_war"],
+            default="wait",
+            when="once the protected state is invaded, every half day until it falls",
+            seats=declare_war_seats,
+        ),
+        PromptRule(
+            kind="offensive",
+            options=PROMPTS["offensive"],
+            default="none",
+            when="when a promised offensive falls due, if at war and short of the promised scale",
+            seats=offensive_seats,
+        ),
+        PromptRule(
+            kind="mobilise",
+            options=PROMPTS["mobilise"],
+            default=None,
+            when="on the prompt's date or on invasion, again after each deferral",
+            seats=mobilise_seats,
+        ),
+        PromptRule(
+            kind="council_position",
+            options=PROMPTS["council_position"],
+            default="against",
+            when="at each sitting of the council, on each item of its agenda",
+            seats=council_seats,
+        ),
+        PromptRule(
+            kind="intervene",
+            options=PROMPTS["intervene"],
+            default="wait",
+            when="from its earliest date, while the war on its front is on",
+            seats=intervene_seats,
+        ),
+        PromptRule(
+            kind="penetration",
+            options=PROMPTS["penetration"],
+            default="purge",
+            when="when a penetration of its government is uncovered",
+            seats=penetration_seats,
+        ),
+    )
+}
+
+
+def askable(s: Scenario) -> dict[str, frozenset[str]]:
+    """For each prompt kind, the seats that can ever be asked it in ``s``."""
+    return {kind: frozenset(rule.seats(s)) for kind, rule in PROMPT_RULES.items()}
+
+
+def asked_kinds(s: Scenario) -> dict[str, set[str]]:
+    """For each actor, the kinds of prompt the engine can ever put to it in ``s``."""
+    kinds: dict[str, set[str]] = {a: set() for a in s.actor_ids}
+    for kind, rule in PROMPT_RULES.items():
+        for seat in rule.seats(s):
+            kinds.setdefault(seat, set()).add(kind)
+    return kinds

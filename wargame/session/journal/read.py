@@ -1,0 +1,111 @@
+"""Reading a journal file and checking it before anything trusts it.
+
+:func:`read` checks that the file is a wargame journal, of a format this engine reads, complete
+(not cut off mid-line), in sequence, and unedited (the integrity chain of
+:mod:`wargame.session.journal.chain` holds on every line). Any failure is a :class:`JournalError`
+that names the line.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import attrs
+
+from wargame.engine.journal import Event, dumps
+from wargame.session.journal.chain import link
+from wargame.session.journal.header import Header, HeaderError, parse_header
+
+
+class JournalError(Exception):
+    """A journal that cannot be used as it is: unreadable, truncated, edited or foreign."""
+
+
+@attrs.frozen
+class JournalFile:
+    path: str
+    header: Header
+    events: tuple[Event, ...]
+    lines: tuple[str, ...]
+
+
+def read(path: str | Path, unfinished: bool = False) -> JournalFile:
+    """Read and check a journal file (see module docstring). ``unfinished`` accepts a journal cut
+    short by a crash (no end, and an incomplete last line, which is dropped), for resuming."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as err:
+        raise JournalError(f"{p}: cannot read the journal: {err.strerror or err}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise JournalError(f"{p}: not a wargame journal (not UTF-8 text)") from None
+    if not text:
+        raise JournalError(f"{p}: the journal is empty")
+    if "\r\n" in text:
+        raise JournalError(
+            f"{p}: the journal's line endings were changed to CRLF (Windows); "
+            "journals use LF line endings — convert it back (e.g. dos2unix) and try again"
+        )
+    lines = text.split("\n")
+    if unfinished and lines[-1] != "" and len(lines) > 1:
+        lines[-1] = ""  # a line cut off by the crash: the replay writes it again
+    if lines[-1] != "":
+        raise JournalError(
+            f"{p}:{len(lines)}: the journal is truncated (its last line is incomplete); "
+            "the lines before it are intact"
+        )
+    lines = lines[:-1]
+    try:
+        head = parse_header(lines[0])
+    except HeaderError as err:
+        raise JournalError(f"{p}:1: {err}") from None
+    chain = link("", lines[0])
+    events: list[Event] = []
+    for number, line in enumerate(lines[1:], start=2):
+        try:
+            obj = json.loads(line)
+            h = obj.pop("h")
+            event = Event.from_json(obj)
+            _check_event(event)
+            chain = link(chain, dumps(obj))
+            obj["h"] = h
+            canonical_line = dumps(obj, trusted=True)
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
+            raise JournalError(f"{p}:{number}: the journal is corrupted (not a valid event line)") from None
+        if h != chain or event.seq != number - 2 or canonical_line != line:
+            raise JournalError(
+                f"{p}:{number}: this line has been edited, removed or moved "
+                "(the journal's integrity chain breaks here)"
+            )
+        events.append(event)
+    if not unfinished and (not events or events[-1].kind not in ("end", "closed")):
+        raise JournalError(
+            f"{p}:{len(lines)}: the journal is truncated: it stops without the end of the game or a "
+            f"clean close (a crash, or lines cut off); the {len(lines)} lines present are intact"
+        )
+    return JournalFile(path=str(p), header=head, events=tuple(events), lines=tuple(lines))
+
+
+def _check_event(event: Event) -> None:
+    """Raise ValueError if an event's fields cannot be what the engine writes."""
+    datetime.fromisoformat(event.at)
+    if event.kind == "decision":
+        for key in ("seat", "decision", "choice", "by"):
+            if not isinstance(event.data.get(key), str):
+                raise ValueError(f"a decision without {key}")
+
+
+def fresh_path(name: str, seed: int, folder: str | Path = ".") -> Path:
+    """A journal file name for a new game that overwrites nothing: ``NAME.seedN.jsonl``, or
+    ``NAME.seedN-2.jsonl`` and so on if that exists."""
+    stem = f"{Path(name).stem}.seed{seed}"
+    path = Path(folder) / f"{stem}.jsonl"
+    number = 1
+    while path.exists():
+        number += 1
+        path = Path(folder) / f"{stem}-{number}.jsonl"
+    return path

@@ -1,0 +1,136 @@
+"""Replaying a journal: rebuilding its game, and resuming an unfinished one.
+
+:func:`replay` rebuilds the game from the header (scenario, its content hash, overrides, seed,
+seats): bots decide again, and the human decisions recorded in the journal (the white cell's
+acts and the defaults someone confirmed among them) are submitted again at their instants
+through the same path as in live play. :func:`resume` does the same for a journal cut short, and
+goes on writing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import attrs
+
+from wargame.engine.journal import Event
+from wargame.model.scenario_files.scenarios import LoadedScenario, ScenarioError, load
+from wargame.session.journal.read import JournalError, JournalFile, read
+from wargame.session.seats import HUMAN
+from wargame.session.session import CONFIRMED, WHITE_CELL, Session
+
+
+def scenario_of(journal: JournalFile) -> LoadedScenario:
+    """The scenario a journal was made from, checked against its recorded content hash."""
+    ref = journal.header.scenario
+    source = ref.source
+    beside = Path(journal.path).parent / source
+    if not Path(source).is_file() and beside.is_file() and source != ref.name:
+        source = str(beside)  # a scenario file named relative to where the journal was made
+    try:
+        loaded = load(source, journal.header.overrides)
+    except ScenarioError as err:
+        raise JournalError(f"{journal.path}: cannot load its scenario {ref.source!r}:\n{err}") from None
+    loaded = attrs.evolve(loaded, source=ref.source)  # as recorded, wherever it was found
+    if loaded.digest != ref.sha256:
+        raise JournalError(
+            f"{journal.path}: the scenario {ref.name!r} has changed since this journal was written "
+            f"(content hash {ref.sha256[:12]}… then, {loaded.digest[:12]}… now); "
+            "it cannot be replayed against the new version"
+        )
+    return loaded
+
+
+def resume(path: str | Path) -> Session:
+    """Restore the game of an unfinished journal (cut short by a crash, or closed) to the exact
+    state it had, and go on writing the journal to the same file.
+
+    The game is replayed up to the last recorded event (a ``closed`` mark is dropped: the game
+    goes on), checked line by line against the file, and only then is the file written again.
+    """
+    journal = read(path, unfinished=True)
+    if journal.events and journal.events[-1].kind == "end":
+        raise JournalError(f"{path}: this game has ended; there is nothing to resume (try `wargame report`)")
+    session = replay(journal, close=False)
+    kept = [line for line, e in zip(journal.lines[1:], journal.events, strict=True) if e.kind != "closed"]
+    mine = session.lines
+    for number, (recorded, replayed) in enumerate(zip([journal.lines[0], *kept], mine, strict=False), 1):
+        if recorded != replayed:
+            raise JournalError(
+                f"{path}:{number}: the game does not replay to the recorded state here "
+                "(a different engine or scenario?); the file is left as it was"
+            )
+    if len(mine) != len(kept) + 1:
+        raise JournalError(
+            f"{path}: the game does not replay to the recorded state; the file is left as it was"
+        )
+    session.keep_journal(path)
+    return session
+
+
+def replay(journal: JournalFile, close: bool = True) -> Session:
+    """Re-run the game recorded in ``journal`` (see module docstring). With ``close=False`` a
+    journal that was closed is left open at the instant it was closed, ready to go on."""
+    loaded = scenario_of(journal)
+    return replay_events(loaded, journal.header.seed, journal.header.seats, journal.events, close=close)
+
+
+def replay_events(
+    loaded: LoadedScenario,
+    seed: int,
+    seats: Mapping[str, str],
+    events: Sequence[Event],
+    advance: Callable[[Session, int], None] | None = None,
+    watch: Callable[[Session], None] | None = None,
+    close: bool = True,
+) -> Session:
+    """A fresh session that plays ``events`` again: bots decide again, the recorded human
+    decisions are submitted at their instants, and it stops where the recording stops.
+
+    ``advance(session, t)`` (default: ``session.advance_until``) moves the clock to each human
+    decision and, when given, to the last recorded instant; an after-action review passes one
+    that advances in daily steps to look at the game on the way (by the settle rule, the steps
+    do not change the journal). ``watch(session)`` is called once, before the first event is
+    processed (to listen to the journal, say).
+    """
+    step_to = advance or (lambda s, t: s.advance_until(t))
+    session = Session(loaded, seed=seed, seats=seats)
+    if watch is not None:
+        watch(session)
+    humans = [e for e in events if e.kind == "decision" and _by_people(str(e.data.get("by")))]
+    for e in humans:
+        if len(session.events) >= len(events):
+            break
+        step_to(session, e.t)
+        d = e.data
+        try:
+            if d["by"] == WHITE_CELL:
+                session.direct(d["decision"], d["choice"], d.get("reason", ""), d.get("text", ""))
+            elif d["by"].startswith(CONFIRMED):
+                session._confirm_default(d["prompt"], d["by"])
+            else:
+                session.submit(
+                    d["seat"], d.get("prompt"), d["choice"], d.get("reason", ""), kind=d["decision"]
+                )
+        except ValueError:
+            break  # the replay has diverged; verify reports where
+    recorded_end = events[-1] if events else None
+    target = len(events) - (1 if recorded_end and recorded_end.kind == "closed" else 0)
+    if advance is not None and 0 < target <= len(events) and len(session.events) < target:
+        advance(session, events[target - 1].t)
+    while len(session.events) < target and session._step():
+        pass
+    if recorded_end is not None and recorded_end.kind == "closed" and len(session.events) == target:
+        if session.now < recorded_end.t:
+            session.advance_until(recorded_end.t)
+        if close:
+            session.close()
+    return session
+
+
+def _by_people(by: str) -> bool:
+    """Whether a decision was taken by people (a seat's player, the white cell, or someone who
+    confirmed a default), so that a replay must submit it again; bots and unconfirmed defaults
+    decide again by themselves."""
+    return by in (HUMAN, WHITE_CELL) or by.startswith(CONFIRMED)
