@@ -93,7 +93,7 @@ def _plan(world: World) -> Generator[simpy.Event, Any, None]:
     world.invasion.succeed(int(env.now))
 
 
-def _warning(world: World, at: datetime):  # type: ignore[no-untyped-def]
+def _warning(world: World, at: datetime) -> Generator[simpy.Event, Any, None]:
     """When the crisis becomes visible (``at``), each guarantor may make a public statement of resolve."""
     yield world.env.timeout(world.minute(at))
     for guarantor in statement_seats(world.scenario):  # every guarantor of the target

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     import simpy
 
+    from wargame.engine.state import FrontState
     from wargame.engine.world import World
     from wargame.model.scenario import Guarantee, Promise
 
@@ -118,7 +119,7 @@ def _promise(world: World, g: Guarantee, promise: Promise) -> Generator[simpy.Ev
         )
 
 
-def _short_of(front, wanted: str) -> bool:  # type: ignore[no-untyped-def]
+def _short_of(front: FrontState, wanted: str) -> bool:
     """Whether the front's offensive (if any) falls short of the promised scale."""
     if front.status == "preparing" or front.pending_scale:
         return False
@@ -152,13 +153,14 @@ def _kept(world: World, guarantor: str, action: str) -> bool:
     aggressor = world.scenario.aggressor.actor
     at_war = aggressor in world.actors[guarantor].at_war_with
     front = campaign.offensive_front(world, guarantor)
-    launched = front is not None and world.fronts[front.id].opened_at is not None
+    state = world.fronts[front.id] if front is not None else None
+    scale = state.scale if state is not None and state.opened_at is not None else None  # None: not launched
     if action in ("declare_war", "air_action"):
         return at_war
     if action == "limited_offensive":
-        return launched and world.fronts[front.id].scale in ("limited", "general")  # type: ignore[union-attr]
+        return scale in ("limited", "general")
     if action == "main_offensive":
-        return launched and world.fronts[front.id].scale == "general"  # type: ignore[union-attr]
+        return scale == "general"
     if action == "aid":
         return any(
             e.kind == "aid" and e.data.get("actor") == guarantor and e.data.get("step") == "sent"
