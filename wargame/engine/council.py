@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
     import simpy
 
-    from wargame.engine.decisions import Decision
     from wargame.engine.world import World
 
 POSITION_HOURS = 6
