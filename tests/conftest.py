@@ -1,6 +1,8 @@
-"""Shared fixtures: the flagship scenario and small helpers to run games."""
+"""Shared fixtures: the flagship scenario and small helpers to run games and drive the app."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 
@@ -20,3 +22,22 @@ def play(seed: int = 1, seats=(), overrides=(), name: str = FLAGSHIP) -> Session
     session = Session(scenarios.load(name, overrides), seed=seed, seats=seats)
     session.run_to_end()
     return session
+
+
+async def settle(pilot: Any) -> None:
+    """Wait until the app has handled every message posted to it (a burst of keys, and what they
+    forward to the screens they open). Pilot's ``pause`` waits for one round of messages and then
+    for the process to look idle, which a loaded machine fakes (the suite runs on every core), so
+    a burst may still be half handled after it; this pauses until, three times running, no
+    message waits anywhere and the screens and the focus stay as they were."""
+    app = pilot.app
+    quiet, last = 0, None
+    for _ in range(300):
+        await pilot.pause()
+        nodes = [app, *(n for screen in app.screen_stack for n in screen.walk_children(with_self=True))]
+        now = (tuple(id(screen) for screen in app.screen_stack), app.focused)
+        quiet = quiet + 1 if now == last and not any(n.message_queue_size for n in nodes) else 0
+        last = now
+        if quiet == 3:
+            return
+    raise AssertionError("the app never finished handling its messages")

@@ -183,8 +183,19 @@ MODEL_WORDS = re.compile(
 )
 
 
-@pytest.mark.parametrize("journal", sorted(GOLDEN.parent.glob("*.jsonl")), ids=lambda p: p.name.split(".")[0])
-@pytest.mark.parametrize("fmt", ["md", "html"])
+def _report_cases() -> list[object]:
+    """Every golden journal in markdown; in HTML (the same words, with plots drawn) the flagship's,
+    the others' under the slow mark."""
+    cases: list[object] = []
+    for fmt in ("md", "html"):
+        for journal in sorted(GOLDEN.parent.glob("*.jsonl")):
+            slow = fmt == "html" and journal != GOLDEN
+            marks = (pytest.mark.slow,) if slow else ()
+            cases.append(pytest.param(journal, fmt, marks=marks, id=f"{fmt}-{journal.name.split('.')[0]}"))
+    return cases
+
+
+@pytest.mark.parametrize(("journal", "fmt"), _report_cases())
 def test_the_report_speaks_in_dates_and_names(
     journal: Path, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

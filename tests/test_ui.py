@@ -272,7 +272,11 @@ async def test_a_seat_is_refused_the_hot_wash_before_the_end(tmp_path: Path) -> 
         assert isinstance(app.screen, SeatScreen)
 
 
-@pytest.mark.parametrize("seat", ["france", "poland", "germany"])
+# France (whose capital the penetration serves) in the fast suite; the others with `-m slow`.
+SEATS = ["france", *(pytest.param(seat, marks=pytest.mark.slow) for seat in ("poland", "germany"))]
+
+
+@pytest.mark.parametrize("seat", SEATS)
 async def test_a_seat_screen_never_renders_ground_truth(tmp_path: Path, seat: str) -> None:
     overrides = ("scenario.white_cell_notes=CANARY-NOTE-77", f"penetrations.dedal.id={CANARY}")
     s, path = game(tmp_path, {seat: "human"}, overrides)

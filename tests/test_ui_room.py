@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import settle
 from textual import events
 from textual.widgets import DataTable, Input, OptionList, Static
 
@@ -126,7 +127,7 @@ async def test_fast_typing_right_after_a_form_opens_lands_in_its_field(tmp_path:
         await pilot.pause()
         now = s.now
         burst(app, "p", *"a quiet night then war", "ctrl+s")  # 'a', 'n', 'w' and space are game keys
-        await pilot.pause()
+        await settle(pilot)
         assert s.now == now and not app.clock.running
         form = app.screen_stack[-2]
         assert isinstance(form, FormScreen)
@@ -141,7 +142,7 @@ async def test_fast_typing_after_moving_between_fields_stays_in_the_field(tmp_pa
         await pilot.pause()
         now = s.now
         burst(app, "d", "down", "enter", *"no haste", "shift+tab", "tab", *" here", "ctrl+s", "y")
-        await pilot.pause()
+        await settle(pilot)
         assert s.now == now
         assert isinstance(app.screen, SeatScreen)
     mine = [d for d in decisions(path) if d["by"] == "human"]
@@ -176,10 +177,10 @@ async def test_arrows_move_the_list_after_a_form_and_skip_acts_on_the_highlighte
         await pilot.pause()
         table = app.screen.query_one("#injects", DataTable)
         burst(app, "x", "escape", "down", "down")  # open a form, close it unused, move at once
-        await pilot.pause()
+        await settle(pilot)
         assert table.cursor_row == 2
         burst(app, "x", *"not yet", "ctrl+s", "y", "down", "k", *"no longer fits", "ctrl+s", "y")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, WhiteCellScreen) and table.cursor_row == 3
         ids = [str(k.value) for k in table.rows]
     acts = [(d["decision"], d["choice"]) for d in decisions(path) if d["by"] == "white cell"]
@@ -223,7 +224,7 @@ async def test_a_crash_shows_the_error_and_the_journal_never_local_variables(
             await pilot.pause()
     shown = capsys.readouterr().err
     assert "RuntimeError: the model broke 10" in shown and "in broken" in shown
-    assert str(path) in shown and "wargame play --resume" in shown
+    assert str(path) in shown.replace("\n", "") and "wargame play --resume" in shown  # a long path wraps
     assert "zqsecretzq" not in shown and "hidden_truth" not in shown
 
 
@@ -336,6 +337,7 @@ async def back_to_france(app: WargameApp, pilot) -> None:
     raise AssertionError(f"stuck on {app.screen}")
 
 
+@pytest.mark.slow  # a long walk through the app: `pytest -m slow`
 async def test_no_key_or_command_on_a_seat_screen_reaches_the_truth_or_another_seat(
     tmp_path: Path, monkeypatch
 ) -> None:
@@ -390,6 +392,7 @@ async def test_no_key_or_command_on_a_seat_screen_reaches_the_truth_or_another_s
         assert is_at(app, "france")
 
 
+@pytest.mark.slow  # a long walk through the app: `pytest -m slow`
 async def test_a_seat_chooses_its_passcode_and_the_next_seat_cannot_open_it(tmp_path: Path) -> None:
     s, path = game(tmp_path, {"france": "human", "uk": "human"})
     app = WargameApp(s, path)
@@ -437,6 +440,7 @@ def test_the_white_cell_pin_is_asked_again_on_resume_and_never_journalled(tmp_pa
 # -- 7. briefings in the game ------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a long walk through the app: `pytest -m slow`
 async def test_each_seat_reads_its_briefing_when_it_first_sits_down_and_on_b(tmp_path: Path) -> None:
     s, path = game(tmp_path, {"france": "human", "uk": "human"})
     france, uk = s.scenario.actor("france"), s.scenario.actor("uk")
@@ -507,10 +511,11 @@ async def test_a_pin_typed_fast_twice_is_taken(tmp_path: Path) -> None:
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         burst(app, *"wc99", "enter", *"wc99", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.locks.opens_white("wc99")
 
 
+@pytest.mark.slow  # a long walk through the app: `pytest -m slow`
 async def test_no_palette_command_opens_anything_from_a_hand_over_screen(tmp_path: Path) -> None:
     overrides = ("scenario.white_cell_notes=CANARY-NOTE-77",)
     s, path = game(tmp_path, {"france": "human", "uk": "human"}, overrides)

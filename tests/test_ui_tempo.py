@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -189,6 +190,7 @@ async def test_the_white_cell_steps_to_the_next_event_of_consequence_not_the_end
 # -- stops that matter ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a long walk through the app: `pytest -m slow`
 async def test_the_invasion_stops_the_clock_and_reaches_every_seat(tmp_path: Path) -> None:
     s = game(tmp_path, {"france": "human", "uk": "human"})
     s.advance_until(INVASION - 60)
@@ -226,6 +228,7 @@ async def test_the_running_clock_stops_at_the_invasion_too(tmp_path: Path) -> No
         assert "stopped: Invasion" in bar(app)
 
 
+@pytest.mark.slow  # a long walk through the app: `pytest -m slow`
 async def test_an_ad_hoc_inject_reaches_its_audience_only_when_it_sits_down(tmp_path: Path) -> None:
     s = game(tmp_path, {"france": "human", "uk": "human"})
     app = WargameApp(s, None, facilitator=True)
@@ -290,6 +293,7 @@ def decisions(s: Session, seat: str) -> list[DecisionData]:
     return [e.data for e in s.events if isinstance(e.data, DecisionData) and e.data.seat == seat]
 
 
+@pytest.mark.slow  # a long walk through the app: `pytest -m slow`
 async def test_in_hot_seat_running_the_clock_never_takes_the_other_seats_decision(tmp_path: Path) -> None:
     s = game(tmp_path, {"france": "human", "uk": "human"})
     app = WargameApp(s, None)
@@ -320,6 +324,7 @@ async def test_in_hot_seat_running_the_clock_never_takes_the_other_seats_decisio
     assert len(taken) == 1 and taken[0].by == "default, confirmed by United Kingdom"
 
 
+@pytest.mark.slow  # runs the clock a week to a deadline; the session's rule is in test_hotwash
 async def test_the_white_cell_confirms_a_default_at_its_deadline(tmp_path: Path) -> None:
     s = game(tmp_path, {"france": "human"})
     app = WargameApp(s, None, facilitator=True)
@@ -341,6 +346,7 @@ async def test_the_white_cell_confirms_a_default_at_its_deadline(tmp_path: Path)
 # -- undo ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a long walk through the app: `pytest -m slow`
 async def test_the_white_cell_undoes_its_last_hold(tmp_path: Path) -> None:
     s = game(tmp_path, {"france": "human"})
     app = WargameApp(s, None, facilitator=True)

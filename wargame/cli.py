@@ -157,7 +157,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from wargame.analysis.batch import describe, run_batch, write_rows
     from wargame.analysis.dask_executor import ExecutorError
     from wargame.model.scenario_files import scenarios
-    from wargame.session.session import assign_seats
+    from wargame.session.seats import assign_seats
 
     loaded = scenarios.load(args.scenario, args.overrides)  # bad input stops here, before any work
     assign_seats(loaded.scenario.seat_ids, args.seats)
@@ -423,7 +423,7 @@ def _input_error_message(err: Exception) -> str | None:
     from wargame.engine.decisions import DecisionError
     from wargame.model.scenario_files.scenarios import ScenarioError
     from wargame.session.journal.read import JournalError
-    from wargame.session.session import SeatError
+    from wargame.session.seats import SeatError
 
     if isinstance(err, ScenarioError):
         problems = err.problems

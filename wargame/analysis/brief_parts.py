@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from wargame.analysis.wording import and_list, date_text, days, times_text
 from wargame.model.prompts import asked_kinds
-from wargame.model.scenario import Promise, Scenario
+from wargame.model.scenario import Guarantee, Promise, Scenario
 
 PROMISES = {
     "declare_war": "declare war",
@@ -51,7 +51,7 @@ def _name(s: Scenario, actor: str) -> str:
     return next((a.name for a in s.actors if a.id == actor), actor)
 
 
-def _guarantees_of(s: Scenario, seat: str) -> list:  # type: ignore[type-arg]
+def _guarantees_of(s: Scenario, seat: str) -> list[Guarantee]:
     """The guarantees by which ``seat`` is bound to the state the aggressor attacks."""
     return [g for g in s.guarantees if seat in g.guarantors and g.protected == s.aggressor.target]
 

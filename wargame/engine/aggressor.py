@@ -10,7 +10,7 @@ postpone (up to ``max_postponements`` times). The planned instant is ground trut
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import (
@@ -26,7 +26,10 @@ from wargame.model.clock import DAY, format_instant, from_days, from_hours
 from wargame.model.prompts import statement_seats
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
     from datetime import datetime
+
+    import simpy
 
     from wargame.engine.world import World
 
@@ -40,7 +43,7 @@ def start(world: World) -> None:
         world.env.process(_warning(world, plan.warning_at))
 
 
-def _plan(world: World):  # type: ignore[no-untyped-def]
+def _plan(world: World) -> Generator[simpy.Event, Any, None]:
     env, plan = world.env, world.scenario.aggressor
     start = world.scenario.scenario.start
     me, target = plan.actor, plan.target
@@ -96,14 +99,14 @@ def _plan(world: World):  # type: ignore[no-untyped-def]
     world.invasion.succeed(int(env.now))
 
 
-def _warning(world: World, at: datetime):  # type: ignore[no-untyped-def]
+def _warning(world: World, at: datetime) -> Generator[simpy.Event, Any, None]:
     """When the crisis becomes visible (``at``), each guarantor may make a public statement of resolve."""
     yield world.env.timeout(world.minute(at))
     for guarantor in statement_seats(world.scenario):  # every guarantor of the target
         world.env.process(_statement(world, guarantor))
 
 
-def _statement(world: World, guarantor: str):  # type: ignore[no-untyped-def]
+def _statement(world: World, guarantor: str) -> Generator[simpy.Event, Any, None]:
     plan = world.scenario.aggressor
     if any(isinstance(e.data, StatementData) and e.data.actor == guarantor for e in world.journal.events):
         return  # it has already spoken
@@ -143,7 +146,7 @@ def _statement_decision(world: World, decision: Decision) -> None:
     make_statement(world, decision.seat)
 
 
-def _move_west(world: World):  # type: ignore[no-untyped-def]
+def _move_west(world: World) -> Generator[simpy.Event, Any, None]:
     """During the campaign, move divisions from the invasion front to a threatened front.
 
     Each day, for every front the aggressor defends, the threat is the attacking divisions over the
@@ -185,7 +188,7 @@ def _move_west(world: World):  # type: ignore[no-untyped-def]
             env.process(_arrive(world, spec.id, moved))
 
 
-def _arrive(world: World, front_id: str, divisions: float):  # type: ignore[no-untyped-def]
+def _arrive(world: World, front_id: str, divisions: float) -> Generator[simpy.Event, Any, None]:
     yield world.env.timeout(from_days(world.scenario.aggressor.transfer_days))
     world.fronts[front_id].defender += divisions
 

@@ -12,7 +12,7 @@ what it can observe.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wargame.engine import campaign
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
@@ -21,6 +21,11 @@ from wargame.model.clock import DAY, from_days
 from wargame.model.prompts import OFFENSIVE_PROMISES, OFFENSIVE_SCALES, triggered
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
+    import simpy
+
+    from wargame.engine.state import FrontState
     from wargame.engine.world import World
     from wargame.model.scenario import Guarantee, Promise
 
@@ -29,7 +34,7 @@ def start(world: World) -> None:
     world.env.process(_on_invasion(world))
 
 
-def _on_invasion(world: World):  # type: ignore[no-untyped-def]
+def _on_invasion(world: World) -> Generator[simpy.Event, Any, None]:
     yield world.invasion
     asked: list[str] = []
     for g in triggered(world.scenario):
@@ -49,7 +54,7 @@ def _on_invasion(world: World):  # type: ignore[no-untyped-def]
             world.env.process(_promise(world, g, promise))
 
 
-def _declaration(world: World, guarantor: str, clarity: float):  # type: ignore[no-untyped-def]
+def _declaration(world: World, guarantor: str, clarity: float) -> Generator[simpy.Event, Any, None]:
     """Ask the guarantor to declare war, again every half day. A vague trigger first needs
     consultations on whether the casus foederis applies: up to a day, ``(1 - clarity)`` of it."""
     aggressor, target = world.scenario.aggressor.actor, world.scenario.aggressor.target
@@ -79,7 +84,7 @@ def _declaration(world: World, guarantor: str, clarity: float):  # type: ignore[
         yield world.env.timeout(DAY // 2)
 
 
-def _promise(world: World, g: Guarantee, promise: Promise):  # type: ignore[no-untyped-def]
+def _promise(world: World, g: Guarantee, promise: Promise) -> Generator[simpy.Event, Any, None]:
     env = world.env
     yield env.timeout(from_days(promise.day))
     label = f"{promise.action.replace('_', ' ')} by J+{promise.day:g}"
@@ -108,7 +113,7 @@ def _promise(world: World, g: Guarantee, promise: Promise):  # type: ignore[no-u
         )
 
 
-def _short_of(front, wanted: str) -> bool:  # type: ignore[no-untyped-def]
+def _short_of(front: FrontState, wanted: str) -> bool:
     """Whether the front's offensive (if any) falls short of the promised scale."""
     if front.status == "preparing" or front.pending_scale:
         return False
@@ -121,7 +126,9 @@ def _short_of(front, wanted: str) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def _offensive_prompt(world: World, guarantor: str, front_id: str, g: Guarantee, label: str):  # type: ignore[no-untyped-def]
+def _offensive_prompt(
+    world: World, guarantor: str, front_id: str, g: Guarantee, label: str
+) -> Generator[simpy.Event, Any, None]:
     answer = yield open_prompt(
         world,
         guarantor,
@@ -140,13 +147,14 @@ def _kept(world: World, guarantor: str, action: str) -> bool:
     aggressor = world.scenario.aggressor.actor
     at_war = aggressor in world.actors[guarantor].at_war_with
     front = campaign.offensive_front(world, guarantor)
-    launched = front is not None and world.fronts[front.id].opened_at is not None
+    state = world.fronts[front.id] if front is not None else None
+    scale = state.scale if state is not None and state.opened_at is not None else None  # None: not launched
     if action in ("declare_war", "air_action"):
         return at_war
     if action == "limited_offensive":
-        return launched and world.fronts[front.id].scale in ("limited", "general")  # type: ignore[union-attr]
+        return scale in ("limited", "general")
     if action == "main_offensive":
-        return launched and world.fronts[front.id].scale == "general"  # type: ignore[union-attr]
+        return scale == "general"
     if action == "aid":
         return any(
             isinstance(e.data, AidData) and e.data.actor == guarantor and e.data.step == "sent"
@@ -186,7 +194,7 @@ def _aid_decision(world: World, decision: Decision) -> None:
     world.env.process(_deliver_aid(world, decision.seat, g))
 
 
-def _deliver_aid(world: World, sender: str, g: Guarantee):  # type: ignore[no-untyped-def]
+def _deliver_aid(world: World, sender: str, g: Guarantee) -> Generator[simpy.Event, Any, None]:
     yield world.env.timeout(from_days(g.aid_days))
     fronts = [
         f

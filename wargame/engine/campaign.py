@@ -68,7 +68,7 @@ def protected_collapsed(world: World) -> bool:
     )
 
 
-def _open_invasion_fronts(world: World):  # type: ignore[no-untyped-def]
+def _open_invasion_fronts(world: World) -> Generator[simpy.Event, Any, None]:
     yield world.invasion
     for spec in world.scenario.fronts:
         if spec.opens == "invasion":
@@ -114,7 +114,9 @@ def order_offensive(world: World, actor: str, front_id: str, scale: str) -> None
     world.env.process(_launch_after(world, actor, front_id, scale, delay, state.orders))
 
 
-def _launch_after(world: World, actor: str, front_id: str, scale: str, delay: int, order: int):  # type: ignore[no-untyped-def]
+def _launch_after(
+    world: World, actor: str, front_id: str, scale: str, delay: int, order: int
+) -> Generator[simpy.Event, Any, None]:
     yield world.env.timeout(delay)
     state = world.fronts[front_id]
     if state.orders != order:
@@ -278,7 +280,7 @@ def _report_day(world: World, spec: Front, advance: float) -> None:
     )
 
 
-def _intervention(world: World, spec: Intervention):  # type: ignore[no-untyped-def]
+def _intervention(world: World, spec: Intervention) -> Generator[simpy.Event, Any, None]:
     env = world.env
     yield env.timeout(world.minute(spec.earliest))
     front = world.fronts[spec.front]

@@ -17,7 +17,7 @@ Minutes are visible to members only.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wargame.engine import campaign
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
@@ -25,6 +25,10 @@ from wargame.engine.events import CouncilData
 from wargame.model.clock import from_days, from_hours
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
+    import simpy
+
     from wargame.engine.world import World
 
 POSITION_HOURS = 6
@@ -36,7 +40,7 @@ def start(world: World) -> None:
         world.env.process(_call_on_war(world))
 
 
-def _call_on_war(world: World):  # type: ignore[no-untyped-def]
+def _call_on_war(world: World) -> Generator[simpy.Event, Any, None]:
     spec = world.scenario.council
     assert spec is not None
     yield world.invasion
@@ -103,7 +107,7 @@ def _agenda(world: World) -> list[tuple[str, str, str | None]]:
     return items
 
 
-def _sitting(world: World, delay: int):  # type: ignore[no-untyped-def]
+def _sitting(world: World, delay: int) -> Generator[simpy.Event, Any, None]:
     spec = world.scenario.council
     assert spec is not None
     env = world.env
@@ -130,8 +134,8 @@ def _sitting(world: World, delay: int):  # type: ignore[no-untyped-def]
         for item, text, concerned in agenda
         for member in spec.members
     ]
-    yield env.all_of(asked)
-    positions = [e.value for e in asked]
+    answers = yield env.all_of(asked)
+    positions: list[Decision] = [answers[e] for e in asked]  # each prompt succeeds with its decision
     adopted: dict[str, bool] = {}
     for n, (item, text, concerned) in enumerate(agenda):
         votes = positions[n * len(spec.members) : (n + 1) * len(spec.members)]

@@ -15,13 +15,17 @@ signals; a cancellation is a public climb-down that lowers credibility.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import MobilisationData
 from wargame.model.clock import from_days, from_hours
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
+    import simpy
+
     from wargame.engine.world import World
     from wargame.model.scenario import Mobilisation
 
@@ -32,7 +36,7 @@ def start(world: World) -> None:
             world.env.process(_mobilise(world, spec))
 
 
-def _mobilise(world: World, spec: Mobilisation):  # type: ignore[no-untyped-def]
+def _mobilise(world: World, spec: Mobilisation) -> Generator[simpy.Event, Any, None]:
     env, state = world.env, world.actors[spec.actor]
     if spec.prompt_at is not None:
         yield env.timeout(world.minute(spec.prompt_at))
@@ -129,7 +133,9 @@ def tempo(world: World, actor: str) -> tuple[float, float]:
     return pace, spread
 
 
-def _run_timetable(world: World, spec: Mobilisation, run: int, until: int):  # type: ignore[no-untyped-def]
+def _run_timetable(
+    world: World, spec: Mobilisation, run: int, until: int
+) -> Generator[simpy.Event, Any, None]:
     """Complete phases from the next one not yet done up to ``until``, counting their days from
     now; stop if another order or a cancellation supersedes this run."""
     env, state = world.env, world.actors[spec.actor]

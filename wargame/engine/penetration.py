@@ -20,7 +20,7 @@ penetration leaks it like any other.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import (
@@ -37,6 +37,10 @@ from wargame.engine.events import (
 from wargame.model.clock import DAY, from_hours
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
+    import simpy
+
     from wargame.engine.journal import Event
     from wargame.engine.world import World
     from wargame.model.scenario import Penetration
@@ -154,7 +158,7 @@ def exposed(world: World, holder: str, report: Event) -> None:
         )
 
 
-def _detection(world: World, pen: Penetration):  # type: ignore[no-untyped-def]
+def _detection(world: World, pen: Penetration) -> Generator[simpy.Event, Any, None]:
     rng = world.streams(f"penetration.{pen.id}")
     while world.penetration_state.get(pen.id) == "active":
         yield world.env.timeout(DAY)

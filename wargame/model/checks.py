@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from datetime import datetime
 
 from wargame.model.scenario import CHANNELS, COUNCIL_ITEMS, PROMPTS, Scenario, ScriptedDecision
 
@@ -33,7 +34,7 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         if value not in actors:
             out.append((path, _unknown("actor", value, actors)))
 
-    def need_date(path: Path, when) -> None:  # type: ignore[no-untyped-def]
+    def need_date(path: Path, when: datetime) -> None:
         if when < start:
             out.append(
                 (
@@ -55,10 +56,10 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
                 out.append(((section, i, "id"), f"duplicate {kind} id {value!r} (already used by {first})"))
             seen.setdefault(value, i)
 
-    for i, a in enumerate(s.actors):
-        for j, enemy in enumerate(a.at_war_with):
+    for i, actor in enumerate(s.actors):
+        for j, enemy in enumerate(actor.at_war_with):
             need_actor(("actors", i, "at_war_with", j), enemy)
-            if enemy == a.id:
+            if enemy == actor.id:
                 out.append((("actors", i, "at_war_with", j), "an actor cannot be at war with itself"))
 
     agg = s.aggressor

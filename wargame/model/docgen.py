@@ -72,7 +72,7 @@ def type_text(tp: typing.Any) -> str:
     return str(tp)
 
 
-def range_text(field: attrs.Attribute) -> str:
+def range_text(field: attrs.Attribute[typing.Any]) -> str:
     meta = field.metadata
     if meta.get("choices"):
         return ", ".join(f"`{c}`" for c in meta["choices"])
@@ -86,10 +86,10 @@ def range_text(field: attrs.Attribute) -> str:
     return ""
 
 
-def default_text(field: attrs.Attribute) -> str:
+def default_text(field: attrs.Attribute[typing.Any]) -> str:
     if field.default is attrs.NOTHING:
         return "**required**"
-    if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+    if hasattr(field.default, "factory"):  # an attrs.Factory (whose stub claims to be a function)
         return "none"
     value = field.default
     if value is None:

@@ -28,7 +28,7 @@ class FieldError(ValueError):
 
 
 def _check(expected: str, ok: Callable[[Any], bool]) -> Callable[[Any, Any, Any], None]:
-    def validate(_instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    def validate(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not ok(value):
             raise FieldError(attribute.name, expected, value)
 
