@@ -119,7 +119,6 @@ def test_many_decisions_replay_to_the_same_bytes(name: str, seed: int, data: st.
     check_replays(name, seed, data)
 
 
-@pytest.mark.xfail(strict=True, reason="free.py and check_decision disagree (#14 item 3, branch world)")
 def test_a_free_decision_listed_open_is_taken() -> None:
     """A free decision the seat screen lists as open now is one the engine accepts. Found by the
     property above: after Corvia states its resolve at its prompt, the statement is still

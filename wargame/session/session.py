@@ -439,9 +439,15 @@ class Session:
 
     def free_decisions(self, seat: str) -> list[tuple[str, tuple[str, ...], str | None]]:
         """The decisions ``seat`` may take without a prompt, each as (kind, the choices open to it
-        now, why it cannot be taken now or None); see :func:`wargame.session.free.free_decisions`."""
+        now, why it cannot be taken now or None); see :func:`wargame.session.free.free_decisions`.
+
+        The instant is settled first, as any decision would settle it before being applied: an
+        answer just given to a prompt takes effect when its process resumes, and until then a
+        decision it rules out (a second statement, say) would be listed open and then refused."""
         from wargame.session.free import free_decisions
 
+        if not (self.world.ended or self.closed):
+            self._settle()
         return free_decisions(self.world, seat, over=self.world.ended or self.closed)
 
     # -- views ---------------------------------------------------------------------------
