@@ -275,9 +275,9 @@ def load_script(path: str, scenario: Scenario) -> tuple[ScriptedDecision, ...]:
         raise ScriptError(f"{path}: " + "; ".join(problems or [str(err)])) from None
     from wargame.model.checks import script_problems
 
-    problems = script_problems(entries, scenario.actor_ids)
-    if problems:
-        raise ScriptError(f"{path}: " + "; ".join(f"decision{format_path(p)}: {m}" for p, m in problems))
+    found = script_problems(entries, scenario.actor_ids)  # (path, message) pairs
+    if found:
+        raise ScriptError(f"{path}: " + "; ".join(f"decision{format_path(p)}: {m}" for p, m in found))
     return entries
 
 
