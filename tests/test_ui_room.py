@@ -296,7 +296,7 @@ async def test_the_lobby_writes_the_journal_given_and_never_over_a_file(tmp_path
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.session is not None and app.journal == mine
+        assert app.has_game and app.journal == mine
     assert mine.is_file()
     taken = tmp_path / "taken.jsonl"
     taken.write_text("keep me\n", encoding="utf-8")
@@ -305,7 +305,7 @@ async def test_the_lobby_writes_the_journal_given_and_never_over_a_file(tmp_path
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.session is None
+        assert not app.has_game
         assert "never overwritten" in str(app.screen.query_one("#error", Static).render())
     assert taken.read_text(encoding="utf-8") == "keep me\n"
 

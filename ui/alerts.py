@@ -12,6 +12,7 @@ mobilisation phases) goes on without stopping the clock. Nothing here imports Te
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 import attrs
 
@@ -80,7 +81,7 @@ class AlertBoard:
     scanned: int = 0  # events of the journal already looked at
     waiting: dict[str, list[Alert]] = attrs.field(factory=dict)
 
-    def scan(self, events: Sequence[Event], seats: Iterable[str], start: object) -> list[Alert]:
+    def scan(self, events: Sequence[Event], seats: Iterable[str], start: datetime) -> list[Alert]:
         """Queue each stop recorded since the last scan for every seat of ``seats`` that may see
         it; return the new stops (empty: the clock may run on)."""
         new = [e for e in events[self.scanned :] if is_stop(e)]

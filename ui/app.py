@@ -8,6 +8,7 @@ through the session, which writes it to the journal file (flushed) before the fo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,8 @@ from ui.tempo_keys import TempoKeys
 from ui.typeahead import TypeAhead
 from wargame.engine.decisions import WHITE, DecisionError
 from wargame.engine.journal import Event
-from wargame.session.session import HUMAN, Session
+from wargame.session.seats import HUMAN
+from wargame.session.session import Session
 from wargame.session.views import PromptView, SeatView
 
 
@@ -51,7 +53,9 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit_game", "Quit"),
     ]
-    GAME_ACTIONS = frozenset(b.action for b in BINDINGS if b.action != "help")  # held under forms
+    GAME_ACTIONS = frozenset(  # held under forms
+        b.action for b in BINDINGS if isinstance(b, Binding) and b.action != "help"
+    )
 
     def __init__(
         self,
@@ -61,7 +65,7 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
         lobby: dict[str, Any] | None = None,
     ) -> None:
         super().__init__()
-        self.session: Session = session  # type: ignore[assignment] (set by the lobby otherwise)
+        self._session = session  # None until the lobby makes the game (see :attr:`session`)
         self.journal = journal
         self.facilitator = facilitator
         self.lobby_defaults = lobby or {}
@@ -79,6 +83,19 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
         self.briefed: set[str] = set()
         self.script = ""  # the room script of play --script (named again in the resume command)
 
+    @property
+    def has_game(self) -> bool:
+        """A game exists: given at the start, or made since in the lobby."""
+        return self._session is not None
+
+    @property
+    def session(self) -> Session:
+        """The game. Only read once there is one (:attr:`has_game`): no game key works and no
+        seat's screen is up before it (the lobby is the only screen without a game)."""
+        if self._session is None:
+            raise LookupError("no game yet: the lobby has not made it")
+        return self._session
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Game keys do nothing (and are not shown) until a seat is at the terminal (the lobby,
         PIN and hand-over screens), or while a form or question is open over a screen (a key
@@ -89,14 +106,14 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
 
     def _seated(self) -> bool:
         """A game exists and a seat is at the terminal (not a lobby, PIN or hand-over screen)."""
-        return self.session is not None and bool(self.current)
+        return self.has_game and bool(self.current)
 
     # -- starting ------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self.timer = self.set_interval(1 / TICKS_PER_SECOND, self.on_tick, pause=True)
         self.set_interval(1, self.on_second)
-        if self.session is None:
+        if not self.has_game:
             from ui.lobby import LobbyScreen
 
             self.push_screen(LobbyScreen(**self.lobby_defaults))
@@ -105,7 +122,7 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
 
     def begin(self) -> None:
         """Seat the players: each human seat in turn, then the white cell (if there is one)."""
-        self.session.hold_deadlines = True  # type: ignore[attr-defined] (a human's deadline waits for the room)
+        self.session.hold_deadlines = True  # a human's deadline waits for the room
         self.alerts.scanned = len(self.session.events)
         humans = [s for s, c in self.session.seats.items() if c == HUMAN]
         if not humans:
@@ -124,7 +141,7 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
 
     def start_game(self, session: Session, journal: Path, facilitator: bool) -> None:
         """Called by the lobby with the game it made."""
-        self.session, self.journal, self.facilitator = session, journal, facilitator
+        self._session, self.journal, self.facilitator = session, journal, facilitator
         self.pop_screen()
         self.begin()
 
@@ -209,7 +226,7 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
             self.timer.pause()
 
     def action_toggle_clock(self) -> None:
-        if self.session is None or self.session.finished:
+        if not self.has_game or self.session.finished:
             return
         self.clock.running = not self.clock.running
         if self.timer is not None:
@@ -230,7 +247,7 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
         self.after_advance(tick(self.session, self.clock))
 
     def action_step(self) -> None:
-        if self.session is None:
+        if not self.has_game:
             return
         self._pause()
         self.after_advance(step(self.session, None if self.current == WHITE else self.current))
@@ -293,7 +310,7 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
     def action_hot_wash(self) -> None:
         """The hot wash: at the end for everyone; before it, only for the white cell (it shows
         the truth beside each seat's belief)."""
-        if self.session is None:
+        if not self.has_game:
             return
         if not self.session.finished and self.current != WHITE:
             self.notify("The hot wash opens at the end of the game (or from the white cell: w, then a).")
@@ -311,7 +328,7 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
             self.action_show_help_panel()
 
     def action_quit_game(self) -> None:
-        if self.session is None:
+        if not self.has_game:
             self.exit("")
             return
         where = f"The journal is saved in {self.journal}" if self.journal else "No journal is being written"
@@ -334,11 +351,11 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
         )
 
     def finish(self) -> None:
-        if self.session is not None:
+        if self.has_game:
             self.session.close()
         self.exit(str(self.journal) if self.journal else "")
 
-    def get_system_commands(self, screen: Screen[Any]) -> Any:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
         yield from super().get_system_commands(screen)
         if not self._seated():
             return

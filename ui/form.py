@@ -79,6 +79,9 @@ class FormScreen(ModalScreen[bool]):
     FormScreen Horizontal { height: auto; margin-top: 1; }
     FormScreen Button { margin-right: 2; }
     """
+    # Focus goes to the first field as soon as the form is built (not to its scroll frame, the
+    # first focusable widget): the fields are the only option lists and inputs, in their order.
+    AUTO_FOCUS = "OptionList, Input"
 
     def __init__(self, title: str, fields: list[Field], apply: Apply, note: str = "") -> None:
         super().__init__()
@@ -86,7 +89,7 @@ class FormScreen(ModalScreen[bool]):
         self.fields = fields
         self.apply = apply
         self.note = note
-        self.AUTO_FOCUS = f"#field-{fields[0].name}"  # focus is set as soon as the form is built
+        self.timed_prompt: str | None = None  # the decision whose time box its frame counts down
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():

@@ -11,18 +11,14 @@ journal; ``wargame report JOURNAL`` makes the same afterwards, with ``--format h
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ui.game_screen import GameScreen
 from ui.text import plain
-
-if TYPE_CHECKING:
-    from ui.app import WargameApp
 
 MARGIN = 4  # columns the frame takes: padding and the scroll bar
 
@@ -34,7 +30,7 @@ def export_path(journal: Path | None, scenario: str, seed: int) -> Path:
     return Path(f"{scenario}.seed{seed}.hotwash.md")
 
 
-class HotWashScreen(Screen[None]):
+class HotWashScreen(GameScreen):
     """The review of the game as it stands (at the end: the whole game)."""
 
     BINDINGS = [
@@ -45,10 +41,6 @@ class HotWashScreen(Screen[None]):
     HotWashScreen #washbar { height: 1; background: $success; color: $text; text-style: bold; padding: 0 1; }
     HotWashScreen #washpane { height: 1fr; padding: 0 1; }
     """
-
-    @property
-    def game(self) -> WargameApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         from wargame.analysis.aar.hotwash import hot_wash, hot_wash_text

@@ -4,21 +4,19 @@ each seat's briefing, and decide whether a white cell runs the game."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
+from ui.game_screen import GameScreen
 from ui.text import plain
 from wargame.model.scenario_files import scenarios
 from wargame.session.journal.read import fresh_path
-from wargame.session.session import HUMAN, SeatError, Session, controller_names
-
-if TYPE_CHECKING:
-    from ui.app import WargameApp
+from wargame.session.seats import HUMAN, SeatError, controller_names
+from wargame.session.session import Session
 
 
 def default_seats(loaded: scenarios.LoadedScenario) -> dict[str, str]:
@@ -33,7 +31,7 @@ def default_seats(loaded: scenarios.LoadedScenario) -> dict[str, str]:
     return {s: (HUMAN if s == first else "bot:historical") for s in sc.seat_ids}
 
 
-class LobbyScreen(Screen[None]):
+class LobbyScreen(GameScreen):
     """Set up a game before it starts."""
 
     BINDINGS = [Binding("ctrl+s", "start", "Start the game"), Binding("escape", "app.quit", "Leave")]
@@ -65,10 +63,6 @@ class LobbyScreen(Screen[None]):
         self.given = seats or {}
         self.journal = journal  # --journal: the file the game is written to (never overwritten)
         self.loaded = scenarios.load(self.scenario_name)
-
-    @property
-    def game(self) -> WargameApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="setup"):
@@ -125,7 +119,7 @@ class LobbyScreen(Screen[None]):
         )
         self.query_one("#briefingtext", Static).update(plain(text))
 
-    def on_descendant_focus(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget_id = getattr(event.widget, "id", None) or ""
         parent_id = getattr(event.widget.parent, "id", None) or ""
         for wid in (widget_id, parent_id):

@@ -53,18 +53,17 @@ def decide(app: WargameApp, seat: str) -> None:
     )
     if len(pending) > 1:
         note += f" {len(pending) - 1} more after this one."
-    app.push_screen(
-        FormScreen(
-            f"{app.name_of(seat)} must decide: {p.question}",
-            [
-                Field("choice", "Your decision", p.options, p.default, required=True),
-                Field("reason", "Your reason", placeholder="why — recorded in the journal and the hot wash"),
-            ],
-            lambda v: submit(app, seat, p.id, p.kind, v),
-            note=note,
-        )
+    form = FormScreen(
+        f"{app.name_of(seat)} must decide: {p.question}",
+        [
+            Field("choice", "Your decision", p.options, p.default, required=True),
+            Field("reason", "Your reason", placeholder="why — recorded in the journal and the hot wash"),
+        ],
+        lambda v: submit(app, seat, p.id, p.kind, v),
+        note=note,
     )
-    app.time_form(app.screen, p.id)  # the form counts the time box down
+    app.push_screen(form)
+    app.time_form(form, p.id)  # the form counts the time box down
 
 
 def free_orders(app: WargameApp, seat: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -122,7 +122,7 @@ def report_detail(scenario: Scenario, e: Event) -> Text:
 
 def own_situation(view: SeatView, scenario: Scenario) -> Group:
     """The seat's own forces and mobilisation, phase by phase, with progress bars."""
-    out: list[object] = []
+    out: list[RenderableType] = []
     own = view.own
     war = ", ".join(own.at_war_with) or "no one"
     out.append(
@@ -161,11 +161,11 @@ def fronts_known(view: SeatView, scenario: Scenario) -> Table:
         elif isinstance(d, InvasionData):
             last[""] = e
     for f in scenario.fronts:
-        e = last.get(f.id)
+        seen = last.get(f.id)
         estimate = view.assessments.get(f"forces.{f.id}")
         table.add_row(
             f.name,
-            plain(f"{short_when(scenario.scenario.start, e.t)}: {e.text}") if e else plain("quiet"),
+            plain(f"{short_when(scenario.scenario.start, seen.t)}: {seen.text}") if seen else plain("quiet"),
             f"{estimate.value:.0f} ({estimate.low:.0f}–{estimate.high:.0f})" if estimate else "no reports",
         )
     return table

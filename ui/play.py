@@ -15,7 +15,8 @@ from wargame.engine.events import EndData
 from wargame.model.scenario_files import scenarios
 from wargame.session.journal.read import JournalError, fresh_path, read
 from wargame.session.journal.replay import resume
-from wargame.session.session import Session, assign_seats
+from wargame.session.seats import assign_seats
+from wargame.session.session import Session
 
 
 class PlayError(ValueError):
@@ -83,17 +84,17 @@ def cmd_play(args: argparse.Namespace) -> int:
             facilitator=args.facilitator,
         )
     app.script = args.script or ""
-    if app.session is not None:
+    if app.has_game:
         app.session.hold_deadlines = True  # a human's prompt waits for the room (branch room)
     try:
         result = app.run()
     except BaseException:
-        if app.session is not None:
+        if app.has_game:
             app.session.close(mark=False)  # a crash: the journal stays as it was, ready to resume
         raise
-    session = app.session
-    if session is None:
+    if not app.has_game:
         return 0
+    session = app.session
     if app.return_code not in (0, None) and not session.closed:
         session.close(mark=False)
         print(

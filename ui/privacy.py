@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.screen import Screen
@@ -34,6 +35,6 @@ class PrivacyScreen(Screen[None]):
                 id="handover",
             )
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event: events.Key) -> None:
         event.stop()
         self.then()  # replaces this screen with the next seat's

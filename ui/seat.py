@@ -7,23 +7,18 @@ so nothing of one seat's screen survives into the next.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Log, Static, TabbedContent, TabPane
 
 from ui import panels
+from ui.game_screen import GameScreen
 from ui.text import plain
 from wargame.engine.events import ReportData
 
-if TYPE_CHECKING:
-    from ui.app import WargameApp
 
-
-class SeatScreen(Screen[None]):
+class SeatScreen(GameScreen):
     """The screen of one human seat."""
 
     BINDINGS = [
@@ -50,10 +45,6 @@ class SeatScreen(Screen[None]):
         self.seat = seat
         self.shown = 0  # events of the seat's view already placed in the inbox and log
         self.selected: int | None = None  # seq of the inbox item open below the table
-
-    @property
-    def game(self) -> WargameApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="clockbar")

@@ -14,31 +14,49 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from textual.app import App
 from textual.containers import VerticalScroll
+from textual.widgets import Static
 
-from ui.alerts import summary
-from ui.clock import turn
+from ui.alerts import AlertBoard, summary
+from ui.clock import Clock, turn
 from ui.confirm import ConfirmScreen
 from ui.form import Field, FormScreen
-from ui.tempo import BOXES, TURNS, box_label, due, following, turn_label
+from ui.tempo import BOXES, TURNS, Tempo, box_label, due, following, turn_label
 from ui.text import plain, short_when
 from ui.undo import last_hold_or_skip
 from wargame.engine.decisions import WHITE, DecisionError
 from wargame.session.views import PromptView
 
 if TYPE_CHECKING:
-    from ui.app import WargameApp
-
-    _Base = WargameApp
-else:
-    _Base = object
+    from wargame.session.session import Session
 
 
 DUE_TOAST = 15  # seconds a deadline's toast stays on screen
 
 
-class TempoKeys(_Base):
+class TempoKeys(App[Any]):
     """Turns, time boxes, deadlines and alerts (see the module docstring)."""
+
+    if TYPE_CHECKING:
+        # What the keys use of :class:`ui.app.WargameApp`, which defines it all. Declared for the
+        # type checker only: at run time nothing here may shadow the app's own in the MRO.
+        clock: Clock
+        tempo: Tempo
+        alerts: AlertBoard
+        rotation: list[str]
+        current: str
+
+        @property
+        def session(self) -> Session: ...
+        @property
+        def has_game(self) -> bool: ...
+        def name_of(self, seat: str) -> str: ...
+        def clock_text(self, seat: str) -> str: ...
+        def _pause(self) -> None: ...
+        def after_advance(self, fresh: list[PromptView]) -> None: ...
+        def refresh_screen(self) -> None: ...
+        def direct(self, kind: str, choice: str, reason: str = "", text: str = "") -> str | None: ...
 
     # -- telling the room ----------------------------------------------------------------
 
@@ -123,7 +141,7 @@ class TempoKeys(_Base):
 
     def action_turn(self) -> None:
         """Play one turn: to the next decision, deadline or event of consequence, or the turn's end."""
-        if self.session is None or self.session.finished:
+        if not self.has_game or self.session.finished:
             return
         self._pause()
         before = self.session.now
@@ -133,7 +151,7 @@ class TempoKeys(_Base):
 
     def _sets_tempo(self) -> bool:
         """The white cell sets the tempo (without a white cell, whoever is at the terminal)."""
-        if self.session is None:
+        if not self.has_game:
             return False
         if WHITE in self.rotation and self.current != WHITE:
             self.notify("The white cell sets the tempo (w, then T or B).", severity="warning")
@@ -159,7 +177,7 @@ class TempoKeys(_Base):
 
     def on_second(self) -> None:
         """Once a wall-clock second: count the time boxes down; tell the room when one runs out."""
-        if self.session is None or not self.tempo.box:
+        if not self.has_game or not self.tempo.box:
             return
         for p in self.tempo.watch(self.session.pending()):
             what = f" ({p.question})" if self.current in (WHITE, p.seat) else ""
@@ -172,10 +190,10 @@ class TempoKeys(_Base):
             )
         for screen in self.screen_stack:
             seat = getattr(screen, "seat", WHITE)
-            for bar in screen.query("#clockbar"):
+            for bar in screen.query("#clockbar").results(Static):
                 suffix = " — GROUND TRUTH" if seat == WHITE else ""
-                bar.update(plain(self.clock_text(seat) + suffix))  # type: ignore[attr-defined]
-            prompt = getattr(screen, "timed_prompt", None)
+                bar.update(plain(self.clock_text(seat) + suffix))
+            prompt = screen.timed_prompt if isinstance(screen, FormScreen) else None
             if prompt is not None:
                 for box in screen.query(VerticalScroll).results():
                     box.border_subtitle = self.tempo.countdown(prompt)
@@ -203,10 +221,10 @@ class TempoKeys(_Base):
         short += [f"{len(pending)} waiting (d)"] if pending else []
         return " · ".join(short)
 
-    def time_form(self, form: Any, prompt: str) -> None:
+    def time_form(self, form: FormScreen, prompt: str) -> None:
         """Mark a decision's form so that its frame counts the time box down; the form opens
         over a clear screen (the toasts would hide its countdown and buttons)."""
-        form.timed_prompt = prompt  # type: ignore[attr-defined]
+        form.timed_prompt = prompt
         self.clear_notifications()
         self.call_after_refresh(self.on_second)
 
@@ -215,7 +233,7 @@ class TempoKeys(_Base):
     def action_take_default(self) -> None:
         """Take the default of a decision at its deadline — only when someone confirms it: the
         white cell for any seat, a seat for itself. The journal says who confirmed."""
-        if self.session is None:
+        if not self.has_game:
             return
         mine = [p for p in due(self.session) if self.current in (WHITE, p.seat)]
         if not mine:
@@ -228,7 +246,7 @@ class TempoKeys(_Base):
             if not yes:
                 return
             try:
-                self.session.take_default(p.id, self.current)  # type: ignore[attr-defined]
+                self.session.take_default(p.id, self.current)
             except DecisionError as err:
                 self.notify(str(err), severity="error")
                 return
@@ -263,7 +281,7 @@ class TempoKeys(_Base):
             )
         )
 
-    def _may(self, action: str) -> Any:
+    def _may(self, action: str) -> bool:
         """Hide the default key while nothing is at its deadline."""
         if action == "take_default":
             return bool(due(self.session))

@@ -5,6 +5,8 @@ markup parsing)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.text import Text
 
 from wargame.model.clock import format_instant
@@ -18,12 +20,12 @@ def plain(text: str, style: str = "") -> Text:
     return Text(text, style=style)
 
 
-def when(start: object, minute: int) -> str:
+def when(start: datetime, minute: int) -> str:
     """A simulated instant as the players read it: ``Fri 01 Sep 1939 04:45``."""
-    return format_instant(start, minute)  # type: ignore[arg-type]
+    return format_instant(start, minute)
 
 
-def short_when(start: object, minute: int) -> str:
+def short_when(start: datetime, minute: int) -> str:
     """``01 Sep 04:45``: the weekday and year dropped, for tables."""
     full = when(start, minute)
     parts = full.split()

@@ -14,10 +14,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Log, Static, TabbedContent, TabPane
 
 from ui.form import Field, FormScreen
+from ui.game_screen import GameScreen
 from ui.panels import log_line
 from ui.text import plain, short_when
 from wargame.engine.intelligence import subject_label
@@ -103,7 +103,7 @@ def beliefs_panel(app: WargameApp, w: WhiteCellView) -> Table:
     return table
 
 
-class WhiteCellScreen(Screen[None]):
+class WhiteCellScreen(GameScreen):
     """The facilitators' screen."""
 
     BINDINGS = [
@@ -130,10 +130,6 @@ class WhiteCellScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.shown = 0
-
-    @property
-    def game(self) -> WargameApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="clockbar")

@@ -12,6 +12,10 @@ from wargame.engine.events import HeldData
 from wargame.engine.whitecell import HELD, SCHEDULED, publish
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
+    import simpy
+
     from wargame.engine.world import World
     from wargame.model.scenario import Inject
 
@@ -21,7 +25,7 @@ def start(world: World) -> None:
         world.env.process(_publish(world, inject))
 
 
-def _publish(world: World, inject: Inject):  # type: ignore[no-untyped-def]
+def _publish(world: World, inject: Inject) -> Generator[simpy.Event, object, None]:
     yield world.env.timeout(world.minute(inject.at))
     status = world.injects.get(inject.id, SCHEDULED)
     if status == SCHEDULED:

@@ -226,12 +226,12 @@ class Script:
     """A decision script: the first matching entry answers a prompt; otherwise its default."""
 
     entries: tuple[ScriptedDecision, ...]
-    start: object  # the scenario's start datetime
+    start: datetime  # the scenario's start
     label: str = "script"
 
     def __call__(self, view: SeatView, prompt: PromptView) -> Answer:
         for e in self.entries:
-            if matches(e, prompt, self.start):  # type: ignore[arg-type]
+            if matches(e, prompt, self.start):
                 return _choose(prompt, e.choice, e.reason or f"as in the {self.label}")
         return prompt.default, f"the {self.label} has no entry for this decision"
 
@@ -275,9 +275,9 @@ def load_script(path: str, scenario: Scenario) -> tuple[ScriptedDecision, ...]:
         raise ScriptError(f"{path}: " + "; ".join(problems or [str(err)])) from None
     from wargame.model.checks import script_problems
 
-    problems = script_problems(entries, scenario.actor_ids)
-    if problems:
-        raise ScriptError(f"{path}: " + "; ".join(f"decision{format_path(p)}: {m}" for p, m in problems))
+    found = script_problems(entries, scenario.actor_ids)  # (path, message) pairs
+    if found:
+        raise ScriptError(f"{path}: " + "; ".join(f"decision{format_path(p)}: {m}" for p, m in found))
     return entries
 
 

@@ -11,23 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
-T = TypeVar("T", dict, tuple)  # type: ignore[type-arg]
+T = TypeVar("T", dict[str, Any], tuple[Any, ...])
 
 
 class Lazy(Generic[T]):
     """``make()``, worked out the first time it is read."""
 
     __slots__ = ("_make", "_value")
+    _value: T  # set on first read (by then ``_make`` is None)
 
     def __init__(self, make: Callable[[], T]) -> None:
         self._make: Callable[[], T] | None = make
-        self._value: Any = None
 
     def force(self) -> T:
         """The value (worked out now if it has not been yet)."""
         if self._make is not None:
             self._value, self._make = self._make(), None
-        return self._value  # type: ignore[no-any-return]
+        return self._value
 
     def __getitem__(self, key: Any) -> Any:
         return self.force()[key]
@@ -46,13 +46,13 @@ class Lazy(Generic[T]):
         return (type(value), (value,))
 
 
-class LazyMapping(Lazy[dict], Mapping[str, Any]):  # type: ignore[type-arg]
+class LazyMapping(Lazy[dict[str, Any]], Mapping[str, Any]):
     """A read-only dict worked out when first read."""
 
     __slots__ = ()
 
 
-class LazyTuple(Lazy[tuple], Sequence[Any]):  # type: ignore[type-arg]
+class LazyTuple(Lazy[tuple[Any, ...]], Sequence[Any]):
     """A tuple worked out when first read."""
 
     __slots__ = ()

@@ -77,12 +77,12 @@ class RoomPlay:
         timed = []
         while self._timed and self._timed[0][0] <= now:
             timed.append(self._timed.pop(0))
-        acts = [self._white(i, w) for _, kind, i, w in timed if kind == 0]  # type: ignore[arg-type]
+        acts = [self._white(i, w) for _, _, i, w in timed if isinstance(w, WhiteAct)]
         for actors, asked in opened:
             for i, w in [(i, w) for i, w in self._on_prompt if _triggers(w, actors, asked)]:
                 self._on_prompt.remove((i, w))
                 acts.append(self._white(i, w))
-        acts += [self._timed_decision(i, d) for _, kind, i, d in timed if kind == 1]  # type: ignore[arg-type]
+        acts += [self._timed_decision(i, d) for _, _, i, d in timed if isinstance(d, RoomDecision)]
         seats = self.script.seats
         for _, asked in opened:
             prompt = session.world.prompts.get(asked.prompt)
