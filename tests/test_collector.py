@@ -42,3 +42,38 @@ def test_a_headless_game_leaves_the_collector_on() -> None:
     session.run_to_end()
     assert session.world.ended
     assert gc.isenabled()
+
+
+def test_a_finished_headless_game_is_freed_by_reference_counting() -> None:
+    """The old code left every game in a reference cycle (the journal's clock, processes and
+    scheduled events all held the world): only the cyclic collector could free it."""
+    import weakref
+
+    session = Session(scenarios.load("drole-de-guerre-1939"), seed=3)
+    gc.disable()
+    try:
+        session.run_to_end()
+        summary = session.summary()  # the results outlive the finish
+        world = weakref.ref(session.world)
+        del session
+        assert world() is None
+    finally:
+        gc.enable()
+    assert summary
+
+
+def test_finish_refuses_a_game_under_way() -> None:
+    session = Session(scenarios.load("tutorial"), seed=1)
+    with pytest.raises(RuntimeError):
+        session.world.finish()
+
+
+def test_paused_leaves_frozen_objects_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector.paused():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -363,6 +363,8 @@ class Session:
         if self._unattended():
             with collector.paused():  # a headless game makes no garbage worth a pass (see collector)
                 self._run_until(float("inf"))
+                if self.world.ended:  # nothing runs after the end: let the game free itself
+                    self.world.finish()
             return
         while self._step():
             pass
