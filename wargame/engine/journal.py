@@ -145,13 +145,18 @@ class Journal:
         t = int(self._clock())
         if self._at[0] != t:  # events come in bursts at one instant: spell it once
             self._at = (t, to_datetime(self._start, t).isoformat(timespec="minutes"))
-        see_t = tuple(sorted(set(see)))
+        if type(see) is tuple and len(see) < 2:  # most events: one seat, or everyone, or none
+            see_t = see
+        else:
+            see_t = tuple(sorted(set(see)))
+            if EVERYONE in see_t:
+                see_t = (EVERYONE,)
         event = Event(
             t=t,
             at=self._at[1],
             seq=len(self.events),
-            actors=tuple(actors),
-            see=(EVERYONE,) if EVERYONE in see_t else see_t,
+            actors=actors if type(actors) is tuple else tuple(actors),
+            see=see_t,
             text=text,
             data=data,
             truth=truth,

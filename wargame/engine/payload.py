@@ -73,9 +73,10 @@ def _canonical_any(value: Any) -> Any:
 
 def number(value: float) -> float:
     """A number as the journal spells it: whole numbers as ``int``, others rounded to 6 decimals."""
-    if type(value) is int:
+    kind = type(value)
+    if kind is int:
         return value
-    f = float(value)
+    f = value if kind is float else float(value)
     if f.is_integer() and -(2**53) < f < 2**53:
         return int(f)
     if not math.isfinite(f):

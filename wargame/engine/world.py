@@ -13,6 +13,7 @@ reach the journal.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Generator, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -36,6 +37,19 @@ Process = Callable[["World"], None]
 DecisionObserver = Callable[["World", Event], None]
 
 
+class Environment(simpy.Environment):
+    """A SimPy environment that keeps the generators of the processes it starts, so that a
+    finished game can close them (:meth:`World.finish`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.generators: list[Generator[simpy.Event, object, object]] = []
+
+    def process(self, generator: Generator[simpy.Event, object, object]) -> simpy.Process:
+        self.generators.append(generator)
+        return super().process(generator)
+
+
 class World:
     """Everything one game is made of. Processes receive it as their first argument."""
 
@@ -53,9 +67,10 @@ class World:
         self.decisions = decisions  # the decisions a seat may take unprompted, by kind
         self.decision_observers: list[DecisionObserver] = []  # told of each decision journalled
         self.askable = askable(scenario)  # prompt kind -> the seats that can ever be asked it
-        self.env = simpy.Environment()
+        self.env = Environment()
         self.streams = Streams(seed)
-        self.journal = Journal(lambda: int(self.env.now), scenario.scenario.start)
+        # the clock reads the environment, not the world: no reference cycle (see finish)
+        self.journal = Journal(functools.partial(getattr, self.env, "now"), scenario.scenario.start)
         self.actors = {a.id: ActorState(id=a.id) for a in scenario.actors}
         self.fronts = {f.id: FrontState(id=f.id) for f in scenario.fronts}
         self.prompts: dict[str, tuple[Prompt, simpy.Event]] = {}
@@ -145,3 +160,17 @@ class World:
             ),
         )
         self.ended = True
+
+    def finish(self) -> None:
+        """Let a game that has ended be freed by reference counting alone, the moment it is
+        dropped: close its processes (their frames hold the world) and drop the events still
+        scheduled past the horizon (their callbacks hold it too), which would never be
+        processed. The state, the journal and the pictures stay as they are. A world is a web
+        of references to itself while it runs; left so, only the cyclic collector could free it
+        (see :mod:`wargame.session.collector`)."""
+        if not self.ended:
+            raise RuntimeError("only a game that has ended can be finished")
+        for generator in self.env.generators:
+            generator.close()
+        self.env.generators.clear()
+        self.env._queue.clear()  # SimPy keeps its schedule here; nothing in it can run now

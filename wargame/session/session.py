@@ -46,7 +46,7 @@ from wargame.engine.standard import FREE_DECISIONS, STANDARD_PROCESSES
 from wargame.engine.world import World
 from wargame.model.clock import format_instant
 from wargame.model.scenario_files.scenarios import LoadedScenario
-from wargame.session import bots
+from wargame.session import bots, collector
 from wargame.session.journal.header import Header
 from wargame.session.journal.write import JournalLines
 from wargame.session.seats import (  # noqa: F401 (re-exported: the session's public names)
@@ -361,7 +361,10 @@ class Session:
         """Run until the horizon (human prompts fall to their defaults at their deadlines), or,
         with :attr:`hold_deadlines`, until a human prompt falls :meth:`due`."""
         if self._unattended():
-            self._run_until(float("inf"))
+            with collector.paused():  # a headless game makes no garbage worth a pass (see collector)
+                self._run_until(float("inf"))
+                if self.world.ended:  # nothing runs after the end: let the game free itself
+                    self.world.finish()
             return
         while self._step():
             pass

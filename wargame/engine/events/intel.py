@@ -45,6 +45,8 @@ class ReportData(Payload):
 
 def _number_or_text(value: float | str | None) -> float | str | None:
     """A true value: a number (canonical), or an instant's text (for ``attack_date``)."""
+    if type(value) is float:  # the common case first (same result)
+        return number(value)
     return value if value is None or isinstance(value, str) else number(value)
 
 
