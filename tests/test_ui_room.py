@@ -289,6 +289,7 @@ def test_play_journal_refuses_a_finished_a_foreign_or_another_games_file(
     assert not started
 
 
+@pytest.mark.slow  # a long run of the app (2–5 s): `pytest -m slow`
 async def test_the_lobby_writes_the_journal_given_and_never_over_a_file(tmp_path: Path) -> None:
     mine = tmp_path / "seminar.jsonl"
     app = WargameApp(lobby={"scenario": FLAGSHIP, "seed": 2, "journal": str(mine)})
@@ -467,6 +468,7 @@ async def test_each_seat_reads_its_briefing_when_it_first_sits_down_and_on_b(tmp
         assert isinstance(app.screen, BriefingScreen) and app.screen.who == france.name
 
 
+@pytest.mark.slow  # a long run of the app (2–5 s): `pytest -m slow`
 async def test_the_white_cell_reads_its_pack_on_b(tmp_path: Path) -> None:
     s, path = game(tmp_path, {}, ("scenario.white_cell_notes=Hold the pact until the room is ready",))
     app = WargameApp(s, path, facilitator=True)

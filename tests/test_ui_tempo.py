@@ -140,6 +140,7 @@ def test_a_time_box_counts_down_on_the_wall_clock_and_tells_once() -> None:
 # -- turns and the tempo -------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a long run of the app (2–5 s): `pytest -m slow`
 async def test_a_turn_runs_its_length_through_quiet_time(tmp_path: Path) -> None:
     s = game(tmp_path, {"france": "human"})
     app = WargameApp(s, None)
@@ -156,6 +157,7 @@ async def test_a_turn_runs_its_length_through_quiet_time(tmp_path: Path) -> None
         assert "stopped: a decision" in bar(app)
 
 
+@pytest.mark.slow  # a long run of the app (2–5 s): `pytest -m slow`
 async def test_the_white_cell_sets_the_tempo_and_a_seat_may_not(tmp_path: Path) -> None:
     s = game(tmp_path, {"france": "human"})
     app = WargameApp(s, None, facilitator=True)
@@ -242,6 +244,7 @@ async def test_an_ad_hoc_inject_reaches_its_audience_only_when_it_sits_down(tmp_
         assert app.current == "uk" and any("Danzig" in x for x in said)
 
 
+@pytest.mark.slow  # a long run of the app (2–5 s): `pytest -m slow`
 async def test_a_seat_learns_whose_news_stopped_the_clock_never_what_it_is(tmp_path: Path) -> None:
     s = game(tmp_path, {"france": "human"})
     s.advance_to_decision()
@@ -379,6 +382,7 @@ def ended(tmp_path: Path) -> Session:
     return s
 
 
+@pytest.mark.slow  # a long run of the app (2–5 s): `pytest -m slow`
 async def test_the_hot_wash_opens_in_under_two_seconds_and_scrolls_by_keyboard(tmp_path: Path) -> None:
     s = ended(tmp_path)
     app = WargameApp(s, tmp_path / "game.jsonl")
