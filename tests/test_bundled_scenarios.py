@@ -43,3 +43,13 @@ def test_the_tutorial_is_short_and_teaches_the_controls() -> None:
     kinds = {e.kind for e in session.events}
     assert {"report", "warning", "council", "prompt", "promise", "invasion"} <= kinds
     assert len(session.events) < 150  # about twenty minutes of play at a comfortable pace
+
+
+def test_a_source_checkout_finds_its_bundled_scenarios() -> None:
+    """Run from a checkout over a non-editable install, ``wargame`` is the checkout's package and
+    ``wargame.scenarios`` does not exist there: the scenarios come from the top ``scenarios/``
+    folder (CI found the path one folder short after the loading code moved into a package)."""
+    from wargame.model.scenario_files.scenarios import checkout_dir
+
+    assert (checkout_dir() / "tutorial.toml").is_file()
+    assert (checkout_dir() / "drole-de-guerre-1939.toml").is_file()

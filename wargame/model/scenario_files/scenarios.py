@@ -84,7 +84,13 @@ def bundled_dir() -> Path:
     try:
         return Path(str(resources.files("wargame.scenarios")))
     except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[2] / "scenarios"
+        return checkout_dir()
+
+
+def checkout_dir() -> Path:
+    """The repository's ``scenarios/`` folder, for a package imported from a source checkout
+    (this file is ``wargame/model/scenario_files/scenarios.py``: three folders below the top)."""
+    return Path(__file__).resolve().parents[3] / "scenarios"
 
 
 def bundled() -> list[Path]:
