@@ -50,11 +50,6 @@ def _bare_run(events: int) -> tuple[float, float]:
     return wall, cpu
 
 
-def bare_simpy(events: int) -> float:
-    """Seconds a bare SimPy loop takes to process ``events`` timeouts (100 processes)."""
-    return _bare_run(events)[0]
-
-
 def _engine_run(scenario: str, games: int) -> tuple[float, float, int]:
     """(wall seconds, processor seconds, SimPy events) to play ``games`` whole games of
     ``scenario`` in this process (the scenario loaded first, untimed)."""

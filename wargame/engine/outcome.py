@@ -47,6 +47,7 @@ from wargame.engine.journal import Event
 from wargame.engine.outcome_types import GuarantorOutcome, Honour, Outcome
 from wargame.engine.payload import Payload
 from wargame.engine.picture import assessments
+from wargame.model import prompts
 from wargame.model.clock import DAY
 from wargame.model.grading import Tally, weight
 from wargame.model.scenario import Guarantee, Scenario
@@ -114,7 +115,7 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
     invasion = _first(index, InvasionData)
     decided = invasion or _first(index, DeterredData)
     j = invasion.t if invasion else 0
-    triggered = [g for g in scenario.guarantees if g.protected == plan.target and plan.actor in g.against]
+    triggered = prompts.triggered(scenario)
     guarantors = sorted({a for g in triggered for a in g.guarantors})
     seen_by_aggressor = [
         e for e in events if e.visible_to(plan.actor) and (decided is None or e.seq <= decided.seq)

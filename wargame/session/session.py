@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from wargame.engine.decisions import WHITE, Decision, DecisionError, apply_decision
 from wargame.engine.events import ClosedData
@@ -60,6 +60,7 @@ from wargame.session.seats import (  # noqa: F401 (re-exported: the session's pu
 from wargame.session.views import PromptView, SeatView, WhiteCellView, seat_view, white_cell_view
 
 if TYPE_CHECKING:
+    from wargame.engine.state import Prompt
     from wargame.session.room import RoomScript
     from wargame.session.room_play import RoomPlay
 
@@ -165,8 +166,8 @@ class Session:
         by the historical bot (nobody may take it, but it still decides)."""
         return self.seats.get(actor, DEFAULT_CONTROLLER)
 
-    def _bot_prompts(self) -> list[Any]:
-        return [p for p in self.world.open_prompts() if self.controller(p.seat) != HUMAN]
+    def _bot_prompts(self) -> list[Prompt]:
+        return [p for p in self.world.open_prompts() if p.seat not in self._humans]
 
     def _bot_waiting(self) -> bool:
         """Whether a prompt a bot answers is open (cheap when no prompt is: most of the time)."""
@@ -179,7 +180,7 @@ class Session:
         earliest deadline of an open prompt of a human seat (infinite when nothing holds it)."""
         if not self.hold_deadlines or not self.world.prompts:
             return float("inf")
-        deadlines = [p.deadline for p in self.world.open_prompts() if self.seats.get(p.seat) == HUMAN]
+        deadlines = [p.deadline for p in self.world.open_prompts() if p.seat in self._humans]
         return min(deadlines) - 1 if deadlines else float("inf")
 
     def _next_time(self) -> float:
