@@ -136,3 +136,13 @@ def test_a_free_decision_listed_open_is_taken() -> None:
             except DecisionError as err:
                 refused.append(f"{kind}={choice}: {err}")
     assert refused == []
+
+
+def test_a_game_over_asks_nothing() -> None:
+    """A prompt opened at the very instant the game reaches its horizon is not offered: it could
+    only be refused ("the game is over"). Found by the property above (tutorial, seed 0: Corvia's
+    mobilisation prompt at 14400, the horizon minute)."""
+    draws = [0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2]
+    session = play("tutorial", 0, again([*draws, *[0] * 200]))  # raised DecisionError before
+    assert session.finished
+    assert session.pending() == [] and session.due() == []

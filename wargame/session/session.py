@@ -373,7 +373,11 @@ class Session:
     # -- decisions -----------------------------------------------------------------------
 
     def pending(self, seat: str | None = None) -> list[PromptView]:
-        """Open prompts of human seats (or of ``seat``), oldest first."""
+        """Open prompts of human seats (or of ``seat``), oldest first; none once the game is over
+        (ended or closed: nothing can be decided then, see :meth:`submit`), even a prompt opened
+        at the very instant the game ended."""
+        if self.world.ended or self.closed:
+            return []
         return [
             PromptView.of(p)
             for p in self.world.open_prompts()
