@@ -111,7 +111,7 @@ def guarantees_of(scenario: Scenario, guarantor: str) -> list[Guarantee]:
 
 
 #: Weight of intelligence cooperation x interest convergence, in log-odds (design choice).
-COOPERATION_WEIGHT = 3.0
+COOPERATION_WEIGHT = 4.0
 #: Shared reports after which a common picture is about 63% held in common (design choice).
 SHARED_SCALE = 6.0
 
@@ -239,7 +239,7 @@ def _belief(scenario: Scenario, guarantor: str, seen: list[Event]) -> float:
     """The log-odds that ``guarantor`` acts, to an observer who has seen ``seen``."""
     x = sum(drivers(scenario, guarantor).values())
     interest = scenario.actor(guarantor).interest_convergence
-    x += COOPERATION_WEIGHT * cooperation(scenario, guarantor, seen) * interest
+    x += COOPERATION_WEIGHT * cooperation(scenario, guarantor, seen) * interest**2
     heard: set[str] = set()
     for event in seen:
         name = signal(event, guarantor)

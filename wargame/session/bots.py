@@ -125,11 +125,11 @@ def realist(view: SeatView, prompt: PromptView) -> Answer:
     if kind == "mobilise":
         return _choose(prompt, "order", "forces must be ready whatever we decide")
     if kind == "declare_war":
-        return _choose(prompt, "declare" if r >= 0.3 else "wait", f"our resolve: {r:.2f}")
+        return _choose(prompt, "declare" if r >= 0.15 else "wait", f"our resolve: {r:.2f}")
     if kind == "offensive":
         ratio, share = _power(view, ctx.get("front"))
         will = r * share
-        scale = _scale(will, general=0.4, limited=0.25, probe=0.12)
+        scale = _scale(will, general=0.5, limited=0.3, probe=0.15)
         return _choose(prompt, scale, f"resolve {r:.2f} and {ratio:.1f} to 1 in divisions")
     if kind == "council_position":
         item = ctx.get("item")
