@@ -178,8 +178,10 @@ def test_a_coordinated_offensive_weighs_more_than_the_same_divisions_piecemeal()
 
 
 def test_a_bolder_government_is_more_resolute_and_a_steady_one_is_its_credibility() -> None:
-    assert resolve(0.3, 1.0, 1.0) > resolve(0.3, 1.0, 0.0) == 0.3 > resolve(0.3, 1.0, -1.0)
-    assert resolve(0.3, 0.0, 2.5) == 0.3
+    assert resolve(0.3, 0.0, 1.0, 1.0) > resolve(0.3, 0.0, 1.0, 0.0) == 0.3 > resolve(0.3, 0.0, 1.0, -1.0)
+    assert resolve(0.3, 0.0, 0.0, 2.5) == 0.3
+    # its own signals tell others its mind; they do not make it
+    assert resolve(0.6, math.log(0.6 / 0.4) - math.log(0.3 / 0.7), 1.0, 0.0) == pytest.approx(0.3, abs=1e-4)
 
 
 def test_dispositions_are_drawn_per_game_from_their_own_stream() -> None:

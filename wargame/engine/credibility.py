@@ -39,8 +39,9 @@ ratio P(signal | resolved) / P(signal | not resolved) (Fearon's costly signals: 
 signal, the further it moves belief; cheap talk hardly moves it). See :data:`SIGNALS`.
 
 **Resolve** (:func:`resolve`) is the guarantor's own will to honour: its credibility as it sees
-itself, shifted by its hidden disposition in this game (``resolve_sd`` x its temper). Others can
-only estimate it; signals are how they learn it.
+itself less what its own signals added (they show its mind to others, they do not make it), shifted
+by its hidden disposition in this game (``resolve_sd`` x its temper). Others can only estimate it;
+signals are how they learn it.
 """
 
 from __future__ import annotations
@@ -237,19 +238,22 @@ def credibility(scenario: Scenario, guarantor: str, seen: Iterable[Event]) -> fl
     )
 
 
-def resolve(self_credibility: float, resolve_sd: float, temper: float) -> float:
-    """A guarantor's own will to honour (0 to 1): its ``self_credibility`` (its credibility as it
-    sees itself, from its own events) shifted by its hidden disposition, ``resolve_sd x temper``
-    in log-odds."""
+def resolve(self_credibility: float, own_signals: float, resolve_sd: float, temper: float) -> float:
+    """A guarantor's own will to honour (0 to 1).
+
+    ``self_credibility`` is its credibility as it sees itself (from its own events);
+    ``own_signals`` is what its own public acts added to it (:func:`signal_weight`), which tell
+    others its mind but do not change it, so they are taken out; ``resolve_sd x temper`` is its
+    hidden disposition in this game, in log-odds. What its doctrine makes of its commitments
+    (a constructivist is bound by its word) is the doctrine's business."""
     p = min(max(self_credibility, 1e-6), 1.0 - 1e-6)
-    return round(_expit(_logit(p) + resolve_sd * temper), 4)
+    return round(_expit(_logit(p) - own_signals + resolve_sd * temper), 4)
 
 
-def _belief(scenario: Scenario, guarantor: str, seen: list[Event]) -> float:
-    """The log-odds that ``guarantor`` acts, to an observer who has seen ``seen``."""
-    x = sum(drivers(scenario, guarantor).values())
-    interest = scenario.actor(guarantor).interest_convergence
-    x += COOPERATION_WEIGHT * cooperation(scenario, guarantor, seen) * interest**2
+def signal_weight(guarantor: str, seen: Iterable[Event]) -> float:
+    """What the signals about ``guarantor`` in ``seen`` add to the log-odds that it acts (each
+    likelihood ratio once per event; a statement or an offer of talks only once)."""
+    x = 0.0
     heard: set[str] = set()
     for event in seen:
         name = signal(event, guarantor)
@@ -258,6 +262,14 @@ def _belief(scenario: Scenario, guarantor: str, seen: list[Event]) -> float:
         heard.add(name)
         x += math.log(SIGNALS.get(name, 1.0))
     return x
+
+
+def _belief(scenario: Scenario, guarantor: str, seen: list[Event]) -> float:
+    """The log-odds that ``guarantor`` acts, to an observer who has seen ``seen``."""
+    x = sum(drivers(scenario, guarantor).values())
+    interest = scenario.actor(guarantor).interest_convergence
+    x += COOPERATION_WEIGHT * cooperation(scenario, guarantor, seen) * interest**2
+    return x + signal_weight(guarantor, seen)
 
 
 def alliance_credibility(scenario: Scenario, protected: str, seen: Iterable[Event]) -> float:

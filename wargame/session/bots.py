@@ -28,7 +28,7 @@ from datetime import datetime
 
 import attrs
 
-from wargame.engine.credibility import resolve
+from wargame.engine.credibility import resolve, signal_weight
 from wargame.engine.events import StatementData
 from wargame.model.clock import from_datetime
 from wargame.model.prompts import PROMPT_RULES
@@ -74,11 +74,12 @@ def _deterrence(view: SeatView, prompt: PromptView) -> Answer:
 
 def resolve_of(view: SeatView) -> float:
     """The seat's own will to honour its guarantee now (0 to 1: its credibility as it sees itself,
-    shifted by its disposition in this game; 0 for a seat that guarantees no one)."""
+    less its own signals, shifted by its disposition in this game; 0 for a seat that guarantees no
+    one)."""
     own = view.credibility.get(view.seat)
     if own is None:
         return 0.0
-    return resolve(own, view.profile.resolve_sd, view.own.temper)
+    return resolve(own, signal_weight(view.seat, view.events), view.profile.resolve_sd, view.own.temper)
 
 
 def _promised_scale(prompt: PromptView) -> str:
@@ -129,7 +130,7 @@ def realist(view: SeatView, prompt: PromptView) -> Answer:
     if kind == "offensive":
         ratio, share = _power(view, ctx.get("front"))
         will = r * share
-        scale = _scale(will, general=0.5, limited=0.3, probe=0.15)
+        scale = _scale(will, general=0.3, limited=0.18, probe=0.08)
         return _choose(prompt, scale, f"resolve {r:.2f} and {ratio:.1f} to 1 in divisions")
     if kind == "council_position":
         item = ctx.get("item")
@@ -148,7 +149,7 @@ def realist(view: SeatView, prompt: PromptView) -> Answer:
 
 def liberal(view: SeatView, prompt: PromptView) -> Answer:
     """The treaty's letter, as far as the government's resolve carries it: the obligation lowers
-    the bar (declares war from a resolve of 0.15, keeps the promised scale from 0.3)."""
+    the bar (declares war from a resolve of 0.05, keeps the promised scale from 0.1)."""
     r = resolve_of(view)
     kind = prompt.kind
     if kind == "attack":
@@ -158,11 +159,11 @@ def liberal(view: SeatView, prompt: PromptView) -> Answer:
     if kind == "mobilise":
         return _choose(prompt, "order", "as the treaty requires")
     if kind == "declare_war":
-        if r < 0.15:
+        if r < 0.05:
             return _choose(prompt, "wait", f"the casus foederis is disputed (resolve {r:.2f})")
         return _choose(prompt, "declare", "the casus foederis has arisen")
     if kind == "offensive":
-        scale = _promised_scale(prompt) if r >= 0.3 else "probe"
+        scale = _promised_scale(prompt) if r >= 0.1 else "probe"
         return _choose(
             prompt, scale, f"the treaty promised a {_promised_scale(prompt)} offensive (resolve {r:.2f})"
         )
@@ -188,9 +189,9 @@ def constructivist(view: SeatView, prompt: PromptView) -> Answer:
     if kind == "mobilise":
         return _choose(prompt, "order", "a nation defends itself")
     if kind == "declare_war":
-        return _choose(prompt, "declare" if r >= 0.2 else "wait", f"honour binds us (resolve {r:.2f})")
+        return _choose(prompt, "declare" if r >= 0.1 else "wait", f"honour binds us (resolve {r:.2f})")
     if kind == "offensive":
-        scale = _scale(r, general=0.55, limited=0.4, probe=0.25)
+        scale = _scale(r, general=0.4, limited=0.25, probe=0.12)
         return _choose(prompt, scale, f"a nation marked by its last war (war-weariness {weariness:g})")
     if kind == "council_position":
         item = prompt.context.get("item")
