@@ -29,8 +29,9 @@ before the guarantee's window closed, the protected state still standing: the ga
 ``substantive`` (an offensive of the promised size within the window)."""
 
 Honour = Literal["deterred", "untriggered", "abandoned", "partial", "formal", "ambiguous", "substantive"]
-"""The game's grade: ``deterred`` (no invasion), ``untriggered`` (an invasion no guarantee
-covers), or the best :data:`GuaranteeHonour` of the triggered guarantees."""
+"""The game's grade: ``deterred`` (no invasion; ``ambiguous`` if the journal stops before the
+aggressor decided), ``untriggered`` (an invasion no guarantee covers), or the best
+:data:`GuaranteeHonour` of the triggered guarantees."""
 
 Deterrence = Literal["deterred", "delayed", "failed", "undecided"]
 """How far deterrence worked: ``deterred`` (the aggressor abandoned its plan, or never attacked
@@ -132,9 +133,10 @@ class Outcome:
     )
     guarantee_honoured: Honour = attrs.field(
         metadata=doc(
-            "the game's grade: deterred (no invasion), untriggered (no guarantee covered it), else "
-            "substantive if any triggered guarantee is, else ambiguous if any is, else the best of "
-            "formal > partial > abandoned"
+            "the game's grade: deterred (no invasion; ambiguous if the journal stops before the "
+            "aggressor decided), untriggered (no guarantee covered the invasion), else substantive if "
+            "any triggered guarantee is, else ambiguous if any is, else the best of formal > partial > "
+            "abandoned"
         )
     )
     guarantees_honoured: Mapping[str, GuaranteeHonour] = attrs.field(
