@@ -7,6 +7,8 @@ guarantors)."""
 
 from __future__ import annotations
 
+import json
+
 import attrs
 import pytest
 from conftest import play
@@ -210,3 +212,23 @@ def _flat(o: Outcome) -> dict[str, object]:
     from wargame.analysis.rows import flatten
 
     return dict(flatten(o.to_json()))
+
+
+def test_the_summary_keeps_the_contract_keys_and_adds_the_grades(capsys: pytest.CaptureFixture[str]) -> None:
+    from wargame.cli import main
+
+    assert main(["run", "drole-de-guerre-1939", "--seed", "1", "--summary"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    contract = {
+        "deterred",
+        "credibility_at_invasion",
+        "guarantee_honoured",
+        "functionality_days",
+        "estimate_error_at_invasion",
+        "warning_lead_days",
+        "protege_survival_days",
+    }
+    assert contract <= set(summary)
+    assert summary["guarantee_honoured"] == "formal" and summary["deterrence"] == "delayed"
+    assert summary["functionality_days"] > 0 and summary["forces_delivered_share"] == 0.275
+    assert summary["protege_held"] is False and summary["guarantee_held"] is False
