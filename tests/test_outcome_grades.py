@@ -232,3 +232,12 @@ def test_the_summary_keeps_the_contract_keys_and_adds_the_grades(capsys: pytest.
     assert summary["guarantee_honoured"] == "formal" and summary["deterrence"] == "delayed"
     assert summary["functionality_days"] > 0 and summary["forces_delivered_share"] == 0.275
     assert summary["protege_held"] is False and summary["guarantee_held"] is False
+
+
+def test_the_hot_wash_says_a_guarantor_at_war_from_the_start_was_already_at_war() -> None:
+    from wargame.analysis.aar.hotwash import headline
+    from wargame.analysis.aar.review import after_action
+
+    text = " ".join(headline(after_action(play(seed=1, name="norway-1940"))))
+    assert "United Kingdom was already at war" in text and "never declared war" not in text
+    assert text.count("The guarantee was honoured in substance") == 1
