@@ -31,7 +31,11 @@ def rows() -> list[Row]:
 
 def test_an_outcome_goes_to_json_and_back() -> None:
     invaded = play(seed=1).summary()
-    deterred = play(seed=1, seats=["germany=bot:realist"], overrides=["aggressor.war_cost=3"]).summary()
+    deterred = play(
+        seed=1,
+        seats=["germany=bot:realist"],
+        overrides=["aggressor.war_cost=10", "actors.germany.resolve_sd=0"],
+    ).summary()
     assert not invaded.deterred and deterred.deterred
     for outcome in (invaded, deterred):
         text = json.dumps(outcome.to_json(), sort_keys=True)

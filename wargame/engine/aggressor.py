@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     import simpy
 
     from wargame.engine.world import World
+    from wargame.model.scenario import Scenario
 
 
 def start(world: World) -> None:
@@ -66,6 +67,7 @@ def _plan(world: World) -> Generator[simpy.Event, Any, None]:
                 "postponements": postponements,
                 "expected_gain": plan.expected_gain,
                 "war_cost": plan.war_cost,
+                "strength": strength_shares(world.scenario),
             },
         )
         if answer.choice == "abandon":
@@ -97,6 +99,24 @@ def _plan(world: World) -> Generator[simpy.Event, Any, None]:
         truth=InvasionTruth(postponements=postponements),
     )
     world.invasion.succeed(int(env.now))
+
+
+def strength_shares(scenario: Scenario) -> dict[str, float]:
+    """Each guarantor of the target's share of their planned strength (its largest mobilised
+    divisions; equal shares where no timetable says): public knowledge, an order of battle. The
+    aggressor weighs each guarantor's credibility by it: the forces it expects to meet matter more
+    than who they belong to (Huth 1988: the local balance of forces)."""
+    guarantors = sorted(
+        {a for g in scenario.guarantees if g.protected == scenario.aggressor.target for a in g.guarantors}
+    )
+    planned = {
+        m.actor: max([p.divisions for p in m.phases] or [m.standing_divisions]) for m in scenario.mobilisation
+    }
+    sizes = {g: planned.get(g, 0.0) for g in guarantors}
+    total = sum(sizes.values())
+    if total <= 0:
+        return {g: round(1.0 / len(guarantors), 4) for g in guarantors}
+    return {g: round(v / total, 4) for g, v in sizes.items()}
 
 
 def _warning(world: World, at: datetime) -> Generator[simpy.Event, Any, None]:
