@@ -19,16 +19,20 @@ it (1 by majority, 0.3 by consensus, where it can block), and the treaty's ``san
 defection. ``functionality`` is :func:`wargame.engine.functionality.functionality`.
 
 **Intelligence cooperation** then enters as the article's compound hypothesis says it does: it
-*reinforces* converging interests, it cannot stand in for them:
+*reinforces* converging interests, it cannot stand in for them (convergence is the necessary
+condition, so its weight grows with the square of convergence):
 
-    + 3.0 cooperation x interest_convergence
+    + 4.0 cooperation x interest_convergence^2
 
 ``cooperation`` (0 to 1, :func:`cooperation`) is the guarantor's liaison with the other parties
-(none 0, ad hoc 0.25, institutional 0.6, fusion 1), times how much of the threat picture they are
-seen to hold in common (half for the liaison alone, up to all of it as shared reports reach the
-observer), halved once a penetration of a party has been uncovered (Walsh: partners share less
-with a service they cannot trust). An observer outside the liaison (the aggressor) sees only the
-liaison itself, unless its espionage shows it more.
+(none 0, ad hoc 0.25, institutional 0.6, fusion 1), each worth ``0.5 + 0.5 x`` the pair's mean
+``oversight`` (the article: cooperation is effective only when "bounded by rules of
+accountability"; Walsh: sharing deepens where a partner can be monitored), times how much of the
+threat picture they are seen to hold in common: half for the liaison alone, up to all of it as
+shared reports reach the observer (``1 - exp(-shared / 6)``). It is halved once a penetration of a
+party has been uncovered (Walsh: partners share less with a service they cannot trust). An
+observer outside the liaison (the aggressor) sees only the liaison itself, unless its espionage
+shows it more.
 
 Each signal the observer sees from the guarantor then multiplies the odds by its likelihood
 ratio P(signal | resolved) / P(signal | not resolved) (Fearon's costly signals: the costlier the
@@ -150,8 +154,10 @@ def prior(scenario: Scenario, guarantor: str) -> float:
 
 
 def partners(scenario: Scenario, guarantor: str) -> list[str]:
-    """The other parties of ``guarantor``'s guarantees: co-guarantors and protected states."""
-    out = {a for g in guarantees_of(scenario, guarantor) for a in (*g.guarantors, g.protected)}
+    """The other parties to the defence of the states ``guarantor`` guarantees: those states and
+    every guarantor of theirs, whatever the treaty (France and Britain, for Poland)."""
+    protected = {g.protected for g in guarantees_of(scenario, guarantor)}
+    out = {a for g in scenario.guarantees if g.protected in protected for a in (*g.guarantors, g.protected)}
     return sorted(out - {guarantor})
 
 
@@ -161,7 +167,11 @@ def cooperation(scenario: Scenario, guarantor: str, seen: Iterable[Event]) -> fl
     others = partners(scenario, guarantor)
     if not others:
         return 0.0
-    level = sum(liaison_score(scenario, guarantor, p) for p in others) / len(others)
+    own = scenario.actor(guarantor).oversight
+    level = sum(
+        liaison_score(scenario, guarantor, p) * (0.5 + 0.25 * (own + scenario.actor(p).oversight))
+        for p in others
+    ) / len(others)  # each liaison, worth as much as the pair's services are accountable
     if level <= 0.0:
         return 0.0
     parties = {guarantor, *others}
