@@ -90,7 +90,8 @@ def test_a_credible_alliance_deters() -> None:
         seed=1, seats=["germany=bot:realist"], overrides=["aggressor.war_cost=10", steady]
     ).summary()
     assert costly.deterred and costly.invasion_day is None
-    assert costly.guarantee_honoured == "none" and costly.protege_survival_days is None
+    assert costly.guarantee_honoured == "deterred" and costly.deterrence == "deterred"
+    assert costly.guarantee_held and costly.protege_held and costly.protege_survival_days is None
     cheap = play(
         seed=1, seats=["germany=bot:realist"], overrides=["aggressor.war_cost=0.5", steady]
     ).summary()
