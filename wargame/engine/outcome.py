@@ -116,10 +116,12 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
             max_offensive_divisions=max((d.divisions for _, d in offensives), default=0),
             at_war=honour.at_war(scenario, g, war_events),
         )
-    responses = [e for e, d in launched if invasion and e.t >= j and d.actor in guarantors]
     collapse = next((e for e, d in _of(index, CollapseData) if d.actor == plan.target), None)
     end = max((e.t for e in events), default=0)
     acts = launches + war_events  # all that honour.honour() reads
+    responded = (
+        honour.response_time(scenario, guarantors, sorted(acts, key=lambda e: e.seq), j) if invasion else None
+    )
     graded = (
         {g.id: honour.honour(g, scenario, acts, j, end, collapse is not None) for g in triggered}
         if invasion
@@ -160,7 +162,7 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
         guarantors=per,
         aggressor_divisions_moved_west=round(sum(d.divisions for _, d in _of(index, TransferData)), 1),
         credibility_at_invasion=alliance_credibility(scenario, plan.target, seen_by_aggressor),
-        functionality_days=after(responses[0]) if responses else None,
+        functionality_days=_days(responded, j) if responded is not None else None,
         functionality=functionality(scenario),
         forces_delivered_share=honour.delivered_share(scenario, triggered, launches, j) if invasion else None,
         guarantee_honoured=honoured,

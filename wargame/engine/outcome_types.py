@@ -110,8 +110,9 @@ class Outcome:
     )
     functionality_days: float | None = attrs.field(
         metadata=doc(
-            "the collective response put into action: the first offensive, of any scale, by a guarantor "
-            "of a triggered guarantee (None: none came, or no invasion)",
+            "time from trigger to collective action: until guarantors of the triggered guarantees "
+            "holding half their planned strength had each declared war or attacked (at war from the "
+            "start: day 0) (None: they never did, or no invasion)",
             "days",
         )
     )
