@@ -194,6 +194,14 @@ class Outcome:
             ("guarantor", "subject"),
         )
     )
+    assessment_divergence_at_invasion: float | None = attrs.field(
+        metadata=doc(
+            "how far apart the guarantors' assessments of the aggressor's forces were at the invasion: "
+            "per subject, the spread of their log estimate-to-truth ratios, averaged (0: one shared "
+            "picture; None: fewer than two guarantors assessed anything)",
+            "log ratio",
+        )
+    )
     warning_lead_days: Mapping[str, float | None] = attrs.field(
         metadata=doc(
             "from each guarantor's first warning to the invasion (None: never warned)", "days", ("guarantor",)
