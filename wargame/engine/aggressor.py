@@ -110,9 +110,7 @@ def strength_shares(scenario: Scenario) -> dict[str, float]:
     The forces it expects to meet matter (Huth 1988: the local balance of forces), but a small
     guarantor still counts: Britain's four divisions did not make its guarantee idle in 1939.
     The split is a design choice."""
-    guarantors = sorted(
-        {a for g in scenario.guarantees if g.protected == scenario.aggressor.target for a in g.guarantors}
-    )
+    guarantors = scenario.guarantors_of()
     if not guarantors:
         return {}
     sizes = {g: planned_strength(scenario, g) for g in guarantors}

@@ -275,8 +275,7 @@ def _belief(scenario: Scenario, guarantor: str, seen: list[Event]) -> float:
 def alliance_credibility(scenario: Scenario, protected: str, seen: Iterable[Event]) -> float:
     """The observer's belief that at least one guarantor of ``protected`` acts substantively."""
     seen = list(seen)
-    guarantors = sorted({a for g in scenario.guarantees if g.protected == protected for a in g.guarantors})
     none_act = 1.0
-    for g in guarantors:
+    for g in scenario.guarantors_of(protected):
         none_act *= 1.0 - credibility(scenario, g, seen)
     return round(1.0 - none_act, 4)

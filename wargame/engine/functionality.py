@@ -52,9 +52,8 @@ def liaison_score(scenario: Scenario, a: str, b: str) -> float:
 
 def parties(scenario: Scenario, protected: str | None = None) -> tuple[list[str], list[str]]:
     """(guarantors, every party) of the guarantees of ``protected`` (default: the aggressor's target)."""
-    target = protected or scenario.aggressor.target
-    guarantors = sorted({a for g in scenario.guarantees if g.protected == target for a in g.guarantors})
-    return guarantors, sorted({*guarantors, target})
+    guarantors = scenario.guarantors_of(protected)
+    return guarantors, sorted({*guarantors, protected or scenario.aggressor.target})
 
 
 def alliance_liaison(scenario: Scenario, protected: str | None = None) -> float:

@@ -499,6 +499,12 @@ class Scenario:
     def seat_ids(self) -> tuple[str, ...]:
         return tuple(a.id for a in self.actors if a.seat)
 
+    def guarantors_of(self, protected: str | None = None) -> list[str]:
+        """Every guarantor of ``protected`` (default: the aggressor's target), whatever the treaty,
+        sorted."""
+        target = protected or self.aggressor.target
+        return sorted({a for g in self.guarantees if g.protected == target for a in g.guarantors})
+
     def actor(self, actor_id: str) -> Actor:
         for a in self.actors:
             if a.id == actor_id:

@@ -235,9 +235,7 @@ def perceived_credibility(world: World, observer: str | None) -> dict[str, float
 
 
 def _credibility_from(world: World, seen: Sequence[Event]) -> dict[str, float]:
-    target = world.scenario.aggressor.target
-    guarantors = sorted({a for g in world.scenario.guarantees if g.protected == target for a in g.guarantors})
-    return {g: credibility(world.scenario, g, seen) for g in guarantors}
+    return {g: credibility(world.scenario, g, seen) for g in world.scenario.guarantors_of()}
 
 
 def white_cell_view(world: World) -> WhiteCellView:
