@@ -94,7 +94,8 @@ def fmt(e: Estimate | None, signed: bool = False, percent: bool = False) -> str:
     if percent:
         return f"{e.value:.0%} [{e.low * 100:.0f}, {e.high * 100:.0f}]"
     sign = "+" if signed else ""
-    return f"{e.value:{sign}.3f} [{e.low:{sign}.3f}, {e.high:{sign}.3f}]"
+    value, low, high = (round(x, 3) + 0.0 for x in (e.value, e.low, e.high))  # no "-0.000"
+    return f"{value:{sign}.3f} [{low:{sign}.3f}, {high:{sign}.3f}]"
 
 
 def _factor_names(results: Results) -> list[str]:
