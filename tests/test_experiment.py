@@ -153,6 +153,7 @@ def test_the_command_prints_cells_and_effects_and_writes_them(
     assert "small · drole-de-guerre-1939: credibility_at_invasion" in printed
     assert "not measured" in printed and "no_such_measure" in printed
     assert "convergence × cooperation" in printed
+    assert "small · drole-de-guerre-1939: cells at 0% or 100%" in printed
     with (out / "runs.csv").open() as f:
         runs = list(csv.DictReader(f))
     assert len(runs) == 4 * 3 and {r["factor.cooperation"] for r in runs} == {"none", "fusion"}

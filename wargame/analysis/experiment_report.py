@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import numpy as np
 
 from wargame.analysis.batch import write_rows
 from wargame.analysis.experiment import CellRuns, Experiment
@@ -27,6 +28,7 @@ from wargame.analysis.experiment_stats import (
     kind,
     one_at_a_time_effects,
     summarise,
+    values,
     words,
 )
 from wargame.analysis.rows import Cell as Value
@@ -212,6 +214,26 @@ def effect_tables(results: Results, wide: bool = False) -> list[TextTable]:
             else ("effect", "levels", "measure", "difference [95% interval]", "runs")
         )
         out.append(TextTable(title, columns, tuple(body)))
+    return out
+
+
+def extreme_cells(results: Results) -> list[TextTable]:
+    """Per scenario, for each effect spec that is a share (0 or 1 in every run): how many cells
+    sit at 0% or 100% (the issue's calibration check: at most a quarter of them)."""
+    out: list[TextTable] = []
+    for scenario in results.experiment.scenarios:
+        cells = results.scenario_cells(scenario)
+        body: list[tuple[str, ...]] = []
+        for spec in results.specs():
+            found = [values(rows, spec) for rows in cells.values()]
+            found = [v[~np.isnan(v)] for v in found]
+            if not all(v.size for v in found) or not all(np.isin(v, (0.0, 1.0)).all() for v in found):
+                continue
+            k = sum(1 for v in found if v.min() == v.max())
+            body.append((spec, f"{k} of {len(found)}", f"{k / len(found):.0%}"))
+        if body:
+            title = f"{results.experiment.name} · {scenario}: cells at 0% or 100%"
+            out.append(TextTable(title, ("measure", "cells", "share"), tuple(body)))
     return out
 
 
