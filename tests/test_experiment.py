@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,13 @@ def test_the_command_prints_cells_and_effects_and_writes_them(
     pngs = sorted(p.name for p in out.glob("*.png"))
     assert "interaction-drole-de-guerre-1939-credibility_at_invasion.png" in pngs
     assert all((out / p).read_bytes().startswith(b"\x89PNG") for p in pngs)
+
+
+def test_without_measures_every_measure_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "\n".join(line for line in SMALL.splitlines() if not line.startswith(("measures", "effects")))
+    assert main(["experiment", write(tmp_path, text), "--runs", "1"]) == 0
+    printed = capsys.readouterr().out
+    assert "small · drole-de-guerre-1939: postponements" in printed
+    assert re.search(r"│ main +│ convergence: 0\.9 − 0\.3 +│ invasion_day ", printed)

@@ -31,6 +31,7 @@ from wargame.analysis.experiment_stats import (
     values,
     words,
 )
+from wargame.analysis.rows import HEAD, TAIL
 from wargame.analysis.rows import Cell as Value
 
 NOT_MEASURED = "not measured"
@@ -64,6 +65,12 @@ class Results:
     def all_rows(self) -> list[Mapping[str, Value]]:
         return [r for c in self.cells for r in c.rows]
 
+    def measures(self) -> list[str]:
+        """The measures to report: the file's, or every measure the games have."""
+        if self.experiment.measures:
+            return list(self.experiment.measures)
+        return sorted({k for r in self.all_rows() for k in r} - {*HEAD, *TAIL})
+
     def reading(self, measure: str) -> tuple[str, list[str]]:
         """How ``measure`` reads over the whole experiment: its kind and its words."""
         rows = self.all_rows()
@@ -81,7 +88,7 @@ class Results:
         """The effect specs: a measure that takes words becomes one spec per word."""
         rows = self.all_rows()
         out: list[str] = []
-        for spec in self.experiment.effects:
+        for spec in self.experiment.effects or self.measures():
             if "=" not in spec and kind(rows, spec) == "words":
                 out += [f"{spec} = {w}" for w in words(rows, spec)]
             else:
@@ -117,7 +124,7 @@ def summary_rows(results: Results) -> list[dict[str, Any]]:
             "scenario": c.cell.scenario,
             **{f"factor.{f}": c.cell.level(f) for f in _factor_names(results)},
         }
-        for measure in results.experiment.measures:
+        for measure in results.measures():
             stats = summarise(c.rows, measure, *results.reading(measure))
             if not stats:
                 out.append({**head, "measure": measure, "statistic": NOT_MEASURED})
@@ -154,7 +161,7 @@ def cell_tables(results: Results) -> list[TextTable]:
     for scenario in results.experiment.scenarios:
         cells = results.scenario_cells(scenario)
         missing: list[str] = []
-        for measure in results.experiment.measures:
+        for measure in results.measures():
             stats = {
                 levels: summarise(rows, measure, *results.reading(measure)) for levels, rows in cells.items()
             }
