@@ -225,13 +225,7 @@ def cmd_experiment(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from wargame.analysis.experiment import ExperimentError, load_experiment, run_experiment
-    from wargame.analysis.experiment_report import (
-        Results,
-        cell_tables,
-        effect_tables,
-        extreme_cells,
-        write_results,
-    )
+    from wargame.analysis.experiment_report import Results, all_tables, write_results
     from wargame.model.scenario_files.scenarios import bundled_dir
 
     path = args.file
@@ -253,7 +247,7 @@ def cmd_experiment(args: argparse.Namespace) -> int:
     if failed:
         print(f"note: {counted(failed, 'run')} failed and left out (see runs.csv)", file=sys.stderr)
     console = _console()
-    for t in (*cell_tables(results), *effect_tables(results), *extreme_cells(results)):
+    for t in all_tables(results):
         table = Table(title=t.title)
         for name in t.columns:
             table.add_column(name, no_wrap=True)

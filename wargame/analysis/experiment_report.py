@@ -26,7 +26,9 @@ from wargame.analysis.experiment_stats import (
     estimate,
     factorial_effects,
     kind,
+    mean,
     one_at_a_time_effects,
+    share,
     summarise,
     values,
     words,
@@ -153,18 +155,29 @@ def effect_rows(results: Results) -> list[dict[str, Any]]:
     return out
 
 
+def _cell_columns(results: Results) -> tuple[str, ...]:
+    """The columns naming a cell: one per factor, or (one-at-a-time) the factor and its level."""
+    return (
+        ("factor", "level") if results.experiment.design == "one-at-a-time" else tuple(_factor_names(results))
+    )
+
+
+def _cell_text(results: Results, levels: Levels) -> tuple[str, ...]:
+    if results.experiment.design == "one-at-a-time":
+        return (levels[0][0], str(levels[0][1])) if levels else ("baseline", "")
+    return tuple(_level_text(levels, f) for f in _factor_names(results))
+
+
 def cell_tables(results: Results) -> list[TextTable]:
     """Per scenario and measure: every cell's statistics (a line for the measures not measured)."""
-    factors = _factor_names(results)
     out: list[TextTable] = []
     runs = results.experiment.runs
     for scenario in results.experiment.scenarios:
         cells = results.scenario_cells(scenario)
         missing: list[str] = []
         for measure in results.measures():
-            stats = {
-                levels: summarise(rows, measure, *results.reading(measure)) for levels, rows in cells.items()
-            }
+            reading = results.reading(measure)
+            stats = {levels: summarise(rows, measure, *reading) for levels, rows in cells.items()}
             names = list(dict.fromkeys(n for s in stats.values() for n in s))
             if not names:
                 missing.append(measure)
@@ -172,21 +185,39 @@ def cell_tables(results: Results) -> list[TextTable]:
             percent = all(n == "share" or n.startswith("= ") for n in names)
             body = [
                 (
-                    *(_level_text(levels, f) for f in factors),
+                    *_cell_text(results, levels),
                     *(fmt(s.get(n), percent=percent or n == "with a number") for n in names),
                 )
                 for levels, s in stats.items()
             ]
             title = f"{results.experiment.name} · {scenario}: {measure} ({runs} runs per cell, 95% intervals)"
-            out.append(TextTable(title, (*factors, *names), tuple(body)))
+            out.append(TextTable(title, (*_cell_columns(results), *names), tuple(body)))
         if missing:
-            out.append(
-                TextTable(
-                    f"{results.experiment.name} · {scenario}: {NOT_MEASURED}",
-                    ("measure",),
-                    tuple((m,) for m in missing),
-                )
-            )
+            title = f"{results.experiment.name} · {scenario}: {NOT_MEASURED}"
+            out.append(TextTable(title, ("measure",), tuple((m,) for m in missing)))
+    return out
+
+
+def headline_tables(results: Results) -> list[TextTable]:
+    """Per scenario: each cell's mean (or share) of every measured effect spec, with its 95%
+    interval: the levels behind the effects, side by side."""
+    out: list[TextTable] = []
+    for scenario in results.experiment.scenarios:
+        cells = results.scenario_cells(scenario)
+        found = {spec: {lv: values(rows, spec) for lv, rows in cells.items()} for spec in results.specs()}
+        found = {spec: v for spec, v in found.items() if not all(np.isnan(x).all() for x in v.values())}
+        body = []
+        for levels in cells:
+            texts = []
+            for per_cell in found.values():
+                x = per_cell[levels][~np.isnan(per_cell[levels])]
+                if x.size and np.isin(x, (0.0, 1.0)).all():
+                    texts.append(fmt(share(int(x.sum()), int(x.size)), percent=True))
+                else:
+                    texts.append(fmt(mean([float(v) for v in x])))
+            body.append((*_cell_text(results, levels), *texts))
+        title = f"{results.experiment.name} · {scenario}: each cell (mean or share, 95% intervals)"
+        out.append(TextTable(title, (*_cell_columns(results), *found), tuple(body)))
     return out
 
 
@@ -244,6 +275,17 @@ def extreme_cells(results: Results) -> list[TextTable]:
     return out
 
 
+def all_tables(results: Results) -> list[TextTable]:
+    """Everything the command prints, in order: cells per measure, cells by effect spec, the
+    effects, and the count of cells at 0% or 100%."""
+    return [
+        *cell_tables(results),
+        *headline_tables(results),
+        *effect_tables(results),
+        *extreme_cells(results),
+    ]
+
+
 def run_rows(results: Results) -> list[dict[str, Value]]:
     """Every game's row, with its scenario and its cell's levels."""
     factors = _factor_names(results)
@@ -267,7 +309,8 @@ def effects_markdown(results: Results) -> str:
         "Each entry is the difference (top level − bottom level; for an interaction, the difference in "
         "differences) with its 95% paired bootstrap interval.\n"
     ]
-    parts += [f"\n## {t.title}\n\n{t.markdown()}" for t in effect_tables(results, wide=True)]
+    tables = (*effect_tables(results, wide=True), *headline_tables(results))
+    parts += [f"\n## {t.title}\n\n{t.markdown()}" for t in tables]
     return "".join(parts)
 
 
