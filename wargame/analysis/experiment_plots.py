@@ -47,8 +47,9 @@ def interaction_plot(results: Results, scenario: str, spec: str) -> bytes:
     cells = [c for c in results.cells if c.cell.scenario == scenario]
     plt = pyplot()
     fig, ax = plt.subplots(figsize=(6.5, 4))
-    xs = list(range(len(second.levels)))
-    for a in first.levels:
+    for k, a in enumerate(first.levels):
+        dodge = (k - (len(first.levels) - 1) / 2) * 0.05  # lines that coincide stay visible
+        xs = [x + dodge for x in range(len(second.levels))]
         points = [
             _estimate(
                 [c.rows for c in cells if c.cell.level(first.name) == a and c.cell.level(second.name) == b],
@@ -64,7 +65,7 @@ def interaction_plot(results: Results, scenario: str, spec: str) -> bytes:
             capsize=4,
             label=f"{first.name} = {a}",
         )
-    ax.set_xticks(xs, [str(b) for b in second.levels])
+    ax.set_xticks(range(len(second.levels)), [str(b) for b in second.levels])
     ax.set_xlabel(second.name)
     ax.set_ylabel(f"{spec}\n(mean or share, 95% interval)")
     ax.set_title(f"{scenario}: {spec}", fontsize="medium")
