@@ -129,6 +129,10 @@ def test_every_cell_keeps_its_runs_rows(tmp_path: Path) -> None:
         (("{guarantors}.interest", "{guarantor}.interest"), "unknown group {guarantor}"),
         (("seed = 3", f'seed = 3\nscenarios = ["{FLAGSHIP}"]'), "not both"),
         (("seed = 3", 'seed = 3\ndesign = "latin"'), "expected one of factorial, one-at-a-time"),
+        (
+            ('"none", "fusion"]', '"none", "fusion"]\ncompare = ["none", "adhoc"]'),
+            "compare: expected two of its levels",
+        ),
     ],
 )
 def test_bad_experiment_files_exit_2(

@@ -20,6 +20,7 @@ from wargame.analysis.experiment_stats import (
 
 A = Factor("convergence", ("x",), (0.3, 0.6, 0.9))
 B = Factor("cooperation", ("y",), ("none", "adhoc", "fusion"))
+INTERACTION = "convergence × cooperation"
 
 
 def synthetic(interaction: float, runs: int = 200) -> dict[tuple[tuple[str, Any], ...], list[dict[str, Any]]]:
@@ -43,9 +44,9 @@ def test_the_interaction_is_the_difference_in_differences() -> None:
     assert set(effects) == {
         "convergence: 0.9 − 0.3",
         "cooperation: fusion − none",
-        "convergence × cooperation",
+        INTERACTION,
     }
-    found = estimate(effects["convergence × cooperation"], synthetic(0.1), "y")
+    found = estimate(effects[INTERACTION], synthetic(0.1), "y")
     assert found is not None
     assert found.value == pytest.approx(0.4, abs=0.03)  # 0.1 * (2 * 2 - 2 * 0 - 0 * 2 + 0 * 0)
     assert 0.0 < found.low < found.value < found.high
@@ -54,7 +55,7 @@ def test_the_interaction_is_the_difference_in_differences() -> None:
 def test_an_additive_design_has_no_interaction_and_its_main_effects() -> None:
     cells = synthetic(0.0)
     effects = {e.name: e for e in factorial_effects([A, B])}
-    found = estimate(effects["convergence × cooperation"], cells, "y")
+    found = estimate(effects[INTERACTION], cells, "y")
     assert found is not None and found.low < 0 < found.high and abs(found.value) < 0.03
     main = estimate(effects["convergence: 0.9 − 0.3"], cells, "y")
     assert main is not None and main.value == pytest.approx(1.0, abs=0.03) and main.low > 0.9
@@ -107,3 +108,27 @@ def test_cell_summaries() -> None:
     assert numbers["with a number"].value == 0.0 and numbers["mean"].n == 0
     spread = summarise([{"d": float(x)} for x in range(11)], "d")
     assert spread["median"].value == 5.0 and spread["median"].low < 5.0 < spread["median"].high
+
+
+def test_a_median_contrast() -> None:
+    a = np.array([1.0, 2.0, 100.0, math.nan])
+    b = np.array([0.0, 0.0, 1.0, 0.0])
+    found = contrast([a, b], [1.0, -1.0], "median")
+    assert found is not None and found.value == 2.0 and found.n == 3
+    assert estimate(
+        one_at_a_time_effects([W])[0],
+        {(("w", 1),): [{"y": 5.0}] * 3, (("w", 0),): [{"y": 1.0}] * 3},
+        "median(y)",
+    ) == (contrast([np.full(3, 5.0), np.full(3, 1.0)], [1.0, -1.0], "median"))
+
+
+W = Factor("w", ("x",), (0, 1))
+
+
+def test_compare_chooses_the_levels_of_the_effects() -> None:
+    coop = Factor("cooperation", ("y",), ("none", "adhoc", "fusion"), compare=("adhoc", "fusion"))
+    names = [e.name for e in factorial_effects([A, coop])]
+    assert names[1] == "cooperation: fusion − adhoc"
+    assert names[2] == "convergence × cooperation (fusion vs adhoc)"
+    interaction = factorial_effects([A, coop])[2]
+    assert {levels[1][1] for levels, _ in interaction.terms} == {"adhoc", "fusion"}

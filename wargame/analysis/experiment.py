@@ -57,6 +57,17 @@ class Factor:
     name: str
     paths: tuple[str, ...]
     levels: tuple[Any, ...]
+    compare: tuple[Any, Any] | None = None  # (bottom, top) for the effects; default first, last
+
+    @property
+    def bottom(self) -> Any:
+        """The level effects are measured from: ``compare``'s first, else the first level."""
+        return self.compare[0] if self.compare else self.levels[0]
+
+    @property
+    def top(self) -> Any:
+        """The level effects are measured to: ``compare``'s second, else the last level."""
+        return self.compare[1] if self.compare else self.levels[-1]
 
 
 @attrs.frozen
@@ -142,9 +153,11 @@ def _factor(path: str, i: int, f: Any) -> Factor:
     if not isinstance(f, dict) or "name" not in f:
         raise ExperimentError(f"{where}: a factor needs a name")
     where = f"{where} ({f['name']})"
-    unknown = sorted(set(f) - {"name", "path", "paths", "levels"})
+    unknown = sorted(set(f) - {"name", "path", "paths", "levels", "compare"})
     if unknown:
-        raise ExperimentError(f"{where}: unknown key {unknown[0]!r}; known: levels, name, path, paths")
+        raise ExperimentError(
+            f"{where}: unknown key {unknown[0]!r}; known: compare, levels, name, path, paths"
+        )
     paths = _strings(f["paths"] if "paths" in f else f.get("path", []), where)
     levels = f.get("levels", [])
     if not paths:
@@ -152,7 +165,14 @@ def _factor(path: str, i: int, f: Any) -> Factor:
     if not isinstance(levels, list) or not levels:
         raise ExperimentError(f"{where}: the factor is empty; give it at least one level")
     levels = [tuple(v) if isinstance(v, list) else v for v in levels]  # hashable, for the cells
-    return Factor(name=str(f["name"]), paths=paths, levels=tuple(levels))
+    compare = f.get("compare")
+    if compare is not None and (
+        not isinstance(compare, list) or len(compare) != 2 or not all(c in levels for c in compare)
+    ):
+        raise ExperimentError(f"{where}: compare: expected two of its levels [bottom, top], got {compare!r}")
+    return Factor(
+        name=str(f["name"]), paths=paths, levels=tuple(levels), compare=tuple(compare) if compare else None
+    )
 
 
 def load_experiment(path: str) -> Experiment:

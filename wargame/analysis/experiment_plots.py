@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from wargame.analysis.experiment_stats import Estimate, mean, values
+from wargame.analysis.experiment_stats import Estimate, cell_estimate, values
 from wargame.analysis.pngplot import png, pyplot
 from wargame.analysis.rows import Cell as Value
 
@@ -26,11 +26,8 @@ if TYPE_CHECKING:
 
 
 def _estimate(rows_per_cell: Sequence[Sequence[Mapping[str, Value]]], spec: str) -> Estimate:
-    """The mean of ``spec`` over cells' means; its interval when there is one cell."""
-    found = [
-        mean([float(x) for x in v[~np.isnan(v)]]) for v in (values(rows, spec) for rows in rows_per_cell)
-    ]
-    found = [e for e in found if e.n]
+    """``spec`` averaged over cells' estimates; its interval when there is one cell."""
+    found = [e for e, _ in (cell_estimate(rows, spec) for rows in rows_per_cell) if e.n]
     if len(found) == 1:
         return found[0]
     centre = sum(e.value for e in found) / len(found) if found else math.nan

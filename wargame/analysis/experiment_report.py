@@ -23,12 +23,12 @@ from wargame.analysis.experiment import CellRuns, Experiment
 from wargame.analysis.experiment_stats import (
     Effect,
     Estimate,
+    cell_estimate,
     estimate,
     factorial_effects,
     kind,
-    mean,
+    measure_of,
     one_at_a_time_effects,
-    share,
     summarise,
     values,
     words,
@@ -204,17 +204,15 @@ def headline_tables(results: Results) -> list[TextTable]:
     out: list[TextTable] = []
     for scenario in results.experiment.scenarios:
         cells = results.scenario_cells(scenario)
-        found = {spec: {lv: values(rows, spec) for lv, rows in cells.items()} for spec in results.specs()}
-        found = {spec: v for spec, v in found.items() if not all(np.isnan(x).all() for x in v.values())}
+        found = [
+            s for s in results.specs() if not all(np.isnan(values(rows, s)).all() for rows in cells.values())
+        ]
         body = []
         for levels in cells:
             texts = []
-            for per_cell in found.values():
-                x = per_cell[levels][~np.isnan(per_cell[levels])]
-                if x.size and np.isin(x, (0.0, 1.0)).all():
-                    texts.append(fmt(share(int(x.sum()), int(x.size)), percent=True))
-                else:
-                    texts.append(fmt(mean([float(v) for v in x])))
+            for spec in found:
+                e, is_share = cell_estimate(cells[levels], spec)
+                texts.append(fmt(e, percent=is_share))
             body.append((*_cell_text(results, levels), *texts))
         title = f"{results.experiment.name} · {scenario}: each cell (mean or share, 95% intervals)"
         out.append(TextTable(title, (*_cell_columns(results), *found), tuple(body)))
@@ -231,7 +229,7 @@ def effect_tables(results: Results, wide: bool = False) -> list[TextTable]:
     """Per scenario, every effect on every effect spec (difference [95% interval]): one row per
     effect and spec, or (``wide``, for markdown) one row per effect and a column per spec."""
     specs = results.specs()
-    hows = {s: results.reading(s.partition("=")[0].strip())[0] for s in specs}
+    hows = {s: results.reading(measure_of(s))[0] for s in specs}
     out: list[TextTable] = []
     for scenario in results.experiment.scenarios:
         cells = results.scenario_cells(scenario)

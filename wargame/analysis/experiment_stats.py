@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import statistics
+import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -33,6 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from wargame.analysis.batch import wilson
+from wargame.analysis.experiment import Factor
 from wargame.analysis.rows import Cell as Value
 
 RESAMPLES = 2000
@@ -70,11 +72,26 @@ def words(rows: Sequence[Mapping[str, Value]], measure: str) -> list[str]:
     return sorted({str(r[measure]) for r in rows if isinstance(r.get(measure), str)})
 
 
+def spec_parts(spec: str) -> tuple[str, str]:
+    """An effect spec's statistic and what it is of: ``median(x)`` is ``("median", "x")``,
+    anything else ``("mean", spec)`` (a share is the mean of ones and zeros)."""
+    text = spec.strip()
+    if text.startswith("median(") and text.endswith(")"):
+        return "median", text[len("median(") : -1].strip()
+    return "mean", text
+
+
+def measure_of(spec: str) -> str:
+    """The measure an effect spec reads: ``median(a)``, ``a = word`` and ``a`` all read ``a``."""
+    return spec_parts(spec)[1].partition("=")[0].strip()
+
+
 def values(rows: Sequence[Mapping[str, Value]], spec: str) -> Floats:
     """One number per run for an effect spec (NaN: no value in that run). ``name`` is the
     measure itself (true = 1); ``name = word`` is 1 where it took that word, else 0; ``name = *``
-    is 1 where it has a value at all, else 0 (the share of games with a number)."""
-    name, _, word = (s.strip() for s in spec.partition("="))
+    is 1 where it has a value at all, else 0 (the share of games with a number); ``median(...)``
+    reads what it holds."""
+    name, _, word = (s.strip() for s in spec_parts(spec)[1].partition("="))
     out = np.full(len(rows), math.nan)
     for i, r in enumerate(rows):
         v = None if r.get("error") else r.get(name)
@@ -116,6 +133,18 @@ def median(xs: Sequence[float]) -> Estimate:
     return Estimate(float(np.median(data)), float(low), float(high), n)
 
 
+def cell_estimate(rows: Sequence[Mapping[str, Value]], spec: str) -> tuple[Estimate, bool]:
+    """A cell's estimate of an effect spec, and whether it is a share: the median (``median(...)``),
+    a share with its Wilson interval (values all 0 or 1), or the mean."""
+    x = values(rows, spec)
+    x = x[~np.isnan(x)]
+    if spec_parts(spec)[0] == "median":
+        return median([float(v) for v in x]), False
+    if x.size and np.isin(x, (0.0, 1.0)).all():
+        return share(int(x.sum()), int(x.size)), True
+    return mean([float(v) for v in x]), False
+
+
 def summarise(
     rows: Sequence[Mapping[str, Value]], measure: str, how: str | None = None, vocabulary: Sequence[str] = ()
 ) -> dict[str, Estimate]:
@@ -140,23 +169,35 @@ def summarise(
     return {}
 
 
-def contrast(columns: Sequence[Floats], weights: Sequence[float]) -> Estimate | None:
-    """``sum(weight * mean of column)`` over cells whose per-run values are ``columns`` (aligned
-    by run index, NaN where a run has no value), with a paired bootstrap 95% interval; None when
-    some cell has no value at all. ``n`` is the fewest runs with a value in any of the cells."""
+def _medians(data: Floats) -> Floats:
+    """The median along the last axis, ignoring NaN (NaN where a slice has no value)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # an all-NaN slice: NaN, as meant
+        medians: Floats = np.nanmedian(data, axis=-1)
+    return medians
+
+
+def contrast(columns: Sequence[Floats], weights: Sequence[float], statistic: str = "mean") -> Estimate | None:
+    """``sum(weight * statistic of column)`` over cells whose per-run values are ``columns``
+    (aligned by run index, NaN where a run has no value), with a paired bootstrap 95% interval;
+    the statistic is the ``mean`` or the ``median``. None when some cell has no value at all.
+    ``n`` is the fewest runs with a value in any of the cells."""
     data = np.vstack(columns)
     have = ~np.isnan(data)
     counts = have.sum(axis=1)
     if data.shape[1] == 0 or counts.min() == 0:
         return None
     w = np.asarray(weights, dtype=float)
-    filled = np.where(have, data, 0.0)
-    value = float(w @ (filled.sum(axis=1) / counts))
     runs = data.shape[1]
     draw = np.random.default_rng(BOOTSTRAP_SEED).integers(0, runs, (RESAMPLES, runs))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        means = filled[:, draw].sum(axis=2) / have[:, draw].sum(axis=2)  # cells x resamples
-    stats = w @ means
+    if statistic == "median":
+        value = float(w @ _medians(data))
+        stats = w @ _medians(data[:, draw])  # cells x resamples, then one per resample
+    else:
+        filled = np.where(have, data, 0.0)
+        value = float(w @ (filled.sum(axis=1) / counts))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            stats = w @ (filled[:, draw].sum(axis=2) / have[:, draw].sum(axis=2))
     stats = stats[~np.isnan(stats)]
     low, high = np.percentile(stats, [2.5, 97.5]) if stats.size else (math.nan, math.nan)
     return Estimate(value, float(low), float(high), int(counts.min()))
@@ -171,7 +212,7 @@ class Effect:
     terms: tuple[tuple[tuple[tuple[str, Any], ...], float], ...]
 
 
-def _others(factors: Sequence[Any], skip: Sequence[str]) -> list[dict[str, Any]]:
+def _others(factors: Sequence[Factor], skip: Sequence[str]) -> list[dict[str, Any]]:
     """Every combination of the levels of the factors not in ``skip``."""
     rest = [f for f in factors if f.name not in skip]
     combos: list[dict[str, Any]] = [{}]
@@ -180,51 +221,41 @@ def _others(factors: Sequence[Any], skip: Sequence[str]) -> list[dict[str, Any]]
     return combos
 
 
-def _levels(factors: Sequence[Any], fixed: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+def _levels(factors: Sequence[Factor], fixed: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
     return tuple((f.name, fixed[f.name]) for f in factors)
 
 
-def factorial_effects(factors: Sequence[Any]) -> list[Effect]:
-    """The main effect of each factor (top level minus bottom) and the interaction of each pair,
-    each averaged over the other factors' levels."""
+def factorial_effects(factors: Sequence[Factor]) -> list[Effect]:
+    """The main effect of each factor (its top level minus its bottom level: the last and first
+    levels, or those its ``compare`` names) and the interaction of each pair, each averaged over
+    the other factors' levels."""
     out: list[Effect] = []
-    for f in factors:
-        if len(f.levels) < 2:
-            continue
+    varied = [f for f in factors if len(f.levels) >= 2]
+    for f in varied:
         combos = _others(factors, [f.name])
-        top, bottom = f.levels[-1], f.levels[0]
-        terms = [
-            (_levels(factors, {**c, f.name: v}), s / len(combos))
-            for c in combos
-            for v, s in ((top, 1), (bottom, -1))
-        ]
-        out.append(Effect("main", f"{f.name}: {top} − {bottom}", tuple(terms)))
-    for a, b in ((a, b) for i, a in enumerate(factors) for b in factors[i + 1 :]):
-        if len(a.levels) < 2 or len(b.levels) < 2:
-            continue
+        pairs = ((f.top, 1), (f.bottom, -1))
+        terms = [(_levels(factors, {**c, f.name: v}), s / len(combos)) for c in combos for v, s in pairs]
+        out.append(Effect("main", f"{f.name}: {f.top} − {f.bottom}", tuple(terms)))
+    for a, b in ((a, b) for i, a in enumerate(varied) for b in varied[i + 1 :]):
         combos = _others(factors, [a.name, b.name])
-        signs = [
-            (a.levels[-1], b.levels[-1], 1),
-            (a.levels[0], b.levels[-1], -1),
-            (a.levels[-1], b.levels[0], -1),
-            (a.levels[0], b.levels[0], 1),
-        ]
+        signs = [(a.top, b.top, 1), (a.bottom, b.top, -1), (a.top, b.bottom, -1), (a.bottom, b.bottom, 1)]
         terms = [
             (_levels(factors, {**c, a.name: va, b.name: vb}), s / len(combos))
             for c in combos
             for va, vb, s in signs
         ]
-        out.append(Effect("interaction", f"{a.name} × {b.name}", tuple(terms)))
+        name = " × ".join(f"{f.name} ({f.top} vs {f.bottom})" if f.compare else f.name for f in (a, b))
+        out.append(Effect("interaction", name, tuple(terms)))
     return out
 
 
-def one_at_a_time_effects(factors: Sequence[Any]) -> list[Effect]:
+def one_at_a_time_effects(factors: Sequence[Factor]) -> list[Effect]:
     """Each factor's top level minus its bottom level, every other parameter as in the scenario."""
     return [
         Effect(
             "one-at-a-time",
-            f"{f.name}: {f.levels[-1]} − {f.levels[0]}",
-            ((((f.name, f.levels[-1]),), 1.0), (((f.name, f.levels[0]),), -1.0)),
+            f"{f.name}: {f.top} − {f.bottom}",
+            ((((f.name, f.top),), 1.0), (((f.name, f.bottom),), -1.0)),
         )
         for f in factors
         if len(f.levels) >= 2
@@ -235,4 +266,5 @@ def estimate(
     effect: Effect, cells: Mapping[tuple[tuple[str, Any], ...], Sequence[Mapping[str, Value]]], spec: str
 ) -> Estimate | None:
     """``effect`` on the effect spec ``spec``, from each cell's per-run rows (keyed by levels)."""
-    return contrast([values(cells[levels], spec) for levels, _ in effect.terms], [w for _, w in effect.terms])
+    columns = [values(cells[levels], spec) for levels, _ in effect.terms]
+    return contrast(columns, [w for _, w in effect.terms], spec_parts(spec)[0])
