@@ -85,10 +85,16 @@ def test_observers_believe_what_they_see() -> None:
 
 
 def test_a_credible_alliance_deters() -> None:
-    costly = play(seed=1, seats=["germany=bot:realist"], overrides=["aggressor.war_cost=3"]).summary()
+    steady = "actors.germany.resolve_sd=0"  # the rule itself, without this game's appetite for risk
+    costly = play(
+        seed=1, seats=["germany=bot:realist"], overrides=["aggressor.war_cost=10", steady]
+    ).summary()
     assert costly.deterred and costly.invasion_day is None
-    assert costly.guarantee_honoured == "none" and costly.protege_survival_days is None
-    cheap = play(seed=1, seats=["germany=bot:realist"], overrides=["aggressor.war_cost=0.5"]).summary()
+    assert costly.guarantee_honoured == "deterred" and costly.deterrence == "deterred"
+    assert costly.guarantee_held and costly.protege_held and costly.protege_survival_days is None
+    cheap = play(
+        seed=1, seats=["germany=bot:realist"], overrides=["aggressor.war_cost=0.5", steady]
+    ).summary()
     assert not cheap.deterred and cheap.postponements == 0
 
 
@@ -100,7 +106,11 @@ def test_resolve_statements_raise_the_aggressors_credibility() -> None:
 
 def test_honouring_the_protocol_draws_divisions_west_and_saves_time() -> None:
     seeds = range(6)
-    liberal = [play(seed=s, seats=["france=bot:liberal", "uk=bot:liberal"]).summary() for s in seeds]
+    steady = ["actors.france.resolve_sd=0", "actors.uk.resolve_sd=0"]  # the doctrine, not this game's mood
+    liberal = [
+        play(seed=s, seats=["france=bot:liberal", "uk=bot:liberal"], overrides=steady).summary()
+        for s in seeds
+    ]
     historical = [play(seed=s).summary() for s in seeds]
     assert sum(m.aggressor_divisions_moved_west > 0 for m in liberal) >= 4
     assert all(m.aggressor_divisions_moved_west == 0 for m in historical)
@@ -153,21 +163,27 @@ def test_liberal_convergent_allies_honour_more_than_war_weary_constructivists() 
 
 
 def test_constructivist_weariness_restrains_the_offensive() -> None:
-    def divisions(weariness: float) -> float:
+    def first_scale(weariness: float) -> int:
+        """The rank of France's first offensive (0 none, 1 probe, 2 limited, 3 general)."""
         m = play(
             seed=1,
             seats=["france=bot:constructivist"],
-            overrides=[f"actors.france.war_weariness={weariness}"],
+            overrides=[f"actors.france.war_weariness={weariness}", "actors.france.resolve_sd=0"],
         )
-        return m.summary().guarantors["france"].max_offensive_divisions
+        first = next((e.data.scale for e in m.events if isinstance(e.data, OffensiveData)), None)
+        return 0 if first is None else ("probe", "limited", "general").index(first) + 1
 
-    assert divisions(0.1) > divisions(0.6) > divisions(0.95)
+    assert first_scale(0.1) >= first_scale(0.6) > first_scale(0.95)
+    assert first_scale(0.1) == 3  # general: a nation at ease with itself keeps its word in full
 
 
 def test_realist_interest_decides_war() -> None:
     def war(interest: float) -> float | None:
         seats = ["france=bot:realist", "uk=bot:realist"]
-        m = play(seed=1, seats=seats, overrides=[f"actors.france.interest_convergence={interest}"]).summary()
+        steady = ["actors.france.resolve_sd=0", "actors.uk.resolve_sd=0"]
+        m = play(
+            seed=1, seats=seats, overrides=[f"actors.france.interest_convergence={interest}", *steady]
+        ).summary()
         return m.guarantors["france"].war_declared_after_days
 
     assert war(0.8) is not None and war(0.2) is None

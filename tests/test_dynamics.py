@@ -22,7 +22,9 @@ def test_historical_run_resembles_1939() -> None:
     assert m.council_sittings >= 1 and m.protected_informed is False
     assert 15 <= m.intervention_after_days["ussr"] <= 17
     assert 22 <= m.capital_fell_after_days <= 32
-    assert m.guarantee_honoured == "formal" and m.functionality_days is None
+    assert m.guarantee_honoured == "formal" and m.deterrence == "delayed"
+    # the Saar offensive: the collective response put into action, a probe of 11 of the 40 promised
+    assert m.functionality_days == france.offensive_after_days and m.forces_delivered_share == 0.275
 
 
 def test_resolute_allies_keep_their_promises() -> None:
@@ -40,7 +42,7 @@ def test_cautious_allies_abandon_the_guarantee() -> None:
     assert m.guarantors["france"].offensive_after_days is None
     assert m.promises_kept == 0 and m.promises_due > 0
     assert m.council_sittings == 0  # nobody at war, so nobody calls it
-    assert m.guarantee_honoured == "none"
+    assert m.guarantee_honoured == "abandoned" and not m.guarantee_held
 
 
 def test_aggressor_that_does_not_postpone_attacks_on_the_first_date() -> None:

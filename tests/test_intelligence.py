@@ -238,9 +238,7 @@ def test_sharing_a_report_ad_hoc_keeps_its_origin() -> None:
     report = next(e for e in session.view("poland").events if e.kind == "report")
     session.submit("poland", None, report.data.origin, reason="for our allies", kind="share_report")
     session.advance(3 * 24 * 60)
-    shared = [
-        e for e in session.view("france").events if e.kind == "report" and e.data.shared_by == "poland"
-    ]
+    shared = [e for e in session.view("france").events if e.kind == "report" and e.data.shared_by == "poland"]
     assert shared and shared[0].data.origin == report.data.origin
 
 
@@ -268,8 +266,6 @@ def test_sharing_an_assessment_is_a_decision_and_carries_its_origins() -> None:
     subject = next(iter(session.view("france").assessments))
     session.submit("france", None, subject, reason="tell London what we think", kind="share_assessment")
     session.advance(3 * 24 * 60)
-    received = [
-        e for e in session.view("uk").events if e.kind == "report" and e.data.shared_by == "france"
-    ]
+    received = [e for e in session.view("uk").events if e.kind == "report" and e.data.shared_by == "france"]
     assert received and received[0].data.origins and received[0].data.subject == subject
     assert all(o.startswith("france.") or o.startswith("uk.") for o in received[0].data.origins)

@@ -31,7 +31,11 @@ def rows() -> list[Row]:
 
 def test_an_outcome_goes_to_json_and_back() -> None:
     invaded = play(seed=1).summary()
-    deterred = play(seed=1, seats=["germany=bot:realist"], overrides=["aggressor.war_cost=3"]).summary()
+    deterred = play(
+        seed=1,
+        seats=["germany=bot:realist"],
+        overrides=["aggressor.war_cost=10", "actors.germany.resolve_sd=0"],
+    ).summary()
     assert not invaded.deterred and deterred.deterred
     for outcome in (invaded, deterred):
         text = json.dumps(outcome.to_json(), sort_keys=True)
@@ -87,13 +91,13 @@ def test_the_written_columns_are_the_documented_ones(rows: list[Row], tmp_path: 
 
 
 def test_a_missing_measure_is_an_empty_cell_and_null(rows: list[Row], tmp_path: Path) -> None:
-    row = next(r for r in rows if r.outcome is not None and r.outcome.functionality_days is None)
+    row = next(r for r in rows if r.outcome is not None and r.outcome.penetration_detected_after_days is None)
     write_rows([row.columns()], str(tmp_path / "r.csv"))
     write_rows([row.columns()], str(tmp_path / "r.jsonl"))
     with (tmp_path / "r.csv").open(encoding="utf-8") as handle:
         written = next(csv.DictReader(handle))
-    assert written["functionality_days"] == "" and written["deterred"] in ("True", "False")
-    assert json.loads((tmp_path / "r.jsonl").read_text())["functionality_days"] is None
+    assert written["penetration_detected_after_days"] == "" and written["deterred"] in ("True", "False")
+    assert json.loads((tmp_path / "r.jsonl").read_text())["penetration_detected_after_days"] is None
 
 
 def test_the_schema_document_is_in_sync_with_the_classes() -> None:

@@ -72,9 +72,7 @@ def test_a_report_shared_twice_is_held_once() -> None:
         session.submit("poland", None, report.data.origin, kind="share_report")
     session.advance(4 * DAY)
     copies = [
-        e
-        for e in session.view("france").events
-        if e.kind == "report" and e.data.origin == report.data.origin
+        e for e in session.view("france").events if e.kind == "report" and e.data.origin == report.data.origin
     ]
     assert len(copies) == 1
     held = [r for r in session.world.pictures["france"].reports if r.origin == report.data.origin]

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from wargame.analysis.rows import HEAD, TAIL, Row, column_order
+from wargame.analysis.rows import HEAD, TAIL, Row, column_order, words_of
 
 Job = tuple[str, Sequence[str], Sequence[str], int, int, str | None]
 """One run's work: scenario, overrides, seats, root seed, index, journal folder (or None)."""
@@ -109,8 +109,10 @@ def _numbers(values: Iterable[Any]) -> list[float]:
 
 def describe(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Per measure: a share with a 95% Wilson interval (true/false), or a mean with a 95% interval
-    and the median with quartiles (numbers), or the share of each value (words); kind ``none``
-    for a measure that no run had a value for."""
+    and the median with quartiles (numbers), or the share of each value over the runs that have one
+    (words; a game's grade, never None, lists every word it can take, 0 included, so that every
+    cell of an experiment has the same rows); kind ``none`` for a measure that no run had a value
+    for."""
     columns = sorted({k for r in rows for k in r} - {*HEAD, *TAIL})
     ok = [r for r in rows if not r.get("error")]
     out = []
@@ -143,7 +145,8 @@ def describe(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
                 }
             )
         elif all(isinstance(v, str) for v in present):
-            for word in sorted(set(present)):
+            known = words_of(col) if "." not in col else ()  # a grade per guarantee: the words seen
+            for word in sorted({*present, *known}):
                 k = sum(1 for v in present if v == word)
                 low, high = wilson(k, len(present))
                 share = k / len(present)

@@ -12,6 +12,7 @@ the fields after it.
 from __future__ import annotations
 
 import json
+import typing
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -93,6 +94,19 @@ def unflatten(columns: Mapping[str, Any]) -> Json:
                 nested[path] = value
         out[f.name] = nested
     return out
+
+
+def words_of(column: str) -> tuple[str, ...]:
+    """The words a measure's column can take, if its type is a set of words (a ``Literal``, such
+    as ``guarantee_honoured`` or ``guarantees_honoured.<guarantee>``); empty otherwise. A batch
+    gives each word a share, 0 included, so every cell of an experiment has the same rows."""
+    hints = typing.get_type_hints(Outcome)
+    kind = hints.get(column.split(".", 1)[0])
+    while typing.get_origin(kind) in (Mapping, dict) and "." in column:
+        kind, column = typing.get_args(kind)[-1], column.split(".", 1)[1]
+    if typing.get_origin(kind) is not typing.Literal:
+        return ()
+    return tuple(str(word) for word in typing.get_args(kind))
 
 
 def column_order(rows: Iterable[Mapping[str, Any]]) -> list[str]:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     import simpy
 
     from wargame.engine.world import World
+    from wargame.model.scenario import Scenario
 
 
 def start(world: World) -> None:
@@ -66,6 +67,7 @@ def _plan(world: World) -> Generator[simpy.Event, Any, None]:
                 "postponements": postponements,
                 "expected_gain": plan.expected_gain,
                 "war_cost": plan.war_cost,
+                "strength": strength_shares(world.scenario),
             },
         )
         if answer.choice == "abandon":
@@ -97,6 +99,28 @@ def _plan(world: World) -> Generator[simpy.Event, Any, None]:
         truth=InvasionTruth(postponements=postponements),
     )
     world.invasion.succeed(int(env.now))
+
+
+def strength_shares(scenario: Scenario) -> dict[str, float]:
+    """How much each guarantor of the target weighs in the aggressor's reckoning (the weights sum
+    to 1): half for the guarantee itself (any guarantor at war means a war to fight, a blockade, an
+    economy turned against it), half its share of the guarantors' planned divisions (their largest
+    mobilised strength; equal where no timetable says), public knowledge from an order of battle.
+    The forces it expects to meet matter (Huth 1988: the local balance of forces), but a small
+    guarantor still counts: Britain's four divisions did not make its guarantee idle in 1939.
+    The split is a design choice."""
+    guarantors = sorted(
+        {a for g in scenario.guarantees if g.protected == scenario.aggressor.target for a in g.guarantors}
+    )
+    if not guarantors:
+        return {}
+    planned = {
+        m.actor: max([p.divisions for p in m.phases] or [m.standing_divisions]) for m in scenario.mobilisation
+    }
+    sizes = {g: planned.get(g, 0.0) for g in guarantors}
+    total = sum(sizes.values())
+    even = 1.0 / len(guarantors)
+    return {g: round(0.5 * even + 0.5 * (v / total if total > 0 else even), 4) for g, v in sizes.items()}
 
 
 def _warning(world: World, at: datetime) -> Generator[simpy.Event, Any, None]:

@@ -33,6 +33,7 @@ from wargame.engine.events import (
     InterventionData,
     OffensiveData,
 )
+from wargame.engine.functionality import concentration, functionality, prep_factor
 from wargame.model import prompts
 from wargame.model.clock import DAY, from_days, from_hours
 from wargame.model.lanchester import advance_km, lanchester_day
@@ -110,7 +111,8 @@ def order_offensive(world: World, actor: str, front_id: str, scale: str) -> None
         state.status = "preparing"
     state.orders += 1
     jitter = float(world.streams(f"offensive.{front_id}").normal(0.0, 0.15 * spec.offensive_prep_days))
-    delay = from_days(max(0.0, spec.offensive_prep_days + jitter))
+    pace = prep_factor(functionality(world.scenario)) if _guarantor(world, actor) else 1.0
+    delay = from_days(max(0.0, spec.offensive_prep_days * pace + jitter))
     world.env.process(_launch_after(world, actor, front_id, scale, delay, state.orders))
 
 
@@ -146,12 +148,19 @@ def launch_offensive(world: World, actor: str, front_id: str, scale: str) -> Non
             actors=(actor, spec.defender),
         )
         return
+    state.weight = concentration(functionality(world.scenario)) if _guarantor(world, actor) else 1.0
     world.journal.record(
         OffensiveData(actor=actor, front=front_id, scale=scale, divisions=committed),
         f"{world.name(actor)} launches a {scale} offensive on the {spec.name} with {committed:g} divisions.",
         actors=(actor, spec.defender),
     )
     _open(world, spec, committed, scale)
+
+
+def _guarantor(world: World, actor: str) -> bool:
+    """Whether ``actor`` guarantees the aggressor's target (its offensives are the allies')."""
+    target = world.scenario.aggressor.target
+    return any(actor in g.guarantors and g.protected == target for g in world.scenario.guarantees)
 
 
 def halt_offensive(world: World, actor: str) -> bool:
@@ -223,10 +232,12 @@ def _fight(world: World, spec: Front, opened_at: int) -> Generator[simpy.Event, 
         state.defender_peak = max(state.defender_peak, state.defender)
         a, d = state.attacker, state.defender
         noise_a, noise_d = rng.lognormal(0.0, spec.noise, size=2) if spec.noise > 0 else (1.0, 1.0)
-        state.attacker, state.defender = lanchester_day(
-            a, d, spec.attrition_per_day, spec.fortification, float(noise_a), float(noise_d)
+        weighed = a * state.weight  # piecemeal divisions strike (and advance) as fewer
+        hit, state.defender = lanchester_day(
+            weighed, d, spec.attrition_per_day, spec.fortification, float(noise_a), float(noise_d)
         )
-        advance = advance_km(a, d, spec.fortification, spec.advance_km_per_day)
+        state.attacker = max(0.0, a - (weighed - hit))  # its losses come from the defender's fire alone
+        advance = advance_km(weighed, d, spec.fortification, spec.advance_km_per_day)
         advance = min(advance, spec.depth_km - state.ground_km)
         state.ground_km += advance
         full = max(spec.defender_divisions, state.defender_peak)

@@ -1,24 +1,47 @@
-"""Credibility and functionality: the article's two criteria, as computed state.
+"""Credibility: the article's first criterion, as computed state.
 
 **Credibility** is how likely an observer believes a guarantor is to act *substantively* on its
 guarantee. It is computed from what that observer can see, and nothing else, so the aggressor
 and the protected state can believe different things.
 
-It starts from a prior built from the scenario's drivers:
+It starts from a prior built from the scenario's drivers (:func:`drivers`, each a term in log-odds):
 
     logit(prior) = logit(honour_base_rate)
                    + 3.0 (interest_convergence - 0.5)      realist: interests converge
                    + 1.0 (readiness - 0.5)                 realist: capability
                    + 1.5 (trigger_clarity - 0.5)           treaty design: an explicit trigger
-                   + 0.5 integrated_command + 0.3 joint_exercises + 0.3 standing council   liberal
+                   + 1.5 enforcement                       treaty design: a council that binds, sanctions
+                   + 2.0 (functionality - 0.25)            liberal: the capacity to act together
                    - 2.0 war_weariness                     constructivist: identity and memory
+
+``enforcement = 0.5 binding + 0.5 sanctions``: a council of which the guarantor is a member binds
+it (1 by majority, 0.3 by consensus, where it can block), and the treaty's ``sanctions`` for
+defection. ``functionality`` is :func:`wargame.engine.functionality.functionality`.
+
+**Intelligence cooperation** then enters as the article's compound hypothesis says it does: it
+*reinforces* converging interests, it cannot stand in for them (convergence is the necessary
+condition, so its weight grows with the square of convergence):
+
+    + 4.0 cooperation x interest_convergence^2
+
+``cooperation`` (0 to 1, :func:`cooperation`) is the guarantor's liaison with the other parties
+(none 0, ad hoc 0.25, institutional 0.6, fusion 1), each worth ``0.5 + 0.5 x`` the pair's mean
+``oversight`` (the article: cooperation is effective only when "bounded by rules of
+accountability"; Walsh: sharing deepens where a partner can be monitored), times how much of the
+threat picture they are seen to hold in common: half for the liaison alone, up to all of it as
+shared reports reach the observer (``1 - exp(-shared / 6)``). It is halved once a penetration of a
+party has been uncovered (Walsh: partners share less with a service they cannot trust). An
+observer outside the liaison (the aggressor) sees only the liaison itself, unless its espionage
+shows it more.
 
 Each signal the observer sees from the guarantor then multiplies the odds by its likelihood
 ratio P(signal | resolved) / P(signal | not resolved) (Fearon's costly signals: the costlier the
 signal, the further it moves belief; cheap talk hardly moves it). See :data:`SIGNALS`.
 
-**Functionality** is the alliance's operational capacity to act together: the share of the
-guarantors' planned divisions that are ready, scaled by how well they coordinate.
+**Resolve** (:func:`resolve`) is the guarantor's own will to honour: its credibility as it sees
+itself less what its own signals added (they show its mind to others, they do not make it), shifted
+by its hidden disposition in this game (``resolve_sd`` x its temper). Others can only estimate it;
+signals are how they learn it.
 """
 
 from __future__ import annotations
@@ -28,16 +51,19 @@ from collections.abc import Iterable
 
 from wargame.engine.events import (
     AidData,
+    DetectedData,
     ExhaustedData,
     HaltData,
     LeakData,
     MobilisationData,
     OffensiveData,
     PromiseData,
+    ReportData,
     StatementData,
     TalksData,
     WarData,
 )
+from wargame.engine.functionality import functionality, liaison_score
 from wargame.engine.journal import Event
 from wargame.model.scenario import Guarantee, Scenario
 
@@ -89,27 +115,78 @@ def guarantees_of(scenario: Scenario, guarantor: str) -> list[Guarantee]:
     return [g for g in scenario.guarantees if guarantor in g.guarantors]
 
 
-def prior(scenario: Scenario, guarantor: str) -> float:
-    """The credibility of ``guarantor`` before any signal (see module docstring)."""
+#: Weight of intelligence cooperation x interest convergence, in log-odds (design choice).
+COOPERATION_WEIGHT = 4.0
+#: Shared reports after which a common picture is about 63% held in common (design choice).
+SHARED_SCALE = 6.0
+
+
+def enforcement(scenario: Scenario, guarantor: str, g: Guarantee) -> float:
+    """How far defection from ``g`` would be enforced on ``guarantor`` (0 to 1): half a council
+    that binds it (1 by majority; 0.3 by consensus, where it can block), half the sanctions."""
+    council = scenario.council
+    member = council is not None and guarantor in council.members
+    binding = (1.0 if council is not None and council.rule == "majority" else 0.3) if member else 0.0
+    return 0.5 * binding + 0.5 * g.sanctions
+
+
+def drivers(scenario: Scenario, guarantor: str) -> dict[str, float]:
+    """The terms of the prior's log-odds, by driver (empty when ``guarantor`` guarantees no one)."""
     treaties = guarantees_of(scenario, guarantor)
     if not treaties:
-        return 0.0
+        return {}
     actor = scenario.actor(guarantor)
     g = max(treaties, key=lambda t: t.trigger_clarity)
-    standing = (
-        scenario.council is not None and scenario.council.standing and guarantor in scenario.council.members
-    )
-    x = (
-        _logit(g.honour_base_rate)
-        + 3.0 * (actor.interest_convergence - 0.5)
-        + 1.0 * (actor.readiness - 0.5)
-        + 1.5 * (g.trigger_clarity - 0.5)
-        + 0.5 * g.integrated_command
-        + 0.3 * g.joint_exercises
-        + 0.3 * standing
-        - 2.0 * actor.war_weariness
-    )
-    return _expit(x)
+    return {
+        "base rate": _logit(g.honour_base_rate),
+        "interest convergence": 3.0 * (actor.interest_convergence - 0.5),
+        "readiness": 1.0 * (actor.readiness - 0.5),
+        "trigger clarity": 1.5 * (g.trigger_clarity - 0.5),
+        "enforcement": 1.5 * enforcement(scenario, guarantor, g),
+        "functionality": 2.0 * (functionality(scenario, g.protected) - 0.25),
+        "war-weariness": -2.0 * actor.war_weariness,
+    }
+
+
+def prior(scenario: Scenario, guarantor: str) -> float:
+    """The credibility of ``guarantor`` before any signal or cooperation (see module docstring)."""
+    terms = drivers(scenario, guarantor)
+    return _expit(sum(terms.values())) if terms else 0.0
+
+
+def partners(scenario: Scenario, guarantor: str) -> list[str]:
+    """The other parties to the defence of the states ``guarantor`` guarantees: those states and
+    every guarantor of theirs, whatever the treaty (France and Britain, for Poland)."""
+    protected = {g.protected for g in guarantees_of(scenario, guarantor)}
+    out = {a for g in scenario.guarantees if g.protected in protected for a in (*g.guarantors, g.protected)}
+    return sorted(out - {guarantor})
+
+
+def cooperation(scenario: Scenario, guarantor: str, seen: Iterable[Event]) -> float:
+    """The intelligence cooperation between ``guarantor`` and its partners, as an observer who has
+    seen ``seen`` can judge it (0 to 1; see the module docstring)."""
+    others = partners(scenario, guarantor)
+    if not others:
+        return 0.0
+    own = scenario.actor(guarantor).oversight
+    level = sum(
+        liaison_score(scenario, guarantor, p) * (0.5 + 0.25 * (own + scenario.actor(p).oversight))
+        for p in others
+    ) / len(others)  # each liaison, worth as much as the pair's services are accountable
+    if level <= 0.0:
+        return 0.0
+    parties = {guarantor, *others}
+    shared = 0
+    uncovered = False
+    for e in seen:
+        d = e.data
+        if isinstance(d, ReportData) and d.shared_by is not None:
+            receiver = e.actors[0] if e.actors else ""
+            shared += d.shared_by in parties and receiver in parties and guarantor in (d.shared_by, receiver)
+        elif isinstance(d, DetectedData) and d.actor in parties:
+            uncovered = True
+    common = 0.5 + 0.5 * (1.0 - math.exp(-shared / SHARED_SCALE))
+    return level * common * (0.5 if uncovered else 1.0)
 
 
 _SIGNALLING = frozenset(
@@ -154,10 +231,29 @@ def signal(event: Event, guarantor: str) -> str | None:
 
 def credibility(scenario: Scenario, guarantor: str, seen: Iterable[Event]) -> float:
     """How credible ``guarantor`` is to an observer who has seen ``seen`` (and nothing else)."""
-    p0 = prior(scenario, guarantor)
-    if p0 <= 0.0:
-        return 0.0
-    x = _logit(p0)
+    return (
+        round(_expit(_belief(scenario, guarantor, list(seen))), 4)
+        if guarantees_of(scenario, guarantor)
+        else 0.0
+    )
+
+
+def resolve(self_credibility: float, own_signals: float, resolve_sd: float, temper: float) -> float:
+    """A guarantor's own will to honour (0 to 1).
+
+    ``self_credibility`` is its credibility as it sees itself (from its own events);
+    ``own_signals`` is what its own public acts added to it (:func:`signal_weight`), which tell
+    others its mind but do not change it, so they are taken out; ``resolve_sd x temper`` is its
+    hidden disposition in this game, in log-odds. What its doctrine makes of its commitments
+    (a constructivist is bound by its word) is the doctrine's business."""
+    p = min(max(self_credibility, 1e-6), 1.0 - 1e-6)
+    return round(_expit(_logit(p) - own_signals + resolve_sd * temper), 4)
+
+
+def signal_weight(guarantor: str, seen: Iterable[Event]) -> float:
+    """What the signals about ``guarantor`` in ``seen`` add to the log-odds that it acts (each
+    likelihood ratio once per event; a statement or an offer of talks only once)."""
+    x = 0.0
     heard: set[str] = set()
     for event in seen:
         name = signal(event, guarantor)
@@ -165,7 +261,15 @@ def credibility(scenario: Scenario, guarantor: str, seen: Iterable[Event]) -> fl
             continue  # words repeated add nothing: only the first statement or offer of talks counts
         heard.add(name)
         x += math.log(SIGNALS.get(name, 1.0))
-    return round(_expit(x), 4)
+    return x
+
+
+def _belief(scenario: Scenario, guarantor: str, seen: list[Event]) -> float:
+    """The log-odds that ``guarantor`` acts, to an observer who has seen ``seen``."""
+    x = sum(drivers(scenario, guarantor).values())
+    interest = scenario.actor(guarantor).interest_convergence
+    x += COOPERATION_WEIGHT * cooperation(scenario, guarantor, seen) * interest**2
+    return x + signal_weight(guarantor, seen)
 
 
 def alliance_credibility(scenario: Scenario, protected: str, seen: Iterable[Event]) -> float:
@@ -176,11 +280,3 @@ def alliance_credibility(scenario: Scenario, protected: str, seen: Iterable[Even
     for g in guarantors:
         none_act *= 1.0 - credibility(scenario, g, seen)
     return round(1.0 - none_act, 4)
-
-
-def coordination(scenario: Scenario) -> float:
-    """How well the guarantors can act together (0 to 1), from the treaty's design."""
-    standing = scenario.council is not None and scenario.council.standing
-    integrated = any(g.integrated_command for g in scenario.guarantees)
-    exercises = any(g.joint_exercises for g in scenario.guarantees)
-    return round(0.4 + 0.3 * standing + 0.2 * integrated + 0.1 * exercises, 3)

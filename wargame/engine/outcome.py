@@ -6,13 +6,9 @@ journal file on disk, and a batch can compute them in its workers.
 The measures, their units and their origins are the fields of
 :class:`~wargame.engine.outcome_types.Outcome` (tabled in ``docs/results.md``).
 
-``guarantee_honoured`` grades each triggered guarantee and reports the best:
-
-* ``substantive`` — a guarantor launched an offensive of at least the guarantee's
-  ``substantive_divisions`` (or a general offensive, if none is set) within
-  ``substantive_within_days`` of the invasion;
-* ``formal`` — every guarantor declared war, but nothing substantive followed;
-* ``none`` — otherwise.
+The grades (``deterrence``, ``guarantee_honoured``, ``guarantees_honoured``) and the share of
+the promised forces delivered are defined in :mod:`wargame.engine.honour`; every game has a
+grade, so a batch's shares count every game.
 """
 
 from __future__ import annotations
@@ -20,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
+from wargame.engine import honour
 from wargame.engine.credibility import alliance_credibility
 from wargame.engine.events import (
     CapitalData,
@@ -43,37 +40,21 @@ from wargame.engine.events import (
     WarData,
     WarningData,
 )
+from wargame.engine.functionality import functionality
 from wargame.engine.journal import Event
-from wargame.engine.outcome_types import GuarantorOutcome, Honour, Outcome
+from wargame.engine.outcome_types import GuarantorOutcome, Outcome
 from wargame.engine.payload import Payload
 from wargame.engine.picture import assessments
 from wargame.model import prompts
 from wargame.model.clock import DAY
 from wargame.model.grading import Tally, weight
-from wargame.model.scenario import Guarantee, Scenario
+from wargame.model.scenario import Scenario
 
-HONOUR: tuple[Honour, ...] = ("none", "formal", "substantive")
 P = TypeVar("P", bound=Payload)
 
 
 def _days(t: int, origin: int) -> float:
     return round((t - origin) / DAY, 3)
-
-
-def _substantive(g: Guarantee, offensive: Event, j: int) -> bool:
-    d = offensive.data
-    if not isinstance(d, OffensiveData):
-        return False
-    big = d.divisions >= g.substantive_divisions if g.substantive_divisions > 0 else d.scale == "general"
-    return d.actor in g.guarantors and big and offensive.t - j <= g.substantive_within_days * DAY
-
-
-def honour(g: Guarantee, events: list[Event], j: int) -> Honour:
-    """How ``g`` was honoured (see module docstring)."""
-    if any(isinstance(e.data, OffensiveData) and _substantive(g, e, j) for e in events):
-        return "substantive"
-    at_war = {e.data.actor for e in events if isinstance(e.data, WarData)}
-    return "formal" if set(g.guarantors) <= at_war else "none"
 
 
 def _postponements(invasion: Event | None, decided: Event | None) -> int:
@@ -125,6 +106,7 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
         return _days(e.t, j) if e is not None else None
 
     launched, wars = _of(index, OffensiveData), _of(index, WarData)
+    launches, war_events = [e for e, _ in launched], [e for e, _ in wars]
     per: dict[str, GuarantorOutcome] = {}
     for g in guarantors:
         offensives = [(e, d) for e, d in launched if d.actor == g]
@@ -132,11 +114,24 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
             war_declared_after_days=after(next((e for e, d in wars if d.actor == g), None)),
             offensive_after_days=after(offensives[0][0] if offensives else None),
             max_offensive_divisions=max((d.divisions for _, d in offensives), default=0),
+            at_war=honour.at_war(scenario, g, war_events),
         )
-    functional = [e for e, _ in launched if any(_substantive(g, e, j) for g in triggered)]
-    acts = [e for e, _ in launched] + [e for e, _ in wars]  # all that honour() reads
-    graded = {g.id: honour(g, acts, j) for g in triggered} if invasion else {}
-    collapse = _first(index, CollapseData)
+    responses = [e for e, d in launched if invasion and e.t >= j and d.actor in guarantors]
+    collapse = next((e for e, d in _of(index, CollapseData) if d.actor == plan.target), None)
+    end = max((e.t for e in events), default=0)
+    acts = launches + war_events  # all that honour.honour() reads
+    graded = (
+        {g.id: honour.honour(g, scenario, acts, j, end, collapse is not None) for g in triggered}
+        if invasion
+        else {}
+    )
+    grade = honour.deterrence(
+        invaded=invasion is not None,
+        postponements=_postponements(invasion, decided),
+        abandoned=DeterredData in index,
+        ended=EndData in index,
+    )
+    honoured = honour.game_honour(grade, invasion is not None, graded.values())
     promises = _of(index, PromiseData)
     councils = _of(index, CouncilData)
     reports = index.get(ReportData, [])  # all deception_taken reads
@@ -156,16 +151,22 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
         decisions_by[by] = decisions_by.get(by, 0) + 1
     return Outcome(
         deterred=invasion is None,
+        deterrence=grade,
         invasion_day=_days(invasion.t, 0) if invasion else None,
         postponements=_postponements(invasion, decided),
         protege_survival_days=after(collapse) if invasion else None,
+        protege_held=collapse is None,
         capital_fell_after_days=after(_first(index, CapitalData)),
         guarantors=per,
         aggressor_divisions_moved_west=round(sum(d.divisions for _, d in _of(index, TransferData)), 1),
         credibility_at_invasion=alliance_credibility(scenario, plan.target, seen_by_aggressor),
-        functionality_days=after(functional[0]) if functional else None,
-        guarantee_honoured=max(graded.values(), key=HONOUR.index) if graded else "none",
+        functionality_days=after(responses[0]) if responses else None,
+        functionality=functionality(scenario),
+        forces_delivered_share=honour.delivered_share(scenario, triggered, launches, j) if invasion else None,
+        guarantee_honoured=honoured,
         guarantees_honoured=graded,
+        honoured_substantively=honoured == "substantive",
+        guarantee_held=honoured in ("deterred", "substantive"),
         offensive_halted_after_days=after(_first(index, HaltData)),
         intervention_after_days=dict(
             sorted({d.actor: _days(e.t, j) for e, d in _of(index, InterventionData)}.items())

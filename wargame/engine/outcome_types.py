@@ -21,8 +21,23 @@ from typing import Any, Literal
 
 import attrs
 
-Honour = Literal["none", "formal", "substantive"]
-"""How a guarantee was honoured, worst to best (see :mod:`wargame.engine.outcome`)."""
+GuaranteeHonour = Literal["abandoned", "partial", "formal", "ambiguous", "substantive"]
+"""How one triggered guarantee was honoured, in the order the game's grade ranks them (see
+:mod:`wargame.engine.honour`): ``abandoned`` (no guarantor at war with the aggressor),
+``partial`` (some), ``formal`` (all), ``ambiguous`` (nothing substantive yet, but the game ended
+before the guarantee's window closed, the protected state still standing: the game cannot tell),
+``substantive`` (an offensive of the promised size within the window)."""
+
+Honour = Literal["deterred", "untriggered", "abandoned", "partial", "formal", "ambiguous", "substantive"]
+"""The game's grade: ``deterred`` (no invasion; ``ambiguous`` if the journal stops before the
+aggressor decided), ``untriggered`` (an invasion no guarantee covers), or the best
+:data:`GuaranteeHonour` of the triggered guarantees."""
+
+Deterrence = Literal["deterred", "delayed", "failed", "undecided"]
+"""How far deterrence worked: ``deterred`` (the aggressor abandoned its plan, or never attacked
+before the end), ``delayed`` (it postponed at least once, then invaded), ``failed`` (it invaded
+without postponing), ``undecided`` (the journal stops before the end, the attack neither made nor
+given up)."""
 
 Json = dict[str, Any]
 """A JSON object as :func:`json.loads` gives it."""
@@ -47,6 +62,12 @@ class GuarantorOutcome:
     max_offensive_divisions: float = attrs.field(
         metadata=doc("the largest offensive it launched (0 if none)", "divisions")
     )
+    at_war: bool = attrs.field(
+        metadata=doc(
+            "at war with the aggressor by the end: it declared war, or was at war when the game began "
+            "(Britain and France in April 1940)"
+        )
+    )
 
 
 @attrs.frozen
@@ -54,12 +75,22 @@ class Outcome:
     """The outcome measures of one game (see the module docstring for units and origins)."""
 
     deterred: bool = attrs.field(metadata=doc("the aggressor never invaded"))
+    deterrence: Deterrence = attrs.field(
+        metadata=doc(
+            "deterrence graded: deterred (the aggressor abandoned its plan, or never attacked before "
+            "the end), delayed (it postponed at least once, then invaded), failed (it invaded without "
+            "postponing), undecided (the journal stops before either)"
+        )
+    )
     invasion_day: float | None = attrs.field(
         metadata=doc("the invasion, from the scenario's start (None: deterred)", "days")
     )
     postponements: int = attrs.field(metadata=doc("times the aggressor put off its attack", "times"))
     protege_survival_days: float | None = attrs.field(
         metadata=doc("the protected state's collapse (None: it held to the horizon, or no invasion)", "days")
+    )
+    protege_held: bool = attrs.field(
+        metadata=doc("the protected state had not collapsed by the end (true when it was not invaded)")
     )
     capital_fell_after_days: float | None = attrs.field(
         metadata=doc("the fall of the protected state's capital (None: it held)", "days")
@@ -78,13 +109,53 @@ class Outcome:
         )
     )
     functionality_days: float | None = attrs.field(
-        metadata=doc("the first offensive of the size a guarantee promised (None: none)", "days")
+        metadata=doc(
+            "the collective response put into action: the first offensive, of any scale, by a guarantor "
+            "of a triggered guarantee (None: none came, or no invasion)",
+            "days",
+        )
+    )
+    functionality: float = attrs.field(
+        metadata=doc(
+            "the alliance's functionality index, from liaison, integrated command, exercises, "
+            "consultation and readiness (wargame.engine.functionality)",
+            "index (0–1)",
+        )
+    )
+    forces_delivered_share: float | None = attrs.field(
+        metadata=doc(
+            "the forces delivered over those promised: for each triggered guarantee, its guarantors' "
+            "largest offensive within its window over the promised size (substantive_divisions, or 0.8 "
+            "of the guarantor's largest planned strength if that is 0), capped at 1; the best "
+            "guarantee's (0: none; None: no invasion)",
+            "share (0–1)",
+        )
     )
     guarantee_honoured: Honour = attrs.field(
-        metadata=doc("the best grade of the triggered guarantees: substantive, formal or none")
+        metadata=doc(
+            "the game's grade: deterred (no invasion; ambiguous if the journal stops before the "
+            "aggressor decided), untriggered (no guarantee covered the invasion), else substantive if "
+            "any triggered guarantee is, else ambiguous if any is, else the best of formal > partial > "
+            "abandoned"
+        )
     )
-    guarantees_honoured: Mapping[str, Honour] = attrs.field(
-        metadata=doc("each triggered guarantee's grade (empty: no invasion)", keys=("guarantee",))
+    guarantees_honoured: Mapping[str, GuaranteeHonour] = attrs.field(
+        metadata=doc(
+            "each triggered guarantee's grade: substantive (an offensive of its substantive_divisions, "
+            "or a general one if 0, within substantive_within_days), ambiguous (nothing substantive "
+            "yet, the game ended before that window closed, the protected state standing), formal "
+            "(every guarantor at war with the aggressor), partial (some), abandoned (none) (empty: "
+            "no invasion)",
+            keys=("guarantee",),
+        )
+    )
+    honoured_substantively: bool = attrs.field(
+        metadata=doc("guarantee_honoured is substantive (false when deterred)")
+    )
+    guarantee_held: bool = attrs.field(
+        metadata=doc(
+            "the guarantee did its work: the aggressor was deterred, or it was honoured in substance"
+        )
     )
     offensive_halted_after_days: float | None = attrs.field(
         metadata=doc("the first halt of a guarantor's offensive (None: none)", "days")

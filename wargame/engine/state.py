@@ -23,6 +23,9 @@ class ActorState:
     phases_done: int = 0  # phases of the timetable completed so far
     timetable: int = 0  # counts orders and cancellations: a running timetable stops when superseded
     at_war_with: list[str] = attrs.field(factory=list)
+    #: The government's hidden disposition in this game, a standard normal draw (stream
+    #: ``temper.<actor>``): known to itself and the white cell, never to other seats.
+    temper: float = 0.0
 
     def declare_war_on(self, other: str) -> None:
         if other not in self.at_war_with:
@@ -44,6 +47,9 @@ class FrontState:
     capital_fallen: bool = False
     opened_at: int | None = None
     scale: str = ""
+    #: The weight of the attack relative to its divisions fighting as one (a guarantor's offensive:
+    #: :func:`wargame.engine.functionality.concentration`; any other attack, 1).
+    weight: float = 1.0
     joined: list[str] = attrs.field(factory=list)  # third parties that joined the attack
     pending_scale: str = ""  # an escalation being prepared while the front is active
     orders: int = 0  # counts offensive orders and halts: a preparation stops when superseded

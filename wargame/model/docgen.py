@@ -37,7 +37,7 @@ MECHANISMS: dict[type, tuple[str, str]] = {
         "the trigger, declarations and promises (`engine/alliance.py`), credibility, outcome grading",
     ),
     schema.Promise: ("[[guarantees.promises]]", "promises falling due (`engine/alliance.py`)"),
-    schema.Council: ("[council]", "consultation (`engine/council.py`), credibility, coordination"),
+    schema.Council: ("[council]", "consultation (`engine/council.py`), credibility, functionality"),
     schema.Service: ("[[services]]", "collection (`engine/intelligence.py`)"),
     schema.Channel: ("[[services.channels]]", "collection and grading (`engine/intelligence.py`)"),
     schema.Intervention: ("[[interventions]]", "third-party entry (`engine/campaign.py`)"),

@@ -101,6 +101,15 @@ class Actor:
         ge=0,
         le=1,
     )
+    resolve_sd: float = param(
+        1.0,
+        doc="How much this government's hidden disposition varies from game to game, unknown to the "
+        "others: each game draws it once (stream `temper.<actor>`). For a guarantor, in log-odds of its "
+        "resolve to honour; for an aggressor, in log units of the war's cost it is ready to risk. "
+        "0: the same government in every game.",
+        ge=0,
+        le=5,
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -236,6 +245,14 @@ class Guarantee:
         ge=0.01,
         le=0.99,
     )
+    sanctions: float = param(
+        0.0,
+        doc="Treaty design, enforcement: what defection would cost a guarantor (0 nothing, 1 severe: "
+        "forfeits, expulsion, lost aid). Raises credibility; with a council that decides by majority, "
+        "the treaty's enforcement (see docs/model.md).",
+        ge=0,
+        le=1,
+    )
     substantive_divisions: float = param(
         0.0,
         doc="Divisions an offensive must commit to count as substantive honour (0: a general offensive).",
@@ -315,7 +332,7 @@ class Aggressor:
         1.0,
         doc="Deterrence: the value of the conquest, in units of the cost of a war with the guarantors. "
         "A bot aggressor (realist, liberal, constructivist) invades when gain exceeds war_cost times "
-        "its belief that at least one guarantor will act.",
+        "its belief that at least one guarantor will act, scaled by its appetite for risk (resolve_sd).",
         ge=0,
         le=100,
     )

@@ -22,11 +22,14 @@ Scripts: ``historical`` plays the scenario's ``[[history]]`` (the decisions actu
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import attrs
 
+from wargame.engine.credibility import resolve, signal_weight
+from wargame.engine.events import StatementData
 from wargame.model.clock import from_datetime
 from wargame.model.prompts import PROMPT_RULES
 from wargame.model.scenario import Scenario, ScriptedDecision
@@ -43,18 +46,40 @@ def _estimate(view: SeatView, subject: str) -> float | None:
 
 
 def _deterrence(view: SeatView, prompt: PromptView) -> Answer:
-    """The aggressor's calculus: invade if the gain exceeds the war's cost times the chance that
-    at least one guarantor acts, as the aggressor perceives it."""
-    none_act = 1.0
-    for c in view.credibility.values():
-        none_act *= 1.0 - c
-    acts = 1.0 - none_act
+    """The aggressor's calculus: invade if the gain exceeds the war's cost times the share of the
+    guarantors' strength it expects to act (each guarantor's credibility as it perceives it,
+    weighed by its share of their planned divisions: the prompt's ``strength``), the cost scaled by
+    its appetite for risk in this game, ``exp(-resolve_sd x temper)`` (a bold leadership,
+    temper > 0, discounts it). Over games the share deterred is a smooth function of cost and
+    credibility."""
+    shares = prompt.context.get("strength") or {}
+    acts = sum(c * float(shares.get(g, 0.0)) for g, c in view.credibility.items())
     gain, cost = float(prompt.context.get("expected_gain", 1.0)), float(prompt.context.get("war_cost", 1.0))
-    if gain > acts * cost:
-        return "proceed", f"gain {gain:g} outweighs the risk ({acts:.0%} that the guarantors act)"
+    risk = acts * cost * math.exp(-view.profile.resolve_sd * view.own.temper)
+    if gain > risk:
+        return (
+            "proceed",
+            f"gain {gain:g} outweighs the risk ({acts:.0%} of their strength acts; weighed at {risk:.2f})",
+        )
     if "postpone" in prompt.options:
-        return "postpone", f"the guarantors look resolute ({acts:.0%}); wait for a better moment"
-    return "abandon", f"deterred: {acts:.0%} that the guarantors act, at a cost of {cost:g}"
+        return (
+            "postpone",
+            f"the guarantors look resolute ({acts:.0%} of their strength acts); wait for a better moment",
+        )
+    return (
+        "abandon",
+        f"deterred: {acts:.0%} of the guarantors' strength acts, weighed at {risk:.2f} against {gain:g}",
+    )
+
+
+def resolve_of(view: SeatView) -> float:
+    """The seat's own will to honour its guarantee now (0 to 1: its credibility as it sees itself,
+    less its own signals, shifted by its disposition in this game; 0 for a seat that guarantees no
+    one)."""
+    own = view.credibility.get(view.seat)
+    if own is None:
+        return 0.0
+    return resolve(own, signal_weight(view.seat, view.events), view.profile.resolve_sd, view.own.temper)
 
 
 def _promised_scale(prompt: PromptView) -> str:
@@ -67,33 +92,52 @@ def _choose(prompt: PromptView, choice: str, reason: str) -> Answer:
     return choice, reason
 
 
+def _power(view: SeatView, front: object) -> tuple[float, float]:
+    """(its divisions over the enemy's on ``front`` as its analysts assess them, the share of
+    strength that gives it: ratio / (ratio + 1))."""
+    enemy = _estimate(view, f"forces.{front}") or 25.0
+    ratio = view.own.divisions / max(enemy, 1.0)
+    return ratio, ratio / (ratio + 1.0)
+
+
+def _scale(will: float, general: float, limited: float, probe: float) -> str:
+    """The offensive a will to fight of ``will`` (0 to 1) buys, given a doctrine's thresholds."""
+    return (
+        "general"
+        if will >= general
+        else "limited"
+        if will >= limited
+        else "probe"
+        if will >= probe
+        else "none"
+    )
+
+
 def realist(view: SeatView, prompt: PromptView) -> Answer:
-    interest = view.profile.interest_convergence
+    """Interest and power: its resolve (which weighs its interests), and for an offensive its
+    resolve times its share of strength on the front (France's 80 divisions against an assessed 40:
+    two thirds)."""
+    r = resolve_of(view)
     kind, ctx = prompt.kind, prompt.context
     if kind == "attack":
         return _deterrence(view, prompt)
     if kind == "statement":
-        return _choose(prompt, "statement" if interest >= 0.6 else "silence", f"our interest: {interest:g}")
+        return _choose(prompt, "statement" if r >= 0.5 else "silence", f"our resolve: {r:.2f}")
     if kind == "mobilise":
         return _choose(prompt, "order", "forces must be ready whatever we decide")
     if kind == "declare_war":
-        return _choose(prompt, "declare" if interest >= 0.4 else "wait", f"our interest: {interest:g}")
+        return _choose(prompt, "declare" if r >= 0.15 else "wait", f"our resolve: {r:.2f}")
     if kind == "offensive":
-        enemy = _estimate(view, f"forces.{ctx.get('front')}") or 25.0
-        ratio = view.own.divisions / max(enemy, 1.0)
-        if interest >= 0.7 and ratio >= 2.5:
-            return "general", f"vital interest and {ratio:.1f} to 1 in divisions"
-        if interest >= 0.5 and ratio >= 1.5:
-            return "limited", f"real interest and {ratio:.1f} to 1"
-        if interest >= 0.3:
-            return "probe", "show willing at little cost"
-        return "none", "no interest worth the blood"
+        ratio, share = _power(view, ctx.get("front"))
+        will = r * share
+        scale = _scale(will, general=0.3, limited=0.18, probe=0.08)
+        return _choose(prompt, scale, f"resolve {r:.2f} and {ratio:.1f} to 1 in divisions")
     if kind == "council_position":
         item = ctx.get("item")
-        favour = interest >= 0.6
+        favour = r >= 0.5
         if item == "halt_offensive":
-            return ("against" if favour else "for"), f"our interest: {interest:g}"
-        return ("for" if favour else "against"), f"our interest: {interest:g}"
+            return ("against" if favour else "for"), f"our resolve: {r:.2f}"
+        return ("for" if favour else "against"), f"our resolve: {r:.2f}"
     if kind == "intervene":
         return _choose(
             prompt,
@@ -104,6 +148,9 @@ def realist(view: SeatView, prompt: PromptView) -> Answer:
 
 
 def liberal(view: SeatView, prompt: PromptView) -> Answer:
+    """The treaty's letter, as far as the government's resolve carries it: the obligation lowers
+    the bar (declares war from a resolve of 0.05, keeps the promised scale from 0.1)."""
+    r = resolve_of(view)
     kind = prompt.kind
     if kind == "attack":
         return _deterrence(view, prompt)
@@ -112,10 +159,14 @@ def liberal(view: SeatView, prompt: PromptView) -> Answer:
     if kind == "mobilise":
         return _choose(prompt, "order", "as the treaty requires")
     if kind == "declare_war":
+        if r < 0.05:
+            return _choose(prompt, "wait", f"the casus foederis is disputed (resolve {r:.2f})")
         return _choose(prompt, "declare", "the casus foederis has arisen")
     if kind == "offensive":
-        scale = _promised_scale(prompt)
-        return _choose(prompt, scale, f"the treaty promised a {scale} offensive by this day")
+        scale = _promised_scale(prompt) if r >= 0.1 else "probe"
+        return _choose(
+            prompt, scale, f"the treaty promised a {_promised_scale(prompt)} offensive (resolve {r:.2f})"
+        )
     if kind == "council_position":
         item = prompt.context.get("item")
         return ("against" if item == "halt_offensive" else "for"), "keep faith with the ally, and tell it"
@@ -125,7 +176,11 @@ def liberal(view: SeatView, prompt: PromptView) -> Answer:
 
 
 def constructivist(view: SeatView, prompt: PromptView) -> Answer:
+    """Identity and norms: war-weariness restrains it (it is in its resolve), and a public
+    commitment binds it (having spoken, it acts from a lower resolve)."""
     weariness = view.profile.war_weariness
+    spoken = any(isinstance(e.data, StatementData) and e.data.actor == view.seat for e in view.events)
+    r = resolve_of(view) + (0.15 if spoken else 0.0)
     kind = prompt.kind
     if kind == "attack":
         return _deterrence(view, prompt)
@@ -134,17 +189,9 @@ def constructivist(view: SeatView, prompt: PromptView) -> Answer:
     if kind == "mobilise":
         return _choose(prompt, "order", "a nation defends itself")
     if kind == "declare_war":
-        return _choose(prompt, "declare" if weariness < 0.8 else "wait", "honour binds us")
+        return _choose(prompt, "declare" if r >= 0.1 else "wait", f"honour binds us (resolve {r:.2f})")
     if kind == "offensive":
-        scale = (
-            "general"
-            if weariness < 0.3
-            else "limited"
-            if weariness < 0.5
-            else "probe"
-            if weariness < 0.8
-            else "none"
-        )
+        scale = _scale(r, general=0.4, limited=0.25, probe=0.12)
         return _choose(prompt, scale, f"a nation marked by its last war (war-weariness {weariness:g})")
     if kind == "council_position":
         item = prompt.context.get("item")

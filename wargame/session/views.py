@@ -16,7 +16,8 @@ from typing import Any
 
 import attrs
 
-from wargame.engine.credibility import coordination, credibility
+from wargame.engine.credibility import credibility
+from wargame.engine.functionality import functionality as functionality_index
 from wargame.engine.journal import Event
 from wargame.engine.picture import assessments
 from wargame.engine.state import Prompt
@@ -64,6 +65,7 @@ class Situation:
     divisions: float
     mobilisation: str
     at_war_with: tuple[str, ...]
+    temper: float = 0.0  # its hidden disposition in this game (wargame.engine.state.ActorState)
 
 
 @attrs.frozen(kw_only=True)
@@ -108,7 +110,7 @@ class WhiteCellView:
     attack_at: int
     notes: str
     credibility: Mapping[str, Mapping[str, float]]  # observer -> guarantor -> credibility
-    functionality: float  # share of the guarantors' planned divisions ready, times coordination
+    functionality: float  # share of the guarantors' planned divisions ready, times the functionality index
     moved_west: float
     assessments: Mapping[str, Mapping[str, Estimate]]  # seat -> subject -> its assessment
     truths: Mapping[str, float]  # subject -> the true value now
@@ -175,7 +177,9 @@ def seen_lazily(world: World, seat: str) -> LazyTuple:
 
 def _situation(world: World, actor: str) -> Situation:
     s = world.actors[actor]
-    return Situation(divisions=s.divisions, mobilisation=s.mobilisation, at_war_with=tuple(s.at_war_with))
+    return Situation(
+        divisions=s.divisions, mobilisation=s.mobilisation, at_war_with=tuple(s.at_war_with), temper=s.temper
+    )
 
 
 def seat_view(world: World, seat: str) -> SeatView:
@@ -288,4 +292,4 @@ def functionality(world: World) -> float:
     }
     full = sum(planned.get(g, 0.0) for g in guarantors)
     ready = sum(min(world.actors[g].divisions, planned.get(g, 0.0)) for g in guarantors)
-    return round((ready / full if full > 0 else 0.0) * coordination(world.scenario), 3)
+    return round((ready / full if full > 0 else 0.0) * functionality_index(world.scenario), 3)

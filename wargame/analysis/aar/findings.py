@@ -96,6 +96,16 @@ FIXES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
 }
 
+NOT_HONOURED = {
+    "formal": "The guarantee was honoured only formally: every guarantor at war, nothing substantive "
+    "(by the scenario's thresholds).",
+    "partial": "The guarantee was honoured only in part: some guarantors never went to war, and none "
+    "acted in substance.",
+    "abandoned": "The guarantee was abandoned: no guarantor went to war.",
+}
+"""The finding for a game grade that is not substantive honour (an ambiguous game, cut short
+before the window closed, makes none)."""
+
 
 def issues(
     events: Sequence[Event],
@@ -156,16 +166,9 @@ def issues(
         out.append(
             Finding(kind="not_informed", text="The council sat but never informed the protected state.")
         )
-    if invasion is not None and outcome.guarantee_honoured in ("none", "formal"):
-        out.append(
-            Finding(
-                kind="guarantee_not_honoured",
-                text="The guarantee was honoured only formally: war declared, nothing substantive "
-                "(by the scenario's thresholds)."
-                if outcome.guarantee_honoured == "formal"
-                else "The guarantee was not honoured at all.",
-            )
-        )
+    unhonoured = NOT_HONOURED.get(outcome.guarantee_honoured)
+    if invasion is not None and unhonoured:
+        out.append(Finding(kind="guarantee_not_honoured", text=unhonoured))
     return tuple(out)
 
 

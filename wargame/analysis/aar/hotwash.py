@@ -35,13 +35,18 @@ from wargame.analysis.aar.types import AfterAction, Belief, DeceptionResult, Dec
 from wargame.analysis.wording import amount, date_text, days, early_or_late, instant, words
 from wargame.analysis.wording import and_list as _and
 from wargame.engine.kinds import Kind
+from wargame.engine.outcome_types import Honour
 from wargame.model.clock import to_datetime
 from wargame.session.session import Session
 
-HONOURED = {
+HONOURED: dict[Honour, str] = {
     "substantive": "The guarantee was honoured in substance",
+    "ambiguous": "It is too early to tell whether the guarantee will be honoured in substance",
     "formal": "The guarantee was honoured only formally",
-    "none": "The guarantee was not honoured",
+    "partial": "The guarantee was honoured only in part",
+    "abandoned": "The guarantee was abandoned",
+    "untriggered": "No guarantee covered the invasion",
+    "deterred": "The guarantee deterred the attack",
 }
 WHITE_VERBS = {
     "hold_inject": "held an inject",
@@ -194,7 +199,11 @@ def headline(aar: AfterAction) -> tuple[str, ...]:
     out = [f"{aggressor} invaded {target} on {instant(aar.start, invasion.t)}{after}."]
     declared = {g: per.war_declared_after_days for g, per in o.guarantors.items()}
     wars = [f"{names.get(g, g)} declared war after {days(d)}" for g, d in declared.items() if d is not None]
-    wars += [f"{names.get(g, g)} never declared war" for g, d in declared.items() if d is None]
+    wars += [
+        f"{names.get(g, g)} " + ("was already at war" if o.guarantors[g].at_war else "never declared war")
+        for g, d in declared.items()
+        if d is None
+    ]
     honour = HONOURED[o.guarantee_honoured]
     out.append(f"{honour}: {', '.join(wars)}." if wars else f"{honour}.")
     held, capital = o.protege_survival_days, o.capital_fell_after_days

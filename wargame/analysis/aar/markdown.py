@@ -169,7 +169,7 @@ def outcome_lines(aar: AfterAction) -> list[str]:
     aggressor, target = names.get(a.actor, a.actor), names.get(a.target, a.target)
     invaded = day_instant(aar.start, o.invasion_day)
     out = [
-        f"- Deterred: {'yes' if o.deterred else 'no'}; invasion: {invaded}; "
+        f"- Deterred: {'yes' if o.deterred else 'no'} ({o.deterrence}); invasion: {invaded}; "
         f"{aggressor} postponed {times_text(o.postponements)}.",
         f"- Guarantee honoured: **{o.guarantee_honoured}**; credibility at the invasion "
         f"{o.credibility_at_invasion}; promises kept {o.promises_kept} of {o.promises_due}.",
@@ -190,7 +190,13 @@ def outcome_lines(aar: AfterAction) -> list[str]:
         )
         out.append(
             f"- {names.get(g, g)}: "
-            + (f"declared war after {days(war)}" if war is not None else "never declared war")
+            + (
+                f"declared war after {days(war)}"
+                if war is not None
+                else "already at war"
+                if per.at_war
+                else "never declared war"
+            )
             + ", "
             + (
                 f"first offensive after {days(offensive)} (at most {most} divisions)"
