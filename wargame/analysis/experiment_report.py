@@ -33,7 +33,7 @@ from wargame.analysis.experiment_stats import (
     values,
     words,
 )
-from wargame.analysis.rows import HEAD, TAIL
+from wargame.analysis.rows import HEAD, TAIL, words_of
 from wargame.analysis.rows import Cell as Value
 
 NOT_MEASURED = "not measured"
@@ -76,7 +76,8 @@ class Results:
     def reading(self, measure: str) -> tuple[str, list[str]]:
         """How ``measure`` reads over the whole experiment: its kind and its words."""
         rows = self.all_rows()
-        return kind(rows, measure), words(rows, measure)
+        known = words_of(measure)  # the measure's words in their documented order, 0% included
+        return kind(rows, measure), [*known, *(w for w in words(rows, measure) if w not in known)]
 
     def effects(self) -> list[Effect]:
         factors = self.experiment.factors
