@@ -10,6 +10,7 @@ import pytest
 
 from wargame.analysis.experiment import Factor
 from wargame.analysis.experiment_stats import (
+    cell_estimate,
     contrast,
     estimate,
     factorial_effects,
@@ -132,3 +133,23 @@ def test_compare_chooses_the_levels_of_the_effects() -> None:
     assert names[2] == "convergence × cooperation (fusion vs adhoc)"
     interaction = factorial_effects([A, coop])[2]
     assert {levels[1][1] for levels, _ in interaction.terms} == {"adhoc", "fusion"}
+
+
+def test_a_number_that_is_one_everywhere_is_not_a_share() -> None:
+    from wargame.analysis.experiment import Cell, CellRuns, Experiment
+    from wargame.analysis.experiment_report import Results, extreme_cells, headline_tables
+
+    experiment = Experiment(
+        name="t", description="", scenarios=("s",), design="one-at-a-time", runs=2, seed=0, seats=(),
+        overrides=(), measures=("credibility", "deterred"), effects=("credibility", "deterred"), factors=(W,),
+    )  # fmt: skip
+    rows = ({"credibility": 1.0, "deterred": True}, {"credibility": 1.0, "deterred": True})
+    results = Results(
+        experiment, tuple(CellRuns(Cell("s", lv), rows) for lv in ((), (("w", 0),), (("w", 1),)))
+    )
+    assert results.is_share("deterred") and not results.is_share("credibility")
+    assert cell_estimate(rows, "credibility", False)[0].value == 1.0
+    (table,) = headline_tables(results)
+    assert table.rows[0] == ("baseline", "", "1.000 [1.000, 1.000]", "100% [34, 100]")
+    (extremes,) = extreme_cells(results)
+    assert extremes.rows == (("deterred", "3 of 3", "100%"),)

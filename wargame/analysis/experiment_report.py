@@ -29,6 +29,7 @@ from wargame.analysis.experiment_stats import (
     kind,
     measure_of,
     one_at_a_time_effects,
+    spec_parts,
     summarise,
     values,
     words,
@@ -78,6 +79,12 @@ class Results:
         rows = self.all_rows()
         known = words_of(measure)  # the measure's words in their documented order, 0% included
         return kind(rows, measure), [*known, *(w for w in words(rows, measure) if w not in known)]
+
+    def is_share(self, spec: str) -> bool:
+        """Whether an effect spec is a share: of a word (``= word``, ``= *``) or of a true/false
+        measure (not a number that happens to be 0 or 1 in every run)."""
+        stat, inner = spec_parts(spec)
+        return stat == "mean" and ("=" in inner or self.reading(measure_of(spec))[0] == "share")
 
     def effects(self) -> list[Effect]:
         factors = self.experiment.factors
@@ -208,12 +215,13 @@ def headline_tables(results: Results) -> list[TextTable]:
         found = [
             s for s in results.specs() if not all(np.isnan(values(rows, s)).all() for rows in cells.values())
         ]
+        shares = {s: results.is_share(s) for s in found}
         body = []
         for levels in cells:
             texts = []
             for spec in found:
-                e, is_share = cell_estimate(cells[levels], spec)
-                texts.append(fmt(e, percent=is_share))
+                e, percent = cell_estimate(cells[levels], spec, shares[spec])
+                texts.append(fmt(e, percent=percent))
             body.append((*_cell_text(results, levels), *texts))
         title = f"{results.experiment.name} · {scenario}: each cell (mean or share, 95% intervals)"
         out.append(TextTable(title, (*_cell_columns(results), *found), tuple(body)))
@@ -255,8 +263,9 @@ def effect_tables(results: Results, wide: bool = False) -> list[TextTable]:
 
 
 def extreme_cells(results: Results) -> list[TextTable]:
-    """Per scenario, for each effect spec that is a share (0 or 1 in every run): how many cells
-    sit at 0% or 100% (the issue's calibration check: at most a quarter of them)."""
+    """Per scenario, for each effect spec that is a share (of a word, or of a true/false
+    measure): how many cells sit at 0% or 100% (the issue's calibration check: at most a quarter
+    of them)."""
     out: list[TextTable] = []
     for scenario in results.experiment.scenarios:
         cells = results.scenario_cells(scenario)
@@ -264,7 +273,7 @@ def extreme_cells(results: Results) -> list[TextTable]:
         for spec in results.specs():
             found = [values(rows, spec) for rows in cells.values()]
             found = [v[~np.isnan(v)] for v in found]
-            if not all(v.size for v in found) or not all(np.isin(v, (0.0, 1.0)).all() for v in found):
+            if not results.is_share(spec) or not all(v.size for v in found):
                 continue
             k = sum(1 for v in found if v.min() == v.max())
             body.append((spec, f"{k} of {len(found)}", f"{k / len(found):.0%}"))

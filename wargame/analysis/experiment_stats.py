@@ -133,14 +133,19 @@ def median(xs: Sequence[float]) -> Estimate:
     return Estimate(float(np.median(data)), float(low), float(high), n)
 
 
-def cell_estimate(rows: Sequence[Mapping[str, Value]], spec: str) -> tuple[Estimate, bool]:
+def cell_estimate(
+    rows: Sequence[Mapping[str, Value]], spec: str, is_share: bool | None = None
+) -> tuple[Estimate, bool]:
     """A cell's estimate of an effect spec, and whether it is a share: the median (``median(...)``),
-    a share with its Wilson interval (values all 0 or 1), or the mean."""
+    a share with its Wilson interval (``is_share``; if not given, when the values are all 0 or 1),
+    or the mean."""
     x = values(rows, spec)
     x = x[~np.isnan(x)]
     if spec_parts(spec)[0] == "median":
         return median([float(v) for v in x]), False
-    if x.size and np.isin(x, (0.0, 1.0)).all():
+    if is_share is None:
+        is_share = bool(x.size) and bool(np.isin(x, (0.0, 1.0)).all())
+    if is_share:
         return share(int(x.sum()), int(x.size)), True
     return mean([float(v) for v in x]), False
 
