@@ -25,9 +25,9 @@ if TYPE_CHECKING:
     from wargame.analysis.experiment_report import Results
 
 
-def _estimate(rows_per_cell: Sequence[Sequence[Mapping[str, Value]]], spec: str) -> Estimate:
+def _estimate(rows_per_cell: Sequence[Sequence[Mapping[str, Value]]], spec: str, is_share: bool) -> Estimate:
     """``spec`` averaged over cells' estimates; its interval when there is one cell."""
-    found = [e for e, _ in (cell_estimate(rows, spec) for rows in rows_per_cell) if e.n]
+    found = [e for e, _ in (cell_estimate(rows, spec, is_share) for rows in rows_per_cell) if e.n]
     if len(found) == 1:
         return found[0]
     centre = sum(e.value for e in found) / len(found) if found else math.nan
@@ -51,6 +51,7 @@ def interaction_plot(results: Results, scenario: str, spec: str) -> bytes:
             _estimate(
                 [c.rows for c in cells if c.cell.level(first.name) == a and c.cell.level(second.name) == b],
                 spec,
+                results.is_share(spec),
             )
             for b in second.levels
         ]
@@ -73,7 +74,7 @@ def interaction_plot(results: Results, scenario: str, spec: str) -> bytes:
 def cells_plot(results: Results, scenario: str, spec: str) -> bytes:
     """``spec`` in each cell of ``scenario``, with its 95% interval."""
     cells = [c for c in results.cells if c.cell.scenario == scenario]
-    points = [_estimate([c.rows], spec) for c in cells]
+    points = [_estimate([c.rows], spec, results.is_share(spec)) for c in cells]
     plt = pyplot()
     fig, ax = plt.subplots(figsize=(max(6.0, 0.9 * len(cells) + 2), 4))
     ax.errorbar(range(len(cells)), [p.value for p in points], yerr=_bars(points), fmt="o", capsize=4)
