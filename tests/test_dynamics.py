@@ -23,8 +23,9 @@ def test_historical_run_resembles_1939() -> None:
     assert 15 <= m.intervention_after_days["ussr"] <= 17
     assert 22 <= m.capital_fell_after_days <= 32
     assert m.guarantee_honoured == "formal" and m.deterrence == "delayed"
-    # the Saar offensive: the collective response put into action, a probe of 11 of the 40 promised
-    assert m.functionality_days == france.offensive_after_days and m.forces_delivered_share == 0.275
+    # the response is in place when France (85 of the 89 planned divisions) declares war; the Saar
+    # offensive delivers a probe of 11 of the 40 divisions promised
+    assert m.functionality_days == france.war_declared_after_days and m.forces_delivered_share == 0.275
 
 
 def test_resolute_allies_keep_their_promises() -> None:

@@ -233,3 +233,14 @@ def test_fusion_raises_credibility_and_honour_for_realist_guarantors() -> None:
 
     adhoc, fusion = cell("adhoc"), cell("fusion")
     assert fusion[0] > adhoc[0] and fusion[1] > adhoc[1] + 0.2
+
+
+def test_a_fusion_centre_makes_the_guarantors_assessments_converge() -> None:
+    def spread(level: str) -> float:
+        seats = ["france=bot:realist", "uk=bot:realist"]
+        runs = [play(seed=s, seats=seats, overrides=_liaison(level)).summary() for s in (1, 2, 3)]
+        values = [o.assessment_divergence_at_invasion for o in runs]
+        assert all(v is not None for v in values)
+        return statistics.mean(v for v in values if v is not None)
+
+    assert spread("fusion") < spread("adhoc") / 2  # a shared threat picture

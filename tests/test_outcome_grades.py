@@ -173,12 +173,31 @@ def test_every_game_of_every_scenario_has_a_grade() -> None:
 # -- functionality ------------------------------------------------------------------------------
 
 
-def test_functionality_days_counts_a_probe(tutorial: Scenario) -> None:
+def test_functionality_days_is_the_first_response_of_a_lone_guarantor(tutorial: Scenario) -> None:
     m = measures(
         journal(invasion(4), war(4.2, "corvia"), offensive(5.5, "corvia", 0.6, "probe"), end(10)), tutorial
     )
-    assert m.functionality_days == 1.5 and m.guarantee_honoured == "formal"
+    assert m.functionality_days == 0.2 and m.guarantee_honoured == "formal"
     assert m.forces_delivered_share == 0.2  # 0.6 of the 3 divisions promised
+    probe = measures(journal(invasion(4), offensive(5.5, "corvia", 0.6, "probe"), end(10)), tutorial)
+    assert probe.functionality_days == 1.5  # an offensive is a response too
+    assert measures(journal(invasion(4), end(10)), tutorial).functionality_days is None
+
+
+def test_functionality_days_waits_for_half_the_alliances_strength() -> None:
+    s = scenarios.load("drole-de-guerre-1939").scenario
+    uk_alone = measures(journal(invasion(4, "poland", "germany"), war(4.3, "uk", "germany"), end(20)), s)
+    assert uk_alone.functionality_days is None  # 4 of 89 planned divisions: no collective response
+    both = measures(
+        journal(
+            invasion(4, "poland", "germany"),
+            war(4.3, "uk", "germany"),
+            war(4.6, "france", "germany"),
+            end(20),
+        ),
+        s,
+    )
+    assert both.functionality_days == pytest.approx(0.6)
 
 
 def test_a_general_offensive_is_measured_against_the_guarantors_planned_strength(tutorial: Scenario) -> None:

@@ -46,10 +46,16 @@ def truth_panel(app: WargameApp, w: WhiteCellView) -> Group:
             "fallen" if f.capital_fallen else "held",
         )
     actors = Table(title="States (truth)", expand=True, title_justify="left")
-    for col in ("State", "Divisions", "Mobilisation", "At war with"):
+    for col in ("State", "Divisions", "Mobilisation", "At war with", "Disposition"):
         actors.add_column(col)
     for a, sit in w.actors.items():
-        actors.add_row(a, f"{sit.divisions:.0f}", sit.mobilisation, ", ".join(sit.at_war_with) or "—")
+        actors.add_row(
+            a,
+            f"{sit.divisions:.0f}",
+            sit.mobilisation,
+            ", ".join(sit.at_war_with) or "—",
+            disposition(sit.temper),
+        )
     plan = Text()
     plan.append("The aggressor's plan\n", style="bold")
     plan.append(
@@ -262,3 +268,20 @@ class WhiteCellScreen(GameScreen):
                 lambda v: self.game.direct("override", v["path"], v["reason"], v["value"]),
             )
         )
+
+
+def disposition(temper: float) -> str:
+    """A government's hidden disposition in this game, in words (its resolve as a guarantor, its
+    appetite for risk as an aggressor): the white cell sees it, no seat sees another's."""
+    word = (
+        "bold"
+        if temper >= 1
+        else "firm"
+        if temper >= 0.3
+        else "wary"
+        if temper <= -1
+        else "hesitant"
+        if temper <= -0.3
+        else "steady"
+    )
+    return f"{temper:+.1f} {word}"

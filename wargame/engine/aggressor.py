@@ -22,6 +22,7 @@ from wargame.engine.events import (
     TransferData,
     TransferTruth,
 )
+from wargame.engine.functionality import planned_strength
 from wargame.model.clock import DAY, format_instant, from_days, from_hours
 from wargame.model.prompts import statement_seats
 
@@ -114,10 +115,7 @@ def strength_shares(scenario: Scenario) -> dict[str, float]:
     )
     if not guarantors:
         return {}
-    planned = {
-        m.actor: max([p.divisions for p in m.phases] or [m.standing_divisions]) for m in scenario.mobilisation
-    }
-    sizes = {g: planned.get(g, 0.0) for g in guarantors}
+    sizes = {g: planned_strength(scenario, g) for g in guarantors}
     total = sum(sizes.values())
     even = 1.0 / len(guarantors)
     return {g: round(0.5 * even + 0.5 * (v / total if total > 0 else even), 4) for g, v in sizes.items()}

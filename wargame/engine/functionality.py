@@ -37,6 +37,13 @@ from wargame.model.scenario import Scenario
 LIAISON_SCORE: dict[str, float] = {"none": 0.0, "adhoc": 0.25, "institutional": 0.6, "fusion": 1.0}
 
 
+def planned_strength(scenario: Scenario, actor: str) -> float:
+    """``actor``'s largest planned strength in divisions: its standing army or its timetable's
+    largest phase (0 without a timetable)."""
+    plans = [m for m in scenario.mobilisation if m.actor == actor]
+    return max((max([m.standing_divisions, *(p.divisions for p in m.phases)]) for m in plans), default=0.0)
+
+
 def liaison_score(scenario: Scenario, a: str, b: str) -> float:
     """The level of intelligence liaison between ``a`` and ``b`` (0 when there is none)."""
     levels = [LIAISON_SCORE[li.level] for li in scenario.liaison if set(li.between) == {a, b}]

@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from wargame.engine.events import OffensiveData, WarData
+from wargame.engine.functionality import planned_strength
 from wargame.engine.journal import Event
 from wargame.engine.outcome_types import Deterrence, GuaranteeHonour, Honour
 from wargame.model.clock import DAY
@@ -112,9 +113,7 @@ def promised_divisions(scenario: Scenario, g: Guarantee, guarantor: str) -> floa
     (its standing army or its timetable's last phase)."""
     if g.substantive_divisions > 0:
         return g.substantive_divisions
-    plans = [m for m in scenario.mobilisation if m.actor == guarantor]
-    planned = max((max([m.standing_divisions, *(p.divisions for p in m.phases)]) for m in plans), default=0.0)
-    return GENERAL_SHARE * planned
+    return GENERAL_SHARE * planned_strength(scenario, guarantor)
 
 
 def delivered_share(
@@ -133,3 +132,33 @@ def delivered_share(
             share = min(1.0, d.divisions / promised) if promised > 0 else 1.0
             best = max(best, share)
     return round(best, 3)
+
+
+def response_time(scenario: Scenario, guarantors: Sequence[str], acts: Sequence[Event], j: int) -> int | None:
+    """When the guarantors' collective response was in place: the instant by which guarantors
+    holding at least half their planned strength (:func:`planned_strength`; equal weights where no
+    timetable says) had each responded, by a declaration of war on the aggressor or an offensive
+    after the invasion at ``j`` (a guarantor at war from the start responded at ``j``). None if
+    they never did."""
+    if not guarantors:
+        return None
+    weights = {g: planned_strength(scenario, g) for g in guarantors}
+    if sum(weights.values()) <= 0:
+        weights = dict.fromkeys(guarantors, 1.0)
+    aggressor = scenario.aggressor.actor
+    answered: dict[str, int] = {}
+    for g in guarantors:
+        if at_war_at_start(scenario, g, aggressor):
+            answered[g] = j
+    for e in acts:
+        d = e.data
+        if (isinstance(d, WarData) and d.on != aggressor) or not isinstance(d, WarData | OffensiveData):
+            continue
+        if d.actor in weights and d.actor not in answered and e.t >= j:
+            answered[d.actor] = e.t
+    held = 0.0
+    for g, t in sorted(answered.items(), key=lambda item: (item[1], item[0])):
+        held += weights[g]
+        if held >= 0.5 * sum(weights.values()):
+            return t
+    return None

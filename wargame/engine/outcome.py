@@ -13,6 +13,7 @@ grade, so a batch's shares count every game.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
@@ -116,10 +117,13 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
             max_offensive_divisions=max((d.divisions for _, d in offensives), default=0),
             at_war=honour.at_war(scenario, g, war_events),
         )
-    responses = [e for e, d in launched if invasion and e.t >= j and d.actor in guarantors]
     collapse = next((e for e, d in _of(index, CollapseData) if d.actor == plan.target), None)
     end = max((e.t for e in events), default=0)
     acts = launches + war_events  # all that honour.honour() reads
+    errors = {g: estimate_errors(events, g, invasion, scenario) for g in guarantors} if invasion else {}
+    responded = (
+        honour.response_time(scenario, guarantors, sorted(acts, key=lambda e: e.seq), j) if invasion else None
+    )
     graded = (
         {g.id: honour.honour(g, scenario, acts, j, end, collapse is not None) for g in triggered}
         if invasion
@@ -160,7 +164,7 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
         guarantors=per,
         aggressor_divisions_moved_west=round(sum(d.divisions for _, d in _of(index, TransferData)), 1),
         credibility_at_invasion=alliance_credibility(scenario, plan.target, seen_by_aggressor),
-        functionality_days=after(responses[0]) if responses else None,
+        functionality_days=_days(responded, j) if responded is not None else None,
         functionality=functionality(scenario),
         forces_delivered_share=honour.delivered_share(scenario, triggered, launches, j) if invasion else None,
         guarantee_honoured=honoured,
@@ -185,9 +189,8 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
         reports=dict(sorted(reports_by.items())),
         decisions=decisions_by,
         ended=EndData in index,
-        estimate_error_at_invasion=(
-            {g: estimate_errors(events, g, invasion, scenario) for g in guarantors} if invasion else {}
-        ),
+        estimate_error_at_invasion=errors,
+        assessment_divergence_at_invasion=divergence(errors),
         warning_lead_days={g: _warning_lead(events, g, invasion) for g in guarantors} if invasion else {},
         response_after_first_indicator_days={g: _response(events, g) for g in guarantors},
         penetration_detected_after_days=after(_first(index, DetectedData))
@@ -240,6 +243,20 @@ def estimate_errors(
         ratio = estimate.ratio_to(truths[-1]) if estimate and truths else None
         out[subject] = round(ratio, 3) if ratio is not None and ratio != float("inf") else None
     return out
+
+
+def divergence(errors: Mapping[str, Mapping[str, float | None]]) -> float | None:
+    """How far apart the guarantors' pictures were: for each subject two or more of them assessed,
+    the spread (largest less smallest) of their log estimate-to-truth ratios, averaged over
+    subjects (0: one picture; ln 2 = 0.69: one guarantor believed twice what another did). None
+    when fewer than two guarantors assessed any subject."""
+    by_subject: dict[str, list[float]] = {}
+    for per in errors.values():
+        for subject, ratio in per.items():
+            if ratio is not None and ratio > 0:
+                by_subject.setdefault(subject, []).append(math.log(ratio))
+    spreads = [max(v) - min(v) for v in by_subject.values() if len(v) >= 2]
+    return round(sum(spreads) / len(spreads), 3) if spreads else None
 
 
 def deception_taken(events: list[Event], seat: str) -> tuple[int, int]:

@@ -110,8 +110,9 @@ class Outcome:
     )
     functionality_days: float | None = attrs.field(
         metadata=doc(
-            "the collective response put into action: the first offensive, of any scale, by a guarantor "
-            "of a triggered guarantee (None: none came, or no invasion)",
+            "time from trigger to collective action: until guarantors of the triggered guarantees "
+            "holding half their planned strength had each declared war or attacked (at war from the "
+            "start: day 0) (None: they never did, or no invasion)",
             "days",
         )
     )
@@ -191,6 +192,14 @@ class Outcome:
             "the truth (1 = exact; None: no assessment or no truth)",
             "ratio",
             ("guarantor", "subject"),
+        )
+    )
+    assessment_divergence_at_invasion: float | None = attrs.field(
+        metadata=doc(
+            "how far apart the guarantors' assessments of the aggressor's forces were at the invasion: "
+            "per subject, the spread of their log estimate-to-truth ratios, averaged (0: one shared "
+            "picture; None: fewer than two guarantors assessed anything)",
+            "log ratio",
         )
     )
     warning_lead_days: Mapping[str, float | None] = attrs.field(

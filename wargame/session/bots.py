@@ -4,15 +4,19 @@ A controller sees exactly what a person in that seat would — its :class:`SeatV
 its own state's drivers and treaties, the credibility it perceives) and the prompt — and returns
 a choice with a reason. Controllers are deterministic functions of that, so bots replay exactly.
 
-Doctrines (the article's three lenses, and two brackets):
+Doctrines (the article's three lenses, and two brackets). The three lenses decide from the seat's
+**resolve** (:func:`resolve_of`: its own belief in its guarantee, from the drivers and the
+intelligence cooperation it sees, shifted by its disposition in this game), its assessments and its
+own commitments, never from the truth; ``docs/model.md`` tables their thresholds:
 
-* ``realist`` — acts as far as its own interest and capability go: declares war and attacks only
-  when ``interest_convergence`` is high and its forces outnumber what its reports say faces them;
-  an aggressor weighs its gain against the war's cost times the guarantors' credibility.
-* ``liberal`` — keeps the treaty's letter through its institutions: states resolve, declares war,
-  attacks on the promised day at the promised scale, consults and informs the protected state.
-* ``constructivist`` — acts by identity and norms: ``war_weariness`` restrains offensives however
-  clear the treaty; a state with little weariness honours the guarantee as a matter of identity.
+* ``realist`` — interest and power: its resolve carries its interests; an offensive's size is
+  resolve times its share of strength on the front, as its analysts assess the enemy.
+* ``liberal`` — the treaty's letter as far as resolve carries it: the obligation lowers the bar
+  for war and the promised offensive; consults and informs the protected state.
+* ``constructivist`` — identity and norms: war-weariness weighs in its resolve, and a public
+  commitment binds it (having spoken, it acts from a lower resolve).
+* As aggressor, all three weigh the gain against the war's cost times the guarantors' credibility,
+  scaled by their appetite for risk (graded deterrence, :func:`_deterrence`).
 * ``resolute`` / ``cautious`` — honour everything at once, or avoid every risk.
 * ``passive`` — always the prompt's default (what an absent player gets).
 

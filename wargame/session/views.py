@@ -18,6 +18,7 @@ import attrs
 
 from wargame.engine.credibility import credibility
 from wargame.engine.functionality import functionality as functionality_index
+from wargame.engine.functionality import parties, planned_strength
 from wargame.engine.journal import Event
 from wargame.engine.picture import assessments
 from wargame.engine.state import Prompt
@@ -283,13 +284,10 @@ def key_truths(world: World) -> dict[str, float]:
 
 
 def functionality(world: World) -> float:
-    """The alliance's operational capacity to act together now (0 to 1)."""
-    target = world.scenario.aggressor.target
-    guarantors = sorted({a for g in world.scenario.guarantees if g.protected == target for a in g.guarantors})
-    planned = {
-        m.actor: max([p.divisions for p in m.phases] or [m.standing_divisions])
-        for m in world.scenario.mobilisation
-    }
-    full = sum(planned.get(g, 0.0) for g in guarantors)
-    ready = sum(min(world.actors[g].divisions, planned.get(g, 0.0)) for g in guarantors)
+    """The alliance's operational capacity to act together now (0 to 1): the ready share of the
+    guarantors' planned strength, times the functionality index."""
+    guarantors, _ = parties(world.scenario)
+    planned = {g: planned_strength(world.scenario, g) for g in guarantors}
+    full = sum(planned.values())
+    ready = sum(min(world.actors[g].divisions, planned[g]) for g in guarantors)
     return round((ready / full if full > 0 else 0.0) * functionality_index(world.scenario), 3)
