@@ -221,50 +221,45 @@ def cmd_batch(args: argparse.Namespace) -> int:
 def cmd_experiment(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    import attrs
     from rich.table import Table
 
-    from wargame.analysis.batch import write_rows
-    from wargame.analysis.experiment import ExperimentError, load_experiment, measures_of, run_experiment
+    from wargame.analysis.experiment import ExperimentError, load_experiment, run_experiment
+    from wargame.analysis.experiment_report import Results, all_tables, write_results
     from wargame.model.scenario_files.scenarios import bundled_dir
 
     path = args.file
     if not Path(path).is_file() and (bundled_dir() / "experiments" / f"{path}.toml").is_file():
         path = str(bundled_dir() / "experiments" / f"{path}.toml")
-    if args.out and Path(args.out).suffix not in (".csv", ".jsonl"):
-        raise InputError(f"cannot write {args.out!r}: use a .csv or .jsonl file")
-    plots_dir = Path(args.plots) if args.plots else Path(args.out).parent if args.out else None
-    if plots_dir is not None and not plots_dir.is_dir():
-        raise InputError(f"cannot write the plots: the folder {str(plots_dir)!r} does not exist")
+    out = Path(args.out) if args.out else None
+    if out is not None and (out.is_file() or out.suffix in (".csv", ".jsonl")):
+        raise InputError(f"--out {args.out!r}: give a folder; the tables and plots are written into it")
     try:
         experiment = load_experiment(path)
     except ExperimentError as err:
         raise InputError(str(err)) from None
-    cells = experiment.cells()
+    if args.runs is not None:
+        experiment = attrs.evolve(experiment, runs=args.runs)
     _say_cores(args.jobs)
-    with progress(experiment.name, len(cells) * experiment.runs) as advance:
-        rows = run_experiment(experiment, jobs=args.jobs, progress=advance)
+    with progress(experiment.name, len(experiment.cells()) * experiment.runs) as advance:
+        results = Results(experiment, tuple(run_experiment(experiment, jobs=args.jobs, progress=advance)))
+    failed = sum(1 for c in results.cells for r in c.rows if r.get("error"))
+    if failed:
+        print(f"note: {counted(failed, 'run')} failed and left out (see runs.csv)", file=sys.stderr)
     console = _console()
-    factor_columns = [f"factor.{f.name}" for f in experiment.factors]
-    for measure in measures_of(rows):
-        table = Table(title=f"{experiment.name}: {measure} ({experiment.runs} runs per cell)")
-        for name in (*[f.name for f in experiment.factors], "n", "mean or share", "95% interval"):
+    for t in all_tables(results):
+        table = Table(title=t.title)
+        for name in t.columns:
             table.add_column(name, no_wrap=True)
-        for r in rows:
-            if r["measure"] == measure:
-                cells_text = [str(r[c]) for c in factor_columns]
-                table.add_row(
-                    *cells_text, str(r["n"]), f"{r['value']:.3f}", f"{r['low']:.3f} – {r['high']:.3f}"
-                )
+        for row in t.rows:
+            table.add_row(*row)
         console.print(table)
-    if args.out:
-        write_rows(rows, args.out)
-        print(f"Table written to {args.out}.", file=sys.stderr)
-    if plots_dir is not None:
-        from wargame.analysis.experiment_plots import write_plots
-
-        stem = Path(args.out).stem if args.out else experiment.name
-        written = write_plots(rows, [f.name for f in experiment.factors], plots_dir, stem)
-        print(f"{len(written)} plots written to {plots_dir} ({stem}-*.png).", file=sys.stderr)
+    if out is not None:
+        try:
+            written = write_results(results, out)
+        except OSError as err:
+            raise InputError(f"cannot write to {args.out!r}: {err.strerror or err}") from None
+        print(f"{counted(len(written), 'file')} written to {out}.", file=sys.stderr)
     return EXIT_OK
 
 

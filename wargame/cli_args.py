@@ -176,21 +176,23 @@ def parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser(
         "experiment",
-        help="run a factorial experiment file and print a table per measure",
-        description="Run every combination of an experiment file's factor levels as a batch (the "
-        "same root seed in every cell), and print, per measure, each cell's mean or share with its "
-        "95% interval. Bundled files are in scenarios/experiments/.",
+        help="run an experiment file: cells with 95%% intervals, effects and their interaction",
+        description="Play every cell of an experiment file's design (factorial, or one factor at a time) "
+        "on each of its scenarios, with the same seeds in every cell, and print each cell's measures "
+        "with 95%% intervals, then the effects (top level minus bottom; the interaction of two factors "
+        "as a difference in differences) with paired bootstrap intervals. Bundled files are in "
+        "scenarios/experiments/.",
     )
     ex.add_argument("file", metavar="FILE", help="an experiment .toml file (or a bundled experiment's name)")
     ex.add_argument("--jobs", type=_positive, default=1, metavar="J", help="worker processes (default 1)")
     ex.add_argument(
-        "--out",
-        metavar="PATH",
-        help="write the table to a .csv or .jsonl file, and beside it a PNG per measure "
-        "(each cell's estimate with its 95%% interval)",
+        "--runs", type=_positive, default=None, metavar="N", help="runs per cell (default: the file's runs)"
     )
     ex.add_argument(
-        "--plots", metavar="DIR", help="write the PNG per measure to this folder (default: beside --out)"
+        "--out",
+        metavar="DIR",
+        help="write runs.csv (every game), cells.csv, effects.csv, effects.md, results.json and the "
+        "plots (PNG) to this folder (created if missing)",
     )
 
     be = sub.add_parser(

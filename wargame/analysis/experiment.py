@@ -1,24 +1,49 @@
-"""Experiments: a full factorial design over scenario parameters, run as batches.
+"""Experiments: designs over scenario parameters, played as batches with common random numbers.
 
-An experiment file (TOML, ``scenarios/experiments/``) names a scenario, the runs per cell, a root
-seed, the seats, the measures to report, and its factors. A factor sets one or more parameters
-(the same dotted paths as ``--set``) to each of its levels; the design is every combination of
-levels. Each cell is a batch with the same root seed, so cells differ only by their factors
-(common random numbers).
+An experiment file (TOML, ``scenarios/experiments/``) names one or more scenarios, the runs per
+cell, a root seed, the seats, the measures to report (``measures``) and those whose effects to
+estimate (``effects``), and its factors. A factor sets one or more parameters (the dotted paths
+of ``--set``, with the wildcards of :mod:`wargame.analysis.experiment_paths`) to each of its
+levels, listed from low to high. The ``design`` says which cells are played:
+
+- ``factorial`` (the default): every combination of every factor's levels;
+- ``one-at-a-time``: the scenario as written (the baseline), and each level of each factor with
+  every other parameter left as in the scenario.
+
+Every cell is a batch with the same root seed, so run ``i`` of one cell and run ``i`` of another
+share their seed (common random numbers): they differ only by the factors, and effects are
+estimated on those pairs (:mod:`wargame.analysis.experiment_stats`).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from wargame.analysis.batch import describe, run_batch
+from wargame.analysis.batch import run_batch
+from wargame.analysis.experiment_paths import PathError, expand, expand_seats
+from wargame.analysis.rows import Cell as Value
 from wargame.model.scenario_files.overrides import format_override
 from wargame.model.scenario_files.tomlmap import TomlFileError, read_toml
+
+DESIGNS = ("factorial", "one-at-a-time")
+KNOWN = {
+    "name",
+    "description",
+    "scenario",
+    "scenarios",
+    "design",
+    "runs",
+    "seed",
+    "seats",
+    "set",
+    "measures",
+    "effects",
+}
 
 
 class ExperimentError(ValueError):
@@ -27,36 +52,127 @@ class ExperimentError(ValueError):
 
 @attrs.frozen
 class Factor:
+    """One factor: the parameter paths it sets (wildcards allowed) and its levels, low to high."""
+
     name: str
     paths: tuple[str, ...]
     levels: tuple[Any, ...]
+    compare: tuple[Any, Any] | None = None  # (bottom, top) for the effects; default first, last
+
+    @property
+    def bottom(self) -> Any:
+        """The level effects are measured from: ``compare``'s first, else the first level."""
+        return self.compare[0] if self.compare else self.levels[0]
+
+    @property
+    def top(self) -> Any:
+        """The level effects are measured to: ``compare``'s second, else the last level."""
+        return self.compare[1] if self.compare else self.levels[-1]
+
+
+@attrs.frozen
+class Cell:
+    """One cell of the design: a scenario and the level of each factor it sets (none: the
+    baseline of a one-at-a-time design)."""
+
+    scenario: str
+    levels: tuple[tuple[str, Any], ...]
+
+    def level(self, factor: str) -> Any:
+        """This cell's level of ``factor`` (None: the cell leaves it as in the scenario)."""
+        return dict(self.levels).get(factor)
+
+    @property
+    def label(self) -> str:
+        return ", ".join(f"{f}={v}" for f, v in self.levels) or "baseline"
+
+
+@attrs.frozen
+class Plan:
+    """An experiment's factors and seats made concrete for one scenario."""
+
+    paths: Mapping[str, tuple[str, ...]]  # factor name -> the concrete paths it sets
+    seats: tuple[str, ...]
 
 
 @attrs.frozen
 class Experiment:
     name: str
     description: str
-    scenario: str
+    scenarios: tuple[str, ...]
+    design: str
     runs: int
     seed: int
     seats: tuple[str, ...]
     overrides: tuple[str, ...]
     measures: tuple[str, ...]
+    effects: tuple[str, ...]
     factors: tuple[Factor, ...]
+    plans: Mapping[str, Plan] = attrs.field(factory=dict)  # scenario -> its plan (filled on load)
 
-    def cells(self) -> list[dict[str, Any]]:
-        """Every combination of levels: {factor name: level}."""
-        names = [f.name for f in self.factors]
-        return [
-            dict(zip(names, combo, strict=True))
-            for combo in itertools.product(*(f.levels for f in self.factors))
-        ]
+    @property
+    def scenario(self) -> str:
+        """The first scenario (the only one of most experiments)."""
+        return self.scenarios[0]
 
-    def overrides_for(self, cell: Mapping[str, Any]) -> list[str]:
-        out = list(self.overrides)
-        for f in self.factors:
-            out += [format_override(path, cell[f.name]) for path in f.paths]
+    def cells(self) -> list[Cell]:
+        """The cells of the design, scenario by scenario."""
+        out: list[Cell] = []
+        for scenario in self.scenarios:
+            if self.design == "one-at-a-time":
+                out.append(Cell(scenario, ()))
+                out += [Cell(scenario, ((f.name, v),)) for f in self.factors for v in f.levels]
+                continue
+            names = [f.name for f in self.factors]
+            for combo in itertools.product(*(f.levels for f in self.factors)):
+                out.append(Cell(scenario, tuple(zip(names, combo, strict=True))))
         return out
+
+    def overrides_for(self, cell: Cell) -> list[str]:
+        """The ``--set`` overrides that play ``cell``: the file's own, then each factor's paths."""
+        plan = self.plans[cell.scenario]
+        out = list(self.overrides)
+        for factor, value in cell.levels:
+            out += [format_override(path, value) for path in plan.paths[factor]]
+        return out
+
+    def seats_for(self, scenario: str) -> tuple[str, ...]:
+        return self.plans[scenario].seats
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ExperimentError(f"{where}: expected a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def _factor(path: str, i: int, f: Any) -> Factor:
+    where = f"{path}: factor[{i}]"
+    if not isinstance(f, dict) or "name" not in f:
+        raise ExperimentError(f"{where}: a factor needs a name")
+    where = f"{where} ({f['name']})"
+    unknown = sorted(set(f) - {"name", "path", "paths", "levels", "compare"})
+    if unknown:
+        raise ExperimentError(
+            f"{where}: unknown key {unknown[0]!r}; known: compare, levels, name, path, paths"
+        )
+    paths = _strings(f["paths"] if "paths" in f else f.get("path", []), where)
+    levels = f.get("levels", [])
+    if not paths:
+        raise ExperimentError(f"{where}: give the parameter path(s) it sets (path or paths)")
+    if not isinstance(levels, list) or not levels:
+        raise ExperimentError(f"{where}: the factor is empty; give it at least one level")
+    levels = [tuple(v) if isinstance(v, list) else v for v in levels]  # hashable, for the cells
+    compare = f.get("compare")
+    if compare is not None and (
+        not isinstance(compare, list) or len(compare) != 2 or not all(c in levels for c in compare)
+    ):
+        raise ExperimentError(f"{where}: compare: expected two of its levels [bottom, top], got {compare!r}")
+    return Factor(
+        name=str(f["name"]), paths=paths, levels=tuple(levels), compare=tuple(compare) if compare else None
+    )
 
 
 def load_experiment(path: str) -> Experiment:
@@ -68,46 +184,77 @@ def load_experiment(path: str) -> Experiment:
     head = data.get("experiment")
     if not isinstance(head, dict):
         raise ExperimentError(f"{path}: an experiment needs an [experiment] table")
-    known = {"name", "description", "scenario", "runs", "seed", "seats", "set", "measures"}
-    unknown = sorted(set(head) - known)
+    unknown = sorted(set(head) - KNOWN)
     if unknown:
         raise ExperimentError(
-            f"{path}: [experiment] has an unknown key {unknown[0]!r}; known: {', '.join(sorted(known))}"
+            f"{path}: [experiment] has an unknown key {unknown[0]!r}; known: {', '.join(sorted(KNOWN))}"
         )
-    if "scenario" not in head:
-        raise ExperimentError(f"{path}: [experiment] needs a scenario")
+    if ("scenario" in head) == ("scenarios" in head):
+        raise ExperimentError(f"{path}: [experiment] needs a scenario (or a list: scenarios), not both")
+    scenarios = _strings(head.get("scenarios", head.get("scenario")), f"{path}: experiment.scenarios")
+    if not scenarios:
+        raise ExperimentError(f"{path}: experiment.scenarios is empty")
     runs = head.get("runs", 20)
-    if not isinstance(runs, int) or runs < 1:
+    if not isinstance(runs, int) or isinstance(runs, bool) or runs < 1:
         raise ExperimentError(f"{path}: experiment.runs: expected a whole number >= 1, got {runs!r}")
-    factors = []
-    for i, f in enumerate(data.get("factor", [])):
-        where = f"{path}: factor[{i}]"
-        if not isinstance(f, dict) or "name" not in f:
-            raise ExperimentError(f"{where}: a factor needs a name")
-        paths = f.get("paths") or ([f["path"]] if "path" in f else [])
-        levels = f.get("levels", [])
-        if not paths:
-            raise ExperimentError(
-                f"{where} ({f['name']}): give the parameter path(s) it sets (path or paths)"
-            )
-        if not isinstance(levels, list) or not levels:
-            raise ExperimentError(f"{where} ({f['name']}): the factor is empty; give it at least one level")
-        factors.append(Factor(name=str(f["name"]), paths=tuple(paths), levels=tuple(levels)))
+    design = head.get("design", "factorial")
+    if design not in DESIGNS:
+        raise ExperimentError(
+            f"{path}: experiment.design: expected one of {', '.join(DESIGNS)}, got {design!r}"
+        )
+    factors = [_factor(path, i, f) for i, f in enumerate(data.get("factor", []))]
     if not factors:
         raise ExperimentError(f"{path}: an experiment needs at least one [[factor]]")
+    names = [f.name for f in factors]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise ExperimentError(f"{path}: two factors are named {twice[0]!r}")
+    measures = _strings(head.get("measures", []), f"{path}: experiment.measures")
     experiment = Experiment(
         name=str(head.get("name", Path(path).stem)),
         description=str(head.get("description", "")),
-        scenario=str(head["scenario"]),
+        scenarios=scenarios,
+        design=design,
         runs=runs,
         seed=int(head.get("seed", 0)),
-        seats=tuple(head.get("seats", ())),
-        overrides=tuple(head.get("set", ())),
-        measures=tuple(head.get("measures", ())),
+        seats=_strings(head.get("seats", []), f"{path}: experiment.seats"),
+        overrides=_strings(head.get("set", []), f"{path}: experiment.set"),
+        measures=measures,
+        effects=_strings(head.get("effects", list(measures)), f"{path}: experiment.effects"),
         factors=tuple(factors),
     )
+    experiment = attrs.evolve(experiment, plans={s: _plan(experiment, s, path) for s in scenarios})
     _check_cells(experiment, path)
     return experiment
+
+
+def _plan(experiment: Experiment, scenario: str, path: str) -> Plan:
+    """The experiment's wildcards expanded in ``scenario`` (loaded with the file's own ``set``)."""
+    from wargame.model.scenario_files import scenarios
+
+    try:
+        loaded = scenarios.load(scenario, experiment.overrides).scenario
+    except scenarios.ScenarioError as err:
+        raise ExperimentError(f"{path}: the scenario {scenario!r} cannot be loaded:\n{err}") from None
+    paths: dict[str, tuple[str, ...]] = {}
+    for f in experiment.factors:
+        found: list[str] = []
+        for p in f.paths:
+            try:
+                concrete = expand(loaded, p)
+            except PathError as err:
+                raise ExperimentError(f"{path}: factor {f.name!r}: path {p!r}: {err}") from None
+            if not concrete:
+                raise ExperimentError(
+                    f"{path}: factor {f.name!r}: path {p!r} matches nothing in the scenario {scenario!r}"
+                )
+            found += concrete
+        paths[f.name] = tuple(dict.fromkeys(found))
+    try:
+        seats = tuple(expand_seats(loaded, experiment.seats))
+    except PathError as err:
+        raise ExperimentError(f"{path}: experiment.seats: {err}") from None
+    return Plan(paths=paths, seats=seats)
 
 
 def _check_cells(experiment: Experiment, path: str) -> None:
@@ -118,29 +265,32 @@ def _check_cells(experiment: Experiment, path: str) -> None:
 
     for cell in experiment.cells():
         try:
-            loaded = scenarios.load(experiment.scenario, experiment.overrides_for(cell))
-            assign_seats(loaded.scenario.seat_ids, experiment.seats)
+            loaded = scenarios.load(cell.scenario, experiment.overrides_for(cell))
+            assign_seats(loaded.scenario.seat_ids, experiment.seats_for(cell.scenario))
         except (scenarios.ScenarioError, ValueError) as err:
-            raise ExperimentError(f"{path}: the cell {cell} cannot be played:\n{err}") from None
+            raise ExperimentError(
+                f"{path}: the cell {cell.label} of {cell.scenario!r} cannot be played:\n{err}"
+            ) from None
+
+
+@attrs.frozen
+class CellRuns:
+    """One cell's games: each run's flat measures (a batch row's columns), in run order."""
+
+    cell: Cell
+    rows: tuple[Mapping[str, Value], ...]
 
 
 def run_experiment(
     experiment: Experiment, jobs: int = 1, progress: Callable[[int], None] | None = None
-) -> list[dict[str, Any]]:
-    """Every cell's summary: one row per (cell, measure) with its value and 95% interval."""
-    out: list[dict[str, Any]] = []
+) -> list[CellRuns]:
+    """Play every cell of the design; each cell's per-run rows."""
+    out: list[CellRuns] = []
     for cell in experiment.cells():
         rows = run_batch(
-            experiment.scenario, experiment.runs, root=experiment.seed, jobs=jobs, seats=experiment.seats,
-            overrides=experiment.overrides_for(cell), progress=progress,
+            cell.scenario, experiment.runs, root=experiment.seed, jobs=jobs,
+            seats=experiment.seats_for(cell.scenario), overrides=experiment.overrides_for(cell),
+            progress=progress,
         )  # fmt: skip
-        for d in describe([r.columns() for r in rows]):
-            base = d["measure"].split(" = ")[0]
-            if experiment.measures and base not in experiment.measures:
-                continue
-            out.append({**{f"factor.{k}": v for k, v in cell.items()}, **d})
+        out.append(CellRuns(cell, tuple(r.columns() for r in rows)))
     return out
-
-
-def measures_of(rows: Sequence[Mapping[str, Any]]) -> list[str]:
-    return sorted({r["measure"] for r in rows})
