@@ -186,7 +186,7 @@ def test_realist_interest_decides_war() -> None:
         ).summary()
         return m.guarantors["france"].war_declared_after_days
 
-    assert war(0.8) is not None and war(0.2) is None
+    assert war(0.8) is not None and war(0.0) is None  # with no stake at all, a realist walks away
 
 
 def test_integrated_command_shortens_mobilisation() -> None:

@@ -130,7 +130,7 @@ def realist(view: SeatView, prompt: PromptView) -> Answer:
     if kind == "mobilise":
         return _choose(prompt, "order", "forces must be ready whatever we decide")
     if kind == "declare_war":
-        return _choose(prompt, "declare" if r >= 0.15 else "wait", f"our resolve: {r:.2f}")
+        return _choose(prompt, "declare" if r >= 0.05 else "wait", f"our resolve: {r:.2f}")
     if kind == "offensive":
         ratio, share = _power(view, ctx.get("front"))
         will = r * share
@@ -153,7 +153,7 @@ def realist(view: SeatView, prompt: PromptView) -> Answer:
 
 def liberal(view: SeatView, prompt: PromptView) -> Answer:
     """The treaty's letter, as far as the government's resolve carries it: the obligation lowers
-    the bar (declares war from a resolve of 0.05, keeps the promised scale from 0.1)."""
+    the bar (declares war from a resolve of 0.02, keeps the promised scale from 0.1)."""
     r = resolve_of(view)
     kind = prompt.kind
     if kind == "attack":
@@ -163,7 +163,7 @@ def liberal(view: SeatView, prompt: PromptView) -> Answer:
     if kind == "mobilise":
         return _choose(prompt, "order", "as the treaty requires")
     if kind == "declare_war":
-        if r < 0.05:
+        if r < 0.02:
             return _choose(prompt, "wait", f"the casus foederis is disputed (resolve {r:.2f})")
         return _choose(prompt, "declare", "the casus foederis has arisen")
     if kind == "offensive":
