@@ -14,7 +14,7 @@ from conftest import FLAGSHIP, play
 
 from wargame.engine.credibility import cooperation, credibility, prior, resolve
 from wargame.engine.events import DetectedData, FrontData, FrontTruth, OffensiveData, ReportData
-from wargame.engine.functionality import concentration, functionality, prep_factor
+from wargame.engine.functionality import concentration, functionality, pace
 from wargame.engine.journal import Event
 from wargame.engine.payload import Payload
 from wargame.model.scenario import Scenario
@@ -139,8 +139,8 @@ def test_functionality_rises_with_treaty_design_and_liaison() -> None:
 def test_concentration_and_preparation_follow_functionality() -> None:
     assert concentration(1.0) == 1.0 and concentration(0.0) == pytest.approx(1 / math.sqrt(2))
     assert concentration(0.2) < concentration(0.8)
-    assert prep_factor(0.9) < prep_factor(0.243) < prep_factor(0.0)
-    assert prep_factor(0.243) == pytest.approx(1.0, abs=0.01)  # 1939's calibrated preparation stands
+    assert pace(0.9) < pace(0.243) < pace(0.0)
+    assert pace(0.243) == pytest.approx(1.0, abs=0.01)  # 1939's calibrated preparation stands
 
 
 def _west_after_offensive(overrides: list[str]) -> tuple[float, float]:
@@ -244,3 +244,20 @@ def test_a_fusion_centre_makes_the_guarantors_assessments_converge() -> None:
         return statistics.mean(v for v in values if v is not None)
 
     assert spread("fusion") < spread("adhoc") / 2  # a shared threat picture
+
+
+def test_functionality_speeds_the_consultation_on_the_casus_foederis() -> None:
+    def declared(overrides: list[str]) -> float:
+        seats = ["france=bot:liberal", "uk=bot:liberal"]
+        steady = ["actors.france.resolve_sd=0", "actors.uk.resolve_sd=0"]
+        days = play(seed=1, seats=seats, overrides=[*steady, *overrides]).summary().guarantors
+        value = days["france"].war_declared_after_days
+        assert value is not None
+        return value
+
+    alone = declared([])
+    together = declared(
+        [*_liaison("fusion"), "council.standing=true", "guarantees.franco-polish.integrated_command=true"]
+    )
+    assert alone == pytest.approx(0.6, abs=0.01)  # (1 - clarity 0.4) of a day at 1939's pace
+    assert together < alone - 0.1

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from wargame.engine import campaign
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import AidData, GuaranteeData, PromiseData, TalksData, WarData
+from wargame.engine.functionality import functionality, pace
 from wargame.model.clock import DAY, from_days
 from wargame.model.prompts import OFFENSIVE_PROMISES, OFFENSIVE_SCALES, triggered
 
@@ -56,11 +57,12 @@ def _on_invasion(world: World) -> Generator[simpy.Event, Any, None]:
 
 def _declaration(world: World, guarantor: str, clarity: float) -> Generator[simpy.Event, Any, None]:
     """Ask the guarantor to declare war, again every half day. A vague trigger first needs
-    consultations on whether the casus foederis applies: up to a day, ``(1 - clarity)`` of it."""
+    consultations on whether the casus foederis applies: up to a day, ``(1 - clarity)`` of it, at
+    the alliance's pace (:func:`wargame.engine.functionality.pace`)."""
     aggressor, target = world.scenario.aggressor.actor, world.scenario.aggressor.target
     if aggressor in world.actors[guarantor].at_war_with:
         return  # already at war (Britain and France in April 1940): nothing to declare
-    yield world.env.timeout(round((1.0 - clarity) * DAY))
+    yield world.env.timeout(round((1.0 - clarity) * DAY * pace(functionality(world.scenario))))
     while not campaign.protected_collapsed(world):
         answer = yield open_prompt(
             world,

@@ -33,7 +33,7 @@ from wargame.engine.events import (
     InterventionData,
     OffensiveData,
 )
-from wargame.engine.functionality import concentration, functionality, prep_factor
+from wargame.engine.functionality import concentration, functionality, pace
 from wargame.model import prompts
 from wargame.model.clock import DAY, from_days, from_hours
 from wargame.model.lanchester import advance_km, lanchester_day
@@ -111,8 +111,8 @@ def order_offensive(world: World, actor: str, front_id: str, scale: str) -> None
         state.status = "preparing"
     state.orders += 1
     jitter = float(world.streams(f"offensive.{front_id}").normal(0.0, 0.15 * spec.offensive_prep_days))
-    pace = prep_factor(functionality(world.scenario)) if _guarantor(world, actor) else 1.0
-    delay = from_days(max(0.0, spec.offensive_prep_days * pace + jitter))
+    speed = pace(functionality(world.scenario)) if _guarantor(world, actor) else 1.0
+    delay = from_days(max(0.0, spec.offensive_prep_days * speed + jitter))
     world.env.process(_launch_after(world, actor, front_id, scale, delay, state.orders))
 
 

@@ -21,8 +21,8 @@ treaties and watches exercises) can know it:
 The weights are design choices. In 1939 (ad hoc liaison, no integrated command, no exercises, an
 ad hoc council deciding by consensus, readiness 0.5 and 0.3) it is 0.24.
 
-It changes the game in three places: a guarantor's offensive prepares faster
-(:func:`prep_factor`), a coordinated offensive weighs more than the same divisions committed
+It changes the game in three places: the allies consult and prepare their offensives faster
+(:func:`pace`), a coordinated offensive weighs more than the same divisions committed
 piecemeal (:func:`concentration`, Lanchester's square law), and it raises every observer's
 credibility of the guarantors (:mod:`wargame.engine.credibility`).
 """
@@ -92,10 +92,11 @@ def functionality(scenario: Scenario, protected: str | None = None) -> float:
     return round(value, 3)
 
 
-def prep_factor(value: float) -> float:
-    """How long a guarantor's offensive takes to prepare, relative to the front's
-    ``offensive_prep_days``: 1.1 with no functionality, 0.7 with full (design choice; 1939's 0.24
-    gives 1.0, so the calibrated preparation time stands)."""
+def pace(value: float) -> float:
+    """How long the allies' collective steps take, relative to the scenario's figures: the
+    consultations on whether the casus foederis applies, and the preparation of a guarantor's
+    offensive. 1.1 with no functionality, 0.7 with full (design choice; 1939's 0.24 gives 1.0, so
+    the calibrated times stand)."""
     return 1.1 - 0.4 * value
 
 

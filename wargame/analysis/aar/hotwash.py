@@ -288,9 +288,12 @@ def _day(start: datetime, t: float) -> str:
     return f"{to_datetime(start, round(t)):%d %b %H:%M}".lstrip("0")
 
 
-def seat_lines(s: SeatWash, shown: int, width: int, start: datetime, compact: bool = False) -> list[str]:
+def seat_lines(
+    s: SeatWash, shown: int, width: int, start: datetime, compact: bool = False, told: set[str] | None = None
+) -> list[str]:
     """A seat's ``shown`` best turns, in date order: a line for the turn, then its belief
-    (``compact``: a bot's "by" left out, and only beliefs far from the truth)."""
+    (``compact``: a bot's "by" left out, and only beliefs far from the truth, each once: allies
+    who share a picture hold the same belief, and ``told`` collects those already written)."""
     who = f"{s.name} (the room)" if s.played_by == "the room" else s.name
     out = []
     for k in sorted(s.turns[:shown], key=lambda k: k.t):
@@ -300,10 +303,12 @@ def seat_lines(s: SeatWash, shown: int, width: int, start: datetime, compact: bo
             f"{who}, {k.at}: {k.question} → {k.choice}{repeat}{by}", width, subsequent_indent="    "
         )
         if k.belief is not None and (k.far or not compact):
-            far = " (!)" if k.far else ""
-            out += textwrap.wrap(
-                belief_words(k.belief, start) + far, width, initial_indent="  ", subsequent_indent="    "
-            )
+            words = belief_words(k.belief, start) + (" (!)" if k.far else "")
+            if compact and told is not None:
+                if words in told:
+                    continue
+                told.add(words)
+            out += textwrap.wrap(words, width, initial_indent="  ", subsequent_indent="    ")
     return out
 
 
@@ -320,8 +325,9 @@ def hot_wash_text(hw: HotWash, width: int = 80, height: int = 24) -> str:
         out += textwrap.wrap(
             "KEY DECISIONS, with what the seat believed and what was true (! far off):", width
         )
+        told: set[str] = set()
         for s in hw.seats:
-            out += seat_lines(s, shown, width, hw.start, compact)
+            out += seat_lines(s, shown, width, hw.start, compact, told)
         if compact:
             return out + textwrap.wrap(f"WHERE DECEPTION WORKED: {hw.deception_short}", width)
         out.append("WHERE DECEPTION WORKED:")
