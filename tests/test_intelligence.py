@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import statistics
 
+import pytest
 from conftest import play
 from hypothesis import given
 from hypothesis import strategies as st
@@ -165,6 +166,7 @@ def _errors(overrides: list[str]) -> dict[str, float]:
     return out
 
 
+@pytest.mark.slow
 def test_a_fusion_centre_reduces_error_and_brings_warning() -> None:
     # Under the 1939 deception both allies' controlled channels are planted, so pooling also pools
     # lies: the alliance's error still falls, mostly Britain's (it gains France's honest imagery).

@@ -39,6 +39,7 @@ def test_markdown_report_of_the_golden_journal(capsys: pytest.CaptureFixture[str
     assert "--out" in out and "![" not in out  # no images without a place to put them
 
 
+@pytest.mark.slow
 def test_html_report_is_one_file_with_embedded_plots(tmp_path: Path) -> None:
     page = tmp_path / "aar.html"
     assert main(["report", str(GOLDEN), "--format", "html", "--out", str(page)]) == 0

@@ -68,6 +68,7 @@ def test_the_clock_pauses_for_a_human_prompt_and_steps_to_the_seats_next_event()
 # -- flows ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 async def test_the_lobby_assigns_seats_and_starts_a_game(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     app = WargameApp(lobby={"scenario": FLAGSHIP, "seed": 4})
@@ -203,6 +204,7 @@ async def test_the_white_cell_publishes_an_inject_to_its_audience_only(tmp_path:
     assert [a["decision"] for a in acts] == ["adhoc_inject", "publish_inject"]
 
 
+@pytest.mark.slow
 async def test_resume_after_a_crash_restores_the_same_state(tmp_path: Path) -> None:
     s, path = game(tmp_path, {"france": "human"})
     s.advance_to_decision()
