@@ -131,8 +131,14 @@ def test_every_cell_keeps_its_runs_rows(tmp_path: Path) -> None:
         (("seed = 3", 'seed = 3\ndesign = "latin"'), "expected one of factorial, one-at-a-time"),
         (
             ('"none", "fusion"]', '"none", "fusion"]\ncompare = ["none", "adhoc"]'),
-            "compare: expected two of its levels",
+            "compare: expected two different levels of it",
         ),
+        (
+            ('"none", "fusion"]', '"none", "fusion"]\ncompare = ["none", "none"]'),
+            "compare: expected two different levels of it",
+        ),
+        (("seed = 3", 'seed = "abc"'), "experiment.seed: expected a whole number from 0, got 'abc'"),
+        (('"guarantee_honoured = formal"', '"guarantee_honoured = substantve"'), "not 'substantve'"),
     ],
 )
 def test_bad_experiment_files_exit_2(

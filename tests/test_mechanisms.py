@@ -13,7 +13,14 @@ import pytest
 from conftest import FLAGSHIP, play
 
 from wargame.engine.credibility import cooperation, credibility, prior, resolve
-from wargame.engine.events import DetectedData, FrontData, FrontTruth, OffensiveData, ReportData
+from wargame.engine.events import (
+    DetectedData,
+    ExhaustedData,
+    FrontData,
+    FrontTruth,
+    OffensiveData,
+    ReportData,
+)
 from wargame.engine.functionality import concentration, functionality, pace
 from wargame.engine.journal import Event
 from wargame.engine.payload import Payload
@@ -261,3 +268,28 @@ def test_functionality_speeds_the_consultation_on_the_casus_foederis() -> None:
     )
     assert alone == pytest.approx(0.6, abs=0.01)  # (1 - clarity 0.4) of a day at 1939's pace
     assert together < alone - 0.1
+
+
+def test_piecemeal_divisions_strike_as_fewer_but_die_as_many() -> None:
+    from wargame.model.lanchester import lanchester_day
+
+    assert lanchester_day(10, 100, 0.5, 1.0, weight=0.5) == (0.0, 97.5)
+    assert lanchester_day(10, 100, 0.05, 1.0, weight=0.5)[0] == lanchester_day(10, 100, 0.05, 1.0)[0]
+
+
+def test_a_guarantors_offensive_can_still_spend_itself() -> None:
+    session = play(seed=1, name="eastmark-2031")  # Valmont's counter-attack wears out (weight < 1)
+    assert any(isinstance(e.data, ExhaustedData) for e in session.events)
+
+
+def test_espionage_shows_the_aggressor_the_allies_traffic() -> None:
+    from wargame.engine.events import LeakData
+
+    fusion = _load(*_liaison("fusion"))
+    leaks = [
+        _event(LeakData(actor="france", source="uk", subject="forces.west", claim=23.0), see=("germany",))
+        for _ in range(8)
+    ]
+    assert cooperation(fusion, "france", leaks) > cooperation(fusion, "france", [])
+    decisions = [_event(LeakData(actor="france", decision="mobilise", choice="order"), see=("germany",))]
+    assert cooperation(fusion, "france", decisions) == cooperation(fusion, "france", [])

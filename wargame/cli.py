@@ -249,8 +249,8 @@ def cmd_experiment(args: argparse.Namespace) -> int:
     console = _console()
     for t in all_tables(results):
         table = Table(title=t.title)
-        for name in t.columns:
-            table.add_column(name, no_wrap=True)
+        for name in t.columns:  # wrap, never cut: a narrow terminal must still show every interval
+            table.add_column(name, overflow="fold")
         for row in t.rows:
             table.add_row(*row)
         console.print(table)

@@ -179,7 +179,7 @@ def parser() -> argparse.ArgumentParser:
         help="run an experiment file: cells with 95%% intervals, effects and their interaction",
         description="Play every cell of an experiment file's design (factorial, or one factor at a time) "
         "on each of its scenarios, with the same seeds in every cell, and print each cell's measures "
-        "with 95%% intervals, then the effects (top level minus bottom; the interaction of two factors "
+        "with 95% intervals, then the effects (top level minus bottom; the interaction of two factors "
         "as a difference in differences) with paired bootstrap intervals. Bundled files are in "
         "scenarios/experiments/.",
     )

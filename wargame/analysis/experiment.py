@@ -167,12 +167,40 @@ def _factor(path: str, i: int, f: Any) -> Factor:
     levels = [tuple(v) if isinstance(v, list) else v for v in levels]  # hashable, for the cells
     compare = f.get("compare")
     if compare is not None and (
-        not isinstance(compare, list) or len(compare) != 2 or not all(c in levels for c in compare)
+        not isinstance(compare, list)
+        or len(compare) != 2
+        or not all(c in levels for c in compare)
+        or compare[0] == compare[1]
     ):
-        raise ExperimentError(f"{where}: compare: expected two of its levels [bottom, top], got {compare!r}")
+        raise ExperimentError(
+            f"{where}: compare: expected two different levels of it [bottom, top], got {compare!r}"
+        )
     return Factor(
         name=str(f["name"]), paths=paths, levels=tuple(levels), compare=tuple(compare) if compare else None
     )
+
+
+def _effects(value: object, path: str) -> tuple[str, ...]:
+    """The effect specs, each ``name = word`` checked against the words its measure can take (a
+    misspelt grade would otherwise report 0% everywhere)."""
+    from wargame.analysis.rows import words_of
+
+    specs = _strings(value, f"{path}: experiment.effects")
+    for spec in specs:
+        name, _, word = (part.strip() for part in spec.partition("="))
+        words = words_of(name)
+        if word and word != "*" and words and word not in words:
+            raise ExperimentError(
+                f"{path}: experiment.effects: {spec!r}: {name} takes one of {', '.join(words)}, not {word!r}"
+            )
+    return specs
+
+
+def _seed(value: object, path: str) -> int:
+    """The file's root seed: a whole number from 0."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ExperimentError(f"{path}: experiment.seed: expected a whole number from 0, got {value!r}")
+    return value
 
 
 def load_experiment(path: str) -> Experiment:
@@ -216,11 +244,11 @@ def load_experiment(path: str) -> Experiment:
         scenarios=scenarios,
         design=design,
         runs=runs,
-        seed=int(head.get("seed", 0)),
+        seed=_seed(head.get("seed", 0), path),
         seats=_strings(head.get("seats", []), f"{path}: experiment.seats"),
         overrides=_strings(head.get("set", []), f"{path}: experiment.set"),
         measures=measures,
-        effects=_strings(head.get("effects", list(measures)), f"{path}: experiment.effects"),
+        effects=_effects(head.get("effects", list(measures)), path),
         factors=tuple(factors),
     )
     experiment = attrs.evolve(experiment, plans={s: _plan(experiment, s, path) for s in scenarios})

@@ -232,12 +232,10 @@ def _fight(world: World, spec: Front, opened_at: int) -> Generator[simpy.Event, 
         state.defender_peak = max(state.defender_peak, state.defender)
         a, d = state.attacker, state.defender
         noise_a, noise_d = rng.lognormal(0.0, spec.noise, size=2) if spec.noise > 0 else (1.0, 1.0)
-        weighed = a * state.weight  # piecemeal divisions strike (and advance) as fewer
-        hit, state.defender = lanchester_day(
-            weighed, d, spec.attrition_per_day, spec.fortification, float(noise_a), float(noise_d)
-        )
-        state.attacker = max(0.0, a - (weighed - hit))  # its losses come from the defender's fire alone
-        advance = advance_km(weighed, d, spec.fortification, spec.advance_km_per_day)
+        state.attacker, state.defender = lanchester_day(
+            a, d, spec.attrition_per_day, spec.fortification, float(noise_a), float(noise_d), state.weight
+        )  # piecemeal divisions strike (and advance) as fewer; they die as many
+        advance = advance_km(a * state.weight, d, spec.fortification, spec.advance_km_per_day)
         advance = min(advance, spec.depth_km - state.ground_km)
         state.ground_km += advance
         full = max(spec.defender_divisions, state.defender_peak)

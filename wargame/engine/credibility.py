@@ -32,7 +32,7 @@ threat picture they are seen to hold in common: half for the liaison alone, up t
 shared reports reach the observer (``1 - exp(-shared / 6)``). It is halved once a penetration of a
 party has been uncovered (Walsh: partners share less with a service they cannot trust). An
 observer outside the liaison (the aggressor) sees only the liaison itself, unless its espionage
-shows it more.
+shows it more: a penetrated party's leaks of the reports it received count as traffic seen.
 
 Each signal the observer sees from the guarantor then multiplies the odds by its likelihood
 ratio P(signal | resolved) / P(signal | not resolved) (Fearon's costly signals: the costlier the
@@ -180,11 +180,14 @@ def cooperation(scenario: Scenario, guarantor: str, seen: Iterable[Event]) -> fl
     uncovered = False
     for e in seen:
         d = e.data
-        if isinstance(d, ReportData) and d.shared_by is not None:
-            receiver = e.actors[0] if e.actors else ""
-            shared += d.shared_by in parties and receiver in parties and guarantor in (d.shared_by, receiver)
-        elif isinstance(d, DetectedData) and d.actor in parties:
-            uncovered = True
+        if isinstance(d, ReportData) and d.shared_by is not None:  # a report shared with the observer
+            sender, receiver = d.shared_by, e.actors[0] if e.actors else ""
+        elif isinstance(d, LeakData) and d.source is not None:  # one its agent saw pass (espionage)
+            sender, receiver = d.source, d.actor
+        else:
+            uncovered = uncovered or (isinstance(d, DetectedData) and d.actor in parties)
+            continue
+        shared += sender in parties and receiver in parties and guarantor in (sender, receiver)
     common = 0.5 + 0.5 * (1.0 - math.exp(-shared / SHARED_SCALE))
     return level * common * (0.5 if uncovered else 1.0)
 

@@ -166,7 +166,9 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
         credibility_at_invasion=alliance_credibility(scenario, plan.target, seen_by_aggressor),
         functionality_days=_days(responded, j) if responded is not None else None,
         functionality=functionality(scenario),
-        forces_delivered_share=honour.delivered_share(scenario, triggered, launches, j) if invasion else None,
+        forces_delivered_share=(
+            honour.delivered_share(scenario, triggered, launches, j) if invasion and triggered else None
+        ),
         guarantee_honoured=honoured,
         guarantees_honoured=graded,
         honoured_substantively=honoured == "substantive",

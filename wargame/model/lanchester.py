@@ -21,10 +21,13 @@ def lanchester_day(
     fortification: float,
     noise_a: float = 1.0,
     noise_d: float = 1.0,
+    weight: float = 1.0,
 ) -> tuple[float, float]:
-    """(attackers, defenders) after one day of fighting; never below zero."""
+    """(attackers, defenders) after one day of fighting; never below zero. ``weight`` is how much
+    of the attackers' fire tells (1 for a force fighting as one; less when it is committed
+    piecemeal): it scales the defender's losses, never the attacker's."""
     a = max(0.0, attacker - k * fortification * defender * noise_a)
-    d = max(0.0, defender - k * attacker * noise_d)
+    d = max(0.0, defender - k * weight * attacker * noise_d)
     return a, d
 
 

@@ -332,7 +332,8 @@ class Aggressor:
         1.0,
         doc="Deterrence: the value of the conquest, in units of the cost of a war with the guarantors. "
         "A bot aggressor (realist, liberal, constructivist) invades when gain exceeds war_cost times "
-        "its belief that at least one guarantor will act, scaled by its appetite for risk (resolve_sd).",
+        "the share of the guarantors' strength it believes will act, scaled by its appetite for risk "
+        "(resolve_sd; docs/model.md, The aggressor).",
         ge=0,
         le=100,
     )
