@@ -149,6 +149,7 @@ async def test_an_invalid_order_is_refused_in_the_form(tmp_path: Path) -> None:
         assert "closed" in str(app.screen.query_one("#error", Static).render())
 
 
+@pytest.mark.slow
 async def test_hand_over_hides_the_previous_seat(tmp_path: Path) -> None:
     s, path = game(tmp_path, {"france": "human", "uk": "human"})
     s.advance(5 * 1440)
@@ -175,6 +176,7 @@ async def test_hand_over_hides_the_previous_seat(tmp_path: Path) -> None:
         assert france_only[:30] not in screen_text(app)
 
 
+@pytest.mark.slow
 async def test_the_white_cell_publishes_an_inject_to_its_audience_only(tmp_path: Path) -> None:
     s, path = game(tmp_path, {})
     app = WargameApp(s, path, facilitator=True)
@@ -231,6 +233,7 @@ async def test_resume_after_a_crash_restores_the_same_state(tmp_path: Path) -> N
         assert "before the crash" in screen_text(app2)
 
 
+@pytest.mark.slow
 async def test_quit_asks_and_closes_the_journal(tmp_path: Path) -> None:
     s, path = game(tmp_path, {"france": "human"})
     app = WargameApp(s, path)

@@ -545,6 +545,7 @@ async def test_no_palette_command_opens_anything_from_a_hand_over_screen(tmp_pat
             await back_to_france(app, pilot)
 
 
+@pytest.mark.slow
 async def test_a_failing_priority_key_still_stops_the_app_with_the_crash_report(
     tmp_path: Path, monkeypatch
 ) -> None:
