@@ -4,19 +4,16 @@ A controller sees exactly what a person in that seat would — its :class:`SeatV
 its own state's drivers and treaties, the credibility it perceives) and the prompt — and returns
 a choice with a reason. Controllers are deterministic functions of that, so bots replay exactly.
 
-Doctrines (the article's three lenses, and two brackets). The three lenses decide from the seat's
-**resolve** (:func:`resolve_of`: its own belief in its guarantee, from the drivers and the
-intelligence cooperation it sees, shifted by its disposition in this game), its assessments and its
-own commitments, never from the truth; ``docs/model.md`` tables their thresholds:
+Doctrines (the article's three lenses, and two brackets). The three lenses live in
+:mod:`wargame.session.doctrines`, one module each; they decide from the seat's **resolve**
+(:func:`resolve_of`), its assessments, what it has seen its allies and the council do, and its own
+commitments, never from the truth; ``docs/model.md`` (Controllers) tables their rules and reasons:
 
-* ``realist`` — interest and power: its resolve carries its interests; an offensive's size is
-  resolve times its share of strength on the front, as its analysts assess the enemy.
-* ``liberal`` — the treaty's letter as far as resolve carries it: the obligation lowers the bar
-  for war and the promised offensive; consults and informs the protected state.
-* ``constructivist`` — identity and norms: war-weariness weighs in its resolve, and a public
-  commitment binds it (having spoken, it acts from a lower resolve).
+* ``realist`` — interest and power; passes the buck to a stronger engaged ally; honours what it said.
+* ``liberal`` — institutions: the treaty's letter, the council's word, shared assessments.
+* ``constructivist`` — identity: its word and record bind it; an ally at war pulls it in.
 * As aggressor, all three weigh the gain against the war's cost times the guarantors' credibility,
-  scaled by their appetite for risk (graded deterrence, :func:`_deterrence`).
+  scaled by their appetite for risk (graded deterrence).
 * ``resolute`` / ``cautious`` — honour everything at once, or avoid every risk.
 * ``passive`` — always the prompt's default (what an absent player gets).
 
@@ -26,188 +23,29 @@ Scripts: ``historical`` plays the scenario's ``[[history]]`` (the decisions actu
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 
 import attrs
 
-from wargame.engine.credibility import resolve, signal_weight
-from wargame.engine.events import StatementData
 from wargame.model.clock import from_datetime
 from wargame.model.prompts import PROMPT_RULES
 from wargame.model.scenario import Scenario, ScriptedDecision
+from wargame.session.doctrines import Answer, Controller, constructivist, liberal, realist, resolve_of
+from wargame.session.doctrines.common import choose
 from wargame.session.views import PromptView, SeatView
 
-Answer = tuple[str, str]
-Controller = Callable[[SeatView, PromptView], Answer]
-
-
-def _estimate(view: SeatView, subject: str) -> float | None:
-    """The seat's assessment of ``subject`` (None if it has no reports on it)."""
-    estimate = view.assessments.get(subject)
-    return estimate.value if estimate is not None else None
-
-
-def _deterrence(view: SeatView, prompt: PromptView) -> Answer:
-    """The aggressor's calculus: invade if the gain exceeds the war's cost times the share of the
-    guarantors' strength it expects to act (each guarantor's credibility as it perceives it,
-    weighed by its share of their planned divisions: the prompt's ``strength``), the cost scaled by
-    its appetite for risk in this game, ``exp(-resolve_sd x temper)`` (a bold leadership,
-    temper > 0, discounts it). Over games the share deterred is a smooth function of cost and
-    credibility."""
-    shares = prompt.context.get("strength") or {}
-    acts = sum(c * float(shares.get(g, 0.0)) for g, c in view.credibility.items())
-    gain, cost = float(prompt.context.get("expected_gain", 1.0)), float(prompt.context.get("war_cost", 1.0))
-    risk = acts * cost * math.exp(-view.profile.resolve_sd * view.own.temper)
-    if gain > risk:
-        return (
-            "proceed",
-            f"gain {gain:g} outweighs the risk ({acts:.0%} of their strength acts; weighed at {risk:.2f})",
-        )
-    if "postpone" in prompt.options:
-        return (
-            "postpone",
-            f"the guarantors look resolute ({acts:.0%} of their strength acts); wait for a better moment",
-        )
-    return (
-        "abandon",
-        f"deterred: {acts:.0%} of the guarantors' strength acts, weighed at {risk:.2f} against {gain:g}",
-    )
-
-
-def resolve_of(view: SeatView) -> float:
-    """The seat's own will to honour its guarantee now (0 to 1: its credibility as it sees itself,
-    less its own signals, shifted by its disposition in this game; 0 for a seat that guarantees no
-    one)."""
-    own = view.credibility.get(view.seat)
-    if own is None:
-        return 0.0
-    return resolve(own, signal_weight(view.seat, view.events), view.profile.resolve_sd, view.own.temper)
-
-
-def _promised_scale(prompt: PromptView) -> str:
-    return "general" if "main offensive" in str(prompt.context.get("promise", "")) else "limited"
-
-
-def _choose(prompt: PromptView, choice: str, reason: str) -> Answer:
-    if choice not in prompt.options:
-        return prompt.default, f"{reason} (but '{choice}' is not possible now)"
-    return choice, reason
-
-
-def _power(view: SeatView, front: object) -> tuple[float, float]:
-    """(its divisions over the enemy's on ``front`` as its analysts assess them, the share of
-    strength that gives it: ratio / (ratio + 1))."""
-    enemy = _estimate(view, f"forces.{front}") or 25.0
-    ratio = view.own.divisions / max(enemy, 1.0)
-    return ratio, ratio / (ratio + 1.0)
-
-
-def _scale(will: float, general: float, limited: float, probe: float) -> str:
-    """The offensive a will to fight of ``will`` (0 to 1) buys, given a doctrine's thresholds."""
-    return (
-        "general"
-        if will >= general
-        else "limited"
-        if will >= limited
-        else "probe"
-        if will >= probe
-        else "none"
-    )
-
-
-def realist(view: SeatView, prompt: PromptView) -> Answer:
-    """Interest and power: its resolve (which weighs its interests), and for an offensive its
-    resolve times its share of strength on the front (France's 80 divisions against an assessed 40:
-    two thirds)."""
-    r = resolve_of(view)
-    kind, ctx = prompt.kind, prompt.context
-    if kind == "attack":
-        return _deterrence(view, prompt)
-    if kind == "statement":
-        return _choose(prompt, "statement" if r >= 0.5 else "silence", f"our resolve: {r:.2f}")
-    if kind == "mobilise":
-        return _choose(prompt, "order", "forces must be ready whatever we decide")
-    if kind == "declare_war":
-        return _choose(prompt, "declare" if r >= 0.05 else "wait", f"our resolve: {r:.2f}")
-    if kind == "offensive":
-        ratio, share = _power(view, ctx.get("front"))
-        will = r * share
-        scale = _scale(will, general=0.3, limited=0.18, probe=0.08)
-        return _choose(prompt, scale, f"resolve {r:.2f} and {ratio:.1f} to 1 in divisions")
-    if kind == "council_position":
-        item = ctx.get("item")
-        favour = r >= 0.5
-        if item == "halt_offensive":
-            return ("against" if favour else "for"), f"our resolve: {r:.2f}"
-        return ("for" if favour else "against"), f"our resolve: {r:.2f}"
-    if kind == "intervene":
-        return _choose(
-            prompt,
-            "enter" if float(ctx.get("ground_km", 0)) >= 150 else "wait",
-            "enter when the victim is broken",
-        )
-    return prompt.default, "no realist reason to depart from the default"
-
-
-def liberal(view: SeatView, prompt: PromptView) -> Answer:
-    """The treaty's letter, as far as the government's resolve carries it: the obligation lowers
-    the bar (declares war from a resolve of 0.02, keeps the promised scale from 0.1)."""
-    r = resolve_of(view)
-    kind = prompt.kind
-    if kind == "attack":
-        return _deterrence(view, prompt)
-    if kind == "statement":
-        return _choose(prompt, "statement", "transparency reassures allies and warns the aggressor")
-    if kind == "mobilise":
-        return _choose(prompt, "order", "as the treaty requires")
-    if kind == "declare_war":
-        if r < 0.02:
-            return _choose(prompt, "wait", f"the casus foederis is disputed (resolve {r:.2f})")
-        return _choose(prompt, "declare", "the casus foederis has arisen")
-    if kind == "offensive":
-        scale = _promised_scale(prompt) if r >= 0.1 else "probe"
-        return _choose(
-            prompt, scale, f"the treaty promised a {_promised_scale(prompt)} offensive (resolve {r:.2f})"
-        )
-    if kind == "council_position":
-        item = prompt.context.get("item")
-        return ("against" if item == "halt_offensive" else "for"), "keep faith with the ally, and tell it"
-    if kind == "intervene":
-        return _choose(prompt, "wait", "no treaty calls for it")
-    return prompt.default, "no rule of the treaty applies"
-
-
-def constructivist(view: SeatView, prompt: PromptView) -> Answer:
-    """Identity and norms: war-weariness restrains it (it is in its resolve), and a public
-    commitment binds it (having spoken, it acts from a lower resolve)."""
-    weariness = view.profile.war_weariness
-    spoken = any(isinstance(e.data, StatementData) and e.data.actor == view.seat for e in view.events)
-    r = resolve_of(view) + (0.15 if spoken else 0.0)
-    kind = prompt.kind
-    if kind == "attack":
-        return _deterrence(view, prompt)
-    if kind == "statement":
-        return _choose(prompt, "statement" if weariness < 0.5 else "silence", f"war-weariness {weariness:g}")
-    if kind == "mobilise":
-        return _choose(prompt, "order", "a nation defends itself")
-    if kind == "declare_war":
-        return _choose(prompt, "declare" if r >= 0.1 else "wait", f"honour binds us (resolve {r:.2f})")
-    if kind == "offensive":
-        scale = _scale(r, general=0.4, limited=0.25, probe=0.12)
-        return _choose(prompt, scale, f"a nation marked by its last war (war-weariness {weariness:g})")
-    if kind == "council_position":
-        item = prompt.context.get("item")
-        weary = weariness >= 0.5
-        if item == "halt_offensive":
-            return ("for" if weary else "against"), f"war-weariness {weariness:g}"
-        if item == "inform_protected":
-            return ("against" if weary else "for"), "what we tell an ally reflects who we are"
-        return ("against" if weary else "for"), f"war-weariness {weariness:g}"
-    if kind == "intervene":
-        return _choose(prompt, "wait", "no identity calls for it")
-    return prompt.default, "no norm applies"
+__all__ = [
+    "DOCTRINES",
+    "SCRIPTED",
+    "Answer",
+    "Controller",
+    "constructivist",
+    "controller",
+    "liberal",
+    "realist",
+    "resolve_of",
+]
 
 
 def _fixed(choices: dict[str, str], halt: str, reason: str) -> Controller:
@@ -283,7 +121,7 @@ class Script:
     def __call__(self, view: SeatView, prompt: PromptView) -> Answer:
         for e in self.entries:
             if matches(e, prompt, self.start):
-                return _choose(prompt, e.choice, e.reason or f"as in the {self.label}")
+                return choose(prompt, e.choice, e.reason or f"as in the {self.label}")
         return prompt.default, f"the {self.label} has no entry for this decision"
 
 

@@ -85,6 +85,9 @@ class SeatView:
     treaties: tuple[Guarantee, ...]  # the guarantees it is party to, secret clauses included
     credibility: Mapping[str, float]  # each guarantor of the protected state, as this seat sees it
     assessments: Mapping[str, Estimate]  # what its analysts conclude, subject by subject
+    # each guarantor of the protected state -> its planned strength in divisions: public knowledge
+    # (published timetables, the staff talks), what a doctrine weighs its own share of the load by
+    alliance: Mapping[str, float] = attrs.field(factory=dict)
 
 
 @attrs.frozen(kw_only=True)
@@ -202,6 +205,7 @@ def seat_view(world: World, seat: str) -> SeatView:
         own=_situation(world, seat),
         profile=actor,
         treaties=tuple(g for g in world.scenario.guarantees if seat in (*g.guarantors, g.protected)),
+        alliance={g: planned_strength(world.scenario, g) for g in world.scenario.guarantors_of()},
         **_judgements(world, seat, seen),
     )
 

@@ -1,0 +1,60 @@
+"""The constructivist: identity and reputation; the norms of alliance.
+
+It acts from its resolve (which carries war-weariness) plus what its identity adds:
+
+* **Its word binds it**: +0.15 once it has spoken publicly; +0.05 for each of its promises kept (a
+  faithful ally), −0.05 for each broken (an identity already compromised).
+* **The norm of alliance**: an ally at war pulls it in (+0.2 times the share of the other
+  guarantors it has seen declare war) — the opposite of the realist's buck-passing.
+* War-weariness of 0.5 or more keeps it silent and votes for halting.
+"""
+
+from __future__ import annotations
+
+from wargame.session.doctrines.beliefs import allies_at_war, promises, spoken
+from wargame.session.doctrines.common import Answer, choose, deterrence, resolve_of, scale
+from wargame.session.views import PromptView, SeatView
+
+SPOKEN = 0.15
+KEPT, BROKEN = 0.05, -0.05
+ALLIANCE = 0.2
+OFFENSIVE = {"general": 0.4, "limited": 0.25, "probe": 0.12}
+DECLARE = 0.1
+
+
+def identity(view: SeatView) -> float:
+    """What its identity adds to its resolve: its word, its record of promises, its allies at war."""
+    kept, broken = promises(view)
+    return SPOKEN * spoken(view) + KEPT * kept + BROKEN * broken + ALLIANCE * allies_at_war(view)
+
+
+def constructivist(view: SeatView, prompt: PromptView) -> Answer:
+    """Identity and norms: its commitments and its allies bind it; war-weariness restrains it."""
+    weariness = view.profile.war_weariness
+    r = resolve_of(view) + identity(view)
+    kind = prompt.kind
+    if kind == "attack":
+        return deterrence(view, prompt)
+    if kind == "statement":
+        return choose(prompt, "statement" if weariness < 0.5 else "silence", f"war-weariness {weariness:g}")
+    if kind == "mobilise":
+        return choose(prompt, "order", "a nation defends itself")
+    if kind == "declare_war":
+        return choose(prompt, "declare" if r >= DECLARE else "wait", f"honour binds us (resolve {r:.2f})")
+    if kind == "offensive":
+        return choose(
+            prompt,
+            scale(r, **OFFENSIVE),
+            f"who we are and who stands with us (resolve {r:.2f}, weariness {weariness:g})",
+        )
+    if kind == "council_position":
+        item = prompt.context.get("item")
+        weary = weariness >= 0.5
+        if item == "halt_offensive":
+            return ("for" if weary else "against"), f"war-weariness {weariness:g}"
+        if item == "inform_protected":
+            return ("against" if weary else "for"), "what we tell an ally reflects who we are"
+        return ("against" if weary else "for"), f"war-weariness {weariness:g}"
+    if kind == "intervene":
+        return choose(prompt, "wait", "no identity calls for it")
+    return prompt.default, "no norm applies"

@@ -1,0 +1,58 @@
+"""The liberal: institutions weigh — consultation, shared assessments, the treaty's letter.
+
+* **The treaty's letter**: it declares war from a resolve of 0.02 when its treaty promises a
+  declaration (0.1 when it does not), and offers the promised scale on the promised day.
+* **Consultation**: what the council it sat in decided binds it: an adopted offensive adds 0.1 to
+  the resolve it acts from, a rejected one takes 0.1 away; it votes against halting and for
+  informing the protected state.
+* **Shared assessments**: reports received through liaison make the common picture its own (up to
+  +0.05 with 20 shared reports).
+"""
+
+from __future__ import annotations
+
+from wargame.session.doctrines.beliefs import council_verdict, promised, shared_reports
+from wargame.session.doctrines.common import Answer, choose, deterrence, promised_scale, resolve_of
+from wargame.session.views import PromptView, SeatView
+
+COUNCIL = 0.1  # what the council's verdict on an offensive adds to (or takes from) its resolve
+SHARED = 0.05  # what a full picture shared through liaison adds
+SHARED_FULL = 20  # shared reports that make the picture full
+LETTER = 0.1  # resolve from which it keeps the promised scale (below it: a probe, down to 0)
+
+
+def institutions(view: SeatView) -> float:
+    """What the institutions add to its resolve: the council's verdict on an offensive and the
+    reports shared with it through liaison."""
+    verdict = council_verdict(view, ("main_offensive", "limited_offensive"))
+    return COUNCIL * verdict + SHARED * min(1.0, shared_reports(view) / SHARED_FULL)
+
+
+def liberal(view: SeatView, prompt: PromptView) -> Answer:
+    """The treaty's letter and the council's word, as far as the government's resolve carries it."""
+    r = resolve_of(view)
+    kind = prompt.kind
+    if kind == "attack":
+        return deterrence(view, prompt)
+    if kind == "statement":
+        return choose(prompt, "statement", "transparency reassures allies and warns the aggressor")
+    if kind == "mobilise":
+        return choose(prompt, "order", "as the treaty requires")
+    if kind == "declare_war":
+        bar = 0.02 if promised(view, "declare_war") else 0.1
+        if r < bar:
+            return choose(prompt, "wait", f"the casus foederis is disputed (resolve {r:.2f})")
+        return choose(prompt, "declare", "the casus foederis has arisen")
+    if kind == "offensive":
+        held = r + institutions(view)
+        letter = promised_scale(prompt)
+        choice = letter if held >= LETTER else "probe" if held >= 0 else "none"
+        return choose(
+            prompt, choice, f"the treaty promised a {letter} offensive (resolve {r:.2f}, held {held:.2f})"
+        )
+    if kind == "council_position":
+        item = prompt.context.get("item")
+        return ("against" if item == "halt_offensive" else "for"), "keep faith with the ally, and tell it"
+    if kind == "intervene":
+        return choose(prompt, "wait", "no treaty calls for it")
+    return prompt.default, "no rule of the treaty applies"

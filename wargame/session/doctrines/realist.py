@@ -1,0 +1,85 @@
+"""The realist: vital interest and relative power, and the buck passed to a stronger ally.
+
+* Its **resolve** carries its interests (interest convergence is in it).
+* An offensive is sized by ``resolve × share of strength × (1 − buck)``: its share of strength is
+  its divisions over the enemy's as its analysts assess them (``r/(r+1)``; parity if it has no
+  report), and the **buck** is the load the other guarantors are seen to carry
+  (:func:`~wargame.session.doctrines.beliefs.others_carry`: each one's visible engagement —
+  statement, mobilisation, war, offensive — times its share of the alliance's planned strength).
+  A small partner of a strong, engaged ally fights little; a state that stands alone, or carries
+  most of the load itself, passes nothing.
+* It **honours when abandoning costs more**: a public statement it made, or a declaration the
+  treaty promises, lowers its bar for war (reputation is an interest too), and having spoken it
+  adds a little to its will to fight.
+"""
+
+from __future__ import annotations
+
+from wargame.session.doctrines.beliefs import others_carry, promised, spoken
+from wargame.session.doctrines.common import Answer, choose, deterrence, resolve_of, scale
+from wargame.session.views import PromptView, SeatView
+
+STATEMENT = 0.5  # resolve net of the buck it takes to speak publicly
+DECLARE = 0.05  # resolve it takes to declare war with nothing at stake; halved with everything at stake
+OFFENSIVE = {"general": 0.3, "limited": 0.18, "probe": 0.08}  # will to fight (resolve x share x (1 - buck))
+SPOKEN_WILL = 0.05  # what a public statement adds to its will to fight (abandoning would cost it)
+SUPPORT = 0.3  # resolve from which it backs another member's offensive in council
+
+
+def power(view: SeatView, front: object) -> tuple[float, float]:
+    """(its divisions over the enemy's on ``front`` as its analysts assess them, the share of
+    strength that gives it: ratio / (ratio + 1)); without a report its planners assume parity."""
+    estimate = view.assessments.get(f"forces.{front}")
+    if estimate is None:
+        return 1.0, 0.5
+    ratio = view.own.divisions / max(estimate.value, 1.0)
+    return ratio, ratio / (ratio + 1.0)
+
+
+def stake(view: SeatView) -> float:
+    """What abandoning would cost its standing (0 to 1): half for a public statement, half for a
+    declaration of war its treaty promises."""
+    return 0.5 * spoken(view) + 0.5 * promised(view, "declare_war")
+
+
+def realist(view: SeatView, prompt: PromptView) -> Answer:
+    """Interest and power; passes the buck to a stronger engaged ally; honours what it said."""
+    r = resolve_of(view)
+    buck = others_carry(view)
+    kind, ctx = prompt.kind, prompt.context
+    if kind == "attack":
+        return deterrence(view, prompt)
+    if kind == "statement":
+        return choose(
+            prompt,
+            "statement" if r * (1 - buck) >= STATEMENT else "silence",
+            f"our resolve {r:.2f}; others carry {buck:.0%} of the load",
+        )
+    if kind == "mobilise":
+        return choose(prompt, "order", "forces must be ready whatever we decide")
+    if kind == "declare_war":
+        bar = DECLARE * (1 - 0.5 * stake(view))
+        return choose(prompt, "declare" if r >= bar else "wait", f"our resolve {r:.2f} (bar {bar:.3f})")
+    if kind == "offensive":
+        ratio, share = power(view, ctx.get("front"))
+        will = r * share * (1 - buck) + SPOKEN_WILL * spoken(view)
+        choice = scale(will, **OFFENSIVE)
+        return choose(
+            prompt,
+            choice,
+            f"resolve {r:.2f}, {ratio:.1f} to 1 in divisions, others carry {buck:.0%} of the load",
+        )
+    if kind == "council_position":
+        item, concerns = ctx.get("item"), ctx.get("concerns")
+        others = concerns not in (None, view.seat)  # another member's offensive: someone else's cost
+        favour = r >= SUPPORT if others else r * (1 - buck) >= STATEMENT
+        if item == "halt_offensive":
+            return ("against" if favour else "for"), f"our resolve {r:.2f}; others carry {buck:.0%}"
+        return ("for" if favour else "against"), f"our resolve {r:.2f}; others carry {buck:.0%}"
+    if kind == "intervene":
+        return choose(
+            prompt,
+            "enter" if float(ctx.get("ground_km", 0)) >= 150 else "wait",
+            "enter when the victim is broken",
+        )
+    return prompt.default, "no realist reason to depart from the default"
