@@ -227,3 +227,17 @@ def test_the_realists_answer_depends_on_its_picture_not_its_absence(
     assert sum(_ranks("realist", view, prompt, assessments=weak)) > sum(
         _ranks("realist", view, prompt, assessments=strong)
     )
+
+
+def test_in_1939_a_strong_britain_lets_a_realist_france_fight_less() -> None:
+    """Whole games: Britain with 85 divisions planned instead of 4 carries much of the load once
+    it is seen to mobilise and declare war, so a realist France launches smaller offensives."""
+    from wargame.analysis.batch import run_batch
+
+    def offensives(*overrides: str) -> float:
+        seats = ["france=bot:realist", "uk=bot:realist"]
+        rows = run_batch(FLAGSHIP, 20, root=1, seats=seats, overrides=overrides)
+        assert all(r.outcome is not None for r in rows)
+        return sum(r.outcome.guarantors["france"].max_offensive_divisions for r in rows if r.outcome)
+
+    assert offensives("mobilisation.2.phases.1.divisions=85") < offensives()
