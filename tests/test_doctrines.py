@@ -14,6 +14,8 @@ import attrs
 import numpy as np
 import pytest
 from conftest import FLAGSHIP
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wargame.engine.events import CouncilData, OffensiveData, StatementData, WarData
 from wargame.engine.journal import EVERYONE, Event
@@ -241,3 +243,42 @@ def test_in_1939_a_strong_britain_lets_a_realist_france_fight_less() -> None:
         return sum(r.outcome.guarantors["france"].max_offensive_divisions for r in rows if r.outcome)
 
     assert offensives("mobilisation.2.phases.1.divisions=85") < offensives()
+
+
+@pytest.fixture(scope="module")
+def at_offensive() -> tuple[Session, SeatView, PromptView]:
+    return _at_prompt("offensive")
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    attacker=st.floats(0.0, 200.0),
+    defender=st.floats(0.0, 200.0),
+    army=st.floats(1.0, 500.0),
+    temper=st.floats(-4.0, 4.0),
+)
+def test_any_truth_under_the_same_picture_gets_the_same_answers(
+    at_offensive: tuple[Session, SeatView, PromptView],
+    attacker: float,
+    defender: float,
+    army: float,
+    temper: float,
+) -> None:
+    """The property, over arbitrary truths: what the seat cannot see (the true forces on every
+    front, the aggressor's army, another guarantor's disposition) never moves its answers."""
+    session, before, prompt = at_offensive
+    world = session.world
+    saved = [(f, f.attacker, f.defender) for f in world.fronts.values()]
+    kept = world.actors["germany"].divisions, world.actors["uk"].temper, world.actors["uk"].divisions
+    answers = {d: f(before, prompt) for d, f in DOCTRINES.items()}
+    try:
+        for front, _, _ in saved:
+            front.attacker, front.defender = attacker, defender
+        world.actors["germany"].divisions, world.actors["uk"].temper = army, temper
+        world.actors["uk"].divisions = army / 2
+        after = session.view("france")
+        assert {d: f(after, prompt) for d, f in DOCTRINES.items()} == answers
+    finally:
+        for front, a, d in saved:
+            front.attacker, front.defender = a, d
+        world.actors["germany"].divisions, world.actors["uk"].temper, world.actors["uk"].divisions = kept
