@@ -2,11 +2,12 @@
 
 When the aggressor invades a protected state, every guarantee naming that aggressor in
 ``against`` is triggered (J = the invasion). Each guarantor is asked to declare war (after
-``(1 - trigger_clarity)`` of a day of consultations); waiting is a choice it is asked about again
-every half day while the protected state still stands. Each
-promise (J+3 limited offensive, J+15 main body...) comes due on its day: guarantors able to
-attack are prompted to launch the offensive, and a day later the engine records whether the
-promise was kept. The protected state sees its guarantees' promises fall due; what was kept is
+``(1 - trigger_clarity)`` of a day of consultations); waiting is a choice it takes up again on
+news (:mod:`wargame.engine.news`: a report, a partner's declaration, a promise falling due...), at
+most once per its ``redecide_hours``, while the protected state still stands. Each promise (J+3
+limited offensive, J+15 main body...) comes due on its day: guarantors able to attack are prompted
+to launch the offensive (and from then on, at war, again on news), and a day later the engine
+records whether the promise was kept. The protected state sees its guarantees' promises fall due; what was kept is
 what it can observe.
 """
 
@@ -112,11 +113,14 @@ def _offensive_on_news(
 ) -> Generator[simpy.Event, Any, None]:
     """Ask a guarantor at war whether to attack on ``front_id`` (or widen its offensive) on news:
     a mobilisation phase completing, a partner's offensive, its assessment of the enemy there
-    moving by more than the front's ``reassess_change``; never sooner than its ``redecide_hours``
-    after it was last asked, never while an offensive is being prepared, and no longer once the
-    protected state's resistance has ended (the promised days have prompts of their own)."""
+    moving by more than the front's ``reassess_change``. From the first offensive promise's day (the
+    treaty's timetable; that day has its prompt of its own) and never sooner than its
+    ``redecide_hours`` after it was last asked, never while an offensive is being prepared, and no
+    longer once the protected state's resistance has ended."""
     spec, state = world.scenario_front(front_id), world.fronts[front_id]
     heard = news.OffensiveNews(world, guarantor, front_id, spec.reassess_change)
+    if promises and promises[0][0] > world.env.now:  # the treaty's timetable: its first offensive
+        yield world.env.timeout(promises[0][0] - int(world.env.now))  # is asked on its promised day
     watch = news.Watch(world, guarantor, heard)
     since, asked_at = watch.mark(), int(world.env.now)
     while not campaign.protected_collapsed(world):

@@ -102,17 +102,22 @@ def _is_phase(data: object, seat: str) -> bool:
 
 
 def declaration_news(world: World, seat: str) -> IsNews:
-    """News that bears on declaring war, for guarantor ``seat``: a report or warning it received,
+    """News that bears on declaring war, for guarantor ``seat``: a report it received on the enemy's
+    forces or a third state's mobilisation (not the date of an attack that has come, nor its own
+    side's mobilisation), a warning of its analysts,
     an inject it was sent, a partner's declaration of war on the aggressor, a promise judged, its
     own mobilisation completing a phase, the protected state's capital falling or its resistance
     ending (after which the question is closed)."""
     aggressor, target = world.scenario.aggressor.actor, world.scenario.aggressor.target
     partners = set(world.scenario.guarantors_of()) - {seat}
+    # not news: the date of an attack that has come, the mobilisation of its own side
+    known = {"attack_date", *(f"mobilisation.{a}" for a in (seat, target, *partners))}
 
     def is_news(event: Event) -> bool:
         d = event.data
         return (
-            isinstance(d, (ReportData, InjectData))
+            isinstance(d, InjectData)
+            or (isinstance(d, ReportData) and d.subject not in known)
             or (isinstance(d, WarningData) and d.actor == seat)
             or (isinstance(d, WarData) and d.on == aggressor and d.actor in partners)
             or (isinstance(d, PromiseData) and d.guarantor in (seat, *partners))
