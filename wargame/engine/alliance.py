@@ -7,8 +7,8 @@ news (:mod:`wargame.engine.news`: a report, a partner's declaration, a promise f
 most once per its ``redecide_hours``, while the protected state still stands. Each promise (J+3
 limited offensive, J+15 main body...) comes due on its day: guarantors able to attack are prompted
 to launch the offensive (and from then on, at war, again on news), and a day later the engine
-records whether the promise was kept. The protected state sees its guarantees' promises fall due; what was kept is
-what it can observe.
+records whether the promise was kept. The protected state sees its guarantees' promises fall due;
+what was kept is what it can observe.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import AidData, GuaranteeData, PromiseData, TalksData, WarData
 from wargame.engine.functionality import functionality, pace
 from wargame.model.clock import DAY, from_days
-from wargame.model.prompts import OFFENSIVE_PROMISES, OFFENSIVE_SCALES, triggered
+from wargame.model.prompts import OFFENSIVE_PROMISES, triggered
 
 if TYPE_CHECKING:
     from collections.abc import Generator
@@ -216,7 +216,7 @@ def _offensive_prompt(
         guarantor,
         "offensive",
         f"{g.name} promised {label}: launch an offensive on the {world.scenario_front(front_id).name}?",
-        OFFENSIVE_SCALES,
+        _wider(world.fronts[front_id]),
         default="none",
         within=DAY // 2,
         context={"front": front_id, "promise": label},
