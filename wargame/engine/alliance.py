@@ -81,31 +81,32 @@ def _declaration(world: World, guarantor: str, clarity: float) -> Generator[simp
     watch = news.Watch(
         world, guarantor, news.declaration_news(world, guarantor), news.promise_dates(world, guarantor)
     )
-    yield world.env.timeout(round((1.0 - clarity) * DAY * pace(functionality(world.scenario))))
-    while not campaign.protected_collapsed(world):
-        asked_at = int(world.env.now)
-        answer = yield open_prompt(
-            world,
-            guarantor,
-            "declare_war",
-            f"declare war on {world.name(aggressor)}?",
-            ("declare", "wait"),
-            default="wait",
-            within=DAY // 2,
-            context={"target": target, "aggressor": aggressor},
-        )
-        if answer.choice == "declare":
-            watch.close()
-            world.actors[guarantor].declare_war_on(aggressor)
-            world.actors[aggressor].declare_war_on(guarantor)
-            world.journal.record(
-                WarData(actor=guarantor, on=aggressor),
-                f"{world.name(guarantor)} declares war on {world.name(aggressor)}.",
-                actors=(guarantor, aggressor),
+    try:
+        yield world.env.timeout(round((1.0 - clarity) * DAY * pace(functionality(world.scenario))))
+        while not campaign.protected_collapsed(world):
+            asked_at = int(world.env.now)
+            answer = yield open_prompt(
+                world,
+                guarantor,
+                "declare_war",
+                f"declare war on {world.name(aggressor)}?",
+                ("declare", "wait"),
+                default="wait",
+                within=DAY // 2,
+                context={"target": target, "aggressor": aggressor},
             )
-            return
-        yield from watch.wait(watch.mark(), asked_at)
-    watch.close()
+            if answer.choice == "declare":
+                world.actors[guarantor].declare_war_on(aggressor)
+                world.actors[aggressor].declare_war_on(guarantor)
+                world.journal.record(
+                    WarData(actor=guarantor, on=aggressor),
+                    f"{world.name(guarantor)} declares war on {world.name(aggressor)}.",
+                    actors=(guarantor, aggressor),
+                )
+                return
+            yield from watch.wait(watch.mark(), asked_at)
+    finally:
+        watch.close()
 
 
 def _offensive_on_news(
@@ -122,34 +123,36 @@ def _offensive_on_news(
     if promises and promises[0][0] > world.env.now:  # the treaty's timetable: its first offensive
         yield world.env.timeout(promises[0][0] - int(world.env.now))  # is asked on its promised day
     watch = news.Watch(world, guarantor, heard)
-    since, asked_at = watch.mark(), int(world.env.now)
-    while not campaign.protected_collapsed(world):
-        yield from watch.wait(since, asked_at)
-        since = watch.mark()
-        options = _wider(state)
-        at_war = world.scenario.aggressor.actor in world.actors[guarantor].at_war_with
-        if not at_war or len(options) < 2 or campaign.protected_collapsed(world):
-            continue
-        asked_at = int(world.env.now)
-        heard.reset()
-        context: dict[str, Any] = {"front": front_id, "news": watch.what}
-        due = [label for when, label in promises if when <= asked_at]
-        if due:
-            context["promise"] = due[-1]  # the treaty's letter: the last offensive promise due
-        answer = yield open_prompt(
-            world,
-            guarantor,
-            "offensive",
-            f"{watch.what} Launch (or widen) an offensive on the {spec.name}?",
-            options,
-            default="none",
-            within=DAY // 2,
-            context=context,
-        )
-        since = watch.mark()
-        if answer.choice != "none":
-            campaign.order_offensive(world, guarantor, front_id, answer.choice)
-    watch.close()
+    try:
+        since, asked_at = watch.mark(), int(world.env.now)
+        while not campaign.protected_collapsed(world):
+            yield from watch.wait(since, asked_at)
+            since = watch.mark()
+            options = _wider(state)
+            at_war = world.scenario.aggressor.actor in world.actors[guarantor].at_war_with
+            if not at_war or len(options) < 2 or campaign.protected_collapsed(world):
+                continue
+            asked_at = int(world.env.now)
+            heard.reset()
+            context: dict[str, Any] = {"front": front_id, "news": watch.what}
+            due = [label for when, label in promises if when <= asked_at]
+            if due:
+                context["promise"] = due[-1]  # the treaty's letter: the last offensive promise due
+            answer = yield open_prompt(
+                world,
+                guarantor,
+                "offensive",
+                f"{watch.what} Launch (or widen) an offensive on the {spec.name}?",
+                options,
+                default="none",
+                within=DAY // 2,
+                context=context,
+            )
+            since = watch.mark()
+            if answer.choice != "none":
+                campaign.order_offensive(world, guarantor, front_id, answer.choice)
+    finally:
+        watch.close()
 
 
 def _wider(front: FrontState) -> tuple[str, ...]:

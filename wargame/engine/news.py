@@ -93,8 +93,11 @@ class Watch:
             self._waiting = None
 
     def close(self) -> None:
-        """Stop listening (the question will not be put again)."""
-        self.closed = True
+        """Stop listening (the question will not be put again, or the game is over): the journal
+        no longer holds the watch, so a finished game is freed by reference counting."""
+        if not self.closed:
+            self.closed = True
+            self.world.journal.unlisten(self._hear)
 
 
 def _is_phase(data: object, seat: str) -> bool:
