@@ -35,6 +35,12 @@ def _prompts(events: list[Event], kind: str, seat: str) -> list[Event]:
     ]
 
 
+def _asked(e: Event) -> PromptData:
+    """The prompt an event of :func:`_prompts` puts."""
+    assert isinstance(e.data, PromptData)
+    return e.data
+
+
 def _quiet(s: Scenario) -> Scenario:
     """1939 with nothing to report: no services, injects, deception or penetrations, no promises,
     and no timetables for the guarantors (a phase completing is news)."""
@@ -142,11 +148,11 @@ def test_an_offensive_is_asked_on_a_mobilisation_phase_completing(tmp_path: Path
         for e in events
         if isinstance(e.data, MobilisationData) and e.data.actor == "france" and e.data.day
     }
-    on_news = [e for e in _prompts(events, "offensive", "france") if "news" in e.data.context]
+    on_news = [e for e in _prompts(events, "offensive", "france") if "news" in _asked(e).context]
     assert on_news and all(e.t in phases for e in on_news)
-    assert all("mobilisation phase" in e.data.context["news"] for e in on_news)
+    assert all("mobilisation phase" in _asked(e).context["news"] for e in on_news)
     # the treaty's letter travels with it: the last offensive promise already due
-    assert all(e.data.context["promise"].endswith(("J+3", "J+15")) for e in on_news)
+    assert all(_asked(e).context["promise"].endswith(("J+3", "J+15")) for e in on_news)
 
 
 def test_an_offensive_under_way_is_offered_only_wider_scales(tmp_path: Path) -> None:
@@ -154,7 +160,7 @@ def test_an_offensive_under_way_is_offered_only_wider_scales(tmp_path: Path) -> 
     probe = next(e.t for e in m.events if isinstance(e.data, OffensiveData))
     halted = next((e.t for e in m.events if e.kind.value in ("halt", "exhausted")), m.events[-1].t)
     later = [e for e in _prompts(m.events, "offensive", "france") if probe < e.t < halted]
-    assert later and all(e.data.options == ("none", "limited", "general") for e in later)
+    assert later and all(_asked(e).options == ("none", "limited", "general") for e in later)
 
 
 # -- parameters ------------------------------------------------------------------------------------
@@ -211,5 +217,5 @@ def test_a_third_party_is_asked_once_the_front_it_waits_for_opens() -> None:
     events = _run(attrs.evolve(s, interventions=(west,)), [])
     opened = next(e.t for e in events if isinstance(e.data, OffensiveData) and e.data.front == "west")
     asked = _prompts(events, "intervene", iv.actor)
-    assert asked and all(e.data.context["front"] == "west" for e in asked)
+    assert asked and all(_asked(e).context["front"] == "west" for e in asked)
     assert asked[0].t >= opened
