@@ -14,6 +14,7 @@ from test_scenario_errors import assert_cli_reports, line_of, problems_of, write
 
 from wargame.engine.events import (
     CapitalData,
+    CollapseData,
     MobilisationData,
     OffensiveData,
     PromptData,
@@ -88,6 +89,8 @@ def test_a_waiting_guarantor_is_not_asked_again_in_a_quiet_twelve_hours() -> Non
     assert len([e for e in asked if e.t < capital]) == 1
     assert capital - asked[0].t > 5 * from_hours(24)
     assert [e.t for e in asked[1:2]] == [capital]  # the capital's fall is news
+    collapse = next(e.t for e in events if isinstance(e.data, CollapseData))
+    assert all(e.t <= collapse for e in asked)  # and after the collapse, no question at all
 
 
 def test_a_waiting_guarantor_is_asked_again_when_its_partner_declares_war() -> None:
@@ -115,7 +118,7 @@ def test_news_sooner_than_redecide_hours_waits_for_them() -> None:
 
 def test_prompts_are_news_driven_and_fewer_than_every_twelve_hours() -> None:
     """1939 with every seat passive: the guarantors wait until Poland falls. Asked every half day
-    that was about 86 prompts each; on news, about half (measured: 173 -> 83 a game, 4 seeds)."""
+    that was about 86 prompts each; on news, about half (measured: 173 -> 86 a game, 4 seeds)."""
     m = play(seed=1, seats=[f"{s}=bot:passive" for s in SEATS])
     for seat in ("france", "uk"):
         asked = _prompts(m.events, "declare_war", seat)
