@@ -222,3 +222,11 @@ def test_a_third_party_is_asked_once_the_front_it_waits_for_opens() -> None:
     asked = _prompts(events, "intervene", iv.actor)
     assert asked and all(_asked(e).context["front"] == "west" for e in asked)
     assert asked[0].t >= opened
+
+
+def test_a_governments_deadline_to_decide_on_war_is_its_parameter() -> None:
+    m = play(seed=1, overrides=["actors.france.war_decision_hours=3"])
+    for e in [*_prompts(m.events, "declare_war", "france"), *_prompts(m.events, "offensive", "france")]:
+        assert _asked(e).deadline - e.t == from_hours(3)
+    uk = _prompts(m.events, "declare_war", "uk")
+    assert uk and all(_asked(e).deadline - e.t == from_hours(12) for e in uk)

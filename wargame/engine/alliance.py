@@ -19,7 +19,7 @@ from wargame.engine import campaign, news
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import AidData, GuaranteeData, PromiseData, TalksData, WarData
 from wargame.engine.functionality import functionality, pace
-from wargame.model.clock import DAY, from_days
+from wargame.model.clock import DAY, from_days, from_hours
 from wargame.model.prompts import OFFENSIVE_PROMISES, triggered
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def _declaration(world: World, guarantor: str, clarity: float) -> Generator[simp
                 f"declare war on {world.name(aggressor)}?",
                 ("declare", "wait"),
                 default="wait",
-                within=DAY // 2,
+                within=_deadline(world, guarantor),
                 context={"target": target, "aggressor": aggressor},
             )
             if answer.choice == "declare":
@@ -145,7 +145,7 @@ def _offensive_on_news(
                 f"{watch.what} Launch (or widen) an offensive on the {spec.name}?",
                 options,
                 default="none",
-                within=DAY // 2,
+                within=_deadline(world, guarantor),
                 context=context,
             )
             since = watch.mark()
@@ -194,6 +194,11 @@ def _promise(world: World, g: Guarantee, promise: Promise) -> Generator[simpy.Ev
         )
 
 
+def _deadline(world: World, guarantor: str) -> int:
+    """Minutes ``guarantor`` has to answer a prompt to declare war or attack."""
+    return from_hours(world.scenario.actor(guarantor).war_decision_hours)
+
+
 def _label(promise: Promise) -> str:
     return f"{promise.action.replace('_', ' ')} by J+{promise.day:g}"
 
@@ -221,7 +226,7 @@ def _offensive_prompt(
         f"{g.name} promised {label}: launch an offensive on the {world.scenario_front(front_id).name}?",
         _wider(world.fronts[front_id]),
         default="none",
-        within=DAY // 2,
+        within=_deadline(world, guarantor),
         context={"front": front_id, "promise": label},
     )
     if answer.choice != "none":

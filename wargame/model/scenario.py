@@ -120,6 +120,13 @@ class Actor:
         ge=0.5,
         le=720,
     )
+    war_decision_hours: float = param(
+        12.0,
+        doc="Deadline of this government's prompts to declare war and to launch an offensive, in "
+        "hours (the default, wait or none, applies when it passes).",
+        ge=0.5,
+        le=720,
+    )
 
 
 @attrs.frozen(kw_only=True)
