@@ -32,6 +32,7 @@ from wargame.engine.events import (
     WarningData,
 )
 from wargame.model.clock import from_days, from_hours
+from wargame.model.prompts import triggered
 
 if TYPE_CHECKING:
     import simpy
@@ -165,8 +166,6 @@ class OffensiveNews:
 
 def promise_dates(world: World, seat: str, actions: tuple[str, ...] | None = None) -> tuple[int, ...]:
     """The minutes (from the invasion, now) at which ``seat``'s triggered promises fall due."""
-    from wargame.model.prompts import triggered
-
     now = int(world.env.now)
     return tuple(
         now + from_days(p.day)
