@@ -84,12 +84,15 @@ def seat_prompts(s: Scenario, seat: str) -> list[str]:
     if "declare_war" in asked:
         out.append(
             f"declare war: once {target} is invaded, whether to declare war on {aggressor}; "
-            "asked every half day until you do; default: wait."
+            "after you wait, asked again on news (a report, a partner's declaration, a promise "
+            "falling due...), at most every "
+            f"{s.actor(seat).redecide_hours:g} hours, until {target} falls; default: wait."
         )
     if "offensive" in asked:
         out.append(
             "offensive: when a promised offensive falls due and you are at war, whether to launch it "
-            "and at what scale (probe, limited, general); default: none."
+            "and at what scale (probe, limited, general); after that, again on news (a phase of your "
+            "mobilisation, a partner's offensive, a changed assessment of the enemy); default: none."
         )
     if s.council is not None and "council_position" in asked:
         out.append(

@@ -2,24 +2,25 @@
 
 When the aggressor invades a protected state, every guarantee naming that aggressor in
 ``against`` is triggered (J = the invasion). Each guarantor is asked to declare war (after
-``(1 - trigger_clarity)`` of a day of consultations); waiting is a choice it is asked about again
-every half day while the protected state still stands. Each
-promise (J+3 limited offensive, J+15 main body...) comes due on its day: guarantors able to
-attack are prompted to launch the offensive, and a day later the engine records whether the
-promise was kept. The protected state sees its guarantees' promises fall due; what was kept is
-what it can observe.
+``(1 - trigger_clarity)`` of a day of consultations); waiting is a choice it takes up again on
+news (:mod:`wargame.engine.news`: a report, a partner's declaration, a promise falling due...), at
+most once per its ``redecide_hours``, while the protected state still stands. Each promise (J+3
+limited offensive, J+15 main body...) comes due on its day: guarantors able to attack are prompted
+to launch the offensive (and from then on, at war, again on news), and a day later the engine
+records whether the promise was kept. The protected state sees its guarantees' promises fall due;
+what was kept is what it can observe.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from wargame.engine import campaign
+from wargame.engine import campaign, news
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import AidData, GuaranteeData, PromiseData, TalksData, WarData
 from wargame.engine.functionality import functionality, pace
-from wargame.model.clock import DAY, from_days
-from wargame.model.prompts import OFFENSIVE_PROMISES, OFFENSIVE_SCALES, triggered
+from wargame.model.clock import DAY, from_days, from_hours
+from wargame.model.prompts import OFFENSIVE_PROMISES, triggered
 
 if TYPE_CHECKING:
     from collections.abc import Generator
@@ -53,43 +54,121 @@ def _on_invasion(world: World) -> Generator[simpy.Event, Any, None]:
                 world.env.process(_declaration(world, guarantor, g.trigger_clarity))
         for promise in g.promises:
             world.env.process(_promise(world, g, promise))
+    j = int(world.env.now)
+    for guarantor in world.scenario.guarantors_of():
+        front = campaign.offensive_front(world, guarantor)
+        if front is None or guarantor not in world.askable["offensive"]:
+            continue
+        promises = sorted(
+            (j + from_days(p.day), _label(p))
+            for g in triggered(world.scenario)
+            if guarantor in g.guarantors
+            for p in g.promises
+            if p.action in OFFENSIVE_PROMISES
+        )
+        world.env.process(_offensive_on_news(world, guarantor, front.id, tuple(promises)))
 
 
 def _declaration(world: World, guarantor: str, clarity: float) -> Generator[simpy.Event, Any, None]:
-    """Ask the guarantor to declare war, again every half day. A vague trigger first needs
+    """Ask the guarantor to declare war; after a wait, again only on news (:mod:`wargame.engine.news`)
+    and never sooner than its ``redecide_hours`` after the last time. A vague trigger first needs
     consultations on whether the casus foederis applies: up to a day, ``(1 - clarity)`` of it, at
-    the alliance's pace (:func:`wargame.engine.functionality.pace`)."""
+    the alliance's pace (:func:`wargame.engine.functionality.pace`). Never asked once the
+    protected state's resistance has ended."""
     aggressor, target = world.scenario.aggressor.actor, world.scenario.aggressor.target
     if aggressor in world.actors[guarantor].at_war_with:
         return  # already at war (Britain and France in April 1940): nothing to declare
-    yield world.env.timeout(round((1.0 - clarity) * DAY * pace(functionality(world.scenario))))
-    while not campaign.protected_collapsed(world):
-        answer = yield open_prompt(
-            world,
-            guarantor,
-            "declare_war",
-            f"declare war on {world.name(aggressor)}?",
-            ("declare", "wait"),
-            default="wait",
-            within=DAY // 2,
-            context={"target": target, "aggressor": aggressor},
-        )
-        if answer.choice == "declare":
-            world.actors[guarantor].declare_war_on(aggressor)
-            world.actors[aggressor].declare_war_on(guarantor)
-            world.journal.record(
-                WarData(actor=guarantor, on=aggressor),
-                f"{world.name(guarantor)} declares war on {world.name(aggressor)}.",
-                actors=(guarantor, aggressor),
+    watch = news.Watch(
+        world, guarantor, news.declaration_news(world, guarantor), news.promise_dates(world, guarantor)
+    )
+    try:
+        yield world.env.timeout(round((1.0 - clarity) * DAY * pace(functionality(world.scenario))))
+        while not campaign.protected_collapsed(world):
+            asked_at = int(world.env.now)
+            answer = yield open_prompt(
+                world,
+                guarantor,
+                "declare_war",
+                f"declare war on {world.name(aggressor)}?",
+                ("declare", "wait"),
+                default="wait",
+                within=_deadline(world, guarantor),
+                context={"target": target, "aggressor": aggressor},
             )
-            return
-        yield world.env.timeout(DAY // 2)
+            if answer.choice == "declare":
+                world.actors[guarantor].declare_war_on(aggressor)
+                world.actors[aggressor].declare_war_on(guarantor)
+                world.journal.record(
+                    WarData(actor=guarantor, on=aggressor),
+                    f"{world.name(guarantor)} declares war on {world.name(aggressor)}.",
+                    actors=(guarantor, aggressor),
+                )
+                return
+            yield from watch.wait(watch.mark(), asked_at)
+    finally:
+        watch.close()
+
+
+def _offensive_on_news(
+    world: World, guarantor: str, front_id: str, promises: tuple[tuple[int, str], ...]
+) -> Generator[simpy.Event, Any, None]:
+    """Ask a guarantor at war whether to attack on ``front_id`` (or widen its offensive) on news:
+    a mobilisation phase completing, a partner's offensive, its assessment of the enemy there
+    moving by more than the front's ``reassess_change``. From the first offensive promise's day (the
+    treaty's timetable; that day has its prompt of its own) and never sooner than its
+    ``redecide_hours`` after it was last asked, never while an offensive is being prepared, and no
+    longer once the protected state's resistance has ended."""
+    spec, state = world.scenario_front(front_id), world.fronts[front_id]
+    heard = news.OffensiveNews(world, guarantor, front_id, spec.reassess_change)
+    if promises and promises[0][0] > world.env.now:  # the treaty's timetable: its first offensive
+        yield world.env.timeout(promises[0][0] - int(world.env.now))  # is asked on its promised day
+    watch = news.Watch(world, guarantor, heard)
+    try:
+        since, asked_at = watch.mark(), int(world.env.now)
+        while not campaign.protected_collapsed(world):
+            yield from watch.wait(since, asked_at)
+            since = watch.mark()
+            options = _wider(state)
+            at_war = world.scenario.aggressor.actor in world.actors[guarantor].at_war_with
+            if not at_war or len(options) < 2 or campaign.protected_collapsed(world):
+                continue
+            asked_at = int(world.env.now)
+            heard.reset()
+            context: dict[str, Any] = {"front": front_id, "news": watch.what}
+            due = [label for when, label in promises if when <= asked_at]
+            if due:
+                context["promise"] = due[-1]  # the treaty's letter: the last offensive promise due
+            answer = yield open_prompt(
+                world,
+                guarantor,
+                "offensive",
+                f"{watch.what} Launch (or widen) an offensive on the {spec.name}?",
+                options,
+                default="none",
+                within=_deadline(world, guarantor),
+                context=context,
+            )
+            since = watch.mark()
+            if answer.choice != "none":
+                campaign.order_offensive(world, guarantor, front_id, answer.choice)
+    finally:
+        watch.close()
+
+
+def _wider(front: FrontState) -> tuple[str, ...]:
+    """The offensive prompt's options on ``front``: none, and every scale that would widen what is
+    under way (none at all while an offensive is being prepared)."""
+    if front.status == "preparing" or front.pending_scale:
+        return ()
+    if front.status != "active" or front.scale not in campaign.RANK:
+        return ("none", *campaign.RANK)
+    return ("none", *campaign.RANK[campaign.RANK.index(front.scale) + 1 :])
 
 
 def _promise(world: World, g: Guarantee, promise: Promise) -> Generator[simpy.Event, Any, None]:
     env = world.env
     yield env.timeout(from_days(promise.day))
-    label = f"{promise.action.replace('_', ' ')} by J+{promise.day:g}"
+    label = _label(promise)
     if promise.action in OFFENSIVE_PROMISES:
         for guarantor in g.guarantors:
             front = campaign.offensive_front(world, guarantor)
@@ -115,6 +194,15 @@ def _promise(world: World, g: Guarantee, promise: Promise) -> Generator[simpy.Ev
         )
 
 
+def _deadline(world: World, guarantor: str) -> int:
+    """Minutes ``guarantor`` has to answer a prompt to declare war or attack."""
+    return from_hours(world.scenario.actor(guarantor).war_decision_hours)
+
+
+def _label(promise: Promise) -> str:
+    return f"{promise.action.replace('_', ' ')} by J+{promise.day:g}"
+
+
 def _short_of(front: FrontState, wanted: str) -> bool:
     """Whether the front's offensive (if any) falls short of the promised scale."""
     if front.status == "preparing" or front.pending_scale:
@@ -136,9 +224,9 @@ def _offensive_prompt(
         guarantor,
         "offensive",
         f"{g.name} promised {label}: launch an offensive on the {world.scenario_front(front_id).name}?",
-        OFFENSIVE_SCALES,
+        _wider(world.fronts[front_id]),
         default="none",
-        within=DAY // 2,
+        within=_deadline(world, guarantor),
         context={"front": front_id, "promise": label},
     )
     if answer.choice != "none":

@@ -46,9 +46,13 @@ if TYPE_CHECKING:
     from wargame.engine.world import World
     from wargame.model.scenario import Front, Intervention
 
-#: Share of a state's available divisions committed by each offensive scale.
-SCALE_SHARE = {"probe": 0.2, "limited": 0.4, "general": 0.8}
 RANK = ("probe", "limited", "general")
+
+
+def scale_share(spec: Front, scale: str) -> float:
+    """Share of the attacker's available divisions an offensive of ``scale`` commits on ``spec``
+    (its ``probe_share``, ``limited_share``, ``general_share``)."""
+    return {"probe": spec.probe_share, "limited": spec.limited_share, "general": spec.general_share}[scale]
 
 
 def start(world: World) -> None:
@@ -136,7 +140,7 @@ def launch_offensive(world: World, actor: str, front_id: str, scale: str) -> Non
     """Attack now with the scale's share of the available divisions (or, on a front already
     active, bring the attack up to that share: an escalation)."""
     spec = world.scenario_front(front_id)
-    committed = round(SCALE_SHARE[scale] * world.actors[actor].divisions, 1)
+    committed = round(scale_share(spec, scale) * world.actors[actor].divisions, 1)
     state = world.fronts[front_id]
     if state.status == "active":
         state.attacker = max(state.attacker, committed)
@@ -293,9 +297,10 @@ def _intervention(world: World, spec: Intervention) -> Generator[simpy.Event, An
     env = world.env
     yield env.timeout(world.minute(spec.earliest))
     front = world.fronts[spec.front]
-    while front.status == "quiet":  # not yet open: ask once there is a war to join
-        yield env.timeout(from_days(spec.retry_days))
-    while front.status == "active":
+    while front.status != "collapsed":
+        if front.status != "active":  # quiet, being prepared, halted: ask once the fighting is on
+            yield env.timeout(from_days(spec.retry_days))
+            continue
         answer = yield open_prompt(
             world,
             spec.actor,

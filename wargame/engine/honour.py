@@ -36,15 +36,16 @@ from wargame.engine.functionality import planned_strength
 from wargame.engine.journal import Event
 from wargame.engine.outcome_types import Deterrence, GuaranteeHonour, Honour
 from wargame.model.clock import DAY
-from wargame.model.prompts import at_war_at_start
+from wargame.model.prompts import at_war_at_start, offensive_front
 from wargame.model.scenario import Guarantee, Scenario
 
 RANK: tuple[GuaranteeHonour, ...] = ("abandoned", "partial", "formal", "ambiguous", "substantive")
 """A guarantee's grades, worst to best: the game reports the best."""
 
 GENERAL_SHARE = 0.8
-"""Share of a guarantor's divisions a general offensive commits (``campaign.SCALE_SHARE``): the
-size promised by a guarantee that names no ``substantive_divisions``."""
+"""Share of a guarantor's divisions a general offensive commits when it has no offensive front
+(with one, the front's ``general_share``): the size promised by a guarantee that names no
+``substantive_divisions``."""
 
 
 def deterrence(invaded: bool, postponements: int, abandoned: bool, ended: bool) -> Deterrence:
@@ -109,11 +110,13 @@ def game_honour(grade: Deterrence, invaded: bool, graded: Iterable[GuaranteeHono
 
 def promised_divisions(scenario: Scenario, g: Guarantee, guarantor: str) -> float:
     """The offensive ``g`` promised of ``guarantor``: its ``substantive_divisions``, or, if that is
-    0 (a general offensive), :data:`GENERAL_SHARE` of the guarantor's largest planned strength
-    (its standing army or its timetable's last phase)."""
+    0 (a general offensive), its offensive front's ``general_share`` (else :data:`GENERAL_SHARE`)
+    of the guarantor's largest planned strength (its standing army or its timetable's last phase)."""
     if g.substantive_divisions > 0:
         return g.substantive_divisions
-    return GENERAL_SHARE * planned_strength(scenario, guarantor)
+    front = offensive_front(scenario, guarantor)
+    share = front.general_share if front is not None else GENERAL_SHARE
+    return share * planned_strength(scenario, guarantor)
 
 
 def delivered_share(

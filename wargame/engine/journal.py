@@ -131,6 +131,10 @@ class Journal:
     def listen(self, listener: Callable[[Event], None]) -> None:
         self._listeners.append(listener)
 
+    def unlisten(self, listener: Callable[[Event], None]) -> None:
+        """Stop telling ``listener`` (a new list: a record under way tells the listeners it began with)."""
+        self._listeners = [x for x in self._listeners if x != listener]
+
     def record(
         self,
         data: Payload,

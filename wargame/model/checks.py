@@ -72,6 +72,15 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
     for i, f in enumerate(s.fronts):
         need_actor(("fronts", i, "attacker"), f.attacker)
         need_actor(("fronts", i, "defender"), f.defender)
+        for lower, higher in (("probe_share", "limited_share"), ("limited_share", "general_share")):
+            if getattr(f, higher) < getattr(f, lower):
+                out.append(
+                    (
+                        ("fronts", i, higher),
+                        f"expected a share no less than {lower} ({getattr(f, lower):g}), "
+                        f"got {getattr(f, higher):g}",
+                    )
+                )
         if f.collapse_cohesion > f.capital_falls_cohesion:
             out.append(
                 (

@@ -9,9 +9,11 @@ the scenario alone — which seats can ever be asked it, in the order the engine
   the aggressor attacks, whatever its guarantee names in ``against``: a public statement of
   resolve, or silence;
 * ``declare_war`` — once the invasion triggers a guarantee (it protects the target *and* names
-  the aggressor), each of its guarantors not already at war with the aggressor, every half day;
+  the aggressor), each of its guarantors not already at war with the aggressor; after a wait, again
+  only on news (:mod:`wargame.engine.news`), at most once per its ``redecide_hours``;
 * ``offensive`` — when a triggered guarantee's promised offensive falls due, each of its
-  guarantors with a front to attack on;
+  guarantors with a front to attack on; from then on, at war, also on news (a phase of its
+  mobilisation, a partner's offensive, its assessment of the enemy moving);
 * ``mobilise`` — a state with a mobilisation prompt (on a date before the horizon, or on invasion);
 * ``council_position`` — every member, at each sitting of the council, if its agenda can hold an
   item (an offensive to launch or halt, or the protected state to inform); any member may call it;
@@ -145,14 +147,16 @@ PROMPT_RULES: dict[str, PromptRule] = {
             kind="declare_war",
             options=PROMPTS["declare_war"],
             default="wait",
-            when="once the protected state is invaded, every half day until it falls",
+            when="once the protected state is invaded; after a wait, again on news (at most once per "
+            "redecide_hours) until its resistance ends",
             seats=declare_war_seats,
         ),
         PromptRule(
             kind="offensive",
             options=PROMPTS["offensive"],
             default="none",
-            when="when a promised offensive falls due, if at war and short of the promised scale",
+            when="when a promised offensive falls due, if at war and short of the promised scale; "
+            "from then on at war, on news, while it can widen its offensive",
             seats=offensive_seats,
         ),
         PromptRule(

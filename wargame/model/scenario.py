@@ -110,6 +110,23 @@ class Actor:
         ge=0,
         le=5,
     )
+    redecide_hours: float = param(
+        12.0,
+        doc="After it has chosen to wait, the least time before this government is asked again to "
+        "declare war or to launch (or widen) an offensive; it is asked only on news: a report or "
+        "warning it received, a partner's declaration or offensive, a promise falling due, its "
+        "mobilisation completing a phase, the protected state's capital falling (docs/model.md, "
+        "The guarantee).",
+        ge=0.5,
+        le=720,
+    )
+    war_decision_hours: float = param(
+        12.0,
+        doc="Deadline of this government's prompts to declare war and to launch an offensive, in "
+        "hours (the default, wait or none, applies when it passes).",
+        ge=0.5,
+        le=720,
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -201,6 +218,34 @@ class Front:
     )
     collapse_cohesion: float = param(
         0.15, doc="Defender cohesion under which organised resistance ends.", ge=0, le=1
+    )
+    probe_share: float = param(
+        0.2,
+        doc="Share of the attacker's available divisions a `probe` offensive commits here (design).",
+        ge=0.01,
+        le=1,
+    )
+    limited_share: float = param(
+        0.4,
+        doc="Share of the attacker's available divisions a `limited` offensive commits here "
+        "(design; no less than `probe_share`).",
+        ge=0.01,
+        le=1,
+    )
+    general_share: float = param(
+        0.8,
+        doc="Share of the attacker's available divisions a `general` offensive commits here "
+        "(design; no less than `limited_share`).",
+        ge=0.01,
+        le=1,
+    )
+    reassess_change: float = param(
+        0.2,
+        doc="A guarantor at war is asked again whether to attack here when its assessment of the "
+        "enemy on this front (`forces.<front>`) has moved by more than this share since it was last "
+        "asked (news; see `redecide_hours`).",
+        ge=0,
+        le=10,
     )
 
 
