@@ -115,7 +115,7 @@ def order_offensive(world: World, actor: str, front_id: str, scale: str) -> None
         state.status = "preparing"
     state.orders += 1
     jitter = float(world.streams(f"offensive.{front_id}").normal(0.0, 0.15 * spec.offensive_prep_days))
-    speed = pace(functionality(world.scenario)) if _guarantor(world, actor) else 1.0
+    speed = pace(functionality(world.scenario)) if actor in world.scenario.guarantors_of() else 1.0
     delay = from_days(max(0.0, spec.offensive_prep_days * speed + jitter))
     world.env.process(_launch_after(world, actor, front_id, scale, delay, state.orders))
 
@@ -152,19 +152,15 @@ def launch_offensive(world: World, actor: str, front_id: str, scale: str) -> Non
             actors=(actor, spec.defender),
         )
         return
-    state.weight = concentration(functionality(world.scenario)) if _guarantor(world, actor) else 1.0
+    state.weight = (
+        concentration(functionality(world.scenario)) if actor in world.scenario.guarantors_of() else 1.0
+    )
     world.journal.record(
         OffensiveData(actor=actor, front=front_id, scale=scale, divisions=committed),
         f"{world.name(actor)} launches a {scale} offensive on the {spec.name} with {committed:g} divisions.",
         actors=(actor, spec.defender),
     )
     _open(world, spec, committed, scale)
-
-
-def _guarantor(world: World, actor: str) -> bool:
-    """Whether ``actor`` guarantees the aggressor's target (its offensives are the allies')."""
-    target = world.scenario.aggressor.target
-    return any(actor in g.guarantors and g.protected == target for g in world.scenario.guarantees)
 
 
 def halt_offensive(world: World, actor: str) -> bool:

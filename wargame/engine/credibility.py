@@ -46,6 +46,7 @@ signals are how they learn it.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 
@@ -150,8 +151,7 @@ def drivers(scenario: Scenario, guarantor: str) -> dict[str, float]:
 
 def prior(scenario: Scenario, guarantor: str) -> float:
     """The credibility of ``guarantor`` before any signal or cooperation (see module docstring)."""
-    terms = drivers(scenario, guarantor)
-    return _expit(sum(terms.values())) if terms else 0.0
+    return _expit(_prior_logit(scenario, guarantor)) if guarantees_of(scenario, guarantor) else 0.0
 
 
 def partners(scenario: Scenario, guarantor: str) -> list[str]:
@@ -267,9 +267,16 @@ def signal_weight(guarantor: str, seen: Iterable[Event]) -> float:
     return x
 
 
+@functools.lru_cache(maxsize=1024)
+def _prior_logit(scenario: Scenario, guarantor: str) -> float:
+    """The prior's log-odds: static, so worked out once per scenario and guarantor (every view of
+    every seat asks for it)."""
+    return sum(drivers(scenario, guarantor).values())
+
+
 def _belief(scenario: Scenario, guarantor: str, seen: list[Event]) -> float:
     """The log-odds that ``guarantor`` acts, to an observer who has seen ``seen``."""
-    x = sum(drivers(scenario, guarantor).values())
+    x = _prior_logit(scenario, guarantor)
     interest = scenario.actor(guarantor).interest_convergence
     x += COOPERATION_WEIGHT * cooperation(scenario, guarantor, seen) * interest**2
     return x + signal_weight(guarantor, seen)

@@ -29,6 +29,7 @@ credibility of the guarantors (:mod:`wargame.engine.credibility`).
 
 from __future__ import annotations
 
+import functools
 import math
 
 from wargame.model.scenario import Scenario
@@ -74,8 +75,10 @@ def consultation(scenario: Scenario) -> float:
     return min(1.0, (1.0 if council.standing else 0.5) + (0.2 if council.rule == "majority" else 0.0))
 
 
+@functools.lru_cache(maxsize=256)
 def functionality(scenario: Scenario, protected: str | None = None) -> float:
-    """The functionality index of the guarantees of ``protected`` (see the module docstring)."""
+    """The functionality index of the guarantees of ``protected`` (see the module docstring).
+    It depends on the scenario alone, so it is worked out once per scenario."""
     guarantors, _ = parties(scenario, protected)
     if not guarantors:
         return 0.0

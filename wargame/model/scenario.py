@@ -516,7 +516,7 @@ class ScriptedDecision:
     reason: str = param("", doc="The reason recorded with the decision.")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # hashed once: the static terms below are cached by it
 class Scenario:
     """A whole crisis: actors, guarantees, forces, timetables, services and the event list."""
 
