@@ -8,6 +8,8 @@ from collections import Counter
 import attrs
 import pytest
 from conftest import FLAGSHIP
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wargame.engine.events import AssessmentData, DecisionData, InvasionData, StatementData, WarData
 from wargame.engine.journal import EVERYONE, Event
@@ -142,3 +144,20 @@ def test_a_realist_with_no_will_for_war_seeks_talks_and_one_with_it_does_not(at_
         own=attrs.evolve(at_invasion.own, temper=-8.0),
     )
     assert initiative.realist(before) == []
+
+
+@settings(max_examples=15, deadline=None)
+@given(army=st.floats(1.0, 500.0), defender=st.floats(0.0, 200.0), temper=st.floats(-4.0, 4.0))
+def test_no_initiative_reads_the_truth(army: float, defender: float, temper: float) -> None:
+    """What the seat cannot see (the aggressor's army, the true defenders on every front, an
+    ally's disposition) never moves its initiatives."""
+    session = Session(scenarios.load(FLAGSHIP), seed=3, seats=["france=human", "uk=human"])
+    session.advance(14 * 24 * 60)
+    before = session.view("france")
+    taken = {d: initiative.initiatives(d, before) for d in initiative.INITIATIVES}
+    world = session.world
+    for front in world.fronts.values():
+        front.defender = defender
+    world.actors["germany"].divisions, world.actors["uk"].temper = army, temper
+    after = session.view("france")
+    assert {d: initiative.initiatives(d, after) for d in initiative.INITIATIVES} == taken
