@@ -38,6 +38,7 @@ PROMPTS: dict[str, tuple[str, ...]] = {
     "council_position": ("for", "against"),
     "intervene": ("enter", "wait"),
     "penetration": ("purge", "watch"),
+    "allocate": ("strip", "hold", "reinforce", "recall"),
 }
 COUNCIL_ITEMS = ("halt_offensive", "main_offensive", "inform_protected")
 
@@ -239,6 +240,16 @@ class Front:
         ge=0.01,
         le=1,
     )
+    breakthrough_cohesion: float = param(
+        0.0,
+        doc="Defender cohesion under which the attacker breaks through this front (a public event; "
+        "it then advances `breakthrough_advance` times faster). 0: it never breaks.",
+        ge=0,
+        le=1,
+    )
+    breakthrough_advance: float = param(
+        2.0, doc="How many times faster the attacker advances once it has broken through.", ge=1, le=20
+    )
     reassess_change: float = param(
         0.2,
         doc="A guarantor at war is asked again whether to attack here when its assessment of the "
@@ -390,15 +401,30 @@ class Aggressor:
     )
     transfer_threshold: float = param(
         0.5,
-        doc="Western threat (attacking divisions over fortified defending divisions) above which the "
-        "aggressor moves divisions from the invasion front to the threatened front.",
+        doc="Retired: the aggressor's allocation between fronts is now a decision of its seat (the "
+        "`allocate` prompt). Accepted so that older files load; ignored (`wargame check` warns).",
         ge=0,
         le=10,
     )
-    transfer_divisions: float = param(5.0, doc="Divisions moved in one transfer.", ge=0, le=1000)
-    transfer_days: float = param(3.0, doc="Days in transit for a transfer.", ge=0, le=60)
+    transfer_divisions: float = param(
+        5.0, doc="Retired with `transfer_threshold`: accepted and ignored.", ge=0, le=1000
+    )
+    transfer_days: float = param(
+        3.0, doc="Days in transit for divisions moved between the invasion front and a defended front.", ge=0, le=60
+    )
     max_transfer_divisions: float = param(
-        30.0, doc="Most divisions the aggressor will move in all.", ge=0, le=1000
+        30.0,
+        doc="Most divisions the aggressor may move from the invasion front to the fronts it defends "
+        "(net): `recall` moves up to this, `reinforce` half of it.",
+        ge=0,
+        le=1000,
+    )
+    strip_divisions: float = param(
+        0.0,
+        doc="Most divisions the aggressor may take from the fronts it defends to the invasion front "
+        "(`strip`; 0: stripping is the same as holding).",
+        ge=0,
+        le=1000,
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from wargame.engine.events.conflict import (
     AidData,
     CapitalData,
+    BreakthroughData,
     CollapseData,
     CouncilData,
     DeterredData,
@@ -70,8 +71,8 @@ PAYLOADS: tuple[type[Payload], ...] = (
     StartData, InjectData, PromptData, DecisionData, PostponementData, DeterredData,
     StatementData, TransferData, InvasionData, GuaranteeData, WarData, MobilisationData,
     OffensiveData, FrontData, HaltData, ExhaustedData, CapitalData, CollapseData,
-    InterventionData, PromiseData, CouncilData, ReportData, WarningData, AssessmentData,
-    FalseAlarmData, LeakData, DetectedData, ReviewData, PenetrationData, SuppressedData,
+    BreakthroughData, InterventionData, PromiseData, CouncilData, ReportData, WarningData,
+    AssessmentData, FalseAlarmData, LeakData, DetectedData, ReviewData, PenetrationData, SuppressedData,
     AidData, TalksData, HeldData, AdjudicationData, ClosedData, EndData,
 )  # fmt: skip
 """Every payload class, in the order of :class:`~wargame.engine.kinds.Kind`."""
@@ -87,6 +88,7 @@ __all__ = [
     "AssessmentData",
     "CapitalData",
     "ClosedData",
+    "BreakthroughData",
     "CollapseData",
     "CouncilData",
     "DecisionData",
