@@ -25,6 +25,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wargame.engine import campaign, news
+from wargame.engine.aggressor import strength_shares
+from wargame.engine.decisions import open_prompt
 from wargame.engine.events import (
     BreakthroughData,
     CollapseData,
@@ -35,8 +37,6 @@ from wargame.engine.events import (
     TransferData,
     WarData,
 )
-from wargame.engine.aggressor import strength_shares
-from wargame.engine.decisions import open_prompt
 from wargame.model.clock import from_days, from_hours
 from wargame.model.prompts import defended_fronts, invasion_front
 from wargame.model.scenario import PROMPTS
@@ -82,7 +82,10 @@ def allocation_news(world: World) -> news.IsNews:
         d = event.data
         return (
             (isinstance(d, WarData) and d.on == plan.actor)
-            or (isinstance(d, (OffensiveData, HaltData, ExhaustedData, BreakthroughData)) and d.front in defended)
+            or (
+                isinstance(d, (OffensiveData, HaltData, ExhaustedData, BreakthroughData))
+                and d.front in defended
+            )
             or (isinstance(d, MobilisationData) and d.actor in guarantors)
             or (isinstance(d, CollapseData) and d.actor == plan.target)
         )
@@ -94,7 +97,9 @@ def strength_on(world: World, spec: Front) -> float:
     """The aggressor's own divisions on the front it defends, ``spec`` (moved ones included once
     arrived; before the front first opens, its deployment)."""
     state = world.fronts[spec.id]
-    return state.defender if state.opened_at is not None else max(0.0, spec.defender_divisions + state.garrison)
+    return (
+        state.defender if state.opened_at is not None else max(0.0, spec.defender_divisions + state.garrison)
+    )
 
 
 def _context(world: World, what: str) -> dict[str, Any]:
@@ -111,7 +116,8 @@ def _context(world: World, what: str) -> dict[str, Any]:
                 "planned": f.defender_divisions,
                 "fortification": f.fortification,
                 "general_share": f.general_share,
-                "broken": world.fronts[f.id].broken,
+                "active": world.fronts[f.id].status == "active",
+                "broken": world.fronts[f.id].broken and world.fronts[f.id].status == "active",
             }
             for f in defended_fronts(world.scenario)
         },
@@ -163,13 +169,17 @@ def move_to(world: World, target: float) -> None:
             world.later(from_days(world.scenario.aggressor.transfer_days), garrison, world, to.id, moved)
     elif delta < 0:
         left = -delta
-        for front in sorted(defended_fronts(world.scenario), key=lambda f: world.fronts[f.id].status == "active"):
+        for front in sorted(
+            defended_fronts(world.scenario), key=lambda f: world.fronts[f.id].status == "active"
+        ):
             moved = round(min(left, strength_on(world, front)), 1)
             if moved <= 0:
                 continue
             garrison(world, front.id, -moved)
             _record(world, front.id, spec.id, moved)
-            world.later(from_days(world.scenario.aggressor.transfer_days), _join_invasion, world, spec.id, moved)
+            world.later(
+                from_days(world.scenario.aggressor.transfer_days), _join_invasion, world, spec.id, moved
+            )
             left -= moved
 
 
@@ -198,8 +208,9 @@ def garrison(world: World, front_id: str, divisions: float) -> None:
     fought over, else when it first opens."""
     state = world.fronts[front_id]
     state.garrison += divisions
-    if state.opened_at is not None:
-        state.defender = max(0.0, state.defender + divisions)
+    if state.opened_at is not None:  # they come or go in good order: the line's full strength
+        state.defender = max(0.0, state.defender + divisions)  # moves with them (its cohesion does
+        state.defender_peak = max(0.0, state.defender_peak + divisions)  # not jump)
 
 
 def _join_invasion(world: World, front_id: str, divisions: float) -> None:

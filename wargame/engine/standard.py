@@ -14,8 +14,8 @@ from collections.abc import Mapping
 
 from wargame.engine import (
     aggressor,
-    allocation,
     alliance,
+    allocation,
     campaign,
     council,
     injects,

@@ -137,7 +137,9 @@ def defended_fronts(s: Scenario) -> tuple[Front, ...]:
 
 
 def allocate_seats(s: Scenario) -> tuple[str, ...]:
-    asked = invasion_front(s) is not None and defended_fronts(s) and _before_horizon(s, s.aggressor.invasion_at)
+    asked = (
+        invasion_front(s) is not None and defended_fronts(s) and _before_horizon(s, s.aggressor.invasion_at)
+    )
     return (s.aggressor.actor,) if asked else ()
 
 

@@ -399,18 +399,19 @@ class Aggressor:
     warning_at: datetime | None = param(
         None, doc="When the crisis becomes visible: guarantors are asked whether to make a public statement."
     )
-    transfer_threshold: float = param(
-        0.5,
-        doc="Retired: the aggressor's allocation between fronts is now a decision of its seat (the "
-        "`allocate` prompt). Accepted so that older files load; ignored (`wargame check` warns).",
-        ge=0,
-        le=10,
+    transfer_threshold: float | None = param(
+        None,
+        doc="Retired: the aggressor's split between fronts is now its seat's decision (the `allocate` "
+        "prompt). Accepted so that older files load, and ignored (`wargame check` warns).",
     )
-    transfer_divisions: float = param(
-        5.0, doc="Retired with `transfer_threshold`: accepted and ignored.", ge=0, le=1000
+    transfer_divisions: float | None = param(
+        None, doc="Retired with `transfer_threshold`: accepted and ignored (`wargame check` warns)."
     )
     transfer_days: float = param(
-        3.0, doc="Days in transit for divisions moved between the invasion front and a defended front.", ge=0, le=60
+        3.0,
+        doc="Days in transit for divisions moved between the invasion front and a defended front.",
+        ge=0,
+        le=60,
     )
     max_transfer_divisions: float = param(
         30.0,

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from wargame.engine.events.conflict import (
     AidData,
-    CapitalData,
     BreakthroughData,
+    CapitalData,
     CollapseData,
     CouncilData,
     DeterredData,
@@ -86,9 +86,9 @@ __all__ = [
     "AdjudicationData",
     "AidData",
     "AssessmentData",
+    "BreakthroughData",
     "CapitalData",
     "ClosedData",
-    "BreakthroughData",
     "CollapseData",
     "CouncilData",
     "DecisionData",

@@ -103,11 +103,18 @@ def expected_attack(view: SeatView, front: str, spec: Mapping[str, Any]) -> floa
     return acts * float(spec.get("general_share", 0.8)) * divisions
 
 
+def _holding(spec: Mapping[str, Any]) -> float:
+    """The divisions a defended front holds in the aggressor's reckoning: under attack, those it
+    has there now; otherwise its planned deployment (so that a quiet front's own allocation does
+    not feed back into the decision)."""
+    return float(spec.get("divisions" if spec.get("active") else "planned", 0.0))
+
+
 def allocation(view: SeatView, prompt: PromptView) -> Answer:
     """The aggressor's split between the invasion and the fronts it defends, from its own beliefs.
 
     The **pressure** is the attack it expects on those fronts (:func:`expected_attack`) over their
-    fortified deployment as planned, weighed by its appetite for risk as in :func:`deterrence`
+    fortified defenders (:func:`_holding`), weighed by its appetite for risk as in :func:`deterrence`
     (``exp(-resolve_sd x temper)``). Guarantors that look irresolute or weak: it strips the fronts
     it defends to finish the victim faster; resolute and strong ones: it holds, reinforces, or
     recalls its army (:data:`ALLOCATE`). A breakthrough it has suffered: it recalls. The Jodl effect
@@ -116,12 +123,14 @@ def allocation(view: SeatView, prompt: PromptView) -> Answer:
     if any(spec.get("broken") for spec in defended.values()):
         return choose(prompt, "recall", "the enemy has broken through: bring the army back")
     expected = sum(expected_attack(view, f, spec) for f, spec in defended.items())
-    held = sum(float(spec.get("planned", 0.0)) * float(spec.get("fortification", 1.0)) for spec in defended.values())
+    held = sum(_holding(spec) * float(spec.get("fortification", 1.0)) for spec in defended.values())
     pressure = expected / max(held, 1.0) * math.exp(-view.profile.resolve_sd * view.own.temper)
     choice = "strip"
     for level, bar in ALLOCATE.items():
         if pressure >= bar:
             choice = level
     return choose(
-        prompt, choice, f"we expect {expected:.0f} divisions against our lines ({pressure:.2f} of what they hold)"
+        prompt,
+        choice,
+        f"we expect {expected:.0f} divisions against our lines ({pressure:.2f} of what they hold)",
     )
