@@ -107,7 +107,8 @@ def _open(world: World, spec: Front, attackers: float, scale: str) -> None:
 
 def order_offensive(world: World, actor: str, front_id: str, scale: str) -> None:
     """Order an offensive: it begins after the front's preparation time (artillery, assembly),
-    drawn around ``offensive_prep_days`` (stream ``offensive.<front>``)."""
+    drawn around ``offensive_prep_days`` with a relative spread ``offensive_prep_sd`` (stream
+    ``offensive.<front>``)."""
     spec = world.scenario_front(front_id)
     state = world.fronts[front_id]
     if state.status == "preparing" or state.pending_scale:
@@ -119,7 +120,9 @@ def order_offensive(world: World, actor: str, front_id: str, scale: str) -> None
     else:
         state.status = "preparing"
     state.orders += 1
-    jitter = float(world.streams(f"offensive.{front_id}").normal(0.0, 0.15 * spec.offensive_prep_days))
+    jitter = float(
+        world.streams(f"offensive.{front_id}").normal(0.0, spec.offensive_prep_sd * spec.offensive_prep_days)
+    )
     speed = pace(functionality(world.scenario)) if actor in world.scenario.guarantors_of() else 1.0
     delay = from_days(max(0.0, spec.offensive_prep_days * speed + jitter))
     world.env.process(_launch_after(world, actor, front_id, scale, delay, state.orders))

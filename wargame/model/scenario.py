@@ -200,6 +200,12 @@ class Front:
         ge=0,
         le=60,
     )
+    offensive_prep_sd: float = param(
+        0.15,
+        doc="Spread of the preparation time, as a share of `offensive_prep_days` (normal; design).",
+        ge=0,
+        le=2,
+    )
     fortification: float = param(
         1.0,
         doc="Multiplier on the defender's effectiveness (Maginot, Siegfried line).",
