@@ -5,9 +5,9 @@ Jodl at Nuremberg: Germany did not collapse in 1939 only because the French and 
 in the West stayed inactive against 23 German divisions. Whether to leave the West that thin was a
 judgement on the guarantors' resolve. Here the aggressor's seat is asked (prompt ``allocate``)
 once it has invaded, and again on news — a declaration of war, an offensive or a halt on a front
-it defends, a breakthrough, a guarantor's mobilisation (:func:`allocation_news`) — until the
-invaded state's resistance ends. Its options are levels of the net divisions moved to the fronts
-it defends (:func:`goal`):
+it defends, a breakthrough, a guarantor's mobilisation, a changed assessment of an attacker's army
+(:class:`AllocationNews`) — until the invaded state's resistance ends. Its options are levels of
+the net divisions moved to the fronts it defends (:func:`goal`):
 
 * ``strip`` — up to ``strip_divisions`` of them go to the invasion front, to finish it faster;
 * ``hold`` — the initial deployment (the default: an absent leadership changes nothing);
@@ -34,6 +34,7 @@ from wargame.engine.events import (
     HaltData,
     MobilisationData,
     OffensiveData,
+    ReportData,
     TransferData,
     WarData,
 )
@@ -70,27 +71,50 @@ def start(world: World) -> None:
         world.env.process(_allocate(world))
 
 
-def allocation_news(world: World) -> news.IsNews:
-    """News that bears on the allocation, for the aggressor: a declaration of war on it, an
-    offensive, a halt, an exhausted attack or a breakthrough on a front it defends, a guarantor's
-    mobilisation order or phase, the invaded state's collapse (which closes the question)."""
-    plan = world.scenario.aggressor
-    defended = {f.id for f in defended_fronts(world.scenario)}
-    guarantors = set(world.scenario.guarantors_of())
+class AllocationNews:
+    """News that bears on the allocation, for the aggressor: a declaration of war on it; an
+    offensive, a halt, an exhausted attack or a breakthrough on a front it defends; a guarantor's
+    mobilisation order or phase; its assessment of an attacker's army (``mobilisation.<actor>``, in
+    its own picture) moving by more than the defended front's ``reassess_change`` since it was last
+    asked (:meth:`reset`); the invaded state's collapse (which closes the question)."""
 
-    def is_news(event: Event) -> bool:
+    def __init__(self, world: World) -> None:
+        plan = world.scenario.aggressor
+        self.aggressor, self.target = plan.actor, plan.target
+        fronts = defended_fronts(world.scenario)
+        self.defended = {f.id for f in fronts}
+        self.guarantors = set(world.scenario.guarantors_of())
+        #: subject -> the share by which its assessment must move to be news
+        self.change = {f"mobilisation.{f.attacker}": f.reassess_change for f in fronts}
+        self.picture = world.pictures[plan.actor]
+        self.base: dict[str, float | None] = {}
+
+    def assessed(self, subject: str) -> float | None:
+        estimate = self.picture.assessment(subject)
+        return estimate.value if estimate is not None else None
+
+    def reset(self) -> None:
+        """The question is put now: later changes of the assessments are measured from here."""
+        self.base = {subject: self.assessed(subject) for subject in self.change}
+
+    def __call__(self, event: Event) -> bool:
         d = event.data
+        if isinstance(d, ReportData):
+            if d.subject not in self.change:
+                return False
+            now, then = self.assessed(d.subject), self.base.get(d.subject)
+            if now is None:
+                return False
+            return then is None or then <= 0 or abs(now - then) / then > self.change[d.subject]
         return (
-            (isinstance(d, WarData) and d.on == plan.actor)
+            (isinstance(d, WarData) and d.on == self.aggressor)
             or (
                 isinstance(d, (OffensiveData, HaltData, ExhaustedData, BreakthroughData))
-                and d.front in defended
+                and d.front in self.defended
             )
-            or (isinstance(d, MobilisationData) and d.actor in guarantors)
-            or (isinstance(d, CollapseData) and d.actor == plan.target)
+            or (isinstance(d, MobilisationData) and d.actor in self.guarantors)
+            or (isinstance(d, CollapseData) and d.actor == self.target)
         )
-
-    return is_news
 
 
 def strength_on(world: World, spec: Front) -> float:
@@ -127,11 +151,13 @@ def _context(world: World, what: str) -> dict[str, Any]:
 def _allocate(world: World) -> Generator[simpy.Event, Any, None]:
     plan = world.scenario.aggressor
     yield world.invasion
-    watch = news.Watch(world, plan.actor, allocation_news(world))
+    heard = AllocationNews(world)
+    watch = news.Watch(world, plan.actor, heard)
     what = f"{world.name(plan.actor)} has invaded {world.name(plan.target)}."
     try:
         while not campaign.protected_collapsed(world):
             asked_at = int(world.env.now)
+            heard.reset()
             answer = yield open_prompt(
                 world,
                 plan.actor,

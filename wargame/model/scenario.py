@@ -260,7 +260,9 @@ class Front:
         0.2,
         doc="A guarantor at war is asked again whether to attack here when its assessment of the "
         "enemy on this front (`forces.<front>`) has moved by more than this share since it was last "
-        "asked (news; see `redecide_hours`).",
+        "asked; on a front the aggressor defends, the aggressor is asked again about its allocation "
+        "when its assessment of the attacker's army (`mobilisation.<attacker>`) has (news; see "
+        "`redecide_hours`).",
         ge=0,
         le=10,
     )
