@@ -105,20 +105,27 @@ def test_resolve_statements_raise_the_aggressors_credibility() -> None:
 
 
 def test_honouring_the_protocol_draws_divisions_west_and_saves_time() -> None:
+    """Germany (a realist: its split between fronts is its decision) keeps more in the West against
+    guarantors that honour the protocol than against the historical ones, and Poland lasts longer."""
     seeds = range(6)
     steady = ["actors.france.resolve_sd=0", "actors.uk.resolve_sd=0"]  # the doctrine, not this game's mood
     liberal = [
-        play(seed=s, seats=["france=bot:liberal", "uk=bot:liberal"], overrides=steady).summary()
+        play(
+            seed=s, seats=["germany=bot:realist", "france=bot:liberal", "uk=bot:liberal"], overrides=steady
+        ).summary()
         for s in seeds
     ]
-    historical = [play(seed=s).summary() for s in seeds]
-    assert sum(m.aggressor_divisions_moved_west > 0 for m in liberal) >= 4
-    assert all(m.aggressor_divisions_moved_west == 0 for m in historical)
+    historical = [play(seed=s, seats=["germany=bot:realist"]).summary() for s in seeds]
+    assert sum(m.aggressor_divisions_moved_west > 0 for m in liberal) >= 3
+    assert all(m.aggressor_divisions_moved_west <= 0 for m in historical)
+    assert sum(m.aggressor_divisions_moved_west for m in liberal) > sum(
+        m.aggressor_divisions_moved_west for m in historical
+    )
     horizon = 60.0
     gain = _median([m.protege_survival_days for m in liberal], horizon) - _median(
         [m.protege_survival_days for m in historical], horizon
     )
-    assert gain >= 7
+    assert gain >= 2
     assert all(m.guarantee_honoured == "substantive" for m in liberal)
 
 

@@ -12,7 +12,7 @@ mobilisation, penetration); this module only says them to the players.
 from __future__ import annotations
 
 from wargame.analysis.wording import and_list, date_text, days, times_text
-from wargame.model.prompts import asked_kinds
+from wargame.model.prompts import asked_kinds, defended_fronts
 from wargame.model.scenario import Guarantee, Promise, Scenario
 
 PROMISES = {
@@ -67,6 +67,15 @@ def seat_prompts(s: Scenario, seat: str) -> list[str]:
             f"attack: {plan.order_lead_hours:g} hours before the planned attack, whether to proceed, "
             f"postpone ({times_text(plan.max_postponements)} at most, {days(plan.postpone_days)} each) or "
             "abandon the plan; default: proceed."
+        )
+    if "allocate" in asked:
+        defended = " and ".join(f.name for f in defended_fronts(s))
+        out.append(
+            f"allocate: once you have invaded {target}, and again on news (a declaration of war, an "
+            f"offensive or a breakthrough on the {defended}), whether to strip it for the invasion "
+            f"(up to {plan.strip_divisions:g} divisions), hold it as deployed, reinforce it or recall the "
+            f"army to it (up to {plan.max_transfer_divisions:g} divisions, {days(plan.transfer_days)} on "
+            "the road); default: hold."
         )
     if "statement" in asked:
         out.append(

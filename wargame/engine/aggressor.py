@@ -19,11 +19,9 @@ from wargame.engine.events import (
     InvasionTruth,
     PostponementData,
     StatementData,
-    TransferData,
-    TransferTruth,
 )
 from wargame.engine.functionality import planned_strength
-from wargame.model.clock import DAY, format_instant, from_days, from_hours
+from wargame.model.clock import format_instant, from_days, from_hours
 from wargame.model.prompts import statement_seats
 
 if TYPE_CHECKING:
@@ -40,7 +38,6 @@ def start(world: World) -> None:
     plan = world.scenario.aggressor
     world.attack_at = world.minute(plan.invasion_at)
     world.env.process(_plan(world))
-    world.env.process(_move_west(world))
     if plan.warning_at is not None:
         world.env.process(_warning(world, plan.warning_at))
 
@@ -164,53 +161,6 @@ def _can_state(world: World, seat: str, choice: str) -> str | None:
 
 def _statement_decision(world: World, decision: Decision) -> None:
     make_statement(world, decision.seat)
-
-
-def _move_west(world: World) -> Generator[simpy.Event, Any, None]:
-    """During the campaign, move divisions from the invasion front to a threatened front.
-
-    Each day, for every front the aggressor defends, the threat is the attacking divisions over the
-    fortified defending divisions. Above ``transfer_threshold``, ``transfer_divisions`` leave the
-    invasion front and arrive ``transfer_days`` later, up to ``max_transfer_divisions`` in all.
-    """
-    plan = world.scenario.aggressor
-    yield world.invasion
-    env = world.env
-    invaded = [f for f in world.scenario.fronts if f.opens == "invasion" and f.attacker == plan.actor]
-    defended = [f for f in world.scenario.fronts if f.defender == plan.actor]
-    if not invaded or not defended or plan.transfer_divisions <= 0:
-        return
-    source = world.fronts[invaded[0].id]
-    while world.moved_west < plan.max_transfer_divisions and source.status in ("quiet", "active"):
-        yield env.timeout(DAY)
-        for spec in defended:
-            front = world.fronts[spec.id]
-            if front.status != "active" or world.moved_west >= plan.max_transfer_divisions:
-                continue
-            threat = front.attacker / max(front.defender * spec.fortification, 1e-9)
-            if threat < plan.transfer_threshold:
-                continue
-            moved = min(
-                plan.transfer_divisions, plan.max_transfer_divisions - world.moved_west, source.attacker * 0.5
-            )
-            if moved <= 0:
-                continue
-            source.attacker -= moved
-            world.moved_west += moved
-            world.journal.record(
-                TransferData(source=source.id, to=spec.id, divisions=round(moved, 1)),
-                f"{world.name(plan.actor)} moves {moved:.0f} divisions from the "
-                f"{world.scenario_front(source.id).name} to the {spec.name}.",
-                actors=(plan.actor,),
-                see=(plan.actor,),
-                truth=TransferTruth(threat=round(threat, 3)),
-            )
-            env.process(_arrive(world, spec.id, moved))
-
-
-def _arrive(world: World, front_id: str, divisions: float) -> Generator[simpy.Event, Any, None]:
-    yield world.env.timeout(from_days(world.scenario.aggressor.transfer_days))
-    world.fronts[front_id].defender += divisions
 
 
 #: The decisions of this module a seat may take unprompted (assembled in wargame.engine.standard).

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import (
+    BreakthroughData,
     CapitalData,
     CollapseData,
     ExhaustedData,
@@ -91,10 +92,14 @@ def _open(world: World, spec: Front, attackers: float, scale: str) -> None:
     if first:
         mobilises = any(m.actor == spec.defender for m in world.scenario.mobilisation)
         # a defender with a timetable fights with what it has; one without one, with the front's figure
-        state.defender = (
-            min(spec.defender_divisions, world.actors[spec.defender].divisions)
-            if mobilises
-            else spec.defender_divisions
+        state.defender = max(
+            0.0,
+            (
+                min(spec.defender_divisions, world.actors[spec.defender].divisions)
+                if mobilises
+                else spec.defender_divisions
+            )
+            + state.garrison,  # divisions the aggressor moved here, or away, before it opened
         )
         state.defender_peak = state.defender
     world.env.process(_fight(world, spec, state.opened_at))
@@ -102,7 +107,8 @@ def _open(world: World, spec: Front, attackers: float, scale: str) -> None:
 
 def order_offensive(world: World, actor: str, front_id: str, scale: str) -> None:
     """Order an offensive: it begins after the front's preparation time (artillery, assembly),
-    drawn around ``offensive_prep_days`` (stream ``offensive.<front>``)."""
+    drawn around ``offensive_prep_days`` with a relative spread ``offensive_prep_sd`` (stream
+    ``offensive.<front>``)."""
     spec = world.scenario_front(front_id)
     state = world.fronts[front_id]
     if state.status == "preparing" or state.pending_scale:
@@ -114,7 +120,9 @@ def order_offensive(world: World, actor: str, front_id: str, scale: str) -> None
     else:
         state.status = "preparing"
     state.orders += 1
-    jitter = float(world.streams(f"offensive.{front_id}").normal(0.0, 0.15 * spec.offensive_prep_days))
+    jitter = float(
+        world.streams(f"offensive.{front_id}").normal(0.0, spec.offensive_prep_sd * spec.offensive_prep_days)
+    )
     speed = pace(functionality(world.scenario)) if actor in world.scenario.guarantors_of() else 1.0
     delay = from_days(max(0.0, spec.offensive_prep_days * speed + jitter))
     world.env.process(_launch_after(world, actor, front_id, scale, delay, state.orders))
@@ -221,7 +229,7 @@ def _fight(world: World, spec: Front, opened_at: int) -> Generator[simpy.Event, 
     env, state = world.env, world.fronts[spec.id]
     rng = world.streams(f"campaign.{spec.id}")
     defender = world.actors[spec.defender]
-    fed = max(state.defender_peak, state.defender)
+    fed = max(state.defender_peak, state.defender) - state.garrison  # mobilised: not those moved here
     while state.status == "active" and state.opened_at == opened_at:
         yield env.timeout(DAY)
         if state.status != "active" or state.opened_at != opened_at:
@@ -236,11 +244,14 @@ def _fight(world: World, spec: Front, opened_at: int) -> Generator[simpy.Event, 
             a, d, spec.attrition_per_day, spec.fortification, float(noise_a), float(noise_d), state.weight
         )  # piecemeal divisions strike (and advance) as fewer; they die as many
         advance = advance_km(a * state.weight, d, spec.fortification, spec.advance_km_per_day)
+        advance *= spec.breakthrough_advance if state.broken else 1.0
         advance = min(advance, spec.depth_km - state.ground_km)
         state.ground_km += advance
-        full = max(spec.defender_divisions, state.defender_peak)
+        full = max(spec.defender_divisions + state.garrison, state.defender_peak)  # as allocated
         state.cohesion = state.defender / full if full > 0 else 0.0
         _report_day(world, spec, advance)
+        if not state.broken and state.cohesion < spec.breakthrough_cohesion:
+            _break_through(world, spec)
         if not state.capital_fallen and state.cohesion < spec.capital_falls_cohesion:
             state.capital_fallen = spec.defender == world.scenario.aggressor.target
             if state.capital_fallen:
@@ -262,6 +273,17 @@ def _fight(world: World, spec: Front, opened_at: int) -> Generator[simpy.Event, 
                 text,
                 actors=(spec.attacker, spec.defender),
             )
+
+
+def _break_through(world: World, spec: Front) -> None:
+    """The defender's cohesion on ``spec`` has fallen under its ``breakthrough_cohesion``: the line
+    is broken (public: a breach is seen by all), and the attacker advances faster from now on."""
+    world.fronts[spec.id].broken = True
+    world.journal.record(
+        BreakthroughData(front=spec.id, actor=spec.defender, attacker=spec.attacker),
+        f"{world.name(spec.attacker)} breaks through {world.name(spec.defender)}'s line on the {spec.name}.",
+        actors=(spec.attacker, spec.defender),
+    )
 
 
 def _report_day(world: World, spec: Front, advance: float) -> None:

@@ -103,6 +103,13 @@ LEAK_SIGNALS = frozenset(
 #: Signals that count once: saying the same thing again is cheap talk.
 ONCE = frozenset({"statement", "talks"})
 
+#: Leaked decisions of the same colour count less each time: the k-th counts ``LEAK_DECAY^(k-1)``
+#: of its likelihood ratio in log-odds (design choice). A government that keeps deferring its
+#: decision says little new the fifth time; so ten leaked waits move the odds by at most
+#: ``0.7^(1/(1-LEAK_DECAY))`` (about a half), where they used to compound without bound
+#: (60 leaked waits drove the belief to 0.005).
+LEAK_DECAY = 0.5
+
 
 def _logit(p: float) -> float:
     return math.log(p / (1.0 - p))
@@ -255,15 +262,17 @@ def resolve(self_credibility: float, own_signals: float, resolve_sd: float, temp
 
 def signal_weight(guarantor: str, seen: Iterable[Event]) -> float:
     """What the signals about ``guarantor`` in ``seen`` add to the log-odds that it acts (each
-    likelihood ratio once per event; a statement or an offer of talks only once)."""
+    likelihood ratio once per event; a statement or an offer of talks only once; repeated leaks
+    with a diminishing weight, :data:`LEAK_DECAY`)."""
     x = 0.0
-    heard: set[str] = set()
+    heard: dict[str, int] = {}
     for event in seen:
         name = signal(event, guarantor)
         if name is None or (name in ONCE and name in heard):
             continue  # words repeated add nothing: only the first statement or offer of talks counts
-        heard.add(name)
-        x += math.log(SIGNALS.get(name, 1.0))
+        times = heard[name] = heard.get(name, 0) + 1
+        weight = LEAK_DECAY ** (times - 1) if name.startswith("leak.") else 1.0  # leaks: diminishing
+        x += weight * math.log(SIGNALS.get(name, 1.0))
     return x
 
 

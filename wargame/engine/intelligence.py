@@ -79,7 +79,11 @@ def truth_of(world: World, subject: str) -> float:
     state = world.fronts[key]
     aggressor_attacks = spec.attacker == world.scenario.aggressor.actor
     if state.opened_at is None:  # not yet fought over: the planned forces
-        return spec.attacker_divisions if aggressor_attacks else spec.defender_divisions
+        return (
+            spec.attacker_divisions
+            if aggressor_attacks
+            else max(0.0, spec.defender_divisions + state.garrison)
+        )
     return state.attacker if aggressor_attacks else state.defender
 
 

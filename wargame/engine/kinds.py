@@ -32,6 +32,7 @@ class Kind(StrEnum):
     EXHAUSTED = "exhausted"
     CAPITAL = "capital"
     COLLAPSE = "collapse"
+    BREAKTHROUGH = "breakthrough"
     INTERVENTION = "intervention"
     PROMISE = "promise"
     COUNCIL = "council"
@@ -76,6 +77,7 @@ _DESCRIPTIONS: dict[Kind, str] = {
     Kind.EXHAUSTED: "an offensive has spent itself",
     Kind.CAPITAL: "a capital falls",
     Kind.COLLAPSE: "organised resistance ends",
+    Kind.BREAKTHROUGH: "an attacker breaks through a defended front",
     Kind.INTERVENTION: "a third party enters the war",
     Kind.PROMISE: "a promise falls due, kept or not",
     Kind.COUNCIL: "the council is called, sits, decides, informs",

@@ -20,6 +20,7 @@ from typing import TypeVar
 from wargame.engine import honour
 from wargame.engine.credibility import alliance_credibility
 from wargame.engine.events import (
+    BreakthroughData,
     CapitalData,
     CollapseData,
     CouncilData,
@@ -52,6 +53,13 @@ from wargame.model.grading import Tally, weight
 from wargame.model.scenario import Scenario
 
 P = TypeVar("P", bound=Payload)
+
+
+def moved_west(scenario: Scenario, transfers: Iterable[tuple[Event, TransferData]]) -> float:
+    """Net divisions the aggressor moved to the fronts it defends (those it took from them count
+    against)."""
+    defended = {f.id for f in prompts.defended_fronts(scenario)}
+    return round(sum(d.divisions if d.to in defended else -d.divisions for _, d in transfers), 1)
 
 
 def _days(t: int, origin: int) -> float:
@@ -118,6 +126,8 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
             at_war=honour.at_war(scenario, g, war_events),
         )
     collapse = next((e for e, d in _of(index, CollapseData) if d.actor == plan.target), None)
+    defended = prompts.defended_fronts(scenario)
+    broken = next((e for e, d in _of(index, BreakthroughData) if d.actor == plan.actor), None)
     end = max((e.t for e in events), default=0)
     acts = launches + war_events  # all that honour.honour() reads
     errors = {g: estimate_errors(events, g, invasion, scenario) for g in guarantors} if invasion else {}
@@ -162,7 +172,9 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
         protege_held=collapse is None,
         capital_fell_after_days=after(_first(index, CapitalData)),
         guarantors=per,
-        aggressor_divisions_moved_west=round(sum(d.divisions for _, d in _of(index, TransferData)), 1),
+        aggressor_divisions_moved_west=moved_west(scenario, _of(index, TransferData)),
+        west_breakthrough=(broken is not None) if invasion and defended else None,
+        west_breakthrough_after_days=after(broken),
         credibility_at_invasion=alliance_credibility(scenario, plan.target, seen_by_aggressor),
         functionality_days=_days(responded, j) if responded is not None else None,
         functionality=functionality(scenario),

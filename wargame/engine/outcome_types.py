@@ -99,7 +99,20 @@ class Outcome:
         metadata=doc("each guarantor of a triggered guarantee", keys=("guarantor",))
     )
     aggressor_divisions_moved_west: float = attrs.field(
-        metadata=doc("divisions the aggressor transferred to its other fronts", "divisions")
+        metadata=doc(
+            "net divisions the aggressor moved from the invasion front to the fronts it defends "
+            "(negative: it stripped them for the invasion)",
+            "divisions",
+        )
+    )
+    west_breakthrough: bool | None = attrs.field(
+        metadata=doc(
+            "an attacker broke through a front the aggressor defends (None: it defends none, or "
+            "there was no invasion)"
+        )
+    )
+    west_breakthrough_after_days: float | None = attrs.field(
+        metadata=doc("the first breakthrough on a front the aggressor defends (None: none)", "days")
     )
     credibility_at_invasion: float = attrs.field(
         metadata=doc(

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from wargame.engine import (
     aggressor,
     alliance,
+    allocation,
     campaign,
     council,
     injects,
@@ -30,11 +31,12 @@ from wargame.engine.world import Process
 
 STANDARD_PROCESSES: tuple[Process, ...] = (
     injects.start,  # the master event list
-    aggressor.start,  # the attack order, the crisis's opening, the transfers west
+    aggressor.start,  # the attack order, the crisis's opening
     mobilisation.start,
     alliance.start,  # guarantees triggered, declarations of war, promises
     council.start,
     campaign.start,  # fronts and third parties
+    allocation.start,  # the aggressor's split between the invasion and the fronts it defends
     intelligence.start,  # the services' collection
     penetration.start,  # detection of penetrations, leaks of decisions
     warning.start,  # the analysts' warnings

@@ -53,6 +53,10 @@ class FrontState:
     joined: list[str] = attrs.field(factory=list)  # third parties that joined the attack
     pending_scale: str = ""  # an escalation being prepared while the front is active
     orders: int = 0  # counts offensive orders and halts: a preparation stops when superseded
+    #: Divisions the aggressor has moved here (or, negative, away) before the front first opened:
+    #: they join (or leave) its defence when it opens (wargame.engine.allocation).
+    garrison: float = 0.0
+    broken: bool = False  # the attacker has broken through (wargame.engine.campaign)
 
 
 @attrs.frozen(kw_only=True)

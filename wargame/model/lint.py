@@ -45,6 +45,16 @@ def suspicious(s: Scenario) -> list[tuple[Path, str]]:
             )
     after_horizon(("aggressor", "invasion_at"), s.aggressor.invasion_at, "the invasion is planned for")
     after_horizon(("aggressor", "warning_at"), s.aggressor.warning_at, "the warning comes on")
+    for retired in ("transfer_threshold", "transfer_divisions"):
+        if getattr(s.aggressor, retired) is not None:
+            out.append(
+                (
+                    ("aggressor", retired),
+                    f"{retired} is retired and ignored: the aggressor's split between the invasion and "
+                    "the fronts it defends is now its seat's decision (the allocate prompt; bounded by "
+                    "strip_divisions, max_transfer_divisions and transfer_days)",
+                )
+            )
     fired = set(triggerable(s))
     for i, g in enumerate(s.guarantees):
         if i not in fired:

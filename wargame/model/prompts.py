@@ -1,6 +1,6 @@
 """When a seat is asked to decide: the rule of every prompt, declared once.
 
-The engine puts eight kinds of question to the seats. Each is declared here as a
+The engine puts nine kinds of question to the seats. Each is declared here as a
 :class:`PromptRule`: its options, its default, when it comes in words, and — as a function of
 the scenario alone — which seats can ever be asked it, in the order the engine asks them:
 
@@ -18,7 +18,10 @@ the scenario alone — which seats can ever be asked it, in the order the engine
 * ``council_position`` — every member, at each sitting of the council, if its agenda can hold an
   item (an offensive to launch or halt, or the protected state to inform); any member may call it;
 * ``intervene`` — a third party, from its ``earliest`` date, while the war on its front is on;
-* ``penetration`` — a penetrated state that can uncover the penetration: purge it or watch it.
+* ``penetration`` — a penetrated state that can uncover the penetration: purge it or watch it;
+* ``allocate`` — the aggressor, once it has invaded, if it also defends a front: strip the fronts
+  it defends for the invasion, hold them as deployed, reinforce them or recall the invasion army to
+  them; again on news (a declaration of war, an offensive, a breakthrough, a halt).
 
 The engine derives its live form from this: it asks exactly the seats listed here (while the
 situation allows), and :func:`wargame.engine.decisions.open_prompt` refuses a prompt this module
@@ -122,6 +125,24 @@ def intervene_seats(s: Scenario) -> tuple[str, ...]:
     return _unique(iv.actor for iv in s.interventions if _before_horizon(s, iv.earliest))
 
 
+def invasion_front(s: Scenario) -> Front | None:
+    """The front the aggressor's invasion opens against its target, if any (the first one)."""
+    plan = s.aggressor
+    return next((f for f in s.fronts if f.opens == "invasion" and f.attacker == plan.actor), None)
+
+
+def defended_fronts(s: Scenario) -> tuple[Front, ...]:
+    """The fronts on which the aggressor is the defender (the West of 1939), in scenario order."""
+    return tuple(f for f in s.fronts if f.defender == s.aggressor.actor)
+
+
+def allocate_seats(s: Scenario) -> tuple[str, ...]:
+    asked = (
+        invasion_front(s) is not None and defended_fronts(s) and _before_horizon(s, s.aggressor.invasion_at)
+    )
+    return (s.aggressor.actor,) if asked else ()
+
+
 def penetration_seats(s: Scenario) -> tuple[str, ...]:
     return _unique(p.target for p in s.penetrations if p.detection_per_day > 0)
 
@@ -186,6 +207,14 @@ PROMPT_RULES: dict[str, PromptRule] = {
             default="purge",
             when="when a penetration of its government is uncovered",
             seats=penetration_seats,
+        ),
+        PromptRule(
+            kind="allocate",
+            options=PROMPTS["allocate"],
+            default="hold",
+            when="once it has invaded, if it also defends a front; again on news (a declaration of war, "
+            "an offensive, a halt, a breakthrough) until the invaded state's resistance ends",
+            seats=allocate_seats,
         ),
     )
 }

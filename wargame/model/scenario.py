@@ -38,6 +38,7 @@ PROMPTS: dict[str, tuple[str, ...]] = {
     "council_position": ("for", "against"),
     "intervene": ("enter", "wait"),
     "penetration": ("purge", "watch"),
+    "allocate": ("strip", "hold", "reinforce", "recall"),
 }
 COUNCIL_ITEMS = ("halt_offensive", "main_offensive", "inform_protected")
 
@@ -199,6 +200,12 @@ class Front:
         ge=0,
         le=60,
     )
+    offensive_prep_sd: float = param(
+        0.15,
+        doc="Spread of the preparation time, as a share of `offensive_prep_days` (normal; design).",
+        ge=0,
+        le=2,
+    )
     fortification: float = param(
         1.0,
         doc="Multiplier on the defender's effectiveness (Maginot, Siegfried line).",
@@ -239,11 +246,23 @@ class Front:
         ge=0.01,
         le=1,
     )
+    breakthrough_cohesion: float = param(
+        0.0,
+        doc="Defender cohesion under which the attacker breaks through this front (a public event; "
+        "it then advances `breakthrough_advance` times faster). 0: it never breaks.",
+        ge=0,
+        le=1,
+    )
+    breakthrough_advance: float = param(
+        2.0, doc="How many times faster the attacker advances once it has broken through.", ge=1, le=20
+    )
     reassess_change: float = param(
         0.2,
         doc="A guarantor at war is asked again whether to attack here when its assessment of the "
         "enemy on this front (`forces.<front>`) has moved by more than this share since it was last "
-        "asked (news; see `redecide_hours`).",
+        "asked; on a front the aggressor defends, the aggressor is asked again about its allocation "
+        "when its assessment of the attacker's army (`mobilisation.<attacker>`) has (news; see "
+        "`redecide_hours`).",
         ge=0,
         le=10,
     )
@@ -388,17 +407,33 @@ class Aggressor:
     warning_at: datetime | None = param(
         None, doc="When the crisis becomes visible: guarantors are asked whether to make a public statement."
     )
-    transfer_threshold: float = param(
-        0.5,
-        doc="Western threat (attacking divisions over fortified defending divisions) above which the "
-        "aggressor moves divisions from the invasion front to the threatened front.",
-        ge=0,
-        le=10,
+    transfer_threshold: float | None = param(
+        None,
+        doc="Retired: the aggressor's split between fronts is now its seat's decision (the `allocate` "
+        "prompt). Accepted so that older files load, and ignored (`wargame check` warns).",
     )
-    transfer_divisions: float = param(5.0, doc="Divisions moved in one transfer.", ge=0, le=1000)
-    transfer_days: float = param(3.0, doc="Days in transit for a transfer.", ge=0, le=60)
+    transfer_divisions: float | None = param(
+        None, doc="Retired with `transfer_threshold`: accepted and ignored (`wargame check` warns)."
+    )
+    transfer_days: float = param(
+        3.0,
+        doc="Days in transit for divisions moved between the invasion front and a defended front.",
+        ge=0,
+        le=60,
+    )
     max_transfer_divisions: float = param(
-        30.0, doc="Most divisions the aggressor will move in all.", ge=0, le=1000
+        30.0,
+        doc="Most divisions the aggressor may move from the invasion front to the fronts it defends "
+        "(net): `recall` moves up to this, `reinforce` half of it.",
+        ge=0,
+        le=1000,
+    )
+    strip_divisions: float = param(
+        0.0,
+        doc="Most divisions the aggressor may take from the fronts it defends to the invasion front "
+        "(`strip`; 0: stripping is the same as holding).",
+        ge=0,
+        le=1000,
     )
 
 

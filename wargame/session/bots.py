@@ -72,6 +72,7 @@ def _fixed(choices: dict[str, str], halt: str, reason: str) -> Controller:
 resolute = _fixed(
     {
         "attack": "proceed",
+        "allocate": "strip",
         "statement": "statement",
         "mobilise": "order",
         "declare_war": "declare",
@@ -84,6 +85,7 @@ resolute = _fixed(
 cautious = _fixed(
     {
         "attack": "postpone",
+        "allocate": "reinforce",
         "statement": "silence",
         "mobilise": "defer",
         "declare_war": "wait",

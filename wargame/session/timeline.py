@@ -22,6 +22,7 @@ KEY_KINDS = frozenset(
         Kind.HALT,
         Kind.CAPITAL,
         Kind.COLLAPSE,
+        Kind.BREAKTHROUGH,
         Kind.INTERVENTION,
         Kind.DECISION,
         Kind.END,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from wargame.engine.events.conflict import (
     AidData,
+    BreakthroughData,
     CapitalData,
     CollapseData,
     CouncilData,
@@ -70,8 +71,8 @@ PAYLOADS: tuple[type[Payload], ...] = (
     StartData, InjectData, PromptData, DecisionData, PostponementData, DeterredData,
     StatementData, TransferData, InvasionData, GuaranteeData, WarData, MobilisationData,
     OffensiveData, FrontData, HaltData, ExhaustedData, CapitalData, CollapseData,
-    InterventionData, PromiseData, CouncilData, ReportData, WarningData, AssessmentData,
-    FalseAlarmData, LeakData, DetectedData, ReviewData, PenetrationData, SuppressedData,
+    BreakthroughData, InterventionData, PromiseData, CouncilData, ReportData, WarningData,
+    AssessmentData, FalseAlarmData, LeakData, DetectedData, ReviewData, PenetrationData, SuppressedData,
     AidData, TalksData, HeldData, AdjudicationData, ClosedData, EndData,
 )  # fmt: skip
 """Every payload class, in the order of :class:`~wargame.engine.kinds.Kind`."""
@@ -85,6 +86,7 @@ __all__ = [
     "AdjudicationData",
     "AidData",
     "AssessmentData",
+    "BreakthroughData",
     "CapitalData",
     "ClosedData",
     "CollapseData",

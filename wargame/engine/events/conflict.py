@@ -235,6 +235,15 @@ class CollapseData(OnFront):
 
 
 @attrs.frozen(kw_only=True)
+class BreakthroughData(OnFront):
+    """The attacker breaks through ``actor``'s line on ``front``: the defender's cohesion there has
+    fallen under the front's ``breakthrough_cohesion``; from now on the attacker advances faster."""
+
+    KIND = Kind.BREAKTHROUGH
+    attacker: str
+
+
+@attrs.frozen(kw_only=True)
 class InterventionData(Payload):
     """A third party enters the war on ``front`` with ``divisions``."""
 

@@ -1,12 +1,15 @@
 """What every doctrine shares: the answer's shape, the seat's resolve, the offensive a will to
-fight buys, and the aggressor's calculus (graded deterrence)."""
+fight buys, and the aggressor's calculus (graded deterrence, and its allocation between fronts)."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from wargame.engine.credibility import resolve, signal_weight
+from wargame.engine.events import ExhaustedData, HaltData, OffensiveData
+from wargame.session.doctrines.beliefs import engagement
 from wargame.session.views import PromptView, SeatView
 
 Answer = tuple[str, str]
@@ -68,4 +71,66 @@ def deterrence(view: SeatView, prompt: PromptView) -> Answer:
     return (
         "abandon",
         f"deterred: {acts:.0%} of the guarantors' strength acts, weighed at {risk:.2f} against {gain:g}",
+    )
+
+
+#: The pressure (expected attackers over the fortified deployment, scaled by the appetite for risk)
+#: from which the aggressor holds, reinforces or recalls its army to the fronts it defends; under
+#: ``hold`` it strips them (design choice: 1 is an attack that matches the fortified defenders).
+ALLOCATE = {"hold": 0.5, "reinforce": 1.0, "recall": 2.0}
+
+
+def expected_attack(view: SeatView, front: str, spec: Mapping[str, Any]) -> float:
+    """The divisions the aggressor expects to attack it on a ``front`` it defends (``spec``: the
+    allocate prompt's ``defended`` entry): an offensive it has seen launched there (the divisions
+    announced, until it sees it halted or spent), else the attacker's general offensive (its
+    ``general_share`` of the attacker's divisions, as its analysts assess them or, without a report,
+    its planned strength) times the chance it acts: the larger of its credibility as the aggressor
+    perceives it and what it has visibly done (:func:`~.beliefs.engagement`)."""
+    attacker = str(spec.get("attacker", ""))
+    seen = 0.0
+    for e in view.events:
+        d = e.data
+        if isinstance(d, OffensiveData) and d.front == front:
+            seen = d.divisions
+        elif isinstance(d, (HaltData, ExhaustedData)) and d.front == front:
+            seen = 0.0
+    if seen > 0:
+        return seen
+    estimate = view.assessments.get(f"mobilisation.{attacker}")
+    divisions = estimate.value if estimate is not None else float(view.alliance.get(attacker, 0.0))
+    acts = max(view.credibility.get(attacker, 0.0), engagement(view, attacker))
+    return acts * float(spec.get("general_share", 0.8)) * divisions
+
+
+def _holding(spec: Mapping[str, Any]) -> float:
+    """The divisions a defended front holds in the aggressor's reckoning: under attack, those it
+    has there now; otherwise its planned deployment (so that a quiet front's own allocation does
+    not feed back into the decision)."""
+    return float(spec.get("divisions" if spec.get("active") else "planned", 0.0))
+
+
+def allocation(view: SeatView, prompt: PromptView) -> Answer:
+    """The aggressor's split between the invasion and the fronts it defends, from its own beliefs.
+
+    The **pressure** is the attack it expects on those fronts (:func:`expected_attack`) over their
+    fortified defenders (:func:`_holding`), weighed by its appetite for risk as in :func:`deterrence`
+    (``exp(-resolve_sd x temper)``). Guarantors that look irresolute or weak: it strips the fronts
+    it defends to finish the victim faster; resolute and strong ones: it holds, reinforces, or
+    recalls its army (:data:`ALLOCATE`). A breakthrough it has suffered: it recalls. The Jodl effect
+    emerges from this reading of the guarantors, not from a transfer rule."""
+    defended: Mapping[str, Mapping[str, Any]] = prompt.context.get("defended") or {}
+    if any(spec.get("broken") for spec in defended.values()):
+        return choose(prompt, "recall", "the enemy has broken through: bring the army back")
+    expected = sum(expected_attack(view, f, spec) for f, spec in defended.items())
+    held = sum(_holding(spec) * float(spec.get("fortification", 1.0)) for spec in defended.values())
+    pressure = expected / max(held, 1.0) * math.exp(-view.profile.resolve_sd * view.own.temper)
+    choice = "strip"
+    for level, bar in ALLOCATE.items():
+        if pressure >= bar:
+            choice = level
+    return choose(
+        prompt,
+        choice,
+        f"we expect {expected:.0f} divisions against our lines ({pressure:.2f} of what they hold)",
     )

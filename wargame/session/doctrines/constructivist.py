@@ -12,7 +12,7 @@ It acts from its resolve (which carries war-weariness) plus what its identity ad
 from __future__ import annotations
 
 from wargame.session.doctrines.beliefs import allies_at_war, promises, spoken
-from wargame.session.doctrines.common import Answer, choose, deterrence, resolve_of, scale
+from wargame.session.doctrines.common import Answer, allocation, choose, deterrence, resolve_of, scale
 from wargame.session.views import PromptView, SeatView
 
 SPOKEN = 0.15
@@ -35,6 +35,8 @@ def constructivist(view: SeatView, prompt: PromptView) -> Answer:
     kind = prompt.kind
     if kind == "attack":
         return deterrence(view, prompt)
+    if kind == "allocate":
+        return allocation(view, prompt)
     if kind == "statement":
         return choose(prompt, "statement" if weariness < 0.5 else "silence", f"war-weariness {weariness:g}")
     if kind == "mobilise":

@@ -12,7 +12,14 @@
 from __future__ import annotations
 
 from wargame.session.doctrines.beliefs import council_verdict, promised, shared_reports
-from wargame.session.doctrines.common import Answer, choose, deterrence, promised_scale, resolve_of
+from wargame.session.doctrines.common import (
+    Answer,
+    allocation,
+    choose,
+    deterrence,
+    promised_scale,
+    resolve_of,
+)
 from wargame.session.views import PromptView, SeatView
 
 COUNCIL = 0.1  # what the council's verdict on an offensive adds to (or takes from) its resolve
@@ -34,6 +41,8 @@ def liberal(view: SeatView, prompt: PromptView) -> Answer:
     kind = prompt.kind
     if kind == "attack":
         return deterrence(view, prompt)
+    if kind == "allocate":
+        return allocation(view, prompt)
     if kind == "statement":
         return choose(prompt, "statement", "transparency reassures allies and warns the aggressor")
     if kind == "mobilise":

@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 from wargame.session.doctrines.beliefs import others_carry, promised, spoken
-from wargame.session.doctrines.common import Answer, choose, deterrence, resolve_of, scale
+from wargame.session.doctrines.common import Answer, allocation, choose, deterrence, resolve_of, scale
 from wargame.session.views import PromptView, SeatView
 
 STATEMENT = 0.5  # resolve net of the buck it takes to speak publicly
@@ -49,6 +49,8 @@ def realist(view: SeatView, prompt: PromptView) -> Answer:
     kind, ctx = prompt.kind, prompt.context
     if kind == "attack":
         return deterrence(view, prompt)
+    if kind == "allocate":
+        return allocation(view, prompt)
     if kind == "statement":
         return choose(
             prompt,
