@@ -47,7 +47,7 @@ MECHANISMS: dict[type, tuple[str, str]] = {
     schema.Penetration: ("[[penetrations]]", "agents of influence (`engine/penetration.py`)"),
     schema.ScriptedDecision: (
         "[[history]]",
-        "the `historical` controller and decision scripts (`session/bots.py`)",
+        "the `record` controller and decision scripts (`session/bots.py`)",
     ),
 }
 

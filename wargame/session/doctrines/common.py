@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable
 
 from wargame.engine.credibility import resolve, signal_weight
+from wargame.session.doctrines.beliefs import broken
 from wargame.session.views import PromptView, SeatView
 
 Answer = tuple[str, str]
@@ -42,6 +43,17 @@ def scale(will: float, general: float, limited: float, probe: float) -> str:
 def promised_scale(prompt: PromptView) -> str:
     """The scale the treaty promised for the offensive this prompt asks about."""
     return "general" if "main offensive" in str(prompt.context.get("promise", "")) else "limited"
+
+
+def intervene(view: SeatView, prompt: PromptView, enter_broken: float) -> Answer:
+    """A third party enters once it believes the victim at least ``enter_broken`` broken
+    (:func:`~wargame.session.doctrines.beliefs.broken`: the ground it has seen taken over the
+    front's depth; 1 once the capital has fallen; above 1, never)."""
+    ctx = prompt.context
+    belief = broken(view, str(ctx.get("front", "")), float(ctx.get("depth_km", 0.0)))
+    if belief >= enter_broken:
+        return choose(prompt, "enter", f"the victim looks broken ({belief:.0%}; we enter at {enter_broken:.0%})")
+    return choose(prompt, "wait", f"the victim still stands ({belief:.0%}; we enter at {enter_broken:.0%})")
 
 
 def deterrence(view: SeatView, prompt: PromptView) -> Answer:
