@@ -43,6 +43,13 @@ class RealistParams:
         0.05, doc="What its public statement adds to its will to fight (abandoning would cost it).", ge=0, le=1
     )
     support: float = param(0.3, doc="Resolve from which it backs another member's offensive in council.", ge=0, le=1)
+    keep_own: float = param(
+        0.5,
+        doc="Resolve net of the buck from which it keeps its own offensive going (votes against halting "
+        "it) and, in council, favours its own items.",
+        ge=0,
+        le=1,
+    )
     enter_broken: float = param(
         0.25,
         doc="A third party enters a war when it believes the victim this broken (0 to 1: the share of "
@@ -124,6 +131,13 @@ class Conduct:
         doc="... or until this long after the invasion it saw, when it declares alone.",
         ge=0,
         le=720,
+    )
+    halt_holds_days: float = param(
+        0.0,
+        doc="After its offensive has been halted (by its council or itself), a guarantor launches no "
+        "new one for this many days (the halt is a decision it abides by). 0: it may relaunch at once.",
+        ge=0,
+        le=3650,
     )
     postpone_rise: float = param(
         0.0,

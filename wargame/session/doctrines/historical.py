@@ -15,6 +15,8 @@ off unless the scenario sets them) describe how governments went to war, from wh
   proposed), then declares on the first news.
 * **Together** (``with_allies``, ``alone_after_hours``): a guarantor that would declare war waits
   until it has seen that share of the other guarantors declare, or until it has waited that long.
+* **The halt holds** (``halt_holds_days``): a guarantor whose offensive was halted launches no
+  new one for that long.
 * **A pause when the guarantors stiffen** (``postpone_rise``, ``postpone_window_hours``): an
   aggressor asked to attack postpones (once, when the prompt offers it) if the share of the
   guarantors' strength it believes will act has risen that much over the window: a fresh costly
@@ -28,8 +30,8 @@ from functools import partial
 from typing import Any
 
 from wargame.engine.credibility import credibility
-from wargame.engine.events import GuaranteeData
-from wargame.model.clock import from_hours
+from wargame.engine.events import GuaranteeData, HaltData
+from wargame.model.clock import DAY, from_hours
 from wargame.model.doctrine_params import BY_ROLE, Conduct, split
 from wargame.model.scenario import Actor, Scenario
 from wargame.session.doctrines.beliefs import allies_at_war
@@ -76,6 +78,14 @@ def declaration(view: SeatView, prompt: PromptView, conduct: Conduct) -> Answer 
     return None
 
 
+def halted_lately(view: SeatView, days: float) -> bool:
+    """Whether the seat has seen its own offensive halted within the last ``days``."""
+    return any(
+        isinstance(e.data, HaltData) and e.data.actor == view.seat and view.now - e.t < days * DAY
+        for e in view.events
+    )
+
+
 def pause(scenario: Scenario, view: SeatView, prompt: PromptView, conduct: Conduct) -> Answer | None:
     """An aggressor's pause when the guarantors have stiffened lately (None: no pause)."""
     if conduct.postpone_rise <= 0 or "postpone" not in prompt.options:
@@ -101,6 +111,8 @@ def seat_controller(
             return declaration(view, prompt, conduct) or answer
         if prompt.kind == "attack" and answer[0] == "proceed":
             return pause(scenario, view, prompt, conduct) or answer
+        if prompt.kind == "offensive" and answer[0] != "none" and halted_lately(view, conduct.halt_holds_days):
+            return choose(prompt, "none", "the halt holds: we abide by what was decided")
         return answer
 
     return decide
