@@ -58,7 +58,7 @@ def _answer(scenario: Scenario, view: SeatView, prompt: PromptView) -> str:
 
 
 def test_it_follows_the_doctrine_the_scenario_names(uk_declare: tuple[SeatView, PromptView]) -> None:
-    """The UK's first declaration prompt: as the scenario gives it (a liberal who first gives
+    """The UK's first declaration prompt: as the scenario gives it (a realist who first gives
     diplomacy 50 hours) it waits; as a resolute or a liberal without the ultimatum, it declares;
     as a cautious government, it waits."""
     view, prompt = uk_declare
@@ -69,11 +69,14 @@ def test_it_follows_the_doctrine_the_scenario_names(uk_declare: tuple[SeatView, 
 
 
 def test_a_parameter_changes_a_decision(uk_declare: tuple[SeatView, PromptView]) -> None:
-    """The liberal's bar for war (``declare_promised``): from its resolve it declares; with the bar
-    above any resolve, it waits, though nothing else changed."""
+    """The realist's bar for war (``declare``): from its resolve it declares; with the bar above
+    any resolve, it waits, though nothing else changed; a liberal's (``declare_promised``) too."""
     view, prompt = uk_declare
     assert _answer(_scenario("actors.3.doctrine_params={}"), view, prompt) == "declare"
-    assert _answer(_scenario("actors.3.doctrine_params.declare_promised=1"), view, prompt) == "wait"
+    assert _answer(_scenario("actors.3.doctrine_params={declare=1}"), view, prompt) == "wait"
+    liberal = ("actors.3.doctrine=liberal", "actors.3.doctrine_params={}")
+    assert _answer(_scenario(*liberal), view, prompt) == "declare"
+    assert _answer(_scenario(*liberal, "actors.3.doctrine_params.declare_promised=1"), view, prompt) == "wait"
 
 
 def _shifted(view: SeatView, minutes: int) -> SeatView:
