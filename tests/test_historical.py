@@ -64,8 +64,14 @@ def test_it_follows_the_doctrine_the_scenario_names(uk_declare: tuple[SeatView, 
     view, prompt = uk_declare
     assert _answer(_scenario(), view, prompt) == "wait"
     assert _answer(_scenario("actors.3.doctrine_params.ultimatum_hours=0"), view, prompt) == "declare"
-    assert _answer(_scenario("actors.3.doctrine=resolute", "actors.3.doctrine_params={}"), view, prompt) == "declare"
-    assert _answer(_scenario("actors.3.doctrine=cautious", "actors.3.doctrine_params={}"), view, prompt) == "wait"
+    assert (
+        _answer(_scenario("actors.3.doctrine=resolute", "actors.3.doctrine_params={}"), view, prompt)
+        == "declare"
+    )
+    assert (
+        _answer(_scenario("actors.3.doctrine=cautious", "actors.3.doctrine_params={}"), view, prompt)
+        == "wait"
+    )
 
 
 def test_a_parameter_changes_a_decision(uk_declare: tuple[SeatView, PromptView]) -> None:
@@ -84,7 +90,9 @@ def _shifted(view: SeatView, minutes: int) -> SeatView:
     return attrs.evolve(view, now=view.now + minutes, date="another day", events=events)
 
 
-@pytest.mark.parametrize(("kind", "seat"), [("declare_war", "uk"), ("declare_war", "france"), ("attack", "germany")])
+@pytest.mark.parametrize(
+    ("kind", "seat"), [("declare_war", "uk"), ("declare_war", "france"), ("attack", "germany")]
+)
 def test_it_never_reads_the_date(kind: str, seat: str) -> None:
     """The same view shifted in the calendar (days earlier or later, every event with it) gets
     the same answer: the doctrine reads the time since what it saw, never the date."""
@@ -92,7 +100,9 @@ def test_it_never_reads_the_date(kind: str, seat: str) -> None:
     decide = bots.controller("bot:historical", _scenario())
     answer = decide(view, prompt)
     for days in (-3, 2, 9):
-        later = attrs.evolve(prompt, opened=prompt.opened + days * 1440, deadline=prompt.deadline + days * 1440)
+        later = attrs.evolve(
+            prompt, opened=prompt.opened + days * 1440, deadline=prompt.deadline + days * 1440
+        )
         assert decide(_shifted(view, days * 1440), later) == answer
 
 
@@ -119,7 +129,9 @@ def test_an_unknown_doctrine_parameter_names_file_line_and_field(tmp_path: Path)
         scenarios.load(str(path))
     lines = str(err.value).splitlines()
     line = text.splitlines().index(marker.strip()) + 3  # the line of `buck`, 1-based
-    assert any(f"bad.toml:{line}" in m and "doctrine_params.buck" in m and "unknown parameter" in m for m in lines)
+    assert any(
+        f"bad.toml:{line}" in m and "doctrine_params.buck" in m and "unknown parameter" in m for m in lines
+    )
     assert any("doctrine_params.statement" in m and "expected a number from 0 to 1" in m for m in lines)
 
 
@@ -145,7 +157,9 @@ def test_a_third_party_enters_when_it_believes_the_victim_broken(
     assert decide(near, prompt)[0] == "wait"
     assert decide(far, prompt)[0] == "enter"
     assert decide(fallen, prompt)[0] == "enter"
-    liberal = bots.controller("bot:historical", _scenario("actors.4.doctrine=liberal", "actors.4.doctrine_params={}"))
+    liberal = bots.controller(
+        "bot:historical", _scenario("actors.4.doctrine=liberal", "actors.4.doctrine_params={}")
+    )
     assert liberal(far, prompt)[0] == "wait"
     assert liberal(fallen, prompt)[0] == "enter"
 

@@ -126,7 +126,8 @@ def parser() -> argparse.ArgumentParser:
         metavar="SEAT=CONTROLLER",
         help="who plays a seat: bot:historical (default: the doctrine and parameters the scenario "
         "gives the seat), bot:realist, bot:liberal, bot:constructivist, bot:resolute, bot:cautious, "
-        "bot:passive, bot:record (the scenario's [[history]]), script:PATH (a decision script), or human (absent here: prompts take their defaults)",
+        "bot:passive, bot:record (the scenario's [[history]]), script:PATH (a decision script), or "
+        "human (absent here: prompts take their defaults)",
     )
     r.add_argument(
         "--script",

@@ -90,7 +90,7 @@ def type_text(tp: typing.Any) -> str:
 def range_text(field: attrs.Attribute[typing.Any]) -> str:
     meta = field.metadata
     if meta.get("choices"):
-        return ", ".join(f"`{c}`" if c else "`\"\"`" for c in meta["choices"])
+        return ", ".join(f"`{c}`" if c else '`""`' for c in meta["choices"])
     ge, le = meta.get("ge"), meta.get("le")
     if ge is not None and le is not None:
         return f"{ge:g} to {le:g}"

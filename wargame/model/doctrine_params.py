@@ -35,14 +35,22 @@ class RealistParams:
         le=1,
     )
     offensive_general: float = param(
-        0.3, doc="Will to fight (resolve x share of strength x (1 - buck)) for a general offensive.", ge=0, le=2
+        0.3,
+        doc="Will to fight (resolve x share of strength x (1 - buck)) for a general offensive.",
+        ge=0,
+        le=2,
     )
     offensive_limited: float = param(0.18, doc="Will to fight for a limited offensive.", ge=0, le=2)
     offensive_probe: float = param(0.08, doc="Will to fight for a probe.", ge=0, le=2)
     spoken_will: float = param(
-        0.05, doc="What its public statement adds to its will to fight (abandoning would cost it).", ge=0, le=1
+        0.05,
+        doc="What its public statement adds to its will to fight (abandoning would cost it).",
+        ge=0,
+        le=1,
     )
-    support: float = param(0.3, doc="Resolve from which it backs another member's offensive in council.", ge=0, le=1)
+    support: float = param(
+        0.3, doc="Resolve from which it backs another member's offensive in council.", ge=0, le=1
+    )
     keep_own: float = param(
         0.5,
         doc="Resolve net of the buck from which it keeps its own offensive going (votes against halting "
@@ -66,10 +74,15 @@ class LiberalParams:
     council: float = param(
         0.1, doc="What the council's verdict on an offensive adds to (or takes from) its resolve.", ge=0, le=1
     )
-    shared: float = param(0.05, doc="What a full picture shared through liaison adds to its resolve.", ge=0, le=1)
+    shared: float = param(
+        0.05, doc="What a full picture shared through liaison adds to its resolve.", ge=0, le=1
+    )
     shared_full: float = param(20.0, doc="Shared reports that make the picture full.", ge=1, le=1000)
     letter: float = param(
-        0.1, doc="Resolve from which it keeps the promised scale of offensive (below it: a probe).", ge=0, le=1
+        0.1,
+        doc="Resolve from which it keeps the promised scale of offensive (below it: a probe).",
+        ge=0,
+        le=1,
     )
     declare: float = param(0.1, doc="Resolve it takes to declare war when no treaty promises it.", ge=0, le=1)
     declare_promised: float = param(

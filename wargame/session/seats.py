@@ -3,8 +3,9 @@
 A seat is played by a ``human`` (at the terminal, or a room script speaking for one), by a bot of
 a doctrine (``bot:realist``, ...; ``bot:historical``, the default, plays the doctrine and
 parameters the scenario gives each seat), by the historical record (``bot:record``: the
-scenario's ``[[history]]``) or by a decision-script file (``script:PATH``). :func:`assign_seats` turns what a user typed
-(``france=human``) into a complete, checked assignment.
+scenario's ``[[history]]``) or by a decision-script file (``script:PATH``).
+:func:`assign_seats` turns what a user typed (``france=human``) into a complete, checked
+assignment.
 """
 
 from __future__ import annotations

@@ -34,7 +34,9 @@ def constructivist(view: SeatView, prompt: PromptView, p: ConstructivistParams =
     if kind == "attack":
         return deterrence(view, prompt)
     if kind == "statement":
-        return choose(prompt, "statement" if weariness < p.weary else "silence", f"war-weariness {weariness:g}")
+        return choose(
+            prompt, "statement" if weariness < p.weary else "silence", f"war-weariness {weariness:g}"
+        )
     if kind == "mobilise":
         return choose(prompt, "order", "a nation defends itself")
     if kind == "declare_war":

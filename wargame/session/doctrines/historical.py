@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import partial
-from typing import Any
 
 from wargame.engine.credibility import credibility
 from wargame.engine.events import GuaranteeData, HaltData
@@ -35,7 +34,7 @@ from wargame.model.clock import DAY, from_hours
 from wargame.model.doctrine_params import BY_ROLE, Conduct, split
 from wargame.model.scenario import Actor, Scenario
 from wargame.session.doctrines.beliefs import allies_at_war
-from wargame.session.doctrines.common import Answer, Controller, choose
+from wargame.session.doctrines.common import Answer, Controller, acting_share, choose
 from wargame.session.views import PromptView, SeatView
 
 
@@ -56,13 +55,10 @@ def acts(scenario: Scenario, view: SeatView, prompt: PromptView, before: int | N
     """The share of the guarantors' strength the seat believes will act (the aggressor's calculus,
     :func:`~wargame.session.doctrines.common.deterrence`), from what it had seen by minute
     ``before`` (None: now)."""
-    shares: Mapping[str, Any] = prompt.context.get("strength") or {}
     if before is None:
-        seen = dict(view.credibility)
-    else:
-        events = [e for e in view.events if e.t <= before]
-        seen = {g: credibility(scenario, g, events) for g in view.credibility}
-    return sum(c * float(shares.get(g, 0.0)) for g, c in seen.items())
+        return acting_share(view.credibility, prompt)
+    events = [e for e in view.events if e.t <= before]
+    return acting_share({g: credibility(scenario, g, events) for g in view.credibility}, prompt)
 
 
 def declaration(view: SeatView, prompt: PromptView, conduct: Conduct) -> Answer | None:
@@ -71,7 +67,9 @@ def declaration(view: SeatView, prompt: PromptView, conduct: Conduct) -> Answer 
     if since is None:
         return None
     if since < conduct.ultimatum_hours:
-        return choose(prompt, "wait", f"diplomacy first: the aggressor has {conduct.ultimatum_hours - since:.0f} h left")
+        return choose(
+            prompt, "wait", f"diplomacy first: the aggressor has {conduct.ultimatum_hours - since:.0f} h left"
+        )
     together = allies_at_war(view)
     if conduct.with_allies > 0 and together < conduct.with_allies and since < conduct.alone_after_hours:
         return choose(prompt, "wait", f"we declare together: {together:.0%} of our partners are at war")
@@ -111,7 +109,11 @@ def seat_controller(
             return declaration(view, prompt, conduct) or answer
         if prompt.kind == "attack" and answer[0] == "proceed":
             return pause(scenario, view, prompt, conduct) or answer
-        if prompt.kind == "offensive" and answer[0] != "none" and halted_lately(view, conduct.halt_holds_days):
+        if (
+            prompt.kind == "offensive"
+            and answer[0] != "none"
+            and halted_lately(view, conduct.halt_holds_days)
+        ):
             return choose(prompt, "none", "the halt holds: we abide by what was decided")
         return answer
 
