@@ -47,6 +47,7 @@ from wargame.engine.world import World
 from wargame.model.clock import format_instant
 from wargame.model.scenario_files.scenarios import LoadedScenario
 from wargame.session import bots, collector
+from wargame.session.doctrines.initiative import initiatives
 from wargame.session.journal.header import Header
 from wargame.session.journal.write import JournalLines
 from wargame.session.seats import (  # noqa: F401 (re-exported: the session's public names)
@@ -283,16 +284,25 @@ class Session:
     def _settle(self) -> None:
         """Process everything due now and let bots answer, until the instant is quiet."""
         env = self.world.env
+        answered: list[str] = []  # bots that answered a prompt at this instant, in order
         while True:
             while not self.world.ended and env.peek() == env.now:
                 env.step()
                 self.steps += 1
-            waiting = self._bot_prompts()
-            if not waiting or self.world.ended:
+            if self.world.ended:
                 return
+            waiting = self._bot_prompts()
+            if not waiting:
+                if not answered:
+                    return
+                for seat in dict.fromkeys(answered):  # once the instant is quiet: their initiatives
+                    self._initiate(seat)
+                answered = []
+                continue
             for prompt in waiting:
                 if prompt.id not in self.world.prompts:
                     continue
+                answered.append(prompt.seat)
                 controller = self.controller(prompt.seat)
                 decide = self._controllers[prompt.seat]
                 choice, reason = decide(seat_view(self.world, prompt.seat), PromptView.of(prompt))
@@ -307,6 +317,20 @@ class Session:
                     ),
                     by=controller,
                 )
+
+    def _initiate(self, seat: str) -> None:
+        """A bot that has just answered a prompt takes the free decisions its doctrine calls for
+        now (:mod:`wargame.session.doctrines.initiative`), each checked by the engine's rule."""
+        by = self.controller(seat)
+        if not by.startswith("bot:"):
+            return
+        for step in initiatives(by.removeprefix("bot:"), seat_view(self.world, seat)):
+            spec = self.world.decisions.get(step.kind)
+            if self.world.ended or spec is None or spec.check(self.world, seat, step.choice) is not None:
+                continue
+            apply_decision(
+                self.world, Decision(seat=seat, kind=step.kind, choice=step.choice, reason=step.reason), by=by
+            )
 
     def advance_until(self, t: int) -> None:
         """Run every event before minute ``t``; the clock then reads ``t``. At the horizon the game ends."""
