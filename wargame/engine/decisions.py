@@ -189,7 +189,12 @@ def apply_decision(world: World, decision: Decision, by: str) -> None:
     if decision.prompt is not None:
         kind = world.prompts[decision.prompt][0].kind
         question = world.prompts[decision.prompt][0].question
-    text = f"{world.name(decision.seat)} decides — {question} → {decision.choice}"
+    shown = decision.choice
+    if kind == "share_assessment":  # the subject in words (imported here: intelligence imports this module)
+        from wargame.engine.intelligence import subject_label
+
+        shown = subject_label(world.scenario, decision.choice)
+    text = f"{world.name(decision.seat)} decides — {question} → {shown}"
     if decision.reason:
         text += f" — “{decision.reason}”"
     event = world.journal.record(
