@@ -182,3 +182,24 @@ def test_1939_by_the_historical_doctrine_lands_in_its_windows_with_a_spread() ->
     assert len({r["postponements"] for r in rows}) == 2  # some seeds pause, others do not
     assert len({r.get("intervention_after_days.ussr") for r in rows}) > 2
     assert len({r.get("guarantors.uk.war_declared_after_days") for r in rows}) > 5
+
+
+def _first_intervene_prompt(*overrides: str) -> tuple[int, int]:
+    """(minute of the first front report on the Polish front, minute of the USSR's first prompt)."""
+    loaded = scenarios.load(FLAGSHIP, overrides)
+    session = Session(loaded, seed=1, seats=[f"{a}=bot:record" for a in loaded.scenario.seat_ids])
+    session.run_to_end()
+    events = session.world.journal.events
+    report = next(e.t for e in events if isinstance(e.data, FrontData) and e.data.front == "poland")
+    prompt = next(e.t for e in events if e.kind.value == "prompt" and e.data.decision == "intervene")
+    return report, prompt
+
+
+def test_a_third_party_is_asked_on_news_of_the_war_not_on_a_date() -> None:
+    """The USSR is first asked when the first report of the fighting in Poland reaches it (no
+    calendar date in 1939 any more); an ``earliest`` date, kept for older files, only holds the
+    question back until then."""
+    report, prompt = _first_intervene_prompt()
+    assert prompt == report
+    report, prompt = _first_intervene_prompt("interventions.0.earliest=1939-09-10T00:00:00")
+    assert prompt >= 19 * 1440 > report  # 10 Sep is day 19 of the game
