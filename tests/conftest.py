@@ -17,8 +17,20 @@ def flagship() -> scenarios.LoadedScenario:
     return scenarios.load(FLAGSHIP)
 
 
-def play(seed: int = 1, seats=(), overrides=(), name: str = FLAGSHIP) -> Session:
-    """A whole game run to its end by bots (and absent humans)."""
+def recorded(name: str = FLAGSHIP, *others: str) -> list[str]:
+    """Every seat of ``name`` played by the record (``bot:record``: its ``[[history]]``), then
+    ``others`` (``seat=controller``, which win): the story as it happened, for tests of the
+    engine's mechanisms under the decisions actually taken."""
+    given = {o.partition("=")[0] for o in others}
+    seats = scenarios.load(name).scenario.seat_ids
+    return [*(f"{s}=bot:record" for s in seats if s not in given), *others]
+
+
+def play(seed: int = 1, seats=(), overrides=(), name: str = FLAGSHIP, record: bool = False) -> Session:
+    """A whole game run to its end by bots (and absent humans); ``record``: the seats not given
+    play the record (:func:`recorded`), not the historical doctrine."""
+    if record:
+        seats = recorded(name, *seats)
     session = Session(scenarios.load(name, overrides), seed=seed, seats=seats)
     session.run_to_end()
     return session

@@ -39,7 +39,7 @@ def test_the_tutorial_is_short_and_teaches_the_controls() -> None:
     briefings = " ".join(a.briefing for a in s.actors)
     for words in ("space", "step", "hands", "help", "grade", "council", "deadline", "hot wash"):
         assert words in briefings, words
-    session = play(1, name="tutorial")
+    session = play(1, name="tutorial", record=True)
     kinds = {e.kind for e in session.events}
     assert {"report", "warning", "council", "prompt", "promise", "invasion"} <= kinds
     assert len(session.events) < 150  # about twenty minutes of play at a comfortable pace

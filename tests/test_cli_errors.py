@@ -96,7 +96,7 @@ def test_no_command_prints_help_and_exits_2(capsys):
         pytest.param(
             "france=robot",
             "unknown controller 'robot'; "
-            "choose from human, bot:historical, bot:realist, bot:liberal, bot:constructivist, "
+            "choose from human, bot:historical, bot:record, bot:realist, bot:liberal, bot:constructivist, "
             "bot:resolute, bot:cautious, bot:passive, script:PATH",
             id="unknown-controller",
         ),

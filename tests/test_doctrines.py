@@ -28,7 +28,12 @@ from wargame.session.views import PromptView, SeatView
 
 RANK = ("none", "probe", "limited", "general")
 TEMPERS = np.linspace(-3.0, 3.0, 41)  # the disposition in this game: resolve runs from low to high
-DOCTRINES = {"realist": bots.realist, "liberal": bots.liberal, "constructivist": bots.constructivist}
+DOCTRINES = {
+    "realist": bots.realist,
+    "liberal": bots.liberal,
+    "constructivist": bots.constructivist,
+    "historical": bots.controller("bot:historical", scenarios.load(FLAGSHIP).scenario),
+}
 
 
 def _at_prompt(kind: str, seat: str = "france") -> tuple[Session, SeatView, PromptView]:

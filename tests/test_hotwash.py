@@ -8,7 +8,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from conftest import FLAGSHIP
+from conftest import FLAGSHIP, recorded
 from test_report import facilitated, resumed_facilitated_game
 
 from wargame.analysis.aar.hotwash import HotWash, hot_wash, hot_wash_of, hot_wash_text
@@ -28,7 +28,7 @@ RAW = re.compile(
 def game(overrides: tuple[str, ...] = (), answer: bool = False) -> Session:
     """The 1939 game, seed 1, France human (absent unless ``answer``: then it answers its first
     prompt itself), run to its end."""
-    s = Session(scenarios.load(FLAGSHIP, overrides), seed=1, seats={"france": "human"})
+    s = Session(scenarios.load(FLAGSHIP, overrides), seed=1, seats=recorded(FLAGSHIP, "france=human"))
     if answer:
         s.advance_to_decision()
         prompt = s.pending("france")[0]

@@ -28,7 +28,9 @@ SEEDS = range(8)
 def _west_error(seat: str, overrides: list[str]) -> float:
     """Median over seeds of the assessed German divisions in the West over the truth, at the invasion."""
     ratios = [
-        play(seed=s, overrides=overrides).summary().estimate_error_at_invasion[seat]["forces.west"]
+        play(seed=s, overrides=overrides, record=True)
+        .summary()
+        .estimate_error_at_invasion[seat]["forces.west"]
         for s in SEEDS
     ]
     return statistics.median(r for r in ratios if r is not None)

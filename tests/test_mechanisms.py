@@ -245,7 +245,9 @@ def test_fusion_raises_credibility_and_honour_for_realist_guarantors() -> None:
 def test_a_fusion_centre_makes_the_guarantors_assessments_converge() -> None:
     def spread(level: str) -> float:
         seats = ["france=bot:realist", "uk=bot:realist"]
-        runs = [play(seed=s, seats=seats, overrides=_liaison(level)).summary() for s in (1, 2, 3)]
+        runs = [
+            play(seed=s, seats=seats, overrides=_liaison(level), record=True).summary() for s in (1, 2, 3)
+        ]
         values = [o.assessment_divergence_at_invasion for o in runs]
         assert all(v is not None for v in values)
         return statistics.mean(v for v in values if v is not None)
@@ -278,7 +280,9 @@ def test_piecemeal_divisions_strike_as_fewer_but_die_as_many() -> None:
 
 
 def test_a_guarantors_offensive_can_still_spend_itself() -> None:
-    session = play(seed=1, name="eastmark-2031")  # Valmont's counter-attack wears out (weight < 1)
+    session = play(
+        seed=1, name="eastmark-2031", record=True
+    )  # Valmont's counter-attack wears out (weight < 1)
     assert any(isinstance(e.data, ExhaustedData) for e in session.events)
 
 

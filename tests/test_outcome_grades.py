@@ -164,7 +164,7 @@ def test_norway_1940_guarantors_already_at_war_honour_at_least_formally() -> Non
 
 def test_every_game_of_every_scenario_has_a_grade() -> None:
     for name in ("tutorial", "eastmark-2031", "norway-1940", "drole-de-guerre-1939"):
-        m = play(seed=2, name=name).summary()
+        m = play(seed=2, name=name, record=True).summary()
         assert m.guarantee_honoured in words_of("guarantee_honoured")
         assert m.forces_delivered_share is not None and 0 <= m.forces_delivered_share <= 1
         assert m.functionality_days is not None and 0 < m.functionality <= 1
@@ -257,6 +257,6 @@ def test_the_hot_wash_says_a_guarantor_at_war_from_the_start_was_already_at_war(
     from wargame.analysis.aar.hotwash import headline
     from wargame.analysis.aar.review import after_action
 
-    text = " ".join(headline(after_action(play(seed=1, name="norway-1940"))))
+    text = " ".join(headline(after_action(play(seed=1, name="norway-1940", record=True))))
     assert "United Kingdom was already at war" in text and "never declared war" not in text
     assert text.count("The guarantee was honoured in substance") == 1

@@ -212,7 +212,7 @@ def test_the_1939_outcome_in_words() -> None:
     text = to_markdown(after_action_from_journal(GOLDEN))
     assert "invasion: 1 Sep 1939 04:45" in text and "Germany postponed once" in text
     assert (
-        "France: declared war after 2.7 days, first offensive after 5.7 days (at most 11 divisions)." in text
+        "France: declared war after 2.5 days, first offensive after 5.7 days (at most 11 divisions)." in text
     )
     assert "United Kingdom: declared war after 2.5 days, no offensive." in text
     assert "Germany attacks Poland at 26 Aug 1939 04:30" in text

@@ -20,10 +20,10 @@ SHIPPED = {p.stem: p.stem.removesuffix("-opening") for p in bundled_scripts()}
 EVERY_ACT = "drole-de-guerre-1939-opening"
 
 
-def scripted(name: str, seed: int = 1, journal: Path | None = None, **kw) -> Session:  # type: ignore[no-untyped-def]
+def scripted(name: str, seed: int = 1, journal: Path | None = None, given=(), **kw) -> Session:  # type: ignore[no-untyped-def]
     loaded = scenarios.load(SHIPPED[name])
     script = load_room_script(name, loaded.scenario)
-    seats = room_seats(loaded.scenario.seat_ids, [], script)
+    seats = room_seats(loaded.scenario.seat_ids, list(given), script)
     session = Session(loaded, seed=seed, seats=seats, journal=journal, **kw)
     session.prepare(script)
     return session
@@ -102,7 +102,7 @@ def test_the_journal_does_not_depend_on_how_the_clock_is_advanced(method: str) -
 
 
 def test_with_hold_deadlines_what_the_script_leaves_open_waits_for_the_room() -> None:
-    session = scripted("tutorial-opening", hold_deadlines=True)
+    session = scripted("tutorial-opening", hold_deadlines=True, given=["ardenia=bot:record"])  # it invades
     session.run_to_end()
     due = session.due()
     assert due and due[0].seat in ("corvia", "belmark")  # the script stops; the room decides

@@ -34,7 +34,7 @@ def test_passive_allies_invite_the_incursion() -> None:
 
 
 def test_the_reference_play_is_a_fait_accompli_the_council_does_not_stop() -> None:
-    session = play(1, name=NAME)
+    session = play(1, name=NAME, record=True)
     summary = session.summary()
     assert not summary.deterred
     assert summary.protege_survival_days is not None and summary.protege_survival_days < 10
@@ -44,6 +44,6 @@ def test_the_reference_play_is_a_fait_accompli_the_council_does_not_stop() -> No
 
 
 def test_a_protected_member_of_the_council_is_not_asked_whether_to_inform_itself() -> None:
-    session = play(1, name=NAME)
+    session = play(1, name=NAME, record=True)
     sittings = [e for e in session.events if e.kind == "council" and e.data.step == "sitting"]
     assert sittings and all("inform_protected" not in e.data.agenda for e in sittings)

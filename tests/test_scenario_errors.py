@@ -345,7 +345,12 @@ SINGLE_PROBLEMS = [
     ),
     (
         "date-before-start",
-        [("earliest = 1939-09-10T00:00:00", "earliest = 1939-08-17T04:00:00")],
+        [
+            (
+                'front = "poland"\ndivisions = 33',
+                'front = "poland"\nearliest = 1939-08-17T04:00:00\ndivisions = 33',
+            )
+        ],
         "interventions[0].earliest",
         "expected a date on or after the start (1939-08-22T00:00:00), got 1939-08-17T04:00:00",
         "earliest = 1939-08-17T04:00:00",

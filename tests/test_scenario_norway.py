@@ -13,7 +13,7 @@ NAME = "norway-1940"
 
 @pytest.fixture(scope="module")
 def game():  # type: ignore[no-untyped-def]
-    return play(1, name=NAME)
+    return play(1, name=NAME, record=True)
 
 
 def test_guarantors_already_at_war_are_never_asked_to_declare_it(game) -> None:  # type: ignore[no-untyped-def]
@@ -23,7 +23,7 @@ def test_guarantors_already_at_war_are_never_asked_to_declare_it(game) -> None: 
 
 
 def test_the_ships_at_sea_are_misread_and_seldom_give_warning() -> None:
-    summaries = [play(seed, name=NAME).summary() for seed in range(1, 7)]
+    summaries = [play(seed, name=NAME, record=True).summary() for seed in range(1, 7)]
     ratios = [s.estimate_error_at_invasion["uk"]["forces.norway"] for s in summaries]
     assert sum(1 for r in ratios if r is not None and r < 0.5) >= 4  # a fleet, not an invasion force
     assert sum(1 for s in summaries if s.warning_lead_days["uk"] is not None) <= 1

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FLAGSHIP, play
+from conftest import FLAGSHIP, play, recorded
 
 from wargame.cli import main
 from wargame.engine.decisions import DecisionError
@@ -103,7 +103,7 @@ def test_a_prompt_at_its_deadline_is_no_longer_pending() -> None:
 
 
 def test_halting_and_relaunching_keeps_one_battle_per_front() -> None:
-    session = _session(seats=["france=human"], seed=2)
+    session = _session(seats=recorded(FLAGSHIP, "france=human"), seed=2)
     launched = halted = False
     while not session.finished:
         for p in session.advance_to_decision():

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import recorded
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from ui.app import WargameApp
@@ -306,7 +307,8 @@ async def test_a_seat_screen_never_renders_ground_truth(tmp_path: Path, seat: st
 
 
 def _snap_session(seats: dict[str, str]) -> Session:
-    s = Session(scenarios.load(FLAGSHIP), seed=1, seats=seats)
+    given = [f"{seat}={ctl}" for seat, ctl in seats.items()]
+    s = Session(scenarios.load(FLAGSHIP), seed=1, seats=recorded(FLAGSHIP, *given))  # the record's story
     s.advance(12 * 1440)
     return s
 

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import recorded
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -112,7 +113,7 @@ def test_the_alert_board_queues_a_stop_for_each_seat_that_may_see_it() -> None:
 
 
 def test_many_alerts_make_one_message_the_most_important_first() -> None:
-    s = Session(scenarios.load(FLAGSHIP), seed=1, seats={"france": "human"})
+    s = Session(scenarios.load(FLAGSHIP), seed=1, seats=recorded(FLAGSHIP, "france=human"))
     board = AlertBoard()
     s.advance_until(INVASION + 1)
     board.scan(s.events, ["france"], s.scenario.scenario.start)
@@ -375,7 +376,7 @@ async def test_the_white_cell_undoes_its_last_hold(tmp_path: Path) -> None:
 
 
 def ended(tmp_path: Path) -> Session:
-    s = game(tmp_path, {"france": "human"})
+    s = game(tmp_path, dict(s.split("=") for s in recorded(FLAGSHIP, "france=human")))
     s.direct("hold_inject", "couverture", "the room is not ready")
     s.direct("adhoc_inject", "france", "a test", "Shots reported at the border")
     s.run_to_end()

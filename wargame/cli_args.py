@@ -124,9 +124,10 @@ def parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="SEAT=CONTROLLER",
-        help="who plays a seat: bot:historical (default), bot:realist, bot:liberal, "
-        "bot:constructivist, bot:resolute, bot:cautious, bot:passive, script:PATH (a decision "
-        "script), or human (absent here: prompts take their defaults)",
+        help="who plays a seat: bot:historical (default: the doctrine and parameters the scenario "
+        "gives the seat), bot:realist, bot:liberal, bot:constructivist, bot:resolute, bot:cautious, "
+        "bot:passive, bot:record (the scenario's [[history]]), script:PATH (a decision script), or "
+        "human (absent here: prompts take their defaults)",
     )
     r.add_argument(
         "--script",

@@ -141,7 +141,7 @@ def _key_dates(s: Scenario, seat: str) -> list[str]:
         if m.actor == seat and m.prompt_at is not None:
             out.append((m.prompt_at, f"{date_text(m.prompt_at)}: you are asked whether to mobilise."))
     for i in s.interventions:
-        if i.actor == seat:
+        if i.actor == seat and i.earliest is not None:
             out.append(
                 (i.earliest, f"{date_text(i.earliest)}: from then on you may be asked to enter the war.")
             )
@@ -182,7 +182,7 @@ def white_cell_pack_markdown(loaded: LoadedScenario) -> str:
     out += ["", "## History notes", ""]
     out += paragraphs(about.white_cell_notes) or ["(The scenario has no notes.)"]
     if s.history:
-        out += ["", "### What was decided in history (`[[history]]`, played by bot:historical)", ""]
+        out += ["", "### What was decided in history (`[[history]]`, played by bot:record)", ""]
         out += ["| seat | decision | choice | when | reason |", "|---|---|---|---|---|"]
         for h in s.history:
             when = (

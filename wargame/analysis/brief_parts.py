@@ -112,7 +112,8 @@ def seat_prompts(s: Scenario, seat: str) -> list[str]:
         if i.actor == seat and "intervene" in asked:
             front = next((f.name for f in s.fronts if f.id == i.front), i.front)
             out.append(
-                f"intervene: from {date_text(i.earliest)}, once there is a war on the {front}, whether "
+                f"intervene: {'' if i.earliest is None else f'from {date_text(i.earliest)}, '}on news of "
+                f"the war on the {front}, whether "
                 f"to enter it with {i.divisions:g} divisions ({i.decision_hours:g} hours); default: wait."
             )
     return out

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from wargame.engine import news
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import (
     BreakthroughData,
@@ -312,37 +313,59 @@ def _report_day(world: World, spec: Front, advance: float) -> None:
 
 
 def _intervention(world: World, spec: Intervention) -> Generator[simpy.Event, Any, None]:
+    """Ask a third party whether to enter the war on its front, on news of that war (a front
+    report, the capital falling: :func:`wargame.engine.news.front_news`), never sooner than its
+    ``retry_days`` after it last chose to wait, nor before its ``earliest`` date if it has one,
+    while the front is active. The prompt tells it what is public: the front's depth and the ground
+    taken; what it makes of them is its doctrine's business."""
     env = world.env
-    yield env.timeout(world.minute(spec.earliest))
+    if spec.earliest is not None:
+        yield env.timeout(max(0, world.minute(spec.earliest) - int(env.now)))
     front = world.fronts[spec.front]
-    while front.status != "collapsed":
-        if front.status != "active":  # quiet, being prepared, halted: ask once the fighting is on
-            yield env.timeout(from_days(spec.retry_days))
-            continue
-        answer = yield open_prompt(
-            world,
-            spec.actor,
-            "intervene",
-            f"enter the war on the {world.scenario_front(spec.front).name}, or wait?",
-            ("enter", "wait"),
-            default="wait",
-            within=from_hours(spec.decision_hours),
-            context={"front": spec.front, "ground_km": round(front.ground_km, 1)},
-        )
-        if answer.choice == "enter" and front.status == "active":
-            front.attacker += spec.divisions
-            front.joined.append(spec.actor)
-            target = world.scenario_front(spec.front).defender
-            world.actors[spec.actor].declare_war_on(target)
-            world.actors[target].declare_war_on(spec.actor)
-            world.journal.record(
-                InterventionData(actor=spec.actor, front=spec.front, divisions=spec.divisions),
-                f"{world.name(spec.actor)} enters the war against {world.name(target)} "
-                f"on the {world.scenario_front(spec.front).name}.",
-                actors=(spec.actor, target),
+    watch = news.Watch(world, spec.actor, news.front_news(spec.front))
+    since, asked_at, gap = -1, -from_days(spec.retry_days), spec.retry_days * 24
+    try:
+        while front.status != "collapsed":
+            yield from watch.wait(since, asked_at, hours=gap)
+            since = watch.mark()
+            if front.status != "active":  # quiet, being prepared, halted: ask once the fighting is on
+                continue
+            asked_at = int(env.now)
+            answer = yield open_prompt(
+                world,
+                spec.actor,
+                "intervene",
+                f"enter the war on the {world.scenario_front(spec.front).name}, or wait?",
+                ("enter", "wait"),
+                default="wait",
+                within=from_hours(spec.decision_hours),
+                context={
+                    "front": spec.front,
+                    "ground_km": round(front.ground_km, 1),
+                    "depth_km": world.scenario_front(spec.front).depth_km,
+                    "news": watch.what,
+                },
             )
-            return
-        yield env.timeout(from_days(spec.retry_days))
+            if answer.choice == "enter" and front.status == "active":
+                _enter(world, spec)
+                return
+    finally:
+        watch.close()
+
+
+def _enter(world: World, spec: Intervention) -> None:
+    front = world.fronts[spec.front]
+    front.attacker += spec.divisions
+    front.joined.append(spec.actor)
+    target = world.scenario_front(spec.front).defender
+    world.actors[spec.actor].declare_war_on(target)
+    world.actors[target].declare_war_on(spec.actor)
+    world.journal.record(
+        InterventionData(actor=spec.actor, front=spec.front, divisions=spec.divisions),
+        f"{world.name(spec.actor)} enters the war against {world.name(target)} "
+        f"on the {world.scenario_front(spec.front).name}.",
+        actors=(spec.actor, target),
+    )
 
 
 #: The decisions of this module a seat may take unprompted (assembled in wargame.engine.standard).

@@ -13,6 +13,7 @@ from wargame.model.clock import format_instant
 
 if TYPE_CHECKING:
     from wargame.engine.world import World
+    from wargame.model.scenario import Scenario
 
 
 def describe(world: World, subject: str, claim: float) -> str:
@@ -23,3 +24,19 @@ def describe(world: World, subject: str, claim: float) -> str:
     if kind == "mobilisation":
         return f"{world.name(key)} has about {claim:.0f} divisions available"
     return f"{aggressor} has about {claim:.0f} divisions on the {world.scenario_front(key).name}"
+
+
+def subject_label(scenario: Scenario, subject: str) -> str:
+    """A subject in words (names only, nothing secret): ``forces.west`` -> "Germany's divisions
+    on the Franco-German border". Unknown ids are shown as they are."""
+    kind, _, key = subject.partition(".")
+    names = {a.id: a.name for a in scenario.actors}
+    aggressor = names.get(scenario.aggressor.actor, scenario.aggressor.actor)
+    if kind == "attack_date":
+        return f"date of {aggressor}'s attack"
+    if kind == "mobilisation":
+        return f"{names.get(key, key)}'s divisions available"
+    if kind == "forces":
+        front = next((f.name for f in scenario.fronts if f.id == key), key)
+        return f"{aggressor}'s divisions on the {front}"
+    return subject

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import simpy
 
+from wargame.engine.claims import subject_label
 from wargame.engine.events import DecisionData, PromptData
 from wargame.engine.state import Prompt
 from wargame.model.clock import format_instant
@@ -189,7 +190,10 @@ def apply_decision(world: World, decision: Decision, by: str) -> None:
     if decision.prompt is not None:
         kind = world.prompts[decision.prompt][0].kind
         question = world.prompts[decision.prompt][0].question
-    text = f"{world.name(decision.seat)} decides — {question} → {decision.choice}"
+    shown = decision.choice
+    if kind == "share_assessment":  # the subject in words
+        shown = subject_label(world.scenario, decision.choice)
+    text = f"{world.name(decision.seat)} decides — {question} → {shown}"
     if decision.reason:
         text += f" — “{decision.reason}”"
     event = world.journal.record(

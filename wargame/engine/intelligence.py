@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from wargame.engine import liaison, penetration
 from wargame.engine.claims import describe
+from wargame.engine.claims import subject_label as subject_label  # re-exported: its home was here
 from wargame.engine.events import ReportData, ReportTruth, SuppressedData, SuppressedTruth
 from wargame.model.clock import DAY, from_days, from_hours, to_datetime
 
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     import simpy
 
     from wargame.engine.world import World
-    from wargame.model.scenario import Channel, Deception, Scenario, Service
+    from wargame.model.scenario import Channel, Deception, Service
 
 
 def start(world: World) -> None:
@@ -85,22 +86,6 @@ def truth_of(world: World, subject: str) -> float:
             else max(0.0, spec.defender_divisions + state.garrison)
         )
     return state.attacker if aggressor_attacks else state.defender
-
-
-def subject_label(scenario: Scenario, subject: str) -> str:
-    """A subject in words (names only, nothing secret): ``forces.west`` -> "Germany's divisions
-    on the Franco-German border". Unknown ids are shown as they are."""
-    kind, _, key = subject.partition(".")
-    names = {a.id: a.name for a in scenario.actors}
-    aggressor = names.get(scenario.aggressor.actor, scenario.aggressor.actor)
-    if kind == "attack_date":
-        return f"date of {aggressor}'s attack"
-    if kind == "mobilisation":
-        return f"{names.get(key, key)}'s divisions available"
-    if kind == "forces":
-        front = next((f.name for f in scenario.fronts if f.id == key), key)
-        return f"{aggressor}'s divisions on the {front}"
-    return subject
 
 
 def _claim(rng: np.random.Generator, subject: str, truth: float, accuracy: float) -> float:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from wargame.engine.events import (
     CapitalData,
     CollapseData,
+    FrontData,
     InjectData,
     MobilisationData,
     OffensiveData,
@@ -80,11 +81,14 @@ class Watch:
         """The journal's position now: news after it is news since now."""
         return len(self.world.journal.events)
 
-    def wait(self, since: int, asked_at: int) -> Generator[simpy.Event, Any, None]:
-        """Wait until there has been news after position ``since`` and at least the seat's
-        ``redecide_hours`` have passed since minute ``asked_at``."""
+    def wait(
+        self, since: int, asked_at: int, hours: float | None = None
+    ) -> Generator[simpy.Event, Any, None]:
+        """Wait until there has been news after position ``since`` and at least ``hours`` (by
+        default the seat's ``redecide_hours``) have passed since minute ``asked_at``."""
         env = self.world.env
-        hours = self.world.scenario.actor(self.seat).redecide_hours
+        if hours is None:
+            hours = self.world.scenario.actor(self.seat).redecide_hours
         earliest = asked_at + from_hours(hours)
         if env.now < earliest:
             yield env.timeout(earliest - int(env.now))
@@ -128,6 +132,17 @@ def declaration_news(world: World, seat: str) -> IsNews:
             or _is_phase(d, seat)
             or (isinstance(d, (CapitalData, CollapseData)) and d.actor == target)
         )
+
+    return is_news
+
+
+def front_news(front: str) -> IsNews:
+    """News that bears on entering a war on ``front``, for a third party: a report of the fighting
+    there, the defender's capital falling (what it could see: the public front news)."""
+
+    def is_news(event: Event) -> bool:
+        d = event.data
+        return isinstance(d, FrontData | CapitalData) and d.front == front
 
     return is_news
 

@@ -11,7 +11,10 @@ import difflib
 from collections.abc import Iterable
 from datetime import datetime
 
-from wargame.model.scenario import CHANNELS, COUNCIL_ITEMS, PROMPTS, Scenario, ScriptedDecision
+from wargame.model import doctrine_params
+from wargame.model.doctrine_params import BY_ROLE
+from wargame.model.fields import FieldError
+from wargame.model.scenario import CHANNELS, COUNCIL_ITEMS, PROMPTS, Actor, Scenario, ScriptedDecision
 
 Path = tuple[str | int, ...]
 
@@ -57,6 +60,7 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
             seen.setdefault(value, i)
 
     for i, actor in enumerate(s.actors):
+        out += [(("actors", i, "doctrine_params", *p), m) for p, m in doctrine_problems(actor)]
         for j, enemy in enumerate(actor.at_war_with):
             need_actor(("actors", i, "at_war_with", j), enemy)
             if enemy == actor.id:
@@ -129,7 +133,8 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         need_actor(("interventions", i, "actor"), iv.actor)
         if iv.front not in fronts:
             out.append((("interventions", i, "front"), _unknown("front", iv.front, fronts)))
-        need_date(("interventions", i, "earliest"), iv.earliest)
+        if iv.earliest is not None:
+            need_date(("interventions", i, "earliest"), iv.earliest)
 
     for i, d in enumerate(s.deception):
         for j, kind in enumerate(d.channels):
@@ -158,6 +163,23 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         for j, a in enumerate(inj.to):
             if a != "all":
                 need_actor(("injects", i, "to", j), a)
+    return out
+
+
+def doctrine_problems(actor: Actor) -> list[tuple[Path, str]]:
+    """Problems in an actor's ``doctrine_params``: a name its doctrine does not read, a value out
+    of range (the doctrine is the one it names, or the one its role gives it)."""
+    doctrine = actor.doctrine or BY_ROLE[actor.role]
+    known = doctrine_params.names(doctrine)
+    out: list[tuple[Path, str]] = []
+    for name, value in actor.doctrine_params.items():
+        if name not in known:
+            out.append(((name,), _unknown(f"parameter of the {doctrine} doctrine", name, known)))
+            continue
+        try:
+            doctrine_params.split(doctrine, {name: value})
+        except FieldError as err:
+            out.append(((name,), f"expected {err.expected}, got {value!r}"))
     return out
 
 

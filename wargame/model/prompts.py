@@ -17,7 +17,7 @@ the scenario alone — which seats can ever be asked it, in the order the engine
 * ``mobilise`` — a state with a mobilisation prompt (on a date before the horizon, or on invasion);
 * ``council_position`` — every member, at each sitting of the council, if its agenda can hold an
   item (an offensive to launch or halt, or the protected state to inform); any member may call it;
-* ``intervene`` — a third party, from its ``earliest`` date, while the war on its front is on;
+* ``intervene`` — a third party, on news of the war on its front (not before ``earliest``);
 * ``penetration`` — a penetrated state that can uncover the penetration: purge it or watch it;
 * ``allocate`` — the aggressor, once it has invaded, if it also defends a front: strip the fronts
   it defends for the invasion, hold them as deployed, reinforce them or recall the invasion army to
@@ -122,7 +122,9 @@ def council_seats(s: Scenario) -> tuple[str, ...]:
 
 
 def intervene_seats(s: Scenario) -> tuple[str, ...]:
-    return _unique(iv.actor for iv in s.interventions if _before_horizon(s, iv.earliest))
+    return _unique(
+        iv.actor for iv in s.interventions if iv.earliest is None or _before_horizon(s, iv.earliest)
+    )
 
 
 def invasion_front(s: Scenario) -> Front | None:
@@ -198,7 +200,8 @@ PROMPT_RULES: dict[str, PromptRule] = {
             kind="intervene",
             options=PROMPTS["intervene"],
             default="wait",
-            when="from its earliest date, while the war on its front is on",
+            when="on news of the war on its front (a front report, the capital falling), not before its "
+            "earliest date if it has one",
             seats=intervene_seats,
         ),
         PromptRule(

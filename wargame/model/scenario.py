@@ -20,6 +20,7 @@ from datetime import datetime
 
 import attrs
 
+from wargame.model.doctrine_params import DOCTRINE_NAMES
 from wargame.model.fields import param
 
 ROLES = ("aggressor", "protected", "guarantor", "third_party")
@@ -127,6 +128,25 @@ class Actor:
         "hours (the default, wait or none, applies when it passes).",
         ge=0.5,
         le=720,
+    )
+    doctrine: str = param(
+        "",
+        doc="The doctrine this seat plays under the `historical` controller (the default): `realist`, "
+        "`liberal`, `constructivist`, `resolute`, `cautious` or `passive`. Empty: by role (the aggressor, "
+        "the protected state and third parties realist, guarantors liberal; docs/model.md, Controllers).",
+        choices=("", *DOCTRINE_NAMES),
+    )
+    doctrine_params: dict[str, float] = attrs.field(
+        factory=dict,
+        hash=False,
+        metadata={
+            "doc": "Overrides of the doctrine's parameters under `historical` (a table, e.g. "
+            "`[actors.doctrine_params]` with `ultimatum_hours = 48`): the doctrine's own and the "
+            "rules of conduct; the names and ranges are listed below (Doctrine parameters).",
+            "ge": None,
+            "le": None,
+            "choices": None,
+        },
     )
 
 
@@ -443,9 +463,15 @@ class Intervention:
 
     actor: str = param(doc="Intervening actor.", ident=True)
     front: str = param(doc="Front it joins as attacker.", ident=True)
-    earliest: datetime = param(doc="First instant it is asked whether to enter.")
+    earliest: datetime | None = param(
+        None,
+        doc="Not before: the first instant it may be asked whether to enter (optional). It is asked on "
+        "news of the war on its front: a front report, the capital falling.",
+    )
     divisions: float = param(doc="Divisions it brings.", ge=0, le=1000)
-    retry_days: float = param(1.0, doc="Days before it is asked again after waiting.", ge=0.1, le=60)
+    retry_days: float = param(
+        1.0, doc="The least time, in days, before it is asked again after waiting (on news).", ge=0.1, le=60
+    )
     decision_hours: float = param(12.0, doc="Deadline of its prompt, in hours.", ge=0.5, le=720)
 
 
@@ -532,7 +558,7 @@ class Penetration:
 class ScriptedDecision:
     """One entry of a decision script: what a seat chose, for prompts of one kind in a window of time.
 
-    The ``historical`` controller plays the scenario's ``[[history]]``; ``script:PATH`` plays a file
+    The ``record`` controller plays the scenario's ``[[history]]``; ``script:PATH`` plays a file
     of the same entries. The first entry that matches a prompt (seat, decision, council item, and
     the prompt's time within ``after``/``before``) gives the choice; with none, the prompt's default.
     """
@@ -569,7 +595,7 @@ class Scenario:
     liaison: tuple[Liaison, ...] = param(factory=tuple, doc="Intelligence sharing between services.")
     penetrations: tuple[Penetration, ...] = param(factory=tuple, doc="Agents of influence, penetrations.")
     history: tuple[ScriptedDecision, ...] = param(
-        factory=tuple, doc="The decisions actually taken, played by the `historical` controller."
+        factory=tuple, doc="The decisions actually taken (the record), played by the `record` controller."
     )
 
     @property

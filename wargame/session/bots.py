@@ -17,8 +17,11 @@ commitments, never from the truth; ``docs/model.md`` (Controllers) tables their 
 * ``resolute`` / ``cautious`` — honour everything at once, or avoid every risk.
 * ``passive`` — always the prompt's default (what an absent player gets).
 
-Scripts: ``historical`` plays the scenario's ``[[history]]`` (the decisions actually taken);
-``script:PATH`` plays a decision-script file of the same entries (``[[decision]]`` tables).
+``historical`` (the default) is a doctrine too: each seat plays the doctrine and the parameters its
+scenario gives it (:mod:`wargame.session.doctrines.historical`), from its view alone.
+
+Scripts: ``record`` plays the scenario's ``[[history]]`` (the decisions actually taken, at their
+dates); ``script:PATH`` plays a decision-script file of the same entries (``[[decision]]`` tables).
 """
 
 from __future__ import annotations
@@ -33,10 +36,12 @@ from wargame.model.prompts import PROMPT_RULES
 from wargame.model.scenario import Scenario, ScriptedDecision
 from wargame.session.doctrines import Answer, Controller, constructivist, liberal, realist, resolve_of
 from wargame.session.doctrines.common import choose
+from wargame.session.doctrines.historical import historical
 from wargame.session.views import PromptView, SeatView
 
 __all__ = [
     "DOCTRINES",
+    "SCENARIO_BUILT",
     "SCRIPTED",
     "Answer",
     "Controller",
@@ -109,7 +114,9 @@ DOCTRINES: dict[str, Controller] = {
     "cautious": cautious,
     "passive": passive,
 }
-SCRIPTED = ("historical",)
+#: Controllers built from the scenario: its doctrines and parameters, and its record.
+SCENARIO_BUILT = ("historical",)
+SCRIPTED = ("record",)
 
 
 @attrs.frozen
@@ -180,9 +187,11 @@ def controller(name: str, scenario: Scenario) -> Controller:
         )
     doctrine = name.removeprefix("bot:")
     if doctrine == "historical":
+        return historical(scenario, DOCTRINES)
+    if doctrine == "record":
         return Script(scenario.history, scenario.scenario.start, "historical record")
     return DOCTRINES[doctrine]
 
 
 def controller_names() -> Sequence[str]:
-    return ["human", *(f"bot:{d}" for d in (*SCRIPTED, *DOCTRINES)), "script:PATH"]
+    return ["human", *(f"bot:{d}" for d in (*SCENARIO_BUILT, *SCRIPTED, *DOCTRINES)), "script:PATH"]

@@ -1,9 +1,11 @@
 """Seats and their controllers: who plays each seat of a game.
 
 A seat is played by a ``human`` (at the terminal, or a room script speaking for one), by a bot of
-a doctrine (``bot:realist``, ...), by the historical record (``bot:historical``, the default) or
-by a decision-script file (``script:PATH``). :func:`assign_seats` turns what a user typed
-(``france=human``) into a complete, checked assignment.
+a doctrine (``bot:realist``, ...; ``bot:historical``, the default, plays the doctrine and
+parameters the scenario gives each seat), by the historical record (``bot:record``: the
+scenario's ``[[history]]``) or by a decision-script file (``script:PATH``).
+:func:`assign_seats` turns what a user typed (``france=human``) into a complete, checked
+assignment.
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ def normalise_controller(text: str) -> str:
     if name == HUMAN:
         return HUMAN
     doctrine = name.removeprefix("bot:")
-    if doctrine in bots.DOCTRINES or doctrine in bots.SCRIPTED:
+    builtin = (*bots.DOCTRINES, *bots.SCENARIO_BUILT, *bots.SCRIPTED)
+    if doctrine in builtin:
         return f"bot:{doctrine}"
-    hint = difflib.get_close_matches(name, [HUMAN, *bots.DOCTRINES, *bots.SCRIPTED, *controller_names()], n=1)
+    hint = difflib.get_close_matches(name, [HUMAN, *builtin, *controller_names()], n=1)
     raise SeatError(
         f"unknown controller {text!r}"
         + (f"; did you mean {hint[0]!r}?" if hint else f"; choose from {', '.join(controller_names())}")
@@ -43,7 +46,7 @@ def normalise_controller(text: str) -> str:
 
 
 def assign_seats(seat_ids: Sequence[str], given: Mapping[str, str] | Sequence[str] = ()) -> dict[str, str]:
-    """Every seat's controller: those given (``seat=controller``), the rest the historical bot."""
+    """Every seat's controller: those given (``seat=controller``), the rest the historical doctrine."""
     pairs: list[tuple[str, str]] = []
     if isinstance(given, Mapping):
         pairs = list(given.items())

@@ -47,6 +47,7 @@ from wargame.engine.world import World
 from wargame.model.clock import format_instant
 from wargame.model.scenario_files.scenarios import LoadedScenario
 from wargame.session import bots, collector
+from wargame.session.doctrines.historical import doctrine_of
 from wargame.session.doctrines.initiative import initiatives
 from wargame.session.journal.header import Header
 from wargame.session.journal.write import JournalLines
@@ -324,7 +325,10 @@ class Session:
         by = self.controller(seat)
         if not by.startswith("bot:"):
             return
-        for step in initiatives(by.removeprefix("bot:"), seat_view(self.world, seat)):
+        doctrine = by.removeprefix("bot:")
+        if doctrine == "historical":  # the doctrine the scenario gives the seat
+            doctrine = doctrine_of(self.world.scenario.actor(seat))
+        for step in initiatives(doctrine, seat_view(self.world, seat)):
             spec = self.world.decisions.get(step.kind)
             if self.world.ended or spec is None or spec.check(self.world, seat, step.choice) is not None:
                 continue

@@ -85,7 +85,7 @@ def review(
     seen = capture(loaded, seed, seats, events)
     invasion = next((e for e in events if isinstance(e.data, InvasionData)), None)
     guarantees = _guarantees(scenario, events, invasion)
-    decisions = _decisions(events, seen)
+    decisions = _decisions(events, seen, scenario)
     outcome = measures(events, scenario)
     deception = deception_results(events, scenario, seen.samples, invasion.t if invasion else None)
     found = issues(events, guarantees, decisions, deception, outcome, names)
@@ -215,8 +215,9 @@ def _timeline_kind(e: Event) -> str:
     return WHITE_ACT if white_act(e) is not None else e.kind.value
 
 
-def _decisions(events: Sequence[Event], seen: Capture) -> tuple[DecisionRecord, ...]:
-    """The seats' decisions (the white cell's acts are in the timeline, not here)."""
+def _decisions(events: Sequence[Event], seen: Capture, scenario: Scenario) -> tuple[DecisionRecord, ...]:
+    """The seats' decisions (the white cell's acts are in the timeline, not here); an assessment
+    shared is named by its subject in words."""
     out = []
     for e in events:
         d = e.data
@@ -230,7 +231,7 @@ def _decisions(events: Sequence[Event], seen: Capture) -> tuple[DecisionRecord, 
                 at=e.at,
                 seat=d.seat,
                 kind=d.decision,
-                choice=d.choice,
+                choice=subject_label(scenario, d.choice) if d.decision == "share_assessment" else d.choice,
                 by=d.by,
                 reason=d.reason,
                 prompt=d.prompt,

@@ -211,7 +211,7 @@ at = 2030-06-08T14:00:00
 to = ["green"]
 text = "Fuel convoys and field hospitals are seen moving to the border."
 
-# -- The reference play (the `historical` controller): the first matching entry gives the choice. ---
+# -- The record (the `record` controller): the first matching entry gives the choice. -------------
 
 [[history]]
 seat = "red"

@@ -9,7 +9,9 @@ thresholds on sums of these and the seat's resolve, vary smoothly across games.
 from __future__ import annotations
 
 from wargame.engine.events import (
+    CapitalData,
     CouncilData,
+    FrontData,
     MobilisationData,
     OffensiveData,
     PromiseData,
@@ -105,3 +107,17 @@ def council_verdict(view: SeatView, items: tuple[str, ...]) -> float:
 def shared_reports(view: SeatView) -> int:
     """How many reports reached the seat through liaison (shared by another service)."""
     return sum(1 for e in view.events if isinstance(e.data, ReportData) and e.data.shared_by is not None)
+
+
+def broken(view: SeatView, front: str, depth_km: float) -> float:
+    """How broken the seat believes the defender on ``front`` to be (0 to 1), from the public news
+    of the war in its view: the share of the front's depth it last saw taken, and 1 once it has
+    seen the capital fall (a state that can be said to have ceased to exist)."""
+    taken = 0.0
+    for e in view.events:
+        d = e.data
+        if isinstance(d, CapitalData) and d.front == front:
+            return 1.0
+        if isinstance(d, FrontData) and d.front == front:
+            taken = d.ground_km
+    return min(1.0, taken / depth_km) if depth_km > 0 else 0.0

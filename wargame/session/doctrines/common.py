@@ -9,7 +9,7 @@ from typing import Any
 
 from wargame.engine.credibility import resolve, signal_weight
 from wargame.engine.events import ExhaustedData, HaltData, OffensiveData
-from wargame.session.doctrines.beliefs import engagement
+from wargame.session.doctrines.beliefs import broken, engagement
 from wargame.session.views import PromptView, SeatView
 
 Answer = tuple[str, str]
@@ -47,6 +47,26 @@ def promised_scale(prompt: PromptView) -> str:
     return "general" if "main offensive" in str(prompt.context.get("promise", "")) else "limited"
 
 
+def intervene(view: SeatView, prompt: PromptView, enter_broken: float) -> Answer:
+    """A third party enters once it believes the victim at least ``enter_broken`` broken
+    (:func:`~wargame.session.doctrines.beliefs.broken`: the ground it has seen taken over the
+    front's depth; 1 once the capital has fallen; above 1, never)."""
+    ctx = prompt.context
+    belief = broken(view, str(ctx.get("front", "")), float(ctx.get("depth_km", 0.0)))
+    if belief >= enter_broken:
+        return choose(
+            prompt, "enter", f"the victim looks broken ({belief:.0%}; we enter at {enter_broken:.0%})"
+        )
+    return choose(prompt, "wait", f"the victim still stands ({belief:.0%}; we enter at {enter_broken:.0%})")
+
+
+def acting_share(credibility: Mapping[str, float], prompt: PromptView) -> float:
+    """The share of the guarantors' strength an aggressor believes will act: each guarantor's
+    ``credibility`` weighed by its share of their planned divisions (the prompt's ``strength``)."""
+    shares = prompt.context.get("strength") or {}
+    return sum(c * float(shares.get(g, 0.0)) for g, c in credibility.items())
+
+
 def deterrence(view: SeatView, prompt: PromptView) -> Answer:
     """The aggressor's calculus: invade if the gain exceeds the war's cost times the share of the
     guarantors' strength it expects to act (each guarantor's credibility as it perceives it,
@@ -54,8 +74,7 @@ def deterrence(view: SeatView, prompt: PromptView) -> Answer:
     its appetite for risk in this game, ``exp(-resolve_sd x temper)`` (a bold leadership,
     temper > 0, discounts it). Over games the share deterred is a smooth function of cost and
     credibility."""
-    shares = prompt.context.get("strength") or {}
-    acts = sum(c * float(shares.get(g, 0.0)) for g, c in view.credibility.items())
+    acts = acting_share(view.credibility, prompt)
     gain, cost = float(prompt.context.get("expected_gain", 1.0)), float(prompt.context.get("war_cost", 1.0))
     risk = acts * cost * math.exp(-view.profile.resolve_sd * view.own.temper)
     if gain > risk:

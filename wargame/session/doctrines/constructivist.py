@@ -11,52 +11,60 @@ It acts from its resolve (which carries war-weariness) plus what its identity ad
 
 from __future__ import annotations
 
+from wargame.model.doctrine_params import ConstructivistParams
 from wargame.session.doctrines.beliefs import allies_at_war, promises, spoken
-from wargame.session.doctrines.common import Answer, allocation, choose, deterrence, resolve_of, scale
+from wargame.session.doctrines.common import (
+    Answer,
+    allocation,
+    choose,
+    deterrence,
+    intervene,
+    resolve_of,
+    scale,
+)
 from wargame.session.views import PromptView, SeatView
 
-SPOKEN = 0.15
-KEPT, BROKEN = 0.05, -0.05
-ALLIANCE = 0.2
-OFFENSIVE = {"general": 0.4, "limited": 0.25, "probe": 0.12}
-DECLARE = 0.1
+#: The constructivist as documented (:class:`~wargame.model.doctrine_params.ConstructivistParams`).
+DEFAULT = ConstructivistParams()
 
 
-def identity(view: SeatView) -> float:
+def identity(view: SeatView, p: ConstructivistParams = DEFAULT) -> float:
     """What its identity adds to its resolve: its word, its record of promises, its allies at war."""
     kept, broken = promises(view)
-    return SPOKEN * spoken(view) + KEPT * kept + BROKEN * broken + ALLIANCE * allies_at_war(view)
+    return p.spoken * spoken(view) + p.kept * kept - p.broken * broken + p.alliance * allies_at_war(view)
 
 
-def constructivist(view: SeatView, prompt: PromptView) -> Answer:
+def constructivist(view: SeatView, prompt: PromptView, p: ConstructivistParams = DEFAULT) -> Answer:
     """Identity and norms: its commitments and its allies bind it; war-weariness restrains it."""
     weariness = view.profile.war_weariness
-    r = resolve_of(view) + identity(view)
+    r = resolve_of(view) + identity(view, p)
     kind = prompt.kind
     if kind == "attack":
         return deterrence(view, prompt)
     if kind == "allocate":
         return allocation(view, prompt)
     if kind == "statement":
-        return choose(prompt, "statement" if weariness < 0.5 else "silence", f"war-weariness {weariness:g}")
+        return choose(
+            prompt, "statement" if weariness < p.weary else "silence", f"war-weariness {weariness:g}"
+        )
     if kind == "mobilise":
         return choose(prompt, "order", "a nation defends itself")
     if kind == "declare_war":
-        return choose(prompt, "declare" if r >= DECLARE else "wait", f"honour binds us (resolve {r:.2f})")
+        return choose(prompt, "declare" if r >= p.declare else "wait", f"honour binds us (resolve {r:.2f})")
     if kind == "offensive":
         return choose(
             prompt,
-            scale(r, **OFFENSIVE),
+            scale(r, p.offensive_general, p.offensive_limited, p.offensive_probe),
             f"who we are and who stands with us (resolve {r:.2f}, weariness {weariness:g})",
         )
     if kind == "council_position":
         item = prompt.context.get("item")
-        weary = weariness >= 0.5
+        weary = weariness >= p.weary
         if item == "halt_offensive":
             return ("for" if weary else "against"), f"war-weariness {weariness:g}"
         if item == "inform_protected":
             return ("against" if weary else "for"), "what we tell an ally reflects who we are"
         return ("against" if weary else "for"), f"war-weariness {weariness:g}"
-    if kind == "intervene":
-        return choose(prompt, "wait", "no identity calls for it")
+    if kind == "intervene":  # no identity calls for it (by default it never enters)
+        return intervene(view, prompt, p.enter_broken)
     return prompt.default, "no norm applies"

@@ -38,9 +38,9 @@ from collections.abc import Callable, Mapping
 import attrs
 
 from wargame.engine.events import AidData, AssessmentData, CouncilData, InvasionData, TalksData, WarData
+from wargame.model.doctrine_params import RealistParams
 from wargame.session.doctrines.beliefs import spoken
 from wargame.session.doctrines.common import resolve_of
-from wargame.session.doctrines.realist import DECLARE
 from wargame.session.views import SeatView
 
 
@@ -63,7 +63,7 @@ class Sharing:
 
 SHARING = Sharing()
 AID_DAYS = 14.0  # at most one shipment a fortnight (the engine's default delivery time)
-TALK_BAR = DECLARE  # the realist's bar for war: below it, it seeks a way out
+TALK_BAR = RealistParams().declare  # the realist's bar for war: below it, it seeks a way out
 
 
 def _shared(view: SeatView) -> dict[str, float]:

@@ -11,31 +11,31 @@
 
 from __future__ import annotations
 
+from wargame.model.doctrine_params import LiberalParams
 from wargame.session.doctrines.beliefs import council_verdict, promised, shared_reports
 from wargame.session.doctrines.common import (
     Answer,
     allocation,
     choose,
     deterrence,
+    intervene,
     promised_scale,
     resolve_of,
 )
 from wargame.session.views import PromptView, SeatView
 
-COUNCIL = 0.1  # what the council's verdict on an offensive adds to (or takes from) its resolve
-SHARED = 0.05  # what a full picture shared through liaison adds
-SHARED_FULL = 20  # shared reports that make the picture full
-LETTER = 0.1  # resolve from which it keeps the promised scale (below it: a probe, down to 0)
+#: The liberal as documented (its thresholds: :class:`~wargame.model.doctrine_params.LiberalParams`).
+DEFAULT = LiberalParams()
 
 
-def institutions(view: SeatView) -> float:
+def institutions(view: SeatView, p: LiberalParams = DEFAULT) -> float:
     """What the institutions add to its resolve: the council's verdict on an offensive and the
     reports shared with it through liaison."""
     verdict = council_verdict(view, ("main_offensive", "limited_offensive"))
-    return COUNCIL * verdict + SHARED * min(1.0, shared_reports(view) / SHARED_FULL)
+    return p.council * verdict + p.shared * min(1.0, shared_reports(view) / p.shared_full)
 
 
-def liberal(view: SeatView, prompt: PromptView) -> Answer:
+def liberal(view: SeatView, prompt: PromptView, p: LiberalParams = DEFAULT) -> Answer:
     """The treaty's letter and the council's word, as far as the government's resolve carries it."""
     r = resolve_of(view)
     kind = prompt.kind
@@ -48,20 +48,20 @@ def liberal(view: SeatView, prompt: PromptView) -> Answer:
     if kind == "mobilise":
         return choose(prompt, "order", "as the treaty requires")
     if kind == "declare_war":
-        bar = 0.02 if promised(view, "declare_war") else 0.1
+        bar = p.declare_promised if promised(view, "declare_war") else p.declare
         if r < bar:
             return choose(prompt, "wait", f"the casus foederis is disputed (resolve {r:.2f})")
         return choose(prompt, "declare", "the casus foederis has arisen")
     if kind == "offensive":
-        held = r + institutions(view)
+        held = r + institutions(view, p)
         letter = promised_scale(prompt)
-        choice = letter if held >= LETTER else "probe" if held >= 0 else "none"
+        choice = letter if held >= p.letter else "probe" if held >= 0 else "none"
         return choose(
             prompt, choice, f"the treaty promised a {letter} offensive (resolve {r:.2f}, held {held:.2f})"
         )
     if kind == "council_position":
         item = prompt.context.get("item")
         return ("against" if item == "halt_offensive" else "for"), "keep faith with the ally, and tell it"
-    if kind == "intervene":
-        return choose(prompt, "wait", "no treaty calls for it")
+    if kind == "intervene":  # enters once the victim can be said to have ceased to exist
+        return intervene(view, prompt, p.enter_broken)
     return prompt.default, "no rule of the treaty applies"

@@ -15,15 +15,21 @@
 
 from __future__ import annotations
 
+from wargame.model.doctrine_params import RealistParams
 from wargame.session.doctrines.beliefs import others_carry, promised, spoken
-from wargame.session.doctrines.common import Answer, allocation, choose, deterrence, resolve_of, scale
+from wargame.session.doctrines.common import (
+    Answer,
+    allocation,
+    choose,
+    deterrence,
+    intervene,
+    resolve_of,
+    scale,
+)
 from wargame.session.views import PromptView, SeatView
 
-STATEMENT = 0.5  # resolve net of the buck it takes to speak publicly
-DECLARE = 0.05  # resolve it takes to declare war with nothing at stake; halved with everything at stake
-OFFENSIVE = {"general": 0.3, "limited": 0.18, "probe": 0.08}  # will to fight (resolve x share x (1 - buck))
-SPOKEN_WILL = 0.05  # what a public statement adds to its will to fight (abandoning would cost it)
-SUPPORT = 0.3  # resolve from which it backs another member's offensive in council
+#: The realist as documented (its thresholds: :class:`~wargame.model.doctrine_params.RealistParams`).
+DEFAULT = RealistParams()
 
 
 def power(view: SeatView, front: object) -> tuple[float, float]:
@@ -42,7 +48,7 @@ def stake(view: SeatView) -> float:
     return 0.5 * spoken(view) + 0.5 * promised(view, "declare_war")
 
 
-def realist(view: SeatView, prompt: PromptView) -> Answer:
+def realist(view: SeatView, prompt: PromptView, p: RealistParams = DEFAULT) -> Answer:
     """Interest and power; passes the buck to a stronger engaged ally; honours what it said."""
     r = resolve_of(view)
     buck = others_carry(view)
@@ -54,18 +60,18 @@ def realist(view: SeatView, prompt: PromptView) -> Answer:
     if kind == "statement":
         return choose(
             prompt,
-            "statement" if r * (1 - buck) >= STATEMENT else "silence",
+            "statement" if r * (1 - buck) >= p.statement else "silence",
             f"our resolve {r:.2f}; others carry {buck:.0%} of the load",
         )
     if kind == "mobilise":
         return choose(prompt, "order", "forces must be ready whatever we decide")
     if kind == "declare_war":
-        bar = DECLARE * (1 - 0.5 * stake(view))
+        bar = p.declare * (1 - 0.5 * stake(view))
         return choose(prompt, "declare" if r >= bar else "wait", f"our resolve {r:.2f} (bar {bar:.3f})")
     if kind == "offensive":
         ratio, share = power(view, ctx.get("front"))
-        will = r * share * (1 - buck) + SPOKEN_WILL * spoken(view)
-        choice = scale(will, **OFFENSIVE)
+        will = r * share * (1 - buck) + p.spoken_will * spoken(view)
+        choice = scale(will, p.offensive_general, p.offensive_limited, p.offensive_probe)
         return choose(
             prompt,
             choice,
@@ -74,14 +80,10 @@ def realist(view: SeatView, prompt: PromptView) -> Answer:
     if kind == "council_position":
         item, concerns = ctx.get("item"), ctx.get("concerns")
         others = concerns not in (None, view.seat)  # another member's offensive: someone else's cost
-        favour = r >= SUPPORT if others else r * (1 - buck) >= STATEMENT
+        favour = r >= p.support if others else r * (1 - buck) >= p.keep_own
         if item == "halt_offensive":
             return ("against" if favour else "for"), f"our resolve {r:.2f}; others carry {buck:.0%}"
         return ("for" if favour else "against"), f"our resolve {r:.2f}; others carry {buck:.0%}"
     if kind == "intervene":
-        return choose(
-            prompt,
-            "enter" if float(ctx.get("ground_km", 0)) >= 150 else "wait",
-            "enter when the victim is broken",
-        )
+        return intervene(view, prompt, p.enter_broken)
     return prompt.default, "no realist reason to depart from the default"
