@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING, Any
 from wargame.engine.events import (
     CapitalData,
     CollapseData,
+    FalseAlarmData,
     InjectData,
+    InvasionData,
     MobilisationData,
     OffensiveData,
     PromiseData,
@@ -80,11 +82,14 @@ class Watch:
         """The journal's position now: news after it is news since now."""
         return len(self.world.journal.events)
 
-    def wait(self, since: int, asked_at: int) -> Generator[simpy.Event, Any, None]:
-        """Wait until there has been news after position ``since`` and at least the seat's
-        ``redecide_hours`` have passed since minute ``asked_at``."""
+    def wait(
+        self, since: int, asked_at: int, hours: float | None = None
+    ) -> Generator[simpy.Event, Any, None]:
+        """Wait until there has been news after position ``since`` and at least ``hours`` (by
+        default the seat's ``redecide_hours``) have passed since minute ``asked_at``."""
         env = self.world.env
-        hours = self.world.scenario.actor(self.seat).redecide_hours
+        if hours is None:
+            hours = self.world.scenario.actor(self.seat).redecide_hours
         earliest = asked_at + from_hours(hours)
         if env.now < earliest:
             yield env.timeout(earliest - int(env.now))
@@ -127,6 +132,28 @@ def declaration_news(world: World, seat: str) -> IsNews:
             or (isinstance(d, PromiseData) and d.guarantor in (seat, *partners))
             or _is_phase(d, seat)
             or (isinstance(d, (CapitalData, CollapseData)) and d.actor == target)
+        )
+
+    return is_news
+
+
+def mobilisation_news(world: World, seat: str) -> IsNews:
+    """News that bears on mobilising, for ``seat``: a warning or a false alarm of its analysts, a
+    report it received on the attack date or on the enemy's forces, an inject it was sent, another
+    state ordering (or cancelling) mobilisation, a declaration of war, the invasion, the protected
+    state's capital falling. What the seat makes of it is its doctrine's affair
+    (:func:`wargame.session.doctrines.beliefs.threat`)."""
+
+    def is_news(event: Event) -> bool:
+        d = event.data
+        return (
+            isinstance(d, (InjectData, InvasionData, WarData, CapitalData))
+            or (isinstance(d, (WarningData, FalseAlarmData)) and d.actor == seat)
+            or (
+                isinstance(d, ReportData)
+                and (d.subject == "attack_date" or d.subject.startswith("forces."))
+            )
+            or (isinstance(d, MobilisationData) and d.actor != seat and d.step in _ORDERS)
         )
 
     return is_news

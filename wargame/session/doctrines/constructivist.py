@@ -6,13 +6,25 @@ It acts from its resolve (which carries war-weariness) plus what its identity ad
   faithful ally), −0.05 for each broken (an identity already compromised).
 * **The norm of alliance**: an ally at war pulls it in (+0.2 times the share of the other
   guarantors it has seen declare war) — the opposite of the realist's buck-passing.
+* **Mobilisation**: once the threat it perceives reaches 0.45, less what its identity adds, less
+  0.2 times the share of its allies it has seen mobilise (their example).
+* **The balance as assessed**, a little: 0.2 × (its share of strength on the front − 0.5) adds to
+  its will to attack, so an enemy assessed larger (deception) shrinks its offensive.
 * War-weariness of 0.5 or more keeps it silent and votes for halting.
 """
 
 from __future__ import annotations
 
-from wargame.session.doctrines.beliefs import allies_at_war, promises, spoken
-from wargame.session.doctrines.common import Answer, choose, deterrence, resolve_of, scale
+from wargame.session.doctrines.beliefs import allies_at_war, allies_mobilised, promises, spoken
+from wargame.session.doctrines.common import (
+    Answer,
+    choose,
+    deterrence,
+    mobilise_by_threat,
+    resolve_of,
+    scale,
+)
+from wargame.session.doctrines.realist import power
 from wargame.session.views import PromptView, SeatView
 
 SPOKEN = 0.15
@@ -20,6 +32,9 @@ KEPT, BROKEN = 0.05, -0.05
 ALLIANCE = 0.2
 OFFENSIVE = {"general": 0.4, "limited": 0.25, "probe": 0.12}
 DECLARE = 0.1
+POWER = 0.2  # what its share of strength on the front adds to its will to attack, per share above parity
+MOBILISE = 0.45  # threat at which it mobilises, lowered by its identity and its allies' example
+EXAMPLE = 0.2  # how much lower when all its allies have mobilised
 
 
 def identity(view: SeatView) -> float:
@@ -33,12 +48,16 @@ def constructivist(view: SeatView, prompt: PromptView) -> Answer:
     weariness = view.profile.war_weariness
     r = resolve_of(view) + identity(view)
     kind = prompt.kind
+    if kind == "offensive":
+        r += POWER * (power(view, prompt.context.get("front"))[1] - 0.5)
     if kind == "attack":
         return deterrence(view, prompt)
     if kind == "statement":
         return choose(prompt, "statement" if weariness < 0.5 else "silence", f"war-weariness {weariness:g}")
     if kind == "mobilise":
-        return choose(prompt, "order", "a nation defends itself")
+        example = allies_mobilised(view)
+        bar = max(0.0, MOBILISE - identity(view) - EXAMPLE * example)
+        return mobilise_by_threat(view, prompt, bar, f"our word, and {example:.0%} of our allies mobilised")
     if kind == "declare_war":
         return choose(prompt, "declare" if r >= DECLARE else "wait", f"honour binds us (resolve {r:.2f})")
     if kind == "offensive":

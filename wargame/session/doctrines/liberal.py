@@ -5,6 +5,10 @@
 * **Consultation**: what the council it sat in decided binds it: an adopted offensive adds 0.1 to
   the resolve it acts from, a rejected one takes 0.1 away; it votes against halting and for
   informing the protected state.
+* **The balance as assessed**: 0.2 × (its share of strength on the front − 0.5) adds to (or takes
+  from) the resolve it holds: an enemy assessed larger (deception) shrinks the offensive a little.
+* **Mobilisation by the treaty's letter**: it mobilises once the threat it perceives reaches 0.4,
+  0.3 when a treaty it guarantees promises a declaration or an offensive.
 * **Shared assessments**: reports received through liaison make the common picture its own (up to
   +0.05 with 20 shared reports).
 """
@@ -12,13 +16,25 @@
 from __future__ import annotations
 
 from wargame.session.doctrines.beliefs import council_verdict, promised, shared_reports
-from wargame.session.doctrines.common import Answer, choose, deterrence, promised_scale, resolve_of
+from wargame.session.doctrines.common import (
+    Answer,
+    choose,
+    deterrence,
+    mobilise_by_threat,
+    promised_scale,
+    resolve_of,
+)
+from wargame.session.doctrines.realist import power
 from wargame.session.views import PromptView, SeatView
 
 COUNCIL = 0.1  # what the council's verdict on an offensive adds to (or takes from) its resolve
 SHARED = 0.05  # what a full picture shared through liaison adds
 SHARED_FULL = 20  # shared reports that make the picture full
 LETTER = 0.1  # resolve from which it keeps the promised scale (below it: a probe, down to 0)
+POWER = 0.2  # what its share of strength on the front adds to the resolve it holds, per share above parity
+MOBILISE = 0.4  # threat at which it mobilises
+LETTER_MOBILISE = 0.1  # lower when a treaty it guarantees promises action
+PROMISES = ("declare_war", "limited_offensive", "main_offensive")
 
 
 def institutions(view: SeatView) -> float:
@@ -37,14 +53,15 @@ def liberal(view: SeatView, prompt: PromptView) -> Answer:
     if kind == "statement":
         return choose(prompt, "statement", "transparency reassures allies and warns the aggressor")
     if kind == "mobilise":
-        return choose(prompt, "order", "as the treaty requires")
+        bar = MOBILISE - LETTER_MOBILISE * any(promised(view, a) for a in PROMISES)
+        return mobilise_by_threat(view, prompt, bar, "the treaty's letter")
     if kind == "declare_war":
         bar = 0.02 if promised(view, "declare_war") else 0.1
         if r < bar:
             return choose(prompt, "wait", f"the casus foederis is disputed (resolve {r:.2f})")
         return choose(prompt, "declare", "the casus foederis has arisen")
     if kind == "offensive":
-        held = r + institutions(view)
+        held = r + institutions(view) + POWER * (power(view, prompt.context.get("front"))[1] - 0.5)
         letter = promised_scale(prompt)
         choice = letter if held >= LETTER else "probe" if held >= 0 else "none"
         return choose(

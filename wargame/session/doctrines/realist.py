@@ -8,6 +8,9 @@
   statement, mobilisation, war, offensive — times its share of the alliance's planned strength).
   A small partner of a strong, engaged ally fights little; a state that stands alone, or carries
   most of the load itself, passes nothing.
+* It **mobilises by threat and power**: once the threat it perceives
+  (:func:`~wargame.session.doctrines.beliefs.threat`) reaches 0.35 × (0.5 + its share of strength
+  on the threatened front): the weaker it is there, the sooner it balances.
 * It **honours when abandoning costs more**: a public statement it made, or a declaration the
   treaty promises, lowers its bar for war (reputation is an interest too), and having spoken it
   adds a little to its will to fight.
@@ -16,7 +19,14 @@
 from __future__ import annotations
 
 from wargame.session.doctrines.beliefs import others_carry, promised, spoken
-from wargame.session.doctrines.common import Answer, choose, deterrence, resolve_of, scale
+from wargame.session.doctrines.common import (
+    Answer,
+    choose,
+    deterrence,
+    mobilise_by_threat,
+    resolve_of,
+    scale,
+)
 from wargame.session.views import PromptView, SeatView
 
 STATEMENT = 0.5  # resolve net of the buck it takes to speak publicly
@@ -24,6 +34,7 @@ DECLARE = 0.05  # resolve it takes to declare war with nothing at stake; halved 
 OFFENSIVE = {"general": 0.3, "limited": 0.18, "probe": 0.08}  # will to fight (resolve x share x (1 - buck))
 SPOKEN_WILL = 0.05  # what a public statement adds to its will to fight (abandoning would cost it)
 SUPPORT = 0.3  # resolve from which it backs another member's offensive in council
+MOBILISE = 0.35  # threat at which it mobilises at parity; times (0.5 + its share of strength on the front)
 
 
 def power(view: SeatView, front: object) -> tuple[float, float]:
@@ -56,7 +67,9 @@ def realist(view: SeatView, prompt: PromptView) -> Answer:
             f"our resolve {r:.2f}; others carry {buck:.0%} of the load",
         )
     if kind == "mobilise":
-        return choose(prompt, "order", "forces must be ready whatever we decide")
+        _, share = power(view, ctx.get("front"))
+        bar = MOBILISE * (0.5 + share)
+        return mobilise_by_threat(view, prompt, bar, f"{share:.0%} of the strength on the front is ours")
     if kind == "declare_war":
         bar = DECLARE * (1 - 0.5 * stake(view))
         return choose(prompt, "declare" if r >= bar else "wait", f"our resolve {r:.2f} (bar {bar:.3f})")
