@@ -61,7 +61,7 @@ def _mobilise(world: World, spec: Mobilisation) -> Generator[simpy.Event, Any, N
             "mobilise",
             "order general mobilisation now, or defer?",
             ("order", "defer"),
-            default=spec.default,
+            default=_default(world, spec),
             within=from_hours(spec.decision_hours),
             context={"divisions_now": state.divisions, "front": _front_of(world)},
         )
@@ -71,6 +71,14 @@ def _mobilise(world: World, spec: Mobilisation) -> Generator[simpy.Event, Any, N
             break
         yield from watch.wait(since, asked_at, hours=spec.defer_days * 24)
     watch.close()
+
+
+def _default(world: World, spec: Mobilisation) -> str:
+    """What an absent seat gets: ``spec.default``, except that a question put on news before the
+    invasion defaults to ``defer`` (an absent government does not mobilise on a rumour)."""
+    if spec.prompt_on_news and not world.invasion.triggered:
+        return "defer"
+    return spec.default
 
 
 def _front_of(world: World) -> str | None:
