@@ -28,10 +28,15 @@ DOCTRINES = {"realist": bots.realist, "liberal": bots.liberal, "constructivist":
 RANK = ("none", "probe", "limited", "general")
 
 
+# France and Britain asked to mobilise on news (the scenario asks them at the invasion while the
+# record script plays them)
+NEWS = ["mobilisation.1.prompt_on_news=true", "mobilisation.2.prompt_on_news=true"]
+
+
 def _first(kind: str, seat: str, seed: int = 3) -> tuple[Session, SeatView, PromptView]:
-    """1939 with ``seat`` played by hand (answering ``defer`` to mobilisation, else as a realist) up
+    """1939 (:data:`NEWS`) with ``seat`` played by hand (answering ``defer`` to mobilisation, else as a realist) up
     to its first ``kind`` prompt."""
-    session = Session(scenarios.load(FLAGSHIP), seed=seed, seats=[f"{seat}=human"])
+    session = Session(scenarios.load(FLAGSHIP, NEWS), seed=seed, seats=[f"{seat}=human"])
     while not session.finished:
         for p in session.advance_to_decision():
             if p.seat == seat and p.kind == kind:
