@@ -14,7 +14,7 @@ from conftest import FLAGSHIP, play
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wargame.engine.events import FalseAlarmData, InvasionData, WarningData
+from wargame.engine.events import FalseAlarmData, InjectData, InvasionData, WarningData
 from wargame.engine.journal import EVERYONE, Event
 from wargame.engine.payload import Payload
 from wargame.model.clock import DAY
@@ -34,8 +34,8 @@ NEWS = ["mobilisation.1.prompt_on_news=true", "mobilisation.2.prompt_on_news=tru
 
 
 def _first(kind: str, seat: str, seed: int = 3) -> tuple[Session, SeatView, PromptView]:
-    """1939 (:data:`NEWS`) with ``seat`` played by hand (answering ``defer`` to mobilisation, else as a realist) up
-    to its first ``kind`` prompt."""
+    """1939 (:data:`NEWS`) with ``seat`` played by hand (answering ``defer`` to mobilisation,
+    else as a realist) up to its first ``kind`` prompt."""
     session = Session(scenarios.load(FLAGSHIP, NEWS), seed=seed, seats=[f"{seat}=human"])
     while not session.finished:
         for p in session.advance_to_decision():
@@ -212,3 +212,31 @@ def test_the_mobilise_answer_never_reads_the_truth(
         for front, a in saved:
             front.attacker = a
         world.actors["germany"].divisions, world.attack_at = kept
+
+
+def test_an_allies_request_to_wait_holds_the_liberal_back_not_the_realist(
+    mobilise: tuple[Session, SeatView, PromptView],
+) -> None:
+    """Institutions: an inject that restrains ``mobilise`` (the allies' request) raises the
+    liberal's bar (and, less, the constructivist's) while it is fresh; the realist ignores it."""
+    _, view, prompt = mobilise
+    warned = _seen(view, [WarningData(actor="france", expected=view.now + DAY, reports=3, words="probable")])
+    request = InjectData(inject="allied-pressure", to=("france",), restrains=("mobilise",))
+    asked = _seen(warned, [request])
+    assert beliefs.requested(asked, "mobilise") == pytest.approx(1.0)
+    assert bots.liberal(warned, prompt)[0] == "order" and bots.liberal(asked, prompt)[0] == "defer"
+    assert bots.realist(asked, prompt)[0] == "order"
+    later = attrs.evolve(asked, now=asked.now + 3 * DAY)
+    assert beliefs.requested(later, "mobilise") < 0.1  # the request fades
+
+
+def test_in_1939_the_allies_request_delays_a_liberal_poland() -> None:
+    """Whole games: Poland played as a liberal mobilises later with the ambassadors' request of
+    29 August than without it (same seeds)."""
+
+    def days(*overrides: str) -> float:
+        seats = ["poland=bot:liberal", "france=bot:liberal", "uk=bot:liberal"]
+        runs = [play(s, seats=seats, overrides=[*NEWS, *overrides]).summary() for s in range(10)]
+        return sum(m.mobilisation_after_days["poland"] for m in runs)
+
+    assert days() > days("injects.4.restrains=[]")

@@ -149,10 +149,7 @@ def mobilisation_news(world: World, seat: str) -> IsNews:
         return (
             isinstance(d, (InjectData, InvasionData, WarData, CapitalData))
             or (isinstance(d, (WarningData, FalseAlarmData)) and d.actor == seat)
-            or (
-                isinstance(d, ReportData)
-                and (d.subject == "attack_date" or d.subject.startswith("forces."))
-            )
+            or (isinstance(d, ReportData) and (d.subject == "attack_date" or d.subject.startswith("forces.")))
             or (isinstance(d, MobilisationData) and d.actor != seat and d.step in _ORDERS)
         )
 

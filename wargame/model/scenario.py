@@ -430,6 +430,11 @@ class Inject:
     at: datetime = param(doc="When it is published.")
     to: tuple[str, ...] = param(("all",), doc="Recipient actors, or `all`.")
     text: str = param(doc="What the recipients read.")
+    restrains: tuple[str, ...] = param(
+        (),
+        doc='Decisions it asks its recipients to put off, e.g. `["mobilise"]`: an ally\'s request '
+        "(1939: the ambassadors urge Warsaw to wait). A doctrine that heeds requests reads it.",
+    )
 
 
 @attrs.frozen(kw_only=True)

@@ -15,6 +15,7 @@ import attrs
 from wargame.engine.events import (
     CouncilData,
     FalseAlarmData,
+    InjectData,
     InvasionData,
     MobilisationData,
     OffensiveData,
@@ -252,3 +253,18 @@ def allies_mobilised(view: SeatView) -> float:
         if isinstance(e.data, MobilisationData) and e.data.step in ("ordered", "partial")
     }
     return sum(1 for a in others if a in seen) / len(others)
+
+
+REQUEST_DAYS = 1.0  # an ally's request to wait weighs exp(-days since / REQUEST_DAYS)
+
+
+def requested(view: SeatView, kind: str) -> float:
+    """How strongly the seat is being asked to put off decisions of ``kind`` (0 to 1): the injects
+    it received that restrain ``kind`` (an ally's request), each weighing exp(-days since it came /
+    :data:`REQUEST_DAYS`), summed and capped at 1. A request fades as events overtake it."""
+    weight = sum(
+        math.exp(-(view.now - e.t) / DAY / REQUEST_DAYS)
+        for e in view.events
+        if isinstance(e.data, InjectData) and kind in (e.data.restrains or ())
+    )
+    return min(1.0, weight)

@@ -29,6 +29,7 @@ def mobilise_by_threat(view: SeatView, prompt: PromptView, bar: float, why: str)
     (its doctrine's), else defer; ``why`` says what set the bar."""
     from wargame.session.doctrines.beliefs import threat_of
 
+    bar = min(bar, 1.0)  # once invaded (threat 1), every doctrine mobilises
     t = threat_of(view, prompt.context.get("front"))
     level = t.level
     parts = f"threat {level:.2f}: warning {t.alarm:.2f}, date {t.date:.2f}, capability {t.capability:.2f}"

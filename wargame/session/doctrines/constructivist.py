@@ -7,7 +7,8 @@ It acts from its resolve (which carries war-weariness) plus what its identity ad
 * **The norm of alliance**: an ally at war pulls it in (+0.2 times the share of the other
   guarantors it has seen declare war) — the opposite of the realist's buck-passing.
 * **Mobilisation**: once the threat it perceives reaches 0.45, less what its identity adds, less
-  0.2 times the share of its allies it has seen mobilise (their example).
+  0.2 times the share of its allies it has seen mobilise (their example), plus 0.2 while they
+  ask it to wait (an inject that restrains `mobilise`).
 * **The balance as assessed**, a little: 0.2 × (its share of strength on the front − 0.5) adds to
   its will to attack, so an enemy assessed larger (deception) shrinks its offensive.
 * War-weariness of 0.5 or more keeps it silent and votes for halting.
@@ -15,7 +16,7 @@ It acts from its resolve (which carries war-weariness) plus what its identity ad
 
 from __future__ import annotations
 
-from wargame.session.doctrines.beliefs import allies_at_war, allies_mobilised, promises, spoken
+from wargame.session.doctrines.beliefs import allies_at_war, allies_mobilised, promises, requested, spoken
 from wargame.session.doctrines.common import (
     Answer,
     choose,
@@ -35,6 +36,7 @@ DECLARE = 0.1
 POWER = 0.2  # what its share of strength on the front adds to its will to attack, per share above parity
 MOBILISE = 0.45  # threat at which it mobilises, lowered by its identity and its allies' example
 EXAMPLE = 0.2  # how much lower when all its allies have mobilised
+REQUEST = 0.2  # how much higher while its allies ask it to wait (half the liberal's)
 
 
 def identity(view: SeatView) -> float:
@@ -56,7 +58,8 @@ def constructivist(view: SeatView, prompt: PromptView) -> Answer:
         return choose(prompt, "statement" if weariness < 0.5 else "silence", f"war-weariness {weariness:g}")
     if kind == "mobilise":
         example = allies_mobilised(view)
-        bar = max(0.0, MOBILISE - identity(view) - EXAMPLE * example)
+        asked = requested(view, "mobilise")  # an ally's request is a norm of alliance too
+        bar = max(0.0, MOBILISE - identity(view) - EXAMPLE * example + REQUEST * asked)
         return mobilise_by_threat(view, prompt, bar, f"our word, and {example:.0%} of our allies mobilised")
     if kind == "declare_war":
         return choose(prompt, "declare" if r >= DECLARE else "wait", f"honour binds us (resolve {r:.2f})")

@@ -8,14 +8,15 @@
 * **The balance as assessed**: 0.2 × (its share of strength on the front − 0.5) adds to (or takes
   from) the resolve it holds: an enemy assessed larger (deception) shrinks the offensive a little.
 * **Mobilisation by the treaty's letter**: it mobilises once the threat it perceives reaches 0.4,
-  0.3 when a treaty it guarantees promises a declaration or an offensive.
+  0.3 when a treaty it guarantees promises a declaration or an offensive, + 0.4 while its allies
+  ask it to wait (an inject that restrains `mobilise`, fading over a day).
 * **Shared assessments**: reports received through liaison make the common picture its own (up to
   +0.05 with 20 shared reports).
 """
 
 from __future__ import annotations
 
-from wargame.session.doctrines.beliefs import council_verdict, promised, shared_reports
+from wargame.session.doctrines.beliefs import council_verdict, promised, requested, shared_reports
 from wargame.session.doctrines.common import (
     Answer,
     choose,
@@ -35,6 +36,7 @@ POWER = 0.2  # what its share of strength on the front adds to the resolve it ho
 MOBILISE = 0.4  # threat at which it mobilises
 LETTER_MOBILISE = 0.1  # lower when a treaty it guarantees promises action
 PROMISES = ("declare_war", "limited_offensive", "main_offensive")
+REQUEST = 0.4  # how much higher its bar when its allies have just asked it to wait
 
 
 def institutions(view: SeatView) -> float:
@@ -53,8 +55,11 @@ def liberal(view: SeatView, prompt: PromptView) -> Answer:
     if kind == "statement":
         return choose(prompt, "statement", "transparency reassures allies and warns the aggressor")
     if kind == "mobilise":
-        bar = MOBILISE - LETTER_MOBILISE * any(promised(view, a) for a in PROMISES)
-        return mobilise_by_threat(view, prompt, bar, "the treaty's letter")
+        asked = requested(view, "mobilise")
+        bar = MOBILISE - LETTER_MOBILISE * any(promised(view, a) for a in PROMISES) + REQUEST * asked
+        return mobilise_by_threat(
+            view, prompt, bar, f"the treaty's letter; allies ask us to wait: {asked:.2f}"
+        )
     if kind == "declare_war":
         bar = 0.02 if promised(view, "declare_war") else 0.1
         if r < bar:
