@@ -236,7 +236,7 @@ def test_in_1939_the_allies_request_delays_a_liberal_poland() -> None:
 
     def days(*overrides: str) -> float:
         seats = ["poland=bot:liberal", "france=bot:liberal", "uk=bot:liberal"]
-        runs = [play(s, seats=seats, overrides=[*NEWS, *overrides]).summary() for s in range(10)]
+        runs = [play(s, seats=seats, overrides=[*NEWS, *overrides]).summary() for s in range(20)]
         return sum(m.mobilisation_after_days["poland"] for m in runs)
 
     assert days() > days("injects.4.restrains=[]")

@@ -130,7 +130,7 @@ KENT_ODDS = {
     "certain": 1.0,
 }
 CRY_WOLF = 0.5  # the weight left to a warning after each false alarm (design choice; Whaley: 0.92 vs 0.67)
-DATE = 0.6  # the most the assessed attack date adds to the intent it reads, when it is now
+DATE = 0.4  # the most the attack date adds to the intent, when it is now: less than a warning
 RECENT_REPORTS = 3  # the reports on the attack date whose median the seat reads as the date
 HORIZON_DAYS = 3.0  # an assessed date this many days ahead weighs exp(-1) of one that is now
 ATTACK_RATIO = 3.0  # the attacker's rule of thumb (3 to 1): from this ratio the enemy is seen able to attack
