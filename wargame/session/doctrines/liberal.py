@@ -6,8 +6,7 @@
   the resolve it acts from, a rejected one takes 0.1 away; it votes against halting and for
   informing the protected state.
 * **The balance as assessed**: 0.2 × (its share of strength on the front − 0.5) adds to (or takes
-  from) the resolve it holds, and a promised general offensive needs 0.2 held (below it, a
-  limited one): an enemy assessed larger (deception) shrinks the offensive a little.
+  from) the resolve it holds: an enemy assessed larger (deception) shrinks the offensive a little.
 * **Mobilisation by the treaty's letter**: it mobilises once the threat it perceives reaches 0.4,
   0.3 when a treaty it guarantees promises a declaration or an offensive, + 0.4 while its allies
   ask it to wait (an inject that restrains `mobilise`, fading over a day).
@@ -33,7 +32,6 @@ COUNCIL = 0.1  # what the council's verdict on an offensive adds to (or takes fr
 SHARED = 0.05  # what a full picture shared through liaison adds
 SHARED_FULL = 20  # shared reports that make the picture full
 LETTER = 0.1  # resolve from which it keeps the promised scale (below it: a probe, down to 0)
-GENERAL = 0.2  # resolve held from which it keeps a promised general offensive (below: a limited one)
 POWER = 0.2  # what its share of strength on the front adds to the resolve it holds, per share above parity
 MOBILISE = 0.4  # threat at which it mobilises
 LETTER_MOBILISE = 0.1  # lower when a treaty it guarantees promises action
@@ -70,8 +68,6 @@ def liberal(view: SeatView, prompt: PromptView) -> Answer:
     if kind == "offensive":
         held = r + institutions(view) + POWER * (power(view, prompt.context.get("front"))[1] - 0.5)
         letter = promised_scale(prompt)
-        if letter == "general" and held < GENERAL:
-            letter = "limited"  # the letter, as far as the balance and its resolve carry it
         choice = letter if held >= LETTER else "probe" if held >= 0 else "none"
         return choose(
             prompt, choice, f"the treaty promised a {letter} offensive (resolve {r:.2f}, held {held:.2f})"
