@@ -6,6 +6,7 @@ measures (``warning_lead_days`` for every seat, ``surprised``) read the journal.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import attrs
@@ -240,3 +241,19 @@ def test_in_1939_the_allies_request_delays_a_liberal_poland() -> None:
         return sum(m.mobilisation_after_days["poland"] for m in runs)
 
     assert days() > days("injects.4.restrains=[]")
+
+
+def test_prompt_at_is_not_before_for_a_question_put_on_news() -> None:
+    """``prompt_at`` with ``prompt_on_news``: no question before it, then at the first news (news
+    since the start counts: asked at that instant); after a deferral, again only on news and never
+    sooner than ``defer_days``."""
+    session = play(2, name="norway-1940", overrides=["mobilisation.0.prompt_at=1940-04-06T00:00:00"])
+    asked = [
+        e.t
+        for e in session.events
+        if e.kind == "prompt" and e.data.decision == "mobilise" and "norway" in e.actors
+    ]
+    start = 5 * DAY  # 6 April, 00:00: five days after the start
+    assert asked and asked[0] == start
+    gaps = [b - a for a, b in itertools.pairwise(asked)]
+    assert all(g >= 0.5 * DAY for g in gaps)  # Norway's defer_days
