@@ -126,8 +126,9 @@ def test_markdown_has_the_sections_in_order_and_a_row_per_decision(golden_aar) -
 def test_a_damaged_journal_is_refused(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     lines = GOLDEN.read_text(encoding="utf-8").splitlines(keepends=True)
-    bad.write_text("".join(lines[:40]) + lines[40].replace("France", "Frence") + "".join(lines[41:]))
-    with pytest.raises(AfterActionError, match=r"bad\.jsonl:41"):
+    n = next(i for i in range(40, len(lines)) if "France" in lines[i])  # a line that names France
+    bad.write_text("".join(lines[:n]) + lines[n].replace("France", "Frence") + "".join(lines[n + 1 :]))
+    with pytest.raises(AfterActionError, match=rf"bad\.jsonl:{n + 1}\b"):
         after_action_from_journal(bad)
 
 

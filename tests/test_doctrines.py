@@ -206,7 +206,7 @@ def test_no_doctrine_reads_the_truth() -> None:
     """The property: change what the seat cannot see (the true strength on both fronts, the
     aggressor's army, another state's divisions) while its picture stays the same: every doctrine
     answers every open prompt as before."""
-    for kind in ("declare_war", "offensive"):
+    for kind in ("mobilise", "declare_war", "offensive"):
         session, before, prompt = _at_prompt(kind)
         answers = {d: f(before, prompt) for d, f in DOCTRINES.items()}
         world = session.world

@@ -139,7 +139,8 @@ def _key_dates(s: Scenario, seat: str) -> list[str]:
             out.append((g.signed, f"{date_text(g.signed, time=False)}: {g.name} signed."))
     for m in s.mobilisation:
         if m.actor == seat and m.prompt_at is not None:
-            out.append((m.prompt_at, f"{date_text(m.prompt_at)}: you are asked whether to mobilise."))
+            asked = "from then, on news, " if m.prompt_on_news else ""
+            out.append((m.prompt_at, f"{date_text(m.prompt_at)}: you are asked {asked}whether to mobilise."))
     for i in s.interventions:
         if i.actor == seat and i.earliest is not None:
             out.append(

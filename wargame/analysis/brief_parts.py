@@ -84,11 +84,19 @@ def seat_prompts(s: Scenario, seat: str) -> list[str]:
         )
     own = next((m for m in s.mobilisation if m.actor == seat), None)
     if own is not None and "mobilise" in asked:
-        when = f"on {date_text(own.prompt_at)}" if own.prompt_at is not None else "when the invasion begins"
+        if own.prompt_on_news:
+            since = f" from {date_text(own.prompt_at)}" if own.prompt_at is not None else ""
+            when = f"on news{since} (a warning, a report on the attack date, an inject, the invasion)"
+            default = f"defer before the invasion, then {own.default}"
+        else:
+            when = (
+                f"on {date_text(own.prompt_at)}" if own.prompt_at is not None else "when the invasion begins"
+            )
+            default = own.default
         out.append(
             f"mobilise: {when}, whether to order general mobilisation or defer "
-            f"({own.decision_hours:g} hours; asked again {days(own.defer_days)} after deferring); "
-            f"default: {own.default}."
+            f"({own.decision_hours:g} hours; asked again on news, not sooner than "
+            f"{days(own.defer_days)} after deferring); default: {default}."
         )
     if "declare_war" in asked:
         out.append(

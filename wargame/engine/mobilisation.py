@@ -1,12 +1,14 @@
 """Mobilisation: from an order to divisions, phase by phase, late at random.
 
 A state's timetable (``[[mobilisation]]`` in the scenario) lists phases by planned day after
-the order (J+day). The seat is asked to order general mobilisation at ``prompt_at`` (Poland,
-29 August 1939, when the allies pressed it to wait) or when the invasion begins (France,
-Britain). It may defer; it is then asked again ``defer_days`` later. Each phase completes at
-its planned day plus a normal delay of ``spread_days`` (stream ``mobilisation.<actor>``), never
-before the phase before it. Completing a phase raises the state's available divisions. Treaty
-design and readiness change the tempo (:func:`tempo`).
+the order (J+day). The seat is asked to order general mobilisation on news
+(``prompt_on_news``: a warning, a false alarm, a report on the attack date or the enemy's forces,
+an inject such as an ally's request to wait, another state's mobilisation, the invasion), not
+before ``prompt_at`` if given; or, in older files, at ``prompt_at`` or when the invasion begins.
+It may defer; it is then asked again at the next news, not sooner than ``defer_days`` later.
+Each phase completes at its planned day plus a normal delay of ``spread_days`` (stream
+``mobilisation.<actor>``), never before the phase before it. Completing a phase raises the
+state's available divisions. Treaty design and readiness change the tempo (:func:`tempo`).
 
 A seat may also mobilise at any time (a free decision): ``partial`` runs the first phase only,
 ``general`` the rest, and ``cancel`` stops a partial mobilisation. Orders are public costly
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import MobilisationData
+from wargame.engine.news import Watch, mobilisation_news
 from wargame.model.clock import from_days, from_hours
 
 if TYPE_CHECKING:
@@ -32,32 +35,60 @@ if TYPE_CHECKING:
 
 def start(world: World) -> None:
     for spec in world.scenario.mobilisation:
-        if spec.prompt_at is not None or spec.prompt_on_invasion:
+        if spec.prompt_at is not None or spec.prompt_on_invasion or spec.prompt_on_news:
             world.env.process(_mobilise(world, spec))
 
 
 def _mobilise(world: World, spec: Mobilisation) -> Generator[simpy.Event, Any, None]:
+    """Put the question of general mobilisation to the seat: first at ``prompt_at``, at the
+    invasion, or (``prompt_on_news``) at the first news from the start or from ``prompt_at``;
+    after a deferral, again on news (:func:`~wargame.engine.news.mobilisation_news`), never
+    sooner than ``defer_days`` after it was last asked."""
     env, state = world.env, world.actors[spec.actor]
-    if spec.prompt_at is not None:
-        yield env.timeout(world.minute(spec.prompt_at))
+    watch = Watch(world, spec.actor, mobilisation_news(world, spec.actor))
+    not_before = world.minute(spec.prompt_at) if spec.prompt_at is not None else 0
+    if spec.prompt_on_news:
+        yield from watch.wait(0, not_before, hours=0)  # news since the start counts
+    elif spec.prompt_at is not None:
+        yield env.timeout(not_before)
     else:
         yield world.invasion
     while state.mobilisation not in ORDERED:  # a seat that has already mobilised is not asked
+        since, asked_at = watch.mark(), int(env.now)
         answer = yield open_prompt(
             world,
             spec.actor,
             "mobilise",
             "order general mobilisation now, or defer?",
             ("order", "defer"),
-            default=spec.default,
+            default=_default(world, spec),
             within=from_hours(spec.decision_hours),
-            context={"divisions_now": state.divisions},
+            context={"divisions_now": state.divisions, "front": _front_of(world)},
         )
         if answer.choice == "order":
             if state.mobilisation not in ORDERED:  # it may have been ordered at will meanwhile
                 order(world, spec, "general")
-            return
-        yield env.timeout(from_days(spec.defer_days))
+            break
+        yield from watch.wait(since, asked_at, hours=spec.defer_days * 24)
+    watch.close()
+
+
+def _default(world: World, spec: Mobilisation) -> str:
+    """What an absent seat gets: ``spec.default``, except that a question put on news before the
+    invasion defaults to ``defer`` (an absent government does not mobilise on a rumour)."""
+    if spec.prompt_on_news and not world.invasion.triggered:
+        return "defer"
+    return spec.default
+
+
+def _front_of(world: World) -> str | None:
+    """The front the aggressor opens against the protected state, which a seat weighs its threat
+    by (public: the map); None if the scenario has none."""
+    plan = world.scenario.aggressor
+    return next(
+        (f.id for f in world.scenario.fronts if f.attacker == plan.actor and f.defender == plan.target),
+        None,
+    )
 
 
 #: States in which general mobilisation has been ordered (and not cancelled).

@@ -23,8 +23,10 @@ from typing import TYPE_CHECKING, Any
 from wargame.engine.events import (
     CapitalData,
     CollapseData,
+    FalseAlarmData,
     FrontData,
     InjectData,
+    InvasionData,
     MobilisationData,
     OffensiveData,
     PromiseData,
@@ -143,6 +145,25 @@ def front_news(front: str) -> IsNews:
     def is_news(event: Event) -> bool:
         d = event.data
         return isinstance(d, FrontData | CapitalData) and d.front == front
+
+    return is_news
+
+
+def mobilisation_news(world: World, seat: str) -> IsNews:
+    """News that bears on mobilising, for ``seat``: a warning or a false alarm of its analysts, a
+    report it received on the attack date or on the enemy's forces, an inject it was sent, another
+    state ordering (or cancelling) mobilisation, a declaration of war, the invasion, the protected
+    state's capital falling. What the seat makes of it is its doctrine's affair
+    (:func:`wargame.session.doctrines.beliefs.threat`)."""
+
+    def is_news(event: Event) -> bool:
+        d = event.data
+        return (
+            isinstance(d, (InjectData, InvasionData, WarData, CapitalData))
+            or (isinstance(d, (WarningData, FalseAlarmData)) and d.actor == seat)
+            or (isinstance(d, ReportData) and (d.subject == "attack_date" or d.subject.startswith("forces.")))
+            or (isinstance(d, MobilisationData) and d.actor != seat and d.step in _ORDERS)
+        )
 
     return is_news
 

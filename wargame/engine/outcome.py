@@ -205,7 +205,12 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
         ended=EndData in index,
         estimate_error_at_invasion=errors,
         assessment_divergence_at_invasion=divergence(errors),
-        warning_lead_days={g: _warning_lead(events, g, invasion) for g in guarantors} if invasion else {},
+        warning_lead_days=(
+            {a: _warning_lead(events, a, invasion) for a in scenario.actor_ids if a != plan.actor}
+            if invasion
+            else {}
+        ),
+        surprised=surprised(scenario, index, invasion),
         response_after_first_indicator_days={g: _response(events, g) for g in guarantors},
         penetration_detected_after_days=after(_first(index, DetectedData))
         if PenetrationData in index
@@ -302,6 +307,33 @@ def _warning_lead(events: list[Event], seat: str, invasion: Event) -> float | No
     """Days from ``seat``'s first warning to the invasion (None if it was never warned)."""
     first = next((e for e in events if isinstance(e.data, WarningData) and e.data.actor == seat), None)
     return round((invasion.t - first.t) / DAY, 3) if first is not None else None
+
+
+def defenders(scenario: Scenario) -> list[str]:
+    """The victim's side: the protected state and the guarantors of its triggered guarantees."""
+    guarantors = {a for g in prompts.triggered(scenario) for a in g.guarantors}
+    return sorted({scenario.aggressor.target, *guarantors})
+
+
+def surprised(
+    scenario: Scenario, index: Mapping[type[Payload], list[Event]], invasion: Event | None
+) -> bool | None:
+    """Whether the invasion took the victim's side by surprise: no seat of it (the protected state,
+    its guarantors) had ordered mobilisation, partial or general, at least :data:`SURPRISE_DAYS`
+    before the attack. Whaley codes surprise as the victim not reacting in time; here the reaction
+    is the order and "in time" is a day's margin (an order in the night before, Norway's on
+    8-9 April 1940, counts as surprised). None when there was no invasion."""
+    if invasion is None:
+        return None
+    side = set(defenders(scenario))
+    return not any(
+        d.actor in side and d.step in ("ordered", "partial") and e.t <= invasion.t - SURPRISE_DAYS * DAY
+        for e, d in _of(index, MobilisationData)
+    )
+
+
+#: A day's margin: an order given less than this before the invasion comes too late to count.
+SURPRISE_DAYS = 1
 
 
 def _response(events: list[Event], seat: str) -> float | None:

@@ -217,7 +217,16 @@ class Outcome:
     )
     warning_lead_days: Mapping[str, float | None] = attrs.field(
         metadata=doc(
-            "from each guarantor's first warning to the invasion (None: never warned)", "days", ("guarantor",)
+            "from each seat's first warning to the invasion, for every seat but the aggressor's: the "
+            "protected state, the guarantors, third parties (None: never warned)",
+            "days",
+            ("seat",),
+        )
+    )
+    surprised: bool | None = attrs.field(
+        metadata=doc(
+            "the invasion came before any seat of the victim's side (protected state, guarantors) had "
+            "ordered mobilisation a day or more ahead (Whaley's surprise; None: no invasion)"
         )
     )
     response_after_first_indicator_days: Mapping[str, float | None] = attrs.field(

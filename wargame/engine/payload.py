@@ -98,6 +98,11 @@ def names(values: Iterable[str]) -> tuple[str, ...]:
     return values if type(values) is tuple else tuple(values)
 
 
+def optional_names(values: Iterable[str] | None) -> tuple[str, ...] | None:
+    """:func:`names`, or None."""
+    return None if values is None else names(values)
+
+
 def num(**kw: Any) -> Any:
     """A number field (see :func:`number`)."""
     return attrs.field(converter=number, **kw)

@@ -56,7 +56,11 @@ def master_list(world: World) -> tuple[InjectStatus, ...]:
 def publish(world: World, inject: Inject) -> None:
     """Publish a scripted inject now (once)."""
     world.injects[inject.id] = PUBLISHED
-    world.journal.record(InjectData(inject=inject.id, to=inject.to), inject.text, see=inject.to)
+    world.journal.record(
+        InjectData(inject=inject.id, to=inject.to, restrains=inject.restrains or None),
+        inject.text,
+        see=inject.to,
+    )
 
 
 def _inject(world: World, inject_id: str) -> Inject | None:

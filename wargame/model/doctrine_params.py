@@ -58,6 +58,14 @@ class RealistParams:
         ge=0,
         le=1,
     )
+    mobilise: float = param(
+        0.35,
+        doc="Threat (0 to 1, from its warnings, its estimate of the attack date and of the balance) at "
+        "which it mobilises at parity; times (0.5 + its share of strength on the front): the weaker "
+        "balances sooner.",
+        ge=0,
+        le=2,
+    )
     enter_broken: float = param(
         0.25,
         doc="A third party enters a war when it believes the victim this broken (0 to 1: the share of "
@@ -88,6 +96,20 @@ class LiberalParams:
     declare_promised: float = param(
         0.02, doc="Resolve it takes to declare war when its treaty promises a declaration.", ge=0, le=1
     )
+    power: float = param(
+        0.2,
+        doc="What its share of strength on the front (as assessed) adds to the resolve it holds for an "
+        "offensive, per share above parity.",
+        ge=0,
+        le=1,
+    )
+    mobilise: float = param(0.4, doc="Threat at which it mobilises.", ge=0, le=2)
+    letter_mobilise: float = param(
+        0.1, doc="How much lower that bar is when a treaty it guarantees promises action.", ge=0, le=1
+    )
+    request: float = param(
+        0.4, doc="How much higher its bar while its allies have just asked it to wait.", ge=0, le=2
+    )
     enter_broken: float = param(
         1.0,
         doc="A third party enters once it believes the victim this broken (see the realist's; 1: once "
@@ -113,6 +135,19 @@ class ConstructivistParams:
     declare: float = param(0.1, doc="Resolve (with identity) it takes to declare war.", ge=0, le=1)
     weary: float = param(
         0.5, doc="War-weariness from which it keeps silent and votes for halting.", ge=0, le=1
+    )
+    power: float = param(
+        0.2,
+        doc="What its share of strength on the front adds to its will to attack, per share above parity.",
+        ge=0,
+        le=1,
+    )
+    mobilise: float = param(
+        0.45, doc="Threat at which it mobilises, lowered by its identity and its allies' example.", ge=0, le=2
+    )
+    example: float = param(0.2, doc="How much lower that bar when all its allies have mobilised.", ge=0, le=1)
+    request: float = param(
+        0.2, doc="How much higher its bar while its allies ask it to wait (half the liberal's).", ge=0, le=2
     )
     enter_broken: float = param(
         2.0, doc="A third party enters once it believes the victim this broken (above 1: never).", ge=0, le=2

@@ -109,7 +109,9 @@ def mobilise_seats(s: Scenario) -> tuple[str, ...]:
     return _unique(
         m.actor
         for m in s.mobilisation
-        if m.prompt_on_invasion or (m.prompt_at is not None and _before_horizon(s, m.prompt_at))
+        if m.prompt_on_invasion
+        or (m.prompt_at is not None and _before_horizon(s, m.prompt_at))
+        or (m.prompt_on_news and m.prompt_at is None)
     )
 
 

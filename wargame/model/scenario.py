@@ -174,10 +174,18 @@ class Mobilisation:
         0.0, doc="Divisions available before any order (peacetime army).", ge=0, le=1000
     )
     prompt_at: datetime | None = param(
-        None, doc="When the seat is asked to order general mobilisation, if before the invasion."
+        None,
+        doc="Not before: the seat is first asked to order general mobilisation at this instant (if "
+        "before the invasion), or at the first news after it with `prompt_on_news`.",
     )
     prompt_on_invasion: bool = param(
         False, doc="Ask the seat to order general mobilisation when the invasion begins."
+    )
+    prompt_on_news: bool = param(
+        False,
+        doc="Ask the seat whenever news bears on mobilising (a warning, a false alarm, a report on "
+        "the attack date or the enemy's forces, an inject, another state's mobilisation, the "
+        "invasion), from the start (or `prompt_at`); after a deferral it is always asked on news.",
     )
     decision_hours: float = param(12.0, doc="Deadline of the mobilisation prompt, in hours.", ge=0.5, le=720)
     default: str = param(
@@ -483,6 +491,11 @@ class Inject:
     at: datetime = param(doc="When it is published.")
     to: tuple[str, ...] = param(("all",), doc="Recipient actors, or `all`.")
     text: str = param(doc="What the recipients read.")
+    restrains: tuple[str, ...] = param(
+        (),
+        doc='Decisions it asks its recipients to put off, e.g. `["mobilise"]`: an ally\'s request '
+        "(1939: the ambassadors urge Warsaw to wait). A doctrine that heeds requests reads it.",
+    )
 
 
 @attrs.frozen(kw_only=True)

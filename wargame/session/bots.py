@@ -35,6 +35,7 @@ from wargame.model.clock import from_datetime
 from wargame.model.prompts import PROMPT_RULES
 from wargame.model.scenario import Scenario, ScriptedDecision
 from wargame.session.doctrines import Answer, Controller, constructivist, liberal, realist, resolve_of
+from wargame.session.doctrines.beliefs import threat
 from wargame.session.doctrines.common import choose
 from wargame.session.doctrines.historical import historical
 from wargame.session.views import PromptView, SeatView
@@ -65,8 +66,9 @@ def _fixed(choices: dict[str, str], halt: str, reason: str) -> Controller:
         choice = choices.get(prompt.kind)
         if prompt.kind == "council_position":
             choice = halt if prompt.context.get("item") == "halt_offensive" else other
-        if prompt.kind == "mobilise" and view.own.at_war_with:
-            choice = "order"  # at war, even the most cautious government mobilises
+        invaded = prompt.kind == "mobilise" and threat(view, prompt.context.get("front")) >= 1
+        if prompt.kind == "mobilise" and (view.own.at_war_with or invaded):
+            choice = "order"  # at war or invaded, even the most cautious government mobilises
         if choice is None or choice not in prompt.options:
             return prompt.default, "no doctrine for this decision"
         return choice, reason

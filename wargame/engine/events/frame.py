@@ -17,6 +17,7 @@ from wargame.engine.payload import (
     many,
     num,
     optional,
+    optional_names,
     table,
 )
 
@@ -67,6 +68,7 @@ class InjectData(Payload):
     KIND = Kind.INJECT
     inject: str
     to: tuple[str, ...] = many()
+    restrains: tuple[str, ...] | None = optional(converter=optional_names)
 
 
 @attrs.frozen(kw_only=True)

@@ -26,6 +26,23 @@ def resolve_of(view: SeatView) -> float:
     return resolve(own, signal_weight(view.seat, view.events), view.profile.resolve_sd, view.own.temper)
 
 
+def mobilise_by_threat(view: SeatView, prompt: PromptView, bar: float, why: str) -> Answer:
+    """Order general mobilisation once the threat the seat perceives
+    (:func:`~wargame.session.doctrines.beliefs.threat`, against the prompt's front) reaches ``bar``
+    (its doctrine's), else defer; ``why`` says what set the bar."""
+    from wargame.session.doctrines.beliefs import threat_of
+
+    bar = min(bar, 1.0)  # once invaded (threat 1), every doctrine mobilises
+    t = threat_of(view, prompt.context.get("front"))
+    level = t.level
+    parts = f"threat {level:.2f}: warning {t.alarm:.2f}, date {t.date:.2f}, capability {t.capability:.2f}"
+    if t.false_alarms:
+        parts += f", {t.false_alarms} false alarm(s)"
+    if level >= bar:
+        return choose(prompt, "order", f"{parts} reaches our bar {bar:.2f} ({why})")
+    return choose(prompt, "defer", f"{parts} is below our bar {bar:.2f} ({why})")
+
+
 def choose(prompt: PromptView, choice: str, reason: str) -> Answer:
     """``choice`` if the prompt offers it now, else the prompt's default (with the reason why)."""
     if choice not in prompt.options:

@@ -6,22 +6,29 @@ It acts from its resolve (which carries war-weariness) plus what its identity ad
   faithful ally), −0.05 for each broken (an identity already compromised).
 * **The norm of alliance**: an ally at war pulls it in (+0.2 times the share of the other
   guarantors it has seen declare war) — the opposite of the realist's buck-passing.
+* **Mobilisation**: once the threat it perceives reaches 0.45, less what its identity adds, less
+  0.2 times the share of its allies it has seen mobilise (their example), plus 0.2 while they
+  ask it to wait (an inject that restrains `mobilise`).
+* **The balance as assessed**, a little: 0.2 × (its share of strength on the front − 0.5) adds to
+  its will to attack, so an enemy assessed larger (deception) shrinks its offensive.
 * War-weariness of 0.5 or more keeps it silent and votes for halting.
 """
 
 from __future__ import annotations
 
 from wargame.model.doctrine_params import ConstructivistParams
-from wargame.session.doctrines.beliefs import allies_at_war, promises, spoken
+from wargame.session.doctrines.beliefs import allies_at_war, allies_mobilised, promises, requested, spoken
 from wargame.session.doctrines.common import (
     Answer,
     allocation,
     choose,
     deterrence,
     intervene,
+    mobilise_by_threat,
     resolve_of,
     scale,
 )
+from wargame.session.doctrines.realist import power
 from wargame.session.views import PromptView, SeatView
 
 #: The constructivist as documented (:class:`~wargame.model.doctrine_params.ConstructivistParams`).
@@ -39,6 +46,8 @@ def constructivist(view: SeatView, prompt: PromptView, p: ConstructivistParams =
     weariness = view.profile.war_weariness
     r = resolve_of(view) + identity(view, p)
     kind = prompt.kind
+    if kind == "offensive":
+        r += p.power * (power(view, prompt.context.get("front"))[1] - 0.5)
     if kind == "attack":
         return deterrence(view, prompt)
     if kind == "allocate":
@@ -48,7 +57,10 @@ def constructivist(view: SeatView, prompt: PromptView, p: ConstructivistParams =
             prompt, "statement" if weariness < p.weary else "silence", f"war-weariness {weariness:g}"
         )
     if kind == "mobilise":
-        return choose(prompt, "order", "a nation defends itself")
+        example = allies_mobilised(view)
+        asked = requested(view, "mobilise")  # an ally's request is a norm of alliance too
+        bar = max(0.0, p.mobilise - identity(view, p) - p.example * example + p.request * asked)
+        return mobilise_by_threat(view, prompt, bar, f"our word, and {example:.0%} of our allies mobilised")
     if kind == "declare_war":
         return choose(prompt, "declare" if r >= p.declare else "wait", f"honour binds us (resolve {r:.2f})")
     if kind == "offensive":

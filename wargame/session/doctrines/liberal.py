@@ -5,6 +5,11 @@
 * **Consultation**: what the council it sat in decided binds it: an adopted offensive adds 0.1 to
   the resolve it acts from, a rejected one takes 0.1 away; it votes against halting and for
   informing the protected state.
+* **The balance as assessed**: 0.2 × (its share of strength on the front − 0.5) adds to (or takes
+  from) the resolve it holds: an enemy assessed larger (deception) shrinks the offensive a little.
+* **Mobilisation by the treaty's letter**: it mobilises once the threat it perceives reaches 0.4,
+  0.3 when a treaty it guarantees promises a declaration or an offensive, + 0.4 while its allies
+  ask it to wait (an inject that restrains `mobilise`, fading over a day).
 * **Shared assessments**: reports received through liaison make the common picture its own (up to
   +0.05 with 20 shared reports).
 """
@@ -12,20 +17,23 @@
 from __future__ import annotations
 
 from wargame.model.doctrine_params import LiberalParams
-from wargame.session.doctrines.beliefs import council_verdict, promised, shared_reports
+from wargame.session.doctrines.beliefs import council_verdict, promised, requested, shared_reports
 from wargame.session.doctrines.common import (
     Answer,
     allocation,
     choose,
     deterrence,
     intervene,
+    mobilise_by_threat,
     promised_scale,
     resolve_of,
 )
+from wargame.session.doctrines.realist import power
 from wargame.session.views import PromptView, SeatView
 
 #: The liberal as documented (its thresholds: :class:`~wargame.model.doctrine_params.LiberalParams`).
 DEFAULT = LiberalParams()
+PROMISES = ("declare_war", "limited_offensive", "main_offensive")  # the treaty's calls to act
 
 
 def institutions(view: SeatView, p: LiberalParams = DEFAULT) -> float:
@@ -46,14 +54,18 @@ def liberal(view: SeatView, prompt: PromptView, p: LiberalParams = DEFAULT) -> A
     if kind == "statement":
         return choose(prompt, "statement", "transparency reassures allies and warns the aggressor")
     if kind == "mobilise":
-        return choose(prompt, "order", "as the treaty requires")
+        asked = requested(view, "mobilise")
+        bar = p.mobilise - p.letter_mobilise * any(promised(view, a) for a in PROMISES) + p.request * asked
+        return mobilise_by_threat(
+            view, prompt, bar, f"the treaty's letter; allies ask us to wait: {asked:.2f}"
+        )
     if kind == "declare_war":
         bar = p.declare_promised if promised(view, "declare_war") else p.declare
         if r < bar:
             return choose(prompt, "wait", f"the casus foederis is disputed (resolve {r:.2f})")
         return choose(prompt, "declare", "the casus foederis has arisen")
     if kind == "offensive":
-        held = r + institutions(view, p)
+        held = r + institutions(view, p) + p.power * (power(view, prompt.context.get("front"))[1] - 0.5)
         letter = promised_scale(prompt)
         choice = letter if held >= p.letter else "probe" if held >= 0 else "none"
         return choose(

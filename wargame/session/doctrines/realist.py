@@ -8,6 +8,9 @@
   statement, mobilisation, war, offensive — times its share of the alliance's planned strength).
   A small partner of a strong, engaged ally fights little; a state that stands alone, or carries
   most of the load itself, passes nothing.
+* It **mobilises by threat and power**: once the threat it perceives
+  (:func:`~wargame.session.doctrines.beliefs.threat`) reaches 0.35 × (0.5 + its share of strength
+  on the threatened front): the weaker it is there, the sooner it balances.
 * It **honours when abandoning costs more**: a public statement it made, or a declaration the
   treaty promises, lowers its bar for war (reputation is an interest too), and having spoken it
   adds a little to its will to fight.
@@ -23,6 +26,7 @@ from wargame.session.doctrines.common import (
     choose,
     deterrence,
     intervene,
+    mobilise_by_threat,
     resolve_of,
     scale,
 )
@@ -64,7 +68,9 @@ def realist(view: SeatView, prompt: PromptView, p: RealistParams = DEFAULT) -> A
             f"our resolve {r:.2f}; others carry {buck:.0%} of the load",
         )
     if kind == "mobilise":
-        return choose(prompt, "order", "forces must be ready whatever we decide")
+        _, share = power(view, ctx.get("front"))
+        bar = p.mobilise * (0.5 + share)
+        return mobilise_by_threat(view, prompt, bar, f"{share:.0%} of the strength on the front is ours")
     if kind == "declare_war":
         bar = p.declare * (1 - 0.5 * stake(view))
         return choose(prompt, "declare" if r >= bar else "wait", f"our resolve {r:.2f} (bar {bar:.3f})")
