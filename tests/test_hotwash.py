@@ -11,7 +11,7 @@ import pytest
 from conftest import FLAGSHIP, recorded
 from test_report import facilitated, resumed_facilitated_game
 
-from wargame.analysis.aar.hotwash import HotWash, hot_wash, hot_wash_of, hot_wash_text
+from wargame.analysis.aar.hotwash import HotWash, hot_wash, hot_wash_of, hot_wash_text, seat_lines
 from wargame.analysis.aar.review import after_action, review
 from wargame.engine.picture import assessments
 from wargame.model.clock import DAY
@@ -77,8 +77,10 @@ def test_repeats_are_counted_and_a_change_of_answer_is_a_key_decision(played: Se
                 and e.data.seat == "france")  # fmt: skip
     assert wait.times == asked > 1 and wait.choice == "wait" and wait.by == "by default"
     uk = next(s for s in hw.seats if s.name == "United Kingdom")
-    assert (uk.turns[0].question, uk.turns[0].choice, uk.turns[0].change) == ("declare war", "declare", True)
-    assert f"{wait.times} times to" in hot_wash_text(hw)
+    war = next(k for k in uk.turns if k.question == "declare war")  # (after mobilising on the news)
+    assert (war.choice, war.change) == ("declare", True)
+    # (France's first key decision is now its mobilisation; the repeats show when its turns are all shown)
+    assert f"{wait.times} times to" in "\n".join(seat_lines(france, len(france.turns), 80, hw.start))
 
 
 def test_the_rooms_own_decisions_come_first() -> None:

@@ -167,10 +167,11 @@ def _west_after_offensive(overrides: list[str]) -> tuple[float, float]:
 
 
 def test_a_coordinated_offensive_weighs_more_than_the_same_divisions_piecemeal() -> None:
-    piecemeal = _west_after_offensive(["aggressor.max_transfer_divisions=0"])
+    piecemeal = _west_after_offensive(["aggressor.max_transfer_divisions=0", "aggressor.strip_divisions=0"])
     together = _west_after_offensive(
         [
             "aggressor.max_transfer_divisions=0",
+            "aggressor.strip_divisions=0",
             "guarantees.franco-polish.integrated_command=true",
             "guarantees.franco-polish.joint_exercises=true",
             "council.standing=true",

@@ -449,8 +449,8 @@ def test_duplicate_actor_lists_known_actors_once(tmp_path):
         "mobilisation[4].actor",
         "services[4].actor",
         "interventions[0].actor",
-        "history[18].seat",
-        "history[19].seat",
+        "history[20].seat",
+        "history[21].seat",
     ]
     assert {p.message for p in rest} == {
         "unknown actor 'ussr'; known: germany, poland, france, uk",

@@ -112,7 +112,9 @@ def deterrence(view: SeatView, prompt: PromptView) -> Answer:
 
 #: The pressure (expected attackers over the fortified deployment, scaled by the appetite for risk)
 #: from which the aggressor holds, reinforces or recalls its army to the fronts it defends; under
-#: ``hold`` it strips them (design choice: 1 is an attack that matches the fortified defenders).
+#: ``hold`` it strips them. 1 is an attack that matches the fortified defenders (the fortification
+#: multiplier carries the attacker's 3-to-1 rule): from half of it, hold; from it, reinforce; from
+#: twice it, recall (design choice).
 ALLOCATE = {"hold": 0.5, "reinforce": 1.0, "recall": 2.0}
 
 
@@ -161,7 +163,9 @@ def allocation(view: SeatView, prompt: PromptView) -> Answer:
     expected = sum(expected_attack(view, f, spec) for f, spec in defended.items())
     held = sum(_holding(spec) * float(spec.get("fortification", 1.0)) for spec in defended.values())
     pressure = expected / max(held, 1.0) * math.exp(-view.profile.resolve_sd * view.own.temper)
-    choice = "strip"
+    # a front under attack is never stripped (design choice: weaken a line only while it is quiet)
+    attacked = any(spec.get("active") for spec in defended.values())
+    choice = "hold" if attacked else "strip"
     for level, bar in ALLOCATE.items():
         if pressure >= bar:
             choice = level
