@@ -29,6 +29,10 @@ MEASURES = (
     "guarantors.uk.war_declared_after_days",
     "guarantors.france.max_offensive_divisions",
     "promises_kept",
+    "west_breakthrough",
+    "aggressor_divisions_moved_west",
+    "mobilisation_after_days.france",
+    "deterred",
 )
 
 
