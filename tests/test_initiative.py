@@ -161,3 +161,15 @@ def test_no_initiative_reads_the_truth(army: float, defender: float, temper: flo
     world.actors["germany"].divisions, world.actors["uk"].temper = army, temper
     after = session.view("france")
     assert {d: initiative.initiatives(d, after) for d in initiative.INITIATIVES} == taken
+
+
+def test_the_realists_talks_follow_its_own_bar_for_war(at_invasion: SeatView) -> None:
+    """A seat whose scenario sets a low bar for war (1939 France: 0.01) does not open talks on the
+    eve of declaring; a high bar makes it seek talks at the same resolve."""
+    from wargame.model.doctrine_params import RealistParams
+
+    view = attrs.evolve(at_invasion, own=attrs.evolve(at_invasion.own, temper=0.0))
+    assert initiative.initiatives("realist", view, RealistParams(declare=0.0)) == []
+    assert [i.kind for i in initiative.initiatives("realist", view, RealistParams(declare=1.0))] == [
+        "negotiate"
+    ]

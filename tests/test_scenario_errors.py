@@ -257,7 +257,8 @@ SINGLE_PROBLEMS = [
         "bad-promise",
         [('action = "declare_war"', 'action = "declare war"')],
         "guarantees[1].promises[0].action",
-        "expected one of declare_war, air_action, limited_offensive, main_offensive, aid, got 'declare war'",
+        "expected one of declare_war, air_action, limited_offensive, main_offensive, aid "
+        "(did you mean 'declare_war'?), got 'declare war'",
         'action = "declare war"',
     ),
     # missing required fields: the line is the table's header

@@ -162,8 +162,8 @@ class Conduct:
     ultimatum_hours: float = param(
         0.0,
         doc="Diplomacy before war: a guarantor that would declare war first gives the aggressor this "
-        "long from the invasion it saw (notes, an ultimatum, a conference proposed) and declares on "
-        "the first news after it.",
+        "long from the trigger of its guarantee it saw (notes, an ultimatum, a conference proposed) "
+        "and declares on the first news after it.",
         ge=0,
         le=720,
     )
@@ -176,7 +176,7 @@ class Conduct:
     )
     alone_after_hours: float = param(
         720.0,
-        doc="... or until this long after the invasion it saw, when it declares alone.",
+        doc="... or until this long after the trigger it saw, when it declares alone.",
         ge=0,
         le=720,
     )

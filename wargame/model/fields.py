@@ -8,6 +8,7 @@ full path (``fronts[0].fortification``) and what was expected.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -31,6 +32,19 @@ def _check(expected: str, ok: Callable[[Any], bool]) -> Callable[[Any, Any, Any]
     def validate(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not ok(value):
             raise FieldError(attribute.name, expected, value)
+
+    return validate
+
+
+def _choice(words: str, allowed: tuple[str, ...]) -> Callable[[Any, Any, Any], None]:
+    """A validator for one of ``allowed``, whose message names the nearest word when one is close."""
+
+    def validate(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value in allowed:
+            return
+        near = difflib.get_close_matches(str(value), [a for a in allowed if a], n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        raise FieldError(attribute.name, f"one of {words}{hint}", value)
 
     return validate
 
@@ -65,7 +79,8 @@ def param(
         validators.append(_check(_range_text(ge, le), lambda v: lo <= v <= hi))
     if choices is not None:
         allowed = tuple(choices)
-        validators.append(_check("one of " + ", ".join(allowed), lambda v: v in allowed))
+        words = ", ".join(a if a else '"" (empty)' for a in allowed)
+        validators.append(_choice(words, allowed))
     if ident:
         validators.append(
             _check("a lowercase id (letters, digits, '-' or '_')", lambda v: bool(ID_PATTERN.match(v)))

@@ -496,6 +496,11 @@ class Inject:
         doc='Decisions it asks its recipients to put off, e.g. `["mobilise"]`: an ally\'s request '
         "(1939: the ambassadors urge Warsaw to wait). A doctrine that heeds requests reads it.",
     )
+    before_invasion: bool = param(
+        False,
+        doc="News that belongs to the crisis before the war (a pretext, a request to wait): it is "
+        "dropped, as if the white cell skipped it, when the invasion has already begun at its time.",
+    )
 
 
 @attrs.frozen(kw_only=True)

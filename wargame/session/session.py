@@ -45,6 +45,7 @@ from wargame.engine.outcome_types import Outcome
 from wargame.engine.standard import FREE_DECISIONS, STANDARD_PROCESSES
 from wargame.engine.world import World
 from wargame.model.clock import format_instant
+from wargame.model.doctrine_params import split
 from wargame.model.scenario_files.scenarios import LoadedScenario
 from wargame.session import bots, collector
 from wargame.session.doctrines.historical import doctrine_of
@@ -325,10 +326,12 @@ class Session:
         by = self.controller(seat)
         if not by.startswith("bot:"):
             return
-        doctrine = by.removeprefix("bot:")
-        if doctrine == "historical":  # the doctrine the scenario gives the seat
-            doctrine = doctrine_of(self.world.scenario.actor(seat))
-        for step in initiatives(doctrine, seat_view(self.world, seat)):
+        doctrine, params = by.removeprefix("bot:"), None
+        if doctrine == "historical":  # the doctrine and parameters the scenario gives the seat
+            actor = self.world.scenario.actor(seat)
+            doctrine = doctrine_of(actor)
+            params, _ = split(doctrine, actor.doctrine_params)
+        for step in initiatives(doctrine, seat_view(self.world, seat), params):
             spec = self.world.decisions.get(step.kind)
             if self.world.ended or spec is None or spec.check(self.world, seat, step.choice) is not None:
                 continue

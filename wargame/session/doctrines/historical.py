@@ -45,8 +45,9 @@ def doctrine_of(actor: Actor) -> str:
 
 def hours_since_triggered(view: SeatView) -> float | None:
     """Hours since the seat saw a guarantee of its own triggered (None: not yet)."""
+    mine = {g.id for g in view.treaties if view.seat in g.guarantors}
     for e in view.events:
-        if isinstance(e.data, GuaranteeData):
+        if isinstance(e.data, GuaranteeData) and e.data.guarantee in mine:
             return (view.now - e.t) / 60.0
     return None
 

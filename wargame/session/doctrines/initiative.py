@@ -41,6 +41,7 @@ from wargame.engine.events import AidData, AssessmentData, CouncilData, Invasion
 from wargame.model.doctrine_params import RealistParams
 from wargame.session.doctrines.beliefs import spoken
 from wargame.session.doctrines.common import resolve_of
+from wargame.session.doctrines.realist import DEFAULT, stake
 from wargame.session.views import SeatView
 
 
@@ -63,7 +64,6 @@ class Sharing:
 
 SHARING = Sharing()
 AID_DAYS = 14.0  # at most one shipment a fortnight (the engine's default delivery time)
-TALK_BAR = RealistParams().declare  # the realist's bar for war: below it, it seeks a way out
 
 
 def _shared(view: SeatView) -> dict[str, float]:
@@ -144,10 +144,13 @@ def constructivist(view: SeatView) -> list[Initiative]:
     ]
 
 
-def realist(view: SeatView) -> list[Initiative]:
-    if resolve_of(view) >= TALK_BAR:
+def realist(view: SeatView, p: RealistParams = DEFAULT) -> list[Initiative]:
+    """Talks when its resolve is below its own bar for war (its ``declare``, halved with everything
+    at stake, as in :func:`~wargame.session.doctrines.realist.realist`)."""
+    r, bar = resolve_of(view), p.declare * (1 - 0.5 * stake(view))
+    if r >= bar:
         return []
-    return talk(view, f"no interest worth a war (resolve {resolve_of(view):.2f}): seek a way out")
+    return talk(view, f"no interest worth a war (resolve {r:.2f}, bar {bar:.3f}): seek a way out")
 
 
 def resolute(view: SeatView) -> list[Initiative]:
@@ -168,7 +171,10 @@ INITIATIVES: Mapping[str, Callable[[SeatView], list[Initiative]]] = {
 }
 
 
-def initiatives(doctrine: str, view: SeatView) -> list[Initiative]:
-    """The free decisions ``doctrine`` takes now, from ``view`` alone (none for a script)."""
+def initiatives(doctrine: str, view: SeatView, params: object = None) -> list[Initiative]:
+    """The free decisions ``doctrine`` takes now, from ``view`` alone (none for a script), with the
+    seat's doctrine parameters where its scenario gives them (``params``: the realist's bar for war)."""
+    if doctrine == "realist" and isinstance(params, RealistParams):
+        return realist(view, params)
     rule = INITIATIVES.get(doctrine)
     return rule(view) if rule is not None else []

@@ -87,6 +87,8 @@ def realist(view: SeatView, prompt: PromptView, p: RealistParams = DEFAULT) -> A
         item, concerns = ctx.get("item"), ctx.get("concerns")
         others = concerns not in (None, view.seat)  # another member's offensive: someone else's cost
         favour = r >= p.support if others else r * (1 - buck) >= p.keep_own
+        if any(g.protected == view.seat for g in view.treaties):  # its own rescue: vital interest
+            favour = True
         if item == "halt_offensive":
             return ("against" if favour else "for"), f"our resolve {r:.2f}; others carry {buck:.0%}"
         return ("for" if favour else "against"), f"our resolve {r:.2f}; others carry {buck:.0%}"
