@@ -324,3 +324,19 @@ def test_snapshot_situation_tab(snap_compare) -> None:
 def test_snapshot_white_cell(snap_compare) -> None:
     app = WargameApp(_snap_session({}), None, facilitator=True)
     assert snap_compare(app, press=["1"], terminal_size=SIZE)
+
+
+@pytest.mark.slow
+async def test_quitting_a_finished_game_points_to_its_review_not_to_resume(tmp_path: Path) -> None:
+    s, path = game(tmp_path, {"france": "human"})
+    s.run_to_end()
+    app = WargameApp(s, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if isinstance(app.screen, HotWashScreen):  # a finished game opens on its hot wash
+            app.pop_screen()
+            await pilot.pause()
+        app.action_quit_game()
+        await pilot.pause()
+        text = str(app.screen.query_one(Static).render())
+        assert "wargame report" in text and "--resume" not in text

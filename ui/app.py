@@ -337,10 +337,12 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
             if yes:
                 self.finish()
 
-        self.push_screen(
-            ConfirmScreen(f"Quit the game?\n\n{where}; resume it later with\n  {self.resume_command}"),
-            answer,
+        later = (
+            "; the game is over (review it with\n  wargame report " + f"{self.journal})"
+            if self.session.finished and self.journal
+            else f"; resume it later with\n  {self.resume_command}"
         )
+        self.push_screen(ConfirmScreen(f"Quit the game?\n\n{where}{later}"), answer)
 
     @property
     def resume_command(self) -> str:
