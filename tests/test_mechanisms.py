@@ -224,7 +224,7 @@ def test_the_share_deterred_rises_smoothly_with_the_cost_of_war() -> None:
         ]
         return statistics.mean(o.deterred for o in runs)
 
-    shares = [deterred(c) for c in (1.0, 3.0, 4.0, 12.0)]
+    shares = [deterred(c) for c in (1.0, 4.0, 8.0, 20.0)]
     assert shares[0] < 0.1 and shares[-1] > 0.9
     assert 0.1 < shares[1] < 0.9 and 0.1 < shares[2] < 0.9  # graded, not a step
     assert shares == sorted(shares)

@@ -32,8 +32,21 @@ SIZE = (80, 24)
 INVASION = 14685  # minute Germany invades Poland in the flagship, seed 1
 
 
-def game(tmp_path: Path, seats: dict[str, str]) -> Session:
-    return Session(scenarios.load(FLAGSHIP), seed=1, seats=seats, journal=tmp_path / "game.jsonl")
+def game(tmp_path: Path, seats: dict[str, str], once: bool = True) -> Session:
+    """1939, seed 1, ``seats`` as given and the others playing the record (the story as it
+    happened: these tests walk the app through its known instants)."""
+    everyone = recorded(FLAGSHIP, *(f"{k}={v}" for k, v in seats.items()))
+    return Session(
+        scenarios.load(FLAGSHIP, ONCE if once else ()),
+        seed=1,
+        seats=everyone,
+        journal=tmp_path / "game.jsonl",
+    )
+
+
+#: France and Britain asked to mobilise once, at the invasion (not on every report's news), so that
+#: the walks below meet the prompts they were written for (the statements, the declaration).
+ONCE = [f"mobilisation.{i}.{k}" for i in (1, 2) for k in ("prompt_on_news=false", "prompt_on_invasion=true")]
 
 
 def listen(app: WargameApp) -> list[str]:
@@ -376,7 +389,7 @@ async def test_the_white_cell_undoes_its_last_hold(tmp_path: Path) -> None:
 
 
 def ended(tmp_path: Path) -> Session:
-    s = game(tmp_path, dict(s.split("=") for s in recorded(FLAGSHIP, "france=human")))
+    s = game(tmp_path, dict(s.split("=") for s in recorded(FLAGSHIP, "france=human")), once=False)
     s.direct("hold_inject", "couverture", "the room is not ready")
     s.direct("adhoc_inject", "france", "a test", "Shots reported at the border")
     s.run_to_end()
