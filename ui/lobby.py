@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Stat
 
 from ui.game_screen import GameScreen
 from ui.text import plain
+from wargame.analysis.brief_parts import paragraphs
 from wargame.model.scenario_files import scenarios
 from wargame.session.journal.read import fresh_path
 from wargame.session.seats import HUMAN, SeatError, controller_names
@@ -115,7 +116,7 @@ class LobbyScreen(GameScreen):
         actor = sc.actor(seat)
         text = (
             f"{sc.scenario.title}\n\n{sc.scenario.description}\n\n"
-            f"{actor.name}\n\n{actor.briefing or '(no briefing)'}"
+            f"{actor.name}\n\n" + "\n".join(paragraphs(actor.briefing or "(no briefing)"))
         )
         self.query_one("#briefingtext", Static).update(plain(text))
 
