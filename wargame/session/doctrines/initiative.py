@@ -147,6 +147,8 @@ def constructivist(view: SeatView) -> list[Initiative]:
 def realist(view: SeatView, p: RealistParams = DEFAULT) -> list[Initiative]:
     """Talks when its resolve is below its own bar for war (its ``declare``, halved with everything
     at stake, as in :func:`~wargame.session.doctrines.realist.realist`)."""
+    if not talk(view, ""):  # no talks to open (not invaded, at war, or already talking): no need to weigh
+        return []
     r, bar = resolve_of(view), p.declare * (1 - 0.5 * stake(view))
     if r >= bar:
         return []

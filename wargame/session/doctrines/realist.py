@@ -54,23 +54,25 @@ def stake(view: SeatView) -> float:
 
 def realist(view: SeatView, prompt: PromptView, p: RealistParams = DEFAULT) -> Answer:
     """Interest and power; passes the buck to a stronger engaged ally; honours what it said."""
-    r = resolve_of(view)
-    buck = others_carry(view)
     kind, ctx = prompt.kind, prompt.context
     if kind == "attack":
         return deterrence(view, prompt)
     if kind == "allocate":
         return allocation(view, prompt)
+    if kind == "intervene":
+        return intervene(view, prompt, p.enter_broken)
+    if kind == "mobilise":
+        _, share = power(view, ctx.get("front"))
+        bar = p.mobilise * (0.5 + share)
+        return mobilise_by_threat(view, prompt, bar, f"{share:.0%} of the strength on the front is ours")
+    r = resolve_of(view)  # (the decisions below weigh its resolve and the load others carry)
+    buck = others_carry(view)
     if kind == "statement":
         return choose(
             prompt,
             "statement" if r * (1 - buck) >= p.statement else "silence",
             f"our resolve {r:.2f}; others carry {buck:.0%} of the load",
         )
-    if kind == "mobilise":
-        _, share = power(view, ctx.get("front"))
-        bar = p.mobilise * (0.5 + share)
-        return mobilise_by_threat(view, prompt, bar, f"{share:.0%} of the strength on the front is ours")
     if kind == "declare_war":
         bar = p.declare * (1 - 0.5 * stake(view))
         return choose(prompt, "declare" if r >= bar else "wait", f"our resolve {r:.2f} (bar {bar:.3f})")
@@ -92,6 +94,4 @@ def realist(view: SeatView, prompt: PromptView, p: RealistParams = DEFAULT) -> A
         if item == "halt_offensive":
             return ("against" if favour else "for"), f"our resolve {r:.2f}; others carry {buck:.0%}"
         return ("for" if favour else "against"), f"our resolve {r:.2f}; others carry {buck:.0%}"
-    if kind == "intervene":
-        return intervene(view, prompt, p.enter_broken)
     return prompt.default, "no realist reason to depart from the default"
