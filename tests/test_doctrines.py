@@ -236,6 +236,7 @@ def test_the_realists_answer_depends_on_its_picture_not_its_absence(
     )
 
 
+@pytest.mark.slow  # a long one: CI runs the slow set too
 def test_in_1939_a_strong_britain_lets_a_realist_france_fight_less() -> None:
     """Whole games: Britain with 85 divisions planned instead of 4 carries much of the load once
     it is seen to mobilise and declare war, so a realist France launches smaller offensives."""

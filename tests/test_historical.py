@@ -164,6 +164,7 @@ def test_a_third_party_enters_when_it_believes_the_victim_broken(
     assert liberal(fallen, prompt)[0] == "enter"
 
 
+@pytest.mark.slow  # a long one: CI runs the slow set too
 def test_1939_by_the_historical_doctrine_lands_in_its_windows_with_a_spread() -> None:
     """100 seeds of 1939, every seat the historical doctrine: the medians fall in the windows of
     issue #16 (war declared d+2 to d+3, the Saar d+5 to d+8 with 8-15 divisions, Warsaw d+22 to

@@ -187,6 +187,7 @@ async def test_arrows_move_the_list_after_a_form_and_skip_acts_on_the_highlighte
     assert acts == [("hold_inject", ids[2]), ("skip_inject", ids[3])]
 
 
+@pytest.mark.slow  # a long one: CI runs the slow set too
 async def test_the_white_cell_never_acts_on_an_inject_out_of_sight(tmp_path: Path) -> None:
     s, path = game(tmp_path, {})
     app = WargameApp(s, path, facilitator=True)

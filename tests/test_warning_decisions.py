@@ -232,6 +232,7 @@ def test_an_allies_request_to_wait_holds_the_liberal_back_not_the_realist(
     assert beliefs.requested(later, "mobilise") < 0.1  # the request fades
 
 
+@pytest.mark.slow  # a long one: CI runs the slow set too
 def test_in_1939_the_allies_request_delays_a_liberal_poland() -> None:
     """Whole games: Poland played as a liberal mobilises later with the ambassadors' request of
     29 August than without it (same seeds)."""
