@@ -49,6 +49,9 @@ def resume(path: str | Path) -> Session:
 
     The game is replayed up to the last recorded event (a ``closed`` mark is dropped: the game
     goes on), checked line by line against the file, and only then is the file written again.
+    A file cut in the middle of an instant (a crash between a bot's answer and what follows it
+    at the same minute) resumes too: the replay finishes that instant, as the game would have,
+    and its first lines must be the file's; the file is then written whole again.
     """
     journal = read(path, unfinished=True)
     if journal.events and isinstance(journal.events[-1].data, EndData):
@@ -66,7 +69,7 @@ def resume(path: str | Path) -> Session:
                 f"{path}:{number}: the game does not replay to the recorded state here "
                 "(a different engine or scenario?); the file is left as it was"
             )
-    if len(mine) != len(kept) + 1:
+    if len(mine) < len(kept) + 1:  # (more lines: the replay finished an instant the cut split)
         raise JournalError(
             f"{path}: the game does not replay to the recorded state; the file is left as it was"
         )
