@@ -238,6 +238,35 @@ SINGLE_PROBLEMS = [
         "expected a number from 0 to 365, got -25",
         "day = -25",
     ),
+    # duplicate ids and subjects that match nothing (issue #17)
+    (
+        "duplicate-inject",
+        [('id = "gleiwitz"', 'id = "pact"  # twice')],
+        "injects[5].id",
+        "duplicate inject id 'pact' (already used by injects[0])",
+        'id = "pact"  # twice',
+    ),
+    (
+        "duplicate-deception",
+        [('id = "later"', 'id = "westwall"  # twice')],
+        "deception[1].id",
+        "duplicate deception id 'westwall' (already used by deception[0])",
+        'id = "westwall"  # twice',
+    ),
+    (
+        "unmatched-deception-subject",
+        [('subject = "forces.west"', 'subject = "forces.wset"')],
+        "deception[0].subject",
+        "unknown subject 'forces.wset'; did you mean 'forces.west'?",
+        'subject = "forces.wset"',
+    ),
+    (
+        "unmatched-penetration-subject",
+        [('subjects = ["forces.west"]', 'subjects = ["forces.western"]')],
+        "penetrations[0].subjects[0]",
+        "unknown subject 'forces.western'; did you mean 'forces.west'?",
+        'subjects = ["forces.western"]',
+    ),
     # bad choices
     (
         "bad-role",

@@ -114,9 +114,8 @@ class LobbyScreen(GameScreen):
     def _brief(self, seat: str) -> None:
         sc = self.loaded.scenario
         actor = sc.actor(seat)
-        text = (
-            f"{sc.scenario.title}\n\n{sc.scenario.description}\n\n"
-            f"{actor.name}\n\n" + "\n".join(paragraphs(actor.briefing or "(no briefing)"))
+        text = f"{sc.scenario.title}\n\n{sc.scenario.description}\n\n{actor.name}\n\n" + "\n".join(
+            paragraphs(actor.briefing or "(no briefing)")
         )
         self.query_one("#briefingtext", Static).update(plain(text))
 

@@ -26,6 +26,15 @@ def _unknown(kind: str, value: str, known: Iterable[str]) -> str:
     return f"unknown {kind} {value!r}{tail}"
 
 
+def subjects(s: Scenario) -> tuple[str, ...]:
+    """What intelligence can report on in ``s``: the attack date, the forces on each front the
+    aggressor fights on, and each mobilising state's army (``mobilisation.<actor>``)."""
+    aggressor = s.aggressor.actor
+    fronts = tuple(f"forces.{f.id}" for f in s.fronts if aggressor in (f.attacker, f.defender))
+    armies = tuple(dict.fromkeys(f"mobilisation.{m.actor}" for m in s.mobilisation))
+    return ("attack_date", *fronts, *armies)
+
+
 def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
     """Every cross-reference problem in ``s``, in file order."""
     out: list[tuple[Path, str]] = []
@@ -50,8 +59,18 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         ("actor", actors),
         ("front", fronts),
         ("guarantee", tuple(g.id for g in s.guarantees)),
+        ("inject", tuple(i.id for i in s.injects)),
+        ("deception", tuple(d.id for d in s.deception)),
+        ("penetration", tuple(p.id for p in s.penetrations)),
     ):
-        section = {"actor": "actors", "front": "fronts", "guarantee": "guarantees"}[kind]
+        section = {
+            "actor": "actors",
+            "front": "fronts",
+            "guarantee": "guarantees",
+            "inject": "injects",
+            "deception": "deception",
+            "penetration": "penetrations",
+        }[kind]
         seen: dict[str, int] = {}
         for i, value in enumerate(ids):
             if value in seen:
@@ -136,7 +155,11 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         if iv.earliest is not None:
             need_date(("interventions", i, "earliest"), iv.earliest)
 
+    # subjects are checked against a consistent map: with a front named twice, that is the problem
+    known_subjects = subjects(s) if len(set(fronts)) == len(fronts) else None
     for i, d in enumerate(s.deception):
+        if known_subjects is not None and d.subject not in known_subjects:
+            out.append((("deception", i, "subject"), _unknown("subject", d.subject, known_subjects)))
         for j, kind in enumerate(d.channels):
             if kind not in CHANNELS:
                 out.append((("deception", i, "channels", j), _unknown("channel kind", kind, CHANNELS)))
@@ -149,6 +172,9 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         for j, a in enumerate(li.between):
             need_actor(("liaison", i, "between", j), a)
     for i, pen in enumerate(s.penetrations):
+        for j, subject in enumerate(pen.subjects):
+            if known_subjects is not None and subject not in known_subjects:
+                out.append((("penetrations", i, "subjects", j), _unknown("subject", subject, known_subjects)))
         need_actor(("penetrations", i, "target"), pen.target)
         need_actor(("penetrations", i, "leaks_to"), pen.leaks_to)
         if pen.leaks_to == pen.target:
