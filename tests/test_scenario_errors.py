@@ -267,6 +267,14 @@ SINGLE_PROBLEMS = [
         "unknown subject 'forces.western'; did you mean 'forces.west'?",
         'subjects = ["forces.western"]',
     ),
+    (
+        "offensive-thresholds-out-of-order",
+        [("offensive_general = 0.6", "offensive_general = 0.01")],
+        "actors[2].doctrine_params.offensive_general",
+        "expected offensive_probe <= offensive_limited <= offensive_general (a larger offensive needs "
+        "more will), got 0.02, 0.3, 0.01",
+        "offensive_general = 0.01",
+    ),
     # bad choices
     (
         "bad-role",

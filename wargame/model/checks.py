@@ -206,6 +206,21 @@ def doctrine_problems(actor: Actor) -> list[tuple[Path, str]]:
             doctrine_params.split(doctrine, {name: value})
         except FieldError as err:
             out.append(((name,), f"expected {err.expected}, got {value!r}"))
+    if out:
+        return out
+    params, _ = doctrine_params.split(doctrine, actor.doctrine_params)
+    scales = ("offensive_probe", "offensive_limited", "offensive_general")
+    if params is not None and all(hasattr(params, k) for k in scales):
+        probe, limited, general = (getattr(params, k) for k in scales)
+        if not probe <= limited <= general:
+            given = next((k for k in reversed(scales) if k in actor.doctrine_params), scales[-1])
+            out.append(
+                (
+                    (given,),
+                    "expected offensive_probe <= offensive_limited <= offensive_general (a larger "
+                    f"offensive needs more will), got {probe:g}, {limited:g}, {general:g}",
+                )
+            )
     return out
 
 
