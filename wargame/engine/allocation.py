@@ -84,28 +84,18 @@ class AllocationNews:
         fronts = defended_fronts(world.scenario)
         self.defended = {f.id for f in fronts}
         self.guarantors = set(world.scenario.guarantors_of())
-        #: subject -> the share by which its assessment must move to be news
-        self.change = {f"mobilisation.{f.attacker}": f.reassess_change for f in fronts}
-        self.picture = world.pictures[plan.actor]
-        self.base: dict[str, float | None] = {}
-
-    def assessed(self, subject: str) -> float | None:
-        estimate = self.picture.assessment(subject)
-        return estimate.value if estimate is not None else None
+        self.estimates = news.Reassessed(
+            world.pictures[plan.actor], {f"mobilisation.{f.attacker}": f.reassess_change for f in fronts}
+        )
 
     def reset(self) -> None:
         """The question is put now: later changes of the assessments are measured from here."""
-        self.base = {subject: self.assessed(subject) for subject in self.change}
+        self.estimates.reset()
 
     def __call__(self, event: Event) -> bool:
         d = event.data
         if isinstance(d, ReportData):
-            if d.subject not in self.change:
-                return False
-            now, then = self.assessed(d.subject), self.base.get(d.subject)
-            if now is None:
-                return False
-            return then is None or then <= 0 or abs(now - then) / then > self.change[d.subject]
+            return self.estimates.moved(d.subject)
         return (
             (isinstance(d, WarData) and d.on == self.aggressor)
             or (

@@ -17,7 +17,7 @@ a game is a function of when the questions are put, as before.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from wargame.engine.events import (
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     import simpy
 
     from wargame.engine.journal import Event
+    from wargame.engine.picture import Picture
     from wargame.engine.world import World
 
 IsNews = Callable[["Event"], bool]
@@ -168,6 +169,35 @@ def mobilisation_news(world: World, seat: str) -> IsNews:
     return is_news
 
 
+class Reassessed:
+    """A seat's assessments of some subjects (in its own picture), and whether one of them has
+    moved by more than its share (``change``: subject -> share) since the question was last put
+    (:meth:`reset`): a changed estimate is news."""
+
+    def __init__(self, picture: Picture, change: Mapping[str, float]) -> None:
+        self.picture = picture
+        self.change = dict(change)
+        self.base: dict[str, float | None] = {}  # the assessments when the question was last put
+
+    def assessed(self, subject: str) -> float | None:
+        estimate = self.picture.assessment(subject)
+        return estimate.value if estimate is not None else None
+
+    def reset(self) -> None:
+        """The question is put now: later changes of the assessments are measured from here."""
+        self.base = {subject: self.assessed(subject) for subject in self.change}
+
+    def moved(self, subject: str) -> bool:
+        """Whether the assessment of ``subject`` has moved by more than its share (or been formed)
+        since the last :meth:`reset`."""
+        if subject not in self.change:
+            return False
+        now, then = self.assessed(subject), self.base.get(subject)
+        if now is None:
+            return False
+        return then is None or then <= 0 or abs(now - then) / then > self.change[subject]
+
+
 class OffensiveNews:
     """News that bears on an offensive on ``front``, for guarantor ``seat``: its mobilisation
     completing a phase (new divisions), a partner's offensive, or its assessment of the enemy on the
@@ -177,26 +207,16 @@ class OffensiveNews:
     def __init__(self, world: World, seat: str, front: str, change: float) -> None:
         self.partners = set(world.scenario.guarantors_of()) - {seat}
         self.seat = seat
-        self.subject = f"forces.{front}"
-        self.picture = world.pictures[seat]
-        self.change = change
-        self.base: float | None = None  # the assessment when the question was last put
-
-    def assessed(self) -> float | None:
-        estimate = self.picture.assessment(self.subject)
-        return estimate.value if estimate is not None else None
+        self.estimates = Reassessed(world.pictures[seat], {f"forces.{front}": change})
 
     def reset(self) -> None:
         """The question is put now: later changes of the assessment are measured from here."""
-        self.base = self.assessed()
+        self.estimates.reset()
 
     def __call__(self, event: Event) -> bool:
         d = event.data
         if isinstance(d, ReportData):
-            now, then = self.assessed(), self.base
-            if d.subject != self.subject or now is None:
-                return False
-            return then is None or then <= 0 or abs(now - then) / then > self.change
+            return self.estimates.moved(d.subject)
         return _is_phase(d, self.seat) or (isinstance(d, OffensiveData) and d.actor in self.partners)
 
 

@@ -188,7 +188,9 @@ PROMPT_RULES: dict[str, PromptRule] = {
             kind="mobilise",
             options=PROMPTS["mobilise"],
             default=None,
-            when="on the prompt's date or on invasion, again after each deferral",
+            when="on news (a warning, a report on the date or the forces, an inject, another state's "
+            "order, the invasion), or at the invasion, not before its prompt_at; after a deferral again "
+            "on news, not sooner than defer_days",
             seats=mobilise_seats,
         ),
         PromptRule(

@@ -232,9 +232,14 @@ def capability(view: SeatView, front: object) -> float:
     return min(1.0, enemy.value / max(defenders, 1.0) / ATTACK_RATIO)
 
 
+def invasion(view: SeatView) -> InvasionData | None:
+    """The invasion, if the seat has seen it begin."""
+    return next((e.data for e in view.events if isinstance(e.data, InvasionData)), None)
+
+
 def invaded(view: SeatView) -> bool:
     """Whether the seat has seen the invasion begin."""
-    return any(isinstance(e.data, InvasionData) for e in view.events)
+    return invasion(view) is not None
 
 
 def threat_of(view: SeatView, front: object = None) -> Threat:

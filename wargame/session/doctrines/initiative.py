@@ -37,9 +37,10 @@ from collections.abc import Callable, Mapping
 
 import attrs
 
-from wargame.engine.events import AidData, AssessmentData, CouncilData, InvasionData, TalksData, WarData
+from wargame.engine.events import AidData, AssessmentData, CouncilData, TalksData, WarData
+from wargame.model.clock import DAY
 from wargame.model.doctrine_params import RealistParams
-from wargame.session.doctrines.beliefs import spoken
+from wargame.session.doctrines.beliefs import invaded, invasion, spoken
 from wargame.session.doctrines.common import resolve_of
 from wargame.session.doctrines.realist import DEFAULT, stake
 from wargame.session.views import SeatView
@@ -92,10 +93,6 @@ def share(view: SeatView, reason: str, rule: Sharing = SHARING) -> list[Initiati
     return out
 
 
-def _invaded(view: SeatView) -> InvasionData | None:
-    return next((e.data for e in view.events if isinstance(e.data, InvasionData)), None)
-
-
 def consult(view: SeatView, reason: str) -> list[Initiative]:
     """Call the council once at war, unless one has been called since the seat went to war."""
     went = next((e.t for e in view.events if isinstance(e.data, WarData) and e.data.actor == view.seat), None)
@@ -110,22 +107,26 @@ def consult(view: SeatView, reason: str) -> list[Initiative]:
 
 def aid(view: SeatView, reason: str) -> list[Initiative]:
     """A shipment to the invaded state, at most every :data:`AID_DAYS`."""
-    if _invaded(view) is None:
+    if not invaded(view):
         return []
     sent = [e.t for e in view.events if isinstance(e.data, AidData) and e.data.actor == view.seat]
-    if sent and view.now - sent[-1] < AID_DAYS * 24 * 60:
+    if sent and view.now - sent[-1] < AID_DAYS * DAY:
         return []
     return [Initiative("send_aid", "aid", reason)]
 
 
+def talks_open(view: SeatView) -> bool:
+    """Whether the seat could open talks: it has seen the invasion, is not at war with the
+    aggressor, and has not opened talks already."""
+    seen = invasion(view)
+    if seen is None or seen.aggressor in view.own.at_war_with:
+        return False
+    return not any(isinstance(e.data, TalksData) and e.data.actor == view.seat for e in view.events)
+
+
 def talk(view: SeatView, reason: str) -> list[Initiative]:
     """Open talks with the aggressor after the invasion, while not at war with it, once."""
-    invasion = _invaded(view)
-    if invasion is None or invasion.aggressor in view.own.at_war_with:
-        return []
-    if any(isinstance(e.data, TalksData) and e.data.actor == view.seat for e in view.events):
-        return []
-    return [Initiative("negotiate", "talks", reason)]
+    return [Initiative("negotiate", "talks", reason)] if talks_open(view) else []
 
 
 def liberal(view: SeatView) -> list[Initiative]:
@@ -147,7 +148,7 @@ def constructivist(view: SeatView) -> list[Initiative]:
 def realist(view: SeatView, p: RealistParams = DEFAULT) -> list[Initiative]:
     """Talks when its resolve is below its own bar for war (its ``declare``, halved with everything
     at stake, as in :func:`~wargame.session.doctrines.realist.realist`)."""
-    if not talk(view, ""):  # no talks to open (not invaded, at war, or already talking): no need to weigh
+    if not talks_open(view):  # (then no need to weigh its resolve)
         return []
     r, bar = resolve_of(view), p.declare * (1 - 0.5 * stake(view))
     if r >= bar:
