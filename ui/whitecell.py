@@ -21,6 +21,8 @@ from ui.game_screen import GameScreen
 from ui.panels import log_line
 from ui.text import plain, short_when
 from wargame.engine.intelligence import subject_label
+from wargame.engine.penetration import subjects_of
+from wargame.model.wording import and_list
 from wargame.session.timeline import format_truth
 from wargame.session.views import WhiteCellView
 
@@ -72,7 +74,7 @@ def truth_panel(app: WargameApp, w: WhiteCellView) -> Group:
     for p in s.penetrations:
         plan.append(
             f"  Penetration {p.id}: in {p.target}, leaking to {p.leaks_to}; biases "
-            f"{', '.join(p.subjects)} ×{p.bias:g}.\n"
+            f"{and_list(subjects_of(s, p))} ×{p.bias:g}.\n"
         )
     for observer, cred in w.credibility.items():
         plan.append(

@@ -73,13 +73,15 @@ def _escape(text: str) -> str:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from wargame.model.scenario_files import scenarios
+    from wargame.model.wording import and_list, count
 
     loaded = scenarios.load(args.scenario, args.overrides)
     s = loaded.scenario
     print(
-        f"{loaded.source}: ok — {s.scenario.title}: {len(s.actors)} actors "
-        f"({', '.join(s.seat_ids)} playable), {len(s.fronts)} fronts, {len(s.guarantees)} guarantees, "
-        f"{len(s.services)} services, {len(s.injects)} injects; content hash {loaded.digest[:12]}"
+        f"{loaded.source}: ok — {s.scenario.title}: {count(len(s.actors), 'actor')} "
+        f"({and_list(s.seat_ids) or 'none'} playable), {count(len(s.fronts), 'front')}, "
+        f"{count(len(s.guarantees), 'guarantee')}, {count(len(s.services), 'service')}, "
+        f"{count(len(s.injects), 'inject')}; content hash {loaded.digest[:12]}"
     )
     for text in loaded.overrides:
         print(f"  with --set {text}")

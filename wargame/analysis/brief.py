@@ -31,9 +31,10 @@ from wargame.analysis.brief_parts import (
     promise_words,
     seat_prompts,
 )
-from wargame.analysis.wording import and_list, date_text, days, instant
+from wargame.analysis.wording import date_text, days, instant
 from wargame.model.scenario import Scenario
 from wargame.model.scenario_files.scenarios import LoadedScenario
+from wargame.model.wording import and_list
 
 WHITE_SEATS = ("white", "white-cell", "white_cell")  # --seat values that mean the white-cell pack
 FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}

@@ -11,9 +11,10 @@ mobilisation, penetration); this module only says them to the players.
 
 from __future__ import annotations
 
-from wargame.analysis.wording import and_list, date_text, days, times_text
+from wargame.analysis.wording import date_text, days, times_text
 from wargame.model.prompts import asked_kinds, defended_fronts
 from wargame.model.scenario import Guarantee, Promise, Scenario
+from wargame.model.wording import and_list
 
 PROMISES = {
     "declare_war": "declare war",

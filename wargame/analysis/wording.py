@@ -8,7 +8,6 @@ what did not happen) and returns plain text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 
 from wargame.model.clock import DAY, to_datetime
@@ -63,12 +62,6 @@ def words(ident: str) -> str:
 def ratio_text(ratio: float | None) -> str:
     """An estimate over the truth: ``1.9 times the truth``, ``—`` when unknown."""
     return NOTHING if ratio is None else f"{ratio:.2g} times the truth"
-
-
-def and_list(items: Iterable[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    out = list(items)
-    return ", ".join(out[:-1]) + " and " + out[-1] if len(out) > 1 else "".join(out)
 
 
 def controller(by: str) -> str:

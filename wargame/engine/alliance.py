@@ -20,7 +20,9 @@ from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import AidData, GuaranteeData, PromiseData, TalksData, WarData
 from wargame.engine.functionality import functionality, pace
 from wargame.model.clock import DAY, from_days, from_hours
+from wargame.model.commitments import binds, promises_of
 from wargame.model.prompts import OFFENSIVE_PROMISES, triggered
+from wargame.model.wording import and_list
 
 if TYPE_CHECKING:
     from collections.abc import Generator
@@ -43,7 +45,7 @@ def _on_invasion(world: World) -> Generator[simpy.Event, Any, None]:
         parties = (*g.guarantors, g.protected)
         world.journal.record(
             GuaranteeData(guarantee=g.id, trigger_clarity=g.trigger_clarity),
-            f"{g.name} is triggered: {', '.join(world.name(a) for a in g.guarantors)} "
+            f"{g.name} is triggered: {and_list(world.name(a) for a in g.guarantors)} "
             f"bound to assist {world.name(g.protected)}.",
             actors=parties,
             see=parties,
@@ -62,8 +64,7 @@ def _on_invasion(world: World) -> Generator[simpy.Event, Any, None]:
         promises = sorted(
             (j + from_days(p.day), _label(p))
             for g in triggered(world.scenario)
-            if guarantor in g.guarantors
-            for p in g.promises
+            for p in promises_of(g, guarantor)
             if p.action in OFFENSIVE_PROMISES
         )
         world.env.process(_offensive_on_news(world, guarantor, front.id, tuple(promises)))
@@ -169,8 +170,9 @@ def _promise(world: World, g: Guarantee, promise: Promise) -> Generator[simpy.Ev
     env = world.env
     yield env.timeout(from_days(promise.day))
     label = _label(promise)
+    bound = [a for a in g.guarantors if binds(g, promise, a)]  # it falls due for these only
     if promise.action in OFFENSIVE_PROMISES:
-        for guarantor in g.guarantors:
+        for guarantor in bound:
             front = campaign.offensive_front(world, guarantor)
             at_war = world.scenario.aggressor.actor in world.actors[guarantor].at_war_with
             wanted = "general" if promise.action == "main_offensive" else "limited"
@@ -178,10 +180,10 @@ def _promise(world: World, g: Guarantee, promise: Promise) -> Generator[simpy.Ev
                 env.process(_offensive_prompt(world, guarantor, front.id, g, label))
     grace = DAY  # a day to act on the promise...
     if promise.action in OFFENSIVE_PROMISES:  # ...plus the time to prepare it
-        fronts = [campaign.offensive_front(world, a) for a in g.guarantors]
+        fronts = [campaign.offensive_front(world, a) for a in bound]
         grace += max((from_days(f.offensive_prep_days) for f in fronts if f is not None), default=0)
     yield env.timeout(grace)
-    for guarantor in g.guarantors:
+    for guarantor in bound:
         kept = _kept(world, guarantor, promise.action)
         world.journal.record(
             PromiseData(

@@ -39,6 +39,7 @@ from wargame.engine.functionality import concentration, functionality, pace
 from wargame.model import prompts
 from wargame.model.clock import DAY, from_days, from_hours
 from wargame.model.lanchester import advance_km, lanchester_day
+from wargame.model.wording import and_list, verb_for
 
 if TYPE_CHECKING:
     from collections.abc import Generator
@@ -290,15 +291,13 @@ def _break_through(world: World, spec: Front) -> None:
 def _report_day(world: World, spec: Front, advance: float) -> None:
     state = world.fronts[spec.id]
     attackers = [spec.attacker, *state.joined]
-    names = " and ".join(world.name(a) for a in attackers)
-    one = len(attackers) == 1
+    names = and_list(world.name(a) for a in attackers)
     if state.ground_km >= spec.depth_km and advance <= 0:
-        text = (
-            f"{spec.name}: {names} {'holds' if one else 'hold'} all {spec.depth_km:.0f} km of the territory."
-        )
+        verb = verb_for(attackers, "holds", "hold")
+        text = f"{spec.name}: {names} {verb} all {spec.depth_km:.0f} km of the territory."
     else:
         km = f"{advance:.{0 if advance >= 10 else 1}f}"
-        verb = "advances" if one else "advance"
+        verb = verb_for(attackers, "advances", "advance")
         text = f"{spec.name}: {names} {verb} {km} km ({state.ground_km:.0f} km in all)."
     world.journal.record(
         FrontData(front=spec.id, advance_km=round(advance, 1), ground_km=round(state.ground_km, 1)),

@@ -14,9 +14,23 @@ It starts from a prior built from the scenario's drivers (:func:`drivers`, each 
                    + 2.0 (functionality - 0.25)            liberal: the capacity to act together
                    - 2.0 war_weariness                     constructivist: identity and memory
 
+                   - share (0.5 + 1.5 (1 - interest_convergence))   strategic ambiguity
+
 ``enforcement = 0.5 binding + 0.5 sanctions``: a council of which the guarantor is a member binds
 it (1 by majority, 0.3 by consensus, where it can block), and the treaty's ``sanctions`` for
 defection. ``functionality`` is :func:`wargame.engine.functionality.functionality`.
+
+**Strategic ambiguity** (design choice, after Fearon's tying hands and the article: "too much
+ambiguity undermines credibility"): a guarantor that has said nothing (``ambiguous``, or bound by
+no promise of the guarantee: :mod:`wargame.model.commitments`) has tied no hands, so no audience
+cost holds it to act, and observers (the aggressor, the protected state) are left to read its
+interests. ``share`` is the fraction of its guarantees in which it is uncommitted (0 for a
+guarantor committed everywhere: the term vanishes). The discount is graded by its interests: a
+floor of 0.5 in log-odds for the missing commitment, plus up to 1.5 more as its interests diverge
+from the protected state's, so a silent guarantor whose interests plainly converge (1.0) loses
+0.5 (a prior of 0.5 becomes 0.38) and one with convergence 0.5 loses 1.25 (0.5 becomes 0.22). Its
+own resolve (:func:`resolve`) starts from the same prior: it is free, and knows it.
+See :data:`AMBIGUITY_FLOOR` and :data:`AMBIGUITY_WEIGHT`.
 
 **Intelligence cooperation** then enters as the article's compound hypothesis says it does: it
 *reinforces* converging interests, it cannot stand in for them (convergence is the necessary
@@ -66,6 +80,7 @@ from wargame.engine.events import (
 )
 from wargame.engine.functionality import functionality, liaison_score
 from wargame.engine.journal import Event
+from wargame.model.commitments import uncommitted
 from wargame.model.scenario import Guarantee, Scenario
 
 #: Likelihood ratios of observable signals (design choices, ordered by cost to the signaller).
@@ -123,6 +138,23 @@ def guarantees_of(scenario: Scenario, guarantor: str) -> list[Guarantee]:
     return [g for g in scenario.guarantees if guarantor in g.guarantors]
 
 
+#: Log-odds an observer takes off a guarantor that has said nothing, whatever its interests (design
+#: choice: no audience cost ties its hands).
+AMBIGUITY_FLOOR = 0.5
+#: Further log-odds taken off a silent guarantor per unit of interest divergence (1 - convergence):
+#: ambiguity leaves observers to read its interests (design choice).
+AMBIGUITY_WEIGHT = 1.5
+
+
+def ambiguity(scenario: Scenario, guarantor: str) -> float:
+    """The share of ``guarantor``'s guarantees that do not commit it (0 to 1; see the module
+    docstring): 0 for a guarantor every one of its guarantees binds."""
+    treaties = guarantees_of(scenario, guarantor)
+    if not treaties:
+        return 0.0
+    return sum(guarantor in uncommitted(g) for g in treaties) / len(treaties)
+
+
 #: Weight of intelligence cooperation x interest convergence, in log-odds (design choice).
 COOPERATION_WEIGHT = 4.0
 #: Shared reports after which a common picture is about 63% held in common (design choice).
@@ -145,7 +177,7 @@ def drivers(scenario: Scenario, guarantor: str) -> dict[str, float]:
         return {}
     actor = scenario.actor(guarantor)
     g = max(treaties, key=lambda t: t.trigger_clarity)
-    return {
+    out = {
         "base rate": _logit(g.honour_base_rate),
         "interest convergence": 3.0 * (actor.interest_convergence - 0.5),
         "readiness": 1.0 * (actor.readiness - 0.5),
@@ -154,6 +186,10 @@ def drivers(scenario: Scenario, guarantor: str) -> dict[str, float]:
         "functionality": 2.0 * (functionality(scenario, g.protected) - 0.25),
         "war-weariness": -2.0 * actor.war_weariness,
     }
+    share = ambiguity(scenario, guarantor)
+    if share > 0:  # only then: a committed guarantor's prior is unchanged to the last bit
+        out["ambiguity"] = -share * (AMBIGUITY_FLOOR + AMBIGUITY_WEIGHT * (1.0 - actor.interest_convergence))
+    return out
 
 
 def prior(scenario: Scenario, guarantor: str) -> float:

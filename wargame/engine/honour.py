@@ -17,10 +17,19 @@ Each triggered guarantee (:func:`honour`), from best to worst:
   of the invasion;
 * ``ambiguous`` — nothing substantive yet, but the journal ends (horizon or cut short) before that
   window closes, and the protected state has not collapsed: the game cannot tell;
-* ``formal`` — every guarantor is at war with the aggressor (it declared war, or it was at war
-  when the game began, as Britain and France were with Germany in April 1940), nothing more;
-* ``partial`` — some guarantors, not all, are at war with the aggressor;
+* ``formal`` — every *committed* guarantor is at war with the aggressor (it declared war, or it
+  was at war when the game began, as Britain and France were with Germany in April 1940), nothing
+  more;
+* ``partial`` — some guarantors, not every committed one, are at war with the aggressor;
 * ``abandoned`` — none is.
+
+A guarantor is committed when a promise of the guarantee binds it (its ``by``, empty for all), or,
+for a guarantee without dated promises, when it is not ``ambiguous``
+(:mod:`wargame.model.commitments`). An ambiguous guarantor, one that has said nothing, does not
+count against the grade when it stays out; when it fights, it lifts an ``abandoned`` grade to
+``partial`` and its offensive can be the substantive one. A guarantee whose guarantors are all
+ambiguous is graded by what they did, over all of them: formal if they are all at war, partial if
+some are, abandoned if none is (the protected state was left alone, whatever was said).
 
 The game (:func:`game_honour`) is ``deterred`` when there was no invasion, ``untriggered`` when
 the invasion triggered no guarantee, and otherwise takes its best guarantee's grade, in the order
@@ -36,6 +45,7 @@ from wargame.engine.functionality import planned_strength
 from wargame.engine.journal import Event
 from wargame.engine.outcome_types import Deterrence, GuaranteeHonour, Honour
 from wargame.model.clock import DAY
+from wargame.model.commitments import committed
 from wargame.model.prompts import at_war_at_start, offensive_front
 from wargame.model.scenario import Guarantee, Scenario
 
@@ -95,8 +105,9 @@ def honour(
         return "substantive"
     if not collapsed and end < j + g.substantive_within_days * DAY:
         return "ambiguous"
-    fighting = sum(at_war(scenario, a, acts) for a in g.guarantors)
-    if fighting == len(g.guarantors):
+    bound = committed(g) or g.guarantors  # all ambiguous: graded by what they all did
+    fighting = {a for a in g.guarantors if at_war(scenario, a, acts)}
+    if fighting.issuperset(bound):
         return "formal"
     return "partial" if fighting else "abandoned"
 

@@ -35,6 +35,7 @@ from wargame.engine.events import (
     WarningData,
 )
 from wargame.model.clock import from_days, from_hours
+from wargame.model.commitments import promises_of
 from wargame.model.prompts import triggered
 
 if TYPE_CHECKING:
@@ -226,7 +227,6 @@ def promise_dates(world: World, seat: str, actions: tuple[str, ...] | None = Non
     return tuple(
         now + from_days(p.day)
         for g in triggered(world.scenario)
-        if seat in g.guarantors
-        for p in g.promises
+        for p in promises_of(g, seat)
         if actions is None or p.action in actions
     )

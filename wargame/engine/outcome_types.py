@@ -158,8 +158,9 @@ class Outcome:
             "each triggered guarantee's grade: substantive (an offensive of its substantive_divisions, "
             "or a general one if 0, within substantive_within_days), ambiguous (nothing substantive "
             "yet, the game ended before that window closed, the protected state standing), formal "
-            "(every guarantor at war with the aggressor), partial (some), abandoned (none) (empty: "
-            "no invasion)",
+            "(every committed guarantor at war with the aggressor: one a promise binds; an "
+            "ambiguous one that stays out does not count against it), partial (some guarantor at "
+            "war, not every committed one), abandoned (none) (empty: no invasion)",
             keys=("guarantee",),
         )
     )

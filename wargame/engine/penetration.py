@@ -2,7 +2,8 @@
 
 A penetration of a state (``[[penetrations]]``) works unseen by that state's seat:
 
-* it **biases** what the seat's analysts make of incoming reports on its subjects: each claim is
+* it **biases** what the seat's analysts make of incoming reports on its subjects (``subjects``;
+  none named: the forces on every front the aggressor fights on, :func:`subjects_of`): each claim is
   multiplied by ``bias``, shrunk by oversight: ``effective = 1 + (bias - 1) (1 - 0.6 oversight)``.
   The seat sees only the distorted claims, so its reports and assessments agree with each other
   (and a partner it shares with receives the distortion too);
@@ -20,6 +21,7 @@ penetration leaks it like any other.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
@@ -35,6 +37,7 @@ from wargame.engine.events import (
     ReviewData,
 )
 from wargame.model.clock import DAY, from_hours
+from wargame.model.wording import and_list
 
 if TYPE_CHECKING:
     from collections.abc import Generator
@@ -43,7 +46,7 @@ if TYPE_CHECKING:
 
     from wargame.engine.journal import Event
     from wargame.engine.world import World
-    from wargame.model.scenario import Penetration
+    from wargame.model.scenario import Penetration, Scenario
 
 REVIEW_GAIN = 0.3
 REVIEW_DELAY = DAY  # extra delay of the seat's reports during a review
@@ -69,16 +72,29 @@ def effective_bias(world: World, pen: Penetration) -> float:
     return round(1.0 + (pen.bias - 1.0) * (1.0 - 0.6 * oversight(world, pen.target)), 4)
 
 
+@functools.lru_cache(maxsize=64)
+def subjects_of(scenario: Scenario, pen: Penetration) -> tuple[str, ...]:
+    """The assessments ``pen`` biases: its ``subjects``, or, when it names none, the forces on every
+    front the aggressor fights on (``forces.<front>`` of each front it attacks or defends, in file
+    order)."""
+    if pen.subjects:
+        return pen.subjects
+    aggressor = scenario.aggressor.actor
+    return tuple(f"forces.{f.id}" for f in scenario.fronts if aggressor in (f.attacker, f.defender))
+
+
 def _record_bias(world: World, pen: Penetration) -> None:
     """Record (for the white cell only) the bias now acting on the target's assessments."""
+    subjects = subjects_of(world.scenario, pen)
     world.journal.record(
         PenetrationData(step="bias"),
         f"(white cell) {pen.id}: {world.name(pen.target)}'s assessments of "
-        f"{', '.join(pen.subjects)} are biased by x{effective_bias(world, pen):g}.",
+        f"{and_list(subjects) or 'nothing'} are biased by "
+        f"x{effective_bias(world, pen):g}.",
         actors=(pen.target,),
         see=(),
         truth=PenetrationTruth(
-            id=pen.id, target=pen.target, subjects=pen.subjects, bias=effective_bias(world, pen)
+            id=pen.id, target=pen.target, subjects=subjects, bias=effective_bias(world, pen)
         ),
     )
 
@@ -97,7 +113,7 @@ def bias_on(world: World, actor: str, subject: str) -> float:
     """The factor by which a penetration distorts ``actor``'s incoming reports on ``subject``."""
     factor = 1.0
     for pen in world.penetrations_of.get(actor, ()):
-        if subject in pen.subjects:
+        if subject in subjects_of(world.scenario, pen):
             factor *= effective_bias(world, pen)
     return factor
 

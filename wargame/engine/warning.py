@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from wargame.engine.events import FalseAlarmData, WarningData
 from wargame.model.clock import DAY, format_instant
 from wargame.model.grading import kent
+from wargame.model.wording import count
 
 if TYPE_CHECKING:
     from collections.abc import Generator
@@ -66,7 +67,7 @@ def _watch(world: World, actor: str) -> Generator[simpy.Event, Any, None]:
             WarningData(actor=actor, expected=expected, reports=len(soon), words=kent(agreeing)),
             f"{world.name(actor)}'s analysts warn of an attack around "
             f"{format_instant(world.scenario.scenario.start, expected)}: {kent(agreeing)} "
-            f"({len(soon)} reports).",
+            f"({count(len(soon), 'report')}).",
             actors=(actor,),
             see=(actor,),
         )

@@ -14,7 +14,15 @@ from datetime import datetime
 from wargame.model import doctrine_params
 from wargame.model.doctrine_params import BY_ROLE
 from wargame.model.fields import FieldError
-from wargame.model.scenario import CHANNELS, COUNCIL_ITEMS, PROMPTS, Actor, Scenario, ScriptedDecision
+from wargame.model.scenario import (
+    CHANNELS,
+    COUNCIL_ITEMS,
+    PROMPTS,
+    Actor,
+    Guarantee,
+    Scenario,
+    ScriptedDecision,
+)
 
 Path = tuple[str | int, ...]
 
@@ -138,6 +146,7 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         need_actor(("guarantees", i, "protected"), g.protected)
         for j, a in enumerate(g.against):
             need_actor(("guarantees", i, "against", j), a)
+        out.extend(_commitment_problems(i, g))
 
     if s.council is not None:
         if not s.council.members:
@@ -241,4 +250,28 @@ def script_problems(entries: Iterable[ScriptedDecision], actors: Iterable[str]) 
             out.append(((i, "concerns"), _unknown("actor", e.concerns, actors)))
         if e.after is not None and e.before is not None and e.after >= e.before:
             out.append(((i, "before"), "expected a time after 'after'"))
+    return out
+
+
+def _commitment_problems(i: int, g: Guarantee) -> list[tuple[Path, str]]:
+    """A promise's ``by`` and the guarantee's ``ambiguous`` name only its guarantors, and no
+    ambiguous guarantor is named in a promise (it has said nothing)."""
+    out: list[tuple[Path, str]] = []
+    for j, a in enumerate(g.ambiguous):
+        if a not in g.guarantors:
+            out.append((("guarantees", i, "ambiguous", j), _unknown("guarantor", a, g.guarantors)))
+    for k, p in enumerate(g.promises):
+        for j, a in enumerate(p.by):
+            if a not in g.guarantors:
+                out.append(
+                    (("guarantees", i, "promises", k, "by", j), _unknown("guarantor", a, g.guarantors))
+                )
+            elif a in g.ambiguous:
+                out.append(
+                    (
+                        ("guarantees", i, "promises", k, "by", j),
+                        f"{a!r} is ambiguous in this guarantee (it has said nothing): it can hold no "
+                        "promise; remove it from 'by' or from 'ambiguous'",
+                    )
+                )
     return out

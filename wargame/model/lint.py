@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from wargame.model.checks import Path
+from wargame.model.commitments import uncommitted
 from wargame.model.prompts import asked_kinds, triggered
 from wargame.model.scenario import Scenario
 
@@ -64,6 +65,16 @@ def suspicious(s: Scenario) -> list[tuple[Path, str]]:
                 else f"it does not name the aggressor {s.aggressor.actor!r} in 'against'"
             )
             out.append((("guarantees", i, "id"), f"guarantee {g.id!r} can never be triggered: {why}"))
+        for who in uncommitted(g):
+            if who not in g.ambiguous:
+                out.append(
+                    (
+                        ("guarantees", i, "guarantors", g.guarantors.index(who)),
+                        f"no promise of guarantee {g.id!r} binds {who!r} (each names 'by' without it): it "
+                        "is graded and believed as if it had said nothing; name it in a promise's 'by', "
+                        "or in 'ambiguous' if that is meant",
+                    )
+                )
     for i, m in enumerate(s.mobilisation):
         after_horizon(("mobilisation", i, "prompt_at"), m.prompt_at, "its prompt comes on")
     for i, iv in enumerate(s.interventions):

@@ -302,6 +302,11 @@ class Promise:
 
     action: str = param(doc="What was promised.", choices=PROMISED_ACTIONS)
     day: float = param(doc="Days after the trigger by which it is due.", ge=0, le=365)
+    by: tuple[str, ...] = param(
+        factory=tuple,
+        doc="The guarantors it binds (empty: every guarantor of the guarantee not named in its "
+        "`ambiguous`). Each is graded on it, and only they are asked to keep it.",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -364,6 +369,12 @@ class Guarantee:
         14.0, doc="Days for a shipment of aid to reach the protected state's front.", ge=0, le=365
     )
     promises: tuple[Promise, ...] = param(factory=tuple, doc="Dated commitments.")
+    ambiguous: tuple[str, ...] = param(
+        factory=tuple,
+        doc="Guarantors (among `guarantors`) that have said nothing (strategic ambiguity): parties, "
+        "asked to declare war when it triggers, but bound by no promise; observers discount their "
+        "credibility and the honour grade does not count them against it (see docs/model.md).",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -561,7 +572,11 @@ class Penetration:
     id: str = param(doc="Penetration id (a codename).", ident=True)
     target: str = param(doc="The penetrated actor.", ident=True)
     leaks_to: str = param(doc="Who receives what leaks (the aggressor, or its partner).", ident=True)
-    subjects: tuple[str, ...] = param(("forces.west",), doc="Assessments it biases.")
+    subjects: tuple[str, ...] = param(
+        factory=tuple,
+        doc="Assessments it biases (empty: the forces on every front the aggressor fights on, "
+        "`forces.<front>` of each front it attacks or defends).",
+    )
     bias: float = param(1.3, doc="Multiplier on those assessments (before oversight).", ge=0.1, le=10)
     suppress: float = param(0.1, doc="Probability that a report of the target's is suppressed.", ge=0, le=1)
     detection_per_day: float = param(

@@ -43,8 +43,10 @@ from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.outcome import deception_taken
 from wargame.engine.outcome_types import Outcome
+from wargame.engine.penetration import subjects_of
 from wargame.model.clock import DAY
 from wargame.model.scenario import Scenario
+from wargame.model.wording import noun_for
 
 FIXES: dict[str, tuple[str, tuple[str, ...]]] = {
     "broken_promise": (
@@ -240,9 +242,7 @@ def _far_estimates(decisions: Sequence[DecisionRecord], names: Mapping[str, str]
         else:
             off = f"{amount(b.estimate)} against {amount(b.truth or 0)}"
         more = len(hits) - 1
-        others = (
-            f" and {more} more decision{'s' if more > 1 else ''} up to {when(hits[-1][0].at)}" if more else ""
-        )
+        others = f" and {more} more {noun_for(more, 'decision')} up to {when(hits[-1][0].at)}" if more else ""
         out.append(
             Finding(
                 kind="estimate_far",
@@ -290,7 +290,7 @@ def deception_results(
         )
     for pen in scenario.penetrations:
         target = pen.target
-        for subject in pen.subjects:
+        for subject in subjects_of(scenario, pen):
             biased = [
                 e.truth.biased_by
                 for e in events

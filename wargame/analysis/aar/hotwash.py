@@ -33,10 +33,11 @@ import attrs
 from wargame.analysis.aar.review import after_action
 from wargame.analysis.aar.types import AfterAction, Belief, DeceptionResult, DecisionRecord, WhiteAct
 from wargame.analysis.wording import amount, date_text, days, early_or_late, instant, words
-from wargame.analysis.wording import and_list as _and
 from wargame.engine.kinds import Kind
 from wargame.engine.outcome_types import Honour
 from wargame.model.clock import to_datetime
+from wargame.model.wording import and_list as _and
+from wargame.model.wording import count
 from wargame.session.session import Session
 
 HONOURED: dict[Honour, str] = {
@@ -191,7 +192,7 @@ def headline(aar: AfterAction) -> tuple[str, ...]:
     aggressor, target = names.get(plan.actor, plan.actor), names.get(plan.target, plan.target)
     invasion = next((e for e in aar.timeline if e.kind == Kind.INVASION), None)
     later = o.postponements
-    after = f" after {later} postponement{'s' if later != 1 else ''}" if later else ""
+    after = f" after {count(later, 'postponement')}" if later else ""
     if invasion is None:
         if aar.finished:
             return (f"{aggressor} was deterred: it never invaded {target}{after}.",)
@@ -224,7 +225,7 @@ def white_cell_line(acts: Sequence[WhiteAct]) -> str:
         verb = WHITE_VERBS.get(a.kind, words(a.kind))
         counts[verb] = counts.get(verb, 0) + 1
     what = ", ".join(f"{v} ({n} times)" if n > 1 else v for v, n in counts.items())
-    return f"The white cell intervened {len(acts)} time{'s' if len(acts) != 1 else ''}: {what}."
+    return f"The white cell intervened {count(len(acts), 'time')}: {what}."
 
 
 def deception_lines(

@@ -18,7 +18,6 @@ from wargame.analysis.aar.types import AfterAction, Belief, DecisionRecord
 from wargame.analysis.wording import (
     NOTHING,
     amount,
-    and_list,
     controller,
     date_text,
     day_instant,
@@ -28,6 +27,7 @@ from wargame.analysis.wording import (
     when,
     words,
 )
+from wargame.model.wording import and_list
 
 SECTIONS = (
     "What was planned",

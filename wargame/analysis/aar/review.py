@@ -31,7 +31,6 @@ from wargame.analysis.aar.types import (
     TimelineEntry,
     WhiteAct,
 )
-from wargame.analysis.wording import and_list as _and
 from wargame.analysis.wording import instant
 from wargame.engine.decisions import WHITE
 from wargame.engine.events import DecisionData, EndData, GuaranteeData, InvasionData, PromiseData
@@ -39,9 +38,11 @@ from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.kinds import Kind
 from wargame.engine.outcome import measures
+from wargame.engine.penetration import subjects_of
 from wargame.model.clock import DAY
 from wargame.model.scenario import Scenario
 from wargame.model.scenario_files.scenarios import LoadedScenario
+from wargame.model.wording import and_list as _and
 from wargame.session.journal.read import JournalError, read
 from wargame.session.journal.replay import scenario_of
 from wargame.session.session import Session
@@ -191,7 +192,7 @@ def aggressor_plan(scenario: Scenario) -> AggressorPlan:
     penetrations = tuple(
         f"{p.id}: an agent in {names.get(p.target, p.target)}'s government, leaking to "
         f"{names.get(p.leaks_to, p.leaks_to)}; bends "
-        f"{_and(subject_label(scenario, s) for s in p.subjects)} by {p.bias:g} times"
+        f"{_and(subject_label(scenario, s) for s in subjects_of(scenario, p))} by {p.bias:g} times"
         for p in scenario.penetrations
     )
     return AggressorPlan(

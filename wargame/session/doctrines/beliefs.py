@@ -28,6 +28,7 @@ from wargame.engine.events import (
     WarningData,
 )
 from wargame.model.clock import DAY
+from wargame.model.commitments import promises_of
 from wargame.session.views import SeatView
 
 # How far another guarantor's visible acts show it carrying the load (0 nothing, 1 attacking).
@@ -94,10 +95,9 @@ def promises(view: SeatView) -> tuple[int, int]:
 
 
 def promised(view: SeatView, action: str) -> bool:
-    """Whether a treaty the seat guarantees promises ``action`` (the treaty's letter)."""
-    return any(
-        view.seat in g.guarantors and any(p.action == action for p in g.promises) for g in view.treaties
-    )
+    """Whether a treaty the seat guarantees promises ``action`` of it (the treaty's letter: only
+    the promises that bind the seat, none if it is ambiguous)."""
+    return any(p.action == action for g in view.treaties for p in promises_of(g, view.seat))
 
 
 def council_verdict(view: SeatView, items: tuple[str, ...]) -> float:

@@ -9,6 +9,7 @@ from typing import Any
 
 from wargame.engine.credibility import resolve, signal_weight
 from wargame.engine.events import ExhaustedData, HaltData, OffensiveData
+from wargame.model.wording import count
 from wargame.session.doctrines.beliefs import broken, engagement
 from wargame.session.views import PromptView, SeatView
 
@@ -37,7 +38,7 @@ def mobilise_by_threat(view: SeatView, prompt: PromptView, bar: float, why: str)
     level = t.level
     parts = f"threat {level:.2f}: warning {t.alarm:.2f}, date {t.date:.2f}, capability {t.capability:.2f}"
     if t.false_alarms:
-        parts += f", {t.false_alarms} false alarm(s)"
+        parts += f", {count(t.false_alarms, 'false alarm')}"
     if level >= bar:
         return choose(prompt, "order", f"{parts} reaches our bar {bar:.2f} ({why})")
     return choose(prompt, "defer", f"{parts} is below our bar {bar:.2f} ({why})")
