@@ -90,6 +90,38 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from wargame.model.scenario_files import scenarios
+    from wargame.model.scenario_files.migrate import migrate
+    from wargame.model.wording import count
+
+    path, text = scenarios.read_source(args.file)
+    label = str(path)
+    try:
+        new, changes = migrate(text)
+    except ValueError as err:  # not TOML (tomllib's and tomlkit's errors are ValueErrors)
+        raise scenarios.ScenarioError(
+            [scenarios.Problem(label, None, "", f"not valid TOML: {err}")]
+        ) from None
+    out = path if args.in_place else Path(args.output) if args.output else None
+    report = sys.stderr if out is None else sys.stdout  # the migrated text may be on stdout
+    for change in changes:
+        print(change.text(label), file=report)
+    made = sum(c.applies for c in changes)
+    if out is None:
+        sys.stdout.write(new)
+    elif made or out != path:
+        out.write_text(new, encoding="utf-8")
+    if made:
+        where = "" if out is None else f", written to {out}"
+        print(f"{label}: {count(made, 'change')} made{where}", file=report)
+    else:
+        print(f"{label}: nothing to migrate: the file is in today's format", file=report)
+    return EXIT_OK
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from wargame.model.scenario_files.starter import StarterError, write_starter
 
@@ -380,6 +412,7 @@ COMMANDS = {
     "list": cmd_list,
     "check": cmd_check,
     "new": cmd_new,
+    "migrate": cmd_migrate,
     "run": cmd_run,
     "batch": cmd_batch,
     "bench": cmd_bench,

@@ -102,6 +102,19 @@ def parser() -> argparse.ArgumentParser:
         "name", metavar="SCENARIO_NAME", help="a lowercase id (e.g. baltic-crisis) or a .toml path"
     )
 
+    mg = sub.add_parser(
+        "migrate",
+        help="rewrite an older scenario file to today's format (comments kept)",
+        description="Rewrite an older scenario file to today's format, keeping its comments and "
+        "layout: retired fields are removed (a comment says why), defaults that changed are written "
+        "out where the file relied on the old one. Each change is printed as file:line: what (why). "
+        "Without --in-place or -o, the migrated file is printed. Migrating twice changes nothing.",
+    )
+    mg.add_argument("file", metavar="FILE", help="the scenario file (.toml)")
+    where = mg.add_mutually_exclusive_group()
+    where.add_argument("--in-place", action="store_true", help="rewrite FILE itself")
+    where.add_argument("-o", "--output", metavar="OUT", help="write the migrated file to OUT")
+
     r = sub.add_parser(
         "run",
         help="play a scenario headless and print its timeline",

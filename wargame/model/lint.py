@@ -53,7 +53,8 @@ def suspicious(s: Scenario) -> list[tuple[Path, str]]:
                     ("aggressor", retired),
                     f"{retired} is retired and ignored: the aggressor's split between the invasion and "
                     "the fronts it defends is now its seat's decision (the allocate prompt; bounded by "
-                    "strip_divisions, max_transfer_divisions and transfer_days)",
+                    "strip_divisions, max_transfer_divisions and transfer_days); `wargame migrate FILE` "
+                    "removes it, leaving a comment",
                 )
             )
     fired = set(triggerable(s))

@@ -136,6 +136,12 @@ def _looks_like_path(text: str) -> bool:
 _TOML_WHERE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
 
 
+def read_source(name_or_path: str) -> tuple[Path, str]:
+    """The file for a bundled name or a path, and its text (:class:`ScenarioError` if unreadable)."""
+    path, _ = resolve(name_or_path)
+    return path, _read(path, str(path))
+
+
 def _read(path: Path, label: str) -> str:
     try:
         raw = path.read_bytes()
@@ -233,8 +239,29 @@ def warnings(loaded: LoadedScenario) -> list[Problem]:
 
     path, source = resolve(loaded.source)
     label = str(path) if source != path.stem else f"scenarios/{path.name}"
-    lines = line_map(_read(path, label))
-    return [Problem(label, find_line(lines, p), format_path(p), m) for p, m in suspicious(loaded.scenario)]
+    text = _read(path, label)
+    lines = line_map(text)
+    out = [Problem(label, find_line(lines, p), format_path(p), m) for p, m in suspicious(loaded.scenario)]
+    return out + migration_notices(label, text)
+
+
+def migration_notices(label: str, text: str) -> list[Problem]:
+    """What an older file needs to play as it did (:mod:`~wargame.model.scenario_files.migrate`),
+    beyond the retired fields :mod:`wargame.model.lint` reports, each saying that
+    ``wargame migrate`` does it (or that only the author can)."""
+    from wargame.model.scenario_files.migrate import changes
+
+    return [
+        Problem(
+            label,
+            c.line,
+            format_path(c.path),
+            f"{c.what} ({c.why}); "
+            + (f"`wargame migrate {label}` does it" if c.applies else "`wargame migrate` cannot keep it"),
+        )
+        for c in changes(text)
+        if c.path[0] != "aggressor"  # the retired fields: lint's warnings name them (and migrate)
+    ]
 
 
 def content_hash(data: Mapping[str, Any]) -> str:
