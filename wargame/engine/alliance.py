@@ -5,9 +5,10 @@ When the aggressor invades a protected state, every guarantee naming that aggres
 ``(1 - trigger_clarity)`` of a day of consultations); waiting is a choice it takes up again on
 news (:mod:`wargame.engine.news`: a report, a partner's declaration, a promise falling due...), at
 most once per its ``redecide_hours``, while the protected state still stands. Each promise (J+3
-limited offensive, J+15 main body...) comes due on its day: guarantors able to attack are prompted
-to launch the offensive (and from then on, at war, again on news), and a day later the engine
-records whether the promise was kept. The protected state sees its guarantees' promises fall due;
+limited offensive, J+15 main body...) comes due on its day for the guarantors it binds (its
+``by``, empty for all; never an ``ambiguous`` one: :mod:`wargame.model.commitments`): those able
+to attack are prompted to launch the offensive (and from then on, at war, again on news), and a
+day later the engine records whether each of them kept it. The protected state sees its guarantees' promises fall due;
 what was kept is what it can observe.
 """
 
