@@ -8,8 +8,8 @@ most once per its ``redecide_hours``, while the protected state still stands. Ea
 limited offensive, J+15 main body...) comes due on its day for the guarantors it binds (its
 ``by``, empty for all; never an ``ambiguous`` one: :mod:`wargame.model.commitments`): those able
 to attack are prompted to launch the offensive (and from then on, at war, again on news), and a
-day later the engine records whether each of them kept it. The protected state sees its guarantees' promises fall due;
-what was kept is what it can observe.
+day later the engine records whether each of them kept it. The protected state sees its
+guarantees' promises fall due; what was kept is what it can observe.
 """
 
 from __future__ import annotations
