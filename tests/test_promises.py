@@ -328,3 +328,15 @@ def test_an_alliance_of_four_is_triggered_in_words(tmp_path: Path) -> None:
     session.run_to_end()
     text = next(e.text for e in session.events if "is triggered" in e.text)
     assert "Valmont, Borvia, Meridia and Westerholm bound to assist Eastmark." in text
+
+
+def test_the_brief_tells_each_seat_who_is_bound(tmp_path: Path) -> None:
+    from wargame.analysis.brief import seat_brief_markdown
+
+    loaded = scenarios.load(edited(tmp_path, LIMITED, AMBIGUOUS_MERIDIA))
+    text = seat_brief_markdown(loaded, "meridia")
+    assert "Valmont, Borvia, Meridia and Westerholm guarantee Eastmark" in text
+    assert "Meridia has said nothing (strategic ambiguity)" in text
+    assert "It binds Valmont only." in text
+    lone = seat_brief_markdown(scenarios.load("tutorial"), "corvia")
+    assert "Corvia guarantees Belmark" in lone

@@ -35,6 +35,7 @@ from wargame.engine.events import (
 from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.kinds import Kind
+from wargame.model.commitments import binds
 from wargame.model.scenario import Scenario
 from wargame.session.views import SeatView
 
@@ -213,11 +214,12 @@ def treaties(view: SeatView, scenario: Scenario) -> Table:
             else:
                 at = trig + int(p.day * DAY)
                 due = short_when(start, at)
-                verdicts = [judged.get((g.id, a, p.action)) for a in g.guarantors]
+                bound = [a for a in g.guarantors if binds(g, p, a)]
+                verdicts = [judged.get((g.id, a, p.action)) for a in bound]
                 if any(v is not None for v in verdicts):
                     status = ", ".join(
                         f"{a}: {'kept' if v else 'broken'}"
-                        for a, v in zip(g.guarantors, verdicts, strict=True)
+                        for a, v in zip(bound, verdicts, strict=True)
                         if v is not None
                     )
                 else:

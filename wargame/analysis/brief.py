@@ -34,7 +34,7 @@ from wargame.analysis.brief_parts import (
 from wargame.analysis.wording import date_text, days, instant
 from wargame.model.scenario import Scenario
 from wargame.model.scenario_files.scenarios import LoadedScenario
-from wargame.model.wording import and_list
+from wargame.model.wording import and_list, verb_for
 
 WHITE_SEATS = ("white", "white-cell", "white_cell")  # --seat values that mean the white-cell pack
 FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -86,11 +86,20 @@ def seat_brief_markdown(loaded: LoadedScenario, seat: str) -> str:
     for g in mine:
         out.append(
             f"- **{g.name}**, signed {date_text(g.signed, time=False)}: {_who(s, g.guarantors)} "
-            f"guarantee{'s' * (len(g.guarantors) == 1)} {names.get(g.protected, g.protected)}"
+            f"{verb_for(g.guarantors, 'guarantees', 'guarantee')} {names.get(g.protected, g.protected)}"
             + (f" against {_who(s, g.against)}" if g.against else "")
             + "."
         )
-        out += [f"  - {promise_words(p)}" for p in g.promises]
+        out += [
+            f"  - {promise_words(p)}" + (f" It binds {_who(s, p.by)} only." if p.by else "")
+            for p in g.promises
+        ]
+        if g.ambiguous:
+            silent = _who(s, g.ambiguous)
+            out.append(
+                f"  - {silent} {verb_for(g.ambiguous, 'has', 'have')} said nothing (strategic ambiguity): "
+                f"asked to declare war when it triggers, but bound by no promise."
+            )
         if g.secret_clauses.strip():
             out.append(f"  - Secret clauses (the parties only): {' '.join(g.secret_clauses.split())}")
     if not mine:

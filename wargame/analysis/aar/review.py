@@ -40,6 +40,7 @@ from wargame.engine.kinds import Kind
 from wargame.engine.outcome import measures
 from wargame.engine.penetration import subjects_of
 from wargame.model.clock import DAY
+from wargame.model.commitments import promises_of
 from wargame.model.scenario import Scenario
 from wargame.model.scenario_files.scenarios import LoadedScenario
 from wargame.model.wording import and_list as _and
@@ -144,7 +145,7 @@ def _guarantees(
         trigger = triggered.get(g.id)
         obligations = []
         for guarantor in g.guarantors:
-            for p in g.promises:
+            for p in promises_of(g, guarantor):
                 due = trigger.t + round(p.day * DAY) if trigger else None
                 obligations.append(
                     Obligation(
