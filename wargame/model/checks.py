@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from wargame.model import doctrine_params
+from wargame.model.aims import aim_problems
 from wargame.model.doctrine_params import BY_ROLE
 from wargame.model.fields import FieldError
 from wargame.model.scenario import CHANNELS, COUNCIL_ITEMS, PROMPTS, Actor, Scenario, ScriptedDecision
@@ -183,6 +184,7 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
             )
 
     out += [(("history", *p), m) for p, m in script_problems(s.history, actors)]
+    out += aim_problems(s)
 
     for i, inj in enumerate(s.injects):
         need_date(("injects", i, "at"), inj.at)

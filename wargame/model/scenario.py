@@ -294,6 +294,27 @@ class Front:
         ge=0,
         le=10,
     )
+    objective_km: float = param(
+        0.0,
+        doc="The line the attacker halts on, in km of ground taken (a limited aim): once there it stops "
+        "and holds (a public event; the front's status becomes `holding`). 0: none, it fights on. No "
+        "more than `depth_km`.",
+        ge=0,
+        le=5000,
+    )
+    objective: str = param(
+        "", doc='The objective\'s name in the text, e.g. "the Narva river" ("": "its objective").'
+    )
+    decisive: bool = param(
+        True,
+        doc="A collapse here is the defending state's collapse (its organised resistance ends). false: "
+        "only this front is lost; the state fights on elsewhere.",
+    )
+    capital: str = param(
+        "",
+        doc='The name of the capital behind this front, e.g. "Tallinn" ("": "the capital of <defender>"). '
+        "`capital_falls_cohesion = 0` means no capital can fall here.",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -462,6 +483,13 @@ class Aggressor:
         "(`strip`; 0: stripping is the same as holding).",
         ge=0,
         le=1000,
+    )
+    aim: str = param(
+        "conquest",
+        doc="What the aggressor wants: `conquest` (the protected state's collapse), `seize` (the "
+        "objectives of its fronts, `objective_km`: it halts and holds there), `coerce` (a concession "
+        "under pressure; its demand and deadline are the pressure's fields).",
+        choices=("conquest", "seize", "coerce"),
     )
 
 
