@@ -21,6 +21,7 @@ import attrs
 
 from wargame.engine import honour
 from wargame.engine.credibility import alliance_credibility
+from wargame.engine.end_states import ending
 from wargame.engine.events import (
     BreakthroughData,
     CapitalData,
@@ -44,7 +45,6 @@ from wargame.engine.events import (
     WarData,
     WarningData,
 )
-from wargame.engine.end_states import ending
 from wargame.engine.functionality import functionality
 from wargame.engine.journal import Event
 from wargame.engine.outcome_types import GuarantorOutcome, Outcome

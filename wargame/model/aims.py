@@ -4,7 +4,8 @@ An aim and the fronts must agree: a ``seize`` aggressor needs a front with an ob
 and an objective cannot lie deeper than the territory behind its front. These are refused
 (:func:`aim_problems`, called by :func:`wargame.model.checks.reference_problems`). A ``conquest``
 aggressor whose fronts carry objectives is legal (it halts on them all the same) but probably not
-what the author meant: a warning (:func:`aim_warnings`, called by :func:`wargame.model.lint.suspicious`).
+what the author meant, and so is a capital that can fall behind an objective: warnings
+(:func:`aim_warnings`, called by :func:`wargame.model.lint.suspicious`).
 """
 
 from __future__ import annotations
@@ -38,17 +39,30 @@ def aim_problems(s: Scenario) -> list[tuple[Path, str]]:
 
 
 def aim_warnings(s: Scenario) -> list[tuple[Path, str]]:
-    """What can be played but is probably a mistake: a ``conquest`` aim with objectives."""
-    if s.aggressor.aim != "conquest":
-        return []
-    return [
-        (
-            ("fronts", i, "objective_km"),
-            f"the aggressor's aim is conquest, but it halts on this front's objective "
-            f"({f.objective_km:g} km): set aim = \"seize\" if a limited aim is meant",
-        )
-        for i in _objectives(s)
-    ]
+    """What can be played but is probably a mistake: a ``conquest`` aim with objectives; a capital
+    that can fall behind an objective (the capital falls by cohesion, not by ground: an attacker
+    that wears the defence down on the way to its line takes the capital with it)."""
+    out: list[tuple[Path, str]] = []
+    for i in _objectives(s):
+        f = s.fronts[i]
+        if s.aggressor.aim == "conquest":
+            out.append(
+                (
+                    ("fronts", i, "objective_km"),
+                    f"the aggressor's aim is conquest, but it halts on this front's objective "
+                    f'({f.objective_km:g} km): set aim = "seize" if a limited aim is meant',
+                )
+            )
+        if f.capital_falls_cohesion > 0:
+            out.append(
+                (
+                    ("fronts", i, "capital_falls_cohesion"),
+                    "this front has an objective, but its capital can still fall (under this cohesion, "
+                    "wherever the attacker stands): set capital_falls_cohesion = 0 if the capital lies "
+                    "beyond the objective",
+                )
+            )
+    return out
 
 
 def _objectives(s: Scenario) -> list[int]:

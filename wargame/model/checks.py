@@ -105,7 +105,7 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
                         f"got {getattr(f, higher):g}",
                     )
                 )
-        if f.collapse_cohesion > f.capital_falls_cohesion:
+        if 0 < f.capital_falls_cohesion < f.collapse_cohesion:  # 0: no capital behind this front
             out.append(
                 (
                     ("fronts", i, "collapse_cohesion"),

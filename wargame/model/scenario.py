@@ -249,10 +249,17 @@ class Front:
         25.0, doc="Attacker's advance per day at a 3:1 ratio over the fortified defenders.", ge=0, le=500
     )
     capital_falls_cohesion: float = param(
-        0.35, doc="Defender cohesion under which the capital falls.", ge=0, le=1
+        0.35,
+        doc="Defender cohesion under which the capital behind this front falls (0: none can fall here).",
+        ge=0,
+        le=1,
     )
     collapse_cohesion: float = param(
-        0.15, doc="Defender cohesion under which organised resistance ends.", ge=0, le=1
+        0.15,
+        doc="Defender cohesion under which organised resistance on this front ends (no more than "
+        "`capital_falls_cohesion`, unless that is 0; see `decisive`).",
+        ge=0,
+        le=1,
     )
     probe_share: float = param(
         0.2,
