@@ -9,7 +9,9 @@ import pytest
 
 from wargame.analysis.experiment import _renamed
 from wargame.analysis.rows import Row
+from wargame.engine import campaign
 from wargame.engine.events import CapitalData, CollapseData, FrontData, ObjectiveData
+from wargame.engine.journal import EVERYONE
 from wargame.engine.outcome_types import Outcome, current_name
 from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
@@ -38,7 +40,7 @@ def test_a_seize_aggressor_halts_on_its_objective_and_holds(seed: int) -> None:
     (held,) = [e for e in game.events if isinstance(e.data, ObjectiveData)]
     assert held.data.ground_km == 40 and held.data.actor == "ardenia" and held.data.front == "border"
     assert held.text == "Ardenia halts on the Lys river, holding 40 km."
-    assert held.see == ("*",) or "belmark" in held.actors  # public
+    assert held.see == (EVERYONE,)  # public: everyone sees where the advance stops
     assert all(e.data.ground_km <= 40 for e in border)
     assert border[-1].data.ground_km == 40 and border[-1].seq < held.seq  # no day's fighting after it
     assert not any(isinstance(e.data, (CollapseData, CapitalData)) for e in game.events)
@@ -137,3 +139,14 @@ def test_older_measure_names_are_read_as_the_new_ones() -> None:
     assert _renamed("west_breakthrough = true") == "defended_front_breakthrough = true"
     assert _renamed("aggressor_divisions_moved_west") == "aggressor_divisions_redeployed"
     assert _renamed("deterrence = failed") == "deterrence = failed"
+
+
+def test_a_guarantor_on_its_objective_holds_and_cannot_attack_again() -> None:
+    game = _game(("fronts.counter.objective_km=5", 'fronts.counter.objective="the Ardenian border hills"'), 1)
+    (held,) = [e for e in game.events if isinstance(e.data, ObjectiveData)]
+    assert held.data.front == "counter" and held.data.actor == "corvia"
+    assert held.text == "Corvia halts on the Ardenian border hills, holding 5 km."
+    assert game.world.fronts["counter"].status == "holding"
+    assert campaign._can_attack(game.world, "corvia", "general") == "it holds its objective on that front"
+    m = game.summary()
+    assert m.objectives_held == 0 and "counter" not in m.ground_held_km  # the aggressor's measures
