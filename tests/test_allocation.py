@@ -122,7 +122,7 @@ def test_the_jodl_effect_emerges_from_the_guarantors_conduct() -> None:
     def moved(doctrine: str) -> list[float]:
         seats = ["germany=bot:realist", f"france=bot:{doctrine}", f"uk=bot:{doctrine}"]
         rows = run_batch(FLAGSHIP, 8, root=2, seats=seats)
-        return [r.outcome.aggressor_divisions_moved_west for r in rows if r.outcome]
+        return [r.outcome.aggressor_divisions_redeployed for r in rows if r.outcome]
 
     resolute, cautious = moved("resolute"), moved("cautious")
     assert sum(resolute) / len(resolute) > sum(cautious) / len(cautious)
@@ -133,7 +133,7 @@ def _breaks(seats: list[str], overrides: list[str], runs: int = 12) -> float:
     rows = run_batch("tutorial", runs, root=1, seats=seats, overrides=[*LIVE, *overrides])
     outcomes = [r.outcome for r in rows if r.outcome is not None]
     assert len(outcomes) == runs
-    return sum(bool(o.west_breakthrough) for o in outcomes) / runs
+    return sum(bool(o.defended_front_breakthrough) for o in outcomes) / runs
 
 
 def test_a_stripped_front_attacked_in_force_breaks_and_a_held_fortified_one_does_not() -> None:
@@ -172,8 +172,8 @@ def test_a_breakthrough_is_public_and_speeds_the_advance() -> None:
     assert len(broke) == 1 and broke[0].see == (EVERYONE,)
     assert any(isinstance(e.data, BreakthroughData) for e in session.view("belmark").events)
     summary = session.summary()
-    assert summary.west_breakthrough and summary.west_breakthrough_after_days is not None
-    assert summary.aggressor_divisions_moved_west == -2.0  # it stripped the flank
+    assert summary.defended_front_breakthrough and summary.defended_front_breakthrough_after_days is not None
+    assert summary.aggressor_divisions_redeployed == -2.0  # it stripped the flank
     assert any(isinstance(e.data, TransferData) for e in session.events)
 
 

@@ -117,10 +117,10 @@ def test_honouring_the_protocol_draws_divisions_west_and_saves_time() -> None:
     ]
     historical = [play(seed=s, seats=["germany=bot:realist"]).summary() for s in seeds]
     # a West that honours is never stripped (a front under attack is held); the historical one mostly is
-    assert all(m.aggressor_divisions_moved_west >= 0 for m in liberal)
-    assert sum(m.aggressor_divisions_moved_west < 0 for m in historical) >= 3
-    assert sum(m.aggressor_divisions_moved_west for m in liberal) > sum(
-        m.aggressor_divisions_moved_west for m in historical
+    assert all(m.aggressor_divisions_redeployed >= 0 for m in liberal)
+    assert sum(m.aggressor_divisions_redeployed < 0 for m in historical) >= 3
+    assert sum(m.aggressor_divisions_redeployed for m in liberal) > sum(
+        m.aggressor_divisions_redeployed for m in historical
     )
     horizon = 60.0
     gain = _median([m.protege_survival_days for m in liberal], horizon) - _median(

@@ -29,8 +29,8 @@ MEASURES = (
     "guarantors.uk.war_declared_after_days",
     "guarantors.france.max_offensive_divisions",
     "promises_kept",
-    "west_breakthrough",
-    "aggressor_divisions_moved_west",
+    "defended_front_breakthrough",
+    "aggressor_divisions_redeployed",
     "mobilisation_after_days.france",
     "deterred",
 )

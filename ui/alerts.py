@@ -27,6 +27,7 @@ STOPS: dict[Kind, str] = {  # event kind -> the alert's title, most important fi
     Kind.COLLAPSE: "Resistance collapses",
     Kind.CAPITAL: "A capital falls",
     Kind.BREAKTHROUGH: "A front is broken",
+    Kind.OBJECTIVE: "An objective is taken",
     Kind.INTERVENTION: "A third party enters",
     Kind.DETERRED: "Aggressor stands down",
     Kind.GUARANTEE: "Guarantee triggered",

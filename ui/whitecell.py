@@ -61,8 +61,8 @@ def truth_panel(app: WargameApp, w: WhiteCellView) -> Group:
     plan = Text()
     plan.append("The aggressor's plan\n", style="bold")
     plan.append(
-        f"  Attack planned for {short_when(start, w.attack_at)}; divisions moved west: "
-        f"{w.moved_west:.0f}; alliance functionality {w.functionality:.0%}.\n"
+        f"  Attack planned for {short_when(start, w.attack_at)}; divisions moved to the fronts "
+        f"the aggressor defends: {w.moved_to_defended:.0f}; alliance functionality {w.functionality:.0%}.\n"
     )
     for d in s.deception:
         who = ", ".join(d.targets) or "all"

@@ -27,6 +27,7 @@ import attrs
 from wargame.analysis.batch import run_batch
 from wargame.analysis.experiment_paths import PathError, expand, expand_seats
 from wargame.analysis.rows import Cell as Value
+from wargame.engine.outcome_types import current_name
 from wargame.model.scenario_files.overrides import format_override
 from wargame.model.scenario_files.tomlmap import TomlFileError, read_toml
 
@@ -185,7 +186,7 @@ def _effects(value: object, path: str) -> tuple[str, ...]:
     misspelt grade would otherwise report 0% everywhere)."""
     from wargame.analysis.rows import words_of
 
-    specs = _strings(value, f"{path}: experiment.effects")
+    specs = tuple(_renamed(spec) for spec in _strings(value, f"{path}: experiment.effects"))
     for spec in specs:
         name, _, word = (part.strip() for part in spec.partition("="))
         words = words_of(name)
@@ -194,6 +195,14 @@ def _effects(value: object, path: str) -> tuple[str, ...]:
                 f"{path}: experiment.effects: {spec!r}: {name} takes one of {', '.join(words)}, not {word!r}"
             )
     return specs
+
+
+def _renamed(spec: str) -> str:
+    """A measure (or an effect spec, ``name = word``) named by an older name of the measure
+    (:data:`~wargame.engine.outcome_types.RENAMED`), under its name now; any other as written."""
+    name, eq, word = spec.partition("=")
+    new = current_name(name.strip())
+    return spec if new == name.strip() else f"{new} {eq}{word}" if eq else new
 
 
 def _seed(value: object, path: str) -> int:
@@ -237,7 +246,7 @@ def load_experiment(path: str) -> Experiment:
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
         raise ExperimentError(f"{path}: two factors are named {twice[0]!r}")
-    measures = _strings(head.get("measures", []), f"{path}: experiment.measures")
+    measures = tuple(_renamed(m) for m in _strings(head.get("measures", []), f"{path}: experiment.measures"))
     experiment = Experiment(
         name=str(head.get("name", Path(path).stem)),
         description=str(head.get("description", "")),

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from wargame.engine.outcome_types import RECORDS, Json, Outcome
+from wargame.engine.outcome_types import RECORDS, Json, Outcome, current_name
 
 Cell = bool | int | float | str | None
 """One column's value in a written row."""
@@ -45,7 +45,7 @@ class Row:
     @classmethod
     def from_columns(cls, columns: Mapping[str, Any]) -> Row:
         """The row :meth:`columns` wrote (as JSON Lines read it back)."""
-        rest = {k: v for k, v in columns.items() if k not in ("run", "seed", "error")}
+        rest = {current_name(k): v for k, v in columns.items() if k not in ("run", "seed", "error")}
         outcome = Outcome.from_json(unflatten(rest)) if rest else None
         return cls(int(columns["run"]), int(columns["seed"]), outcome, str(columns.get("error", "")))
 

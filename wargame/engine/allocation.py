@@ -120,7 +120,7 @@ def _context(world: World, what: str) -> dict[str, Any]:
     plan = world.scenario.aggressor
     return {
         "news": what,
-        "moved": round(world.moved_west, 1),
+        "moved": round(world.moved_to_defended, 1),
         "strength": strength_shares(world.scenario),
         "goals": {c: goal(plan, c) for c in CHOICES},
         "defended": {
@@ -173,7 +173,7 @@ def move_to(world: World, target: float) -> None:
     the defended fronts is ``target`` (as far as the invasion army and the garrisons allow)."""
     spec = invasion_front(world.scenario)
     assert spec is not None
-    delta = round(target - world.moved_west, 1)
+    delta = round(target - world.moved_to_defended, 1)
     if delta > 0:
         source = world.fronts[spec.id]
         share = MAX_SOURCE_SHARE if source.status in ("quiet", "active") else 1.0
@@ -209,7 +209,7 @@ def _most_threatened(world: World) -> Front:
 def _record(world: World, source: str, to: str, divisions: float) -> None:
     plan = world.scenario.aggressor
     defended = {f.id for f in defended_fronts(world.scenario)}
-    world.moved_west += divisions if to in defended else -divisions
+    world.moved_to_defended += divisions if to in defended else -divisions
     world.journal.record(
         TransferData(source=source, to=to, divisions=divisions),
         f"{world.name(plan.actor)} moves {divisions:.0f} divisions from the "

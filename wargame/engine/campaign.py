@@ -12,10 +12,15 @@ mobilises late pays for it). The defender's **cohesion** is its strength against
 (``defender_divisions``), so a state caught mobilising starts the campaign weaker; the attacker
 advances ``advance_km_per_day`` at a 3:1 ratio of attackers to fortified defenders, in
 proportion to that ratio (at most double). Under
-``capital_falls_cohesion`` the capital falls; under ``collapse_cohesion`` organised resistance
-ends. A guarantor's **offensive** opens a front where it attacks (the Saar), committing a share
-of its available divisions by scale; it can be halted by decision or by the council.
-Third parties may **intervene** on a front (the USSR on 17 September 1939).
+``capital_falls_cohesion`` the capital behind the front falls (its ``capital``, if named; 0: none
+can fall here); under ``collapse_cohesion`` organised resistance on the front ends: the defending
+state's collapse if the front is ``decisive`` (the default), the loss of that front alone if not.
+An attacker with a limited aim halts on the front's **objective** (``objective_km`` of ground): it
+stops there and holds it (status ``holding``, a public :class:`ObjectiveData`); the daily battle on
+that front ends. (A counter-offensive to retake the ground is not modelled.)
+A guarantor's **offensive** opens a front where it attacks, committing a share of its available
+divisions by scale; it can be halted by decision or by the council. Third parties may
+**intervene** on a front (the USSR in Poland on 17 September 1939).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from wargame.engine.events import (
     FrontTruth,
     HaltData,
     InterventionData,
+    ObjectiveData,
     OffensiveData,
 )
 from wargame.engine.functionality import concentration, functionality, pace
@@ -70,9 +76,13 @@ def offensive_front(world: World, actor: str) -> Front | None:
 
 
 def protected_collapsed(world: World) -> bool:
+    """Whether the protected state has collapsed: organised resistance has ended on a ``decisive``
+    front it defends (losing a front that is not decisive loses that front only)."""
     target = world.scenario.aggressor.target
     return any(
-        world.fronts[f.id].status == "collapsed" for f in world.scenario.fronts if f.defender == target
+        world.fronts[f.id].status == "collapsed"
+        for f in world.scenario.fronts
+        if f.defender == target and f.decisive
     )
 
 
@@ -113,8 +123,8 @@ def order_offensive(world: World, actor: str, front_id: str, scale: str) -> None
     ``offensive.<front>``)."""
     spec = world.scenario_front(front_id)
     state = world.fronts[front_id]
-    if state.status == "preparing" or state.pending_scale:
-        return
+    if state.status in ("preparing", "holding") or state.pending_scale:
+        return  # one order at a time; a front held on its objective is not attacked again
     if state.status == "active":
         if RANK.index(scale) <= RANK.index(state.scale if state.scale in RANK else "probe"):
             return
@@ -200,6 +210,8 @@ def _can_attack(world: World, seat: str, choice: str) -> str | None:
     if world.scenario.aggressor.actor not in world.actors[seat].at_war_with:
         return f"it is not at war with {world.name(world.scenario.aggressor.actor)}"
     state = world.fronts[spec.id]
+    if state.status == "holding":
+        return "it holds its objective on that front"
     if state.status == "preparing" or state.pending_scale:
         return "an offensive is already being prepared"
     if state.status == "active" and RANK.index(choice) <= RANK.index(
@@ -247,25 +259,37 @@ def _fight(world: World, spec: Front, opened_at: int) -> Generator[simpy.Event, 
         )  # piecemeal divisions strike (and advance) as fewer; they die as many
         advance = advance_km(a * state.weight, d, spec.fortification, spec.advance_km_per_day)
         advance *= spec.breakthrough_advance if state.broken else 1.0
-        advance = min(advance, spec.depth_km - state.ground_km)
+        limit = spec.objective_km if spec.objective_km > 0 else spec.depth_km  # no further than this
+        advance = min(advance, limit - state.ground_km)
         state.ground_km += advance
+        reached = 0 < spec.objective_km <= state.ground_km + 1e-9
+        if reached:
+            state.ground_km = spec.objective_km  # exactly on the line (no rounding past it)
         full = max(spec.defender_divisions + state.garrison, state.defender_peak)  # as allocated
         state.cohesion = state.defender / full if full > 0 else 0.0
         _report_day(world, spec, advance)
         if not state.broken and state.cohesion < spec.breakthrough_cohesion:
             _break_through(world, spec)
+        if reached:
+            _hold(world, spec)  # the attacker stops on its objective: it takes no capital, ends no resistance
+            break
         if not state.capital_fallen and state.cohesion < spec.capital_falls_cohesion:
             state.capital_fallen = spec.defender == world.scenario.aggressor.target
             if state.capital_fallen:
                 world.journal.record(
                     CapitalData(front=spec.id, actor=spec.defender),
-                    f"The capital of {world.name(spec.defender)} falls.",
+                    f"{capital_name(world, spec)} falls.",
                     actors=(spec.attacker, spec.defender),
                 )
         if state.cohesion < spec.collapse_cohesion or state.attacker <= 0:
             state.status = "collapsed" if state.cohesion < spec.collapse_cohesion else "halted"
-            if state.status == "collapsed":
+            if state.status == "collapsed" and spec.decisive:
                 text = f"Organised resistance by {world.name(spec.defender)} on the {spec.name} ends."
+            elif state.status == "collapsed":
+                text = (
+                    f"{world.name(spec.defender)}'s forces on the {spec.name} are routed: the front is "
+                    f"lost, but {world.name(spec.defender)} fights on elsewhere."
+                )
             else:
                 text = f"{world.name(spec.attacker)}'s offensive on the {spec.name} has spent itself."
             world.journal.record(
@@ -275,6 +299,29 @@ def _fight(world: World, spec: Front, opened_at: int) -> Generator[simpy.Event, 
                 text,
                 actors=(spec.attacker, spec.defender),
             )
+
+
+def capital_name(world: World, spec: Front) -> str:
+    """The capital behind ``spec`` in text: its ``capital`` ("Tallinn"), or "The capital of X"."""
+    return spec.capital or f"The capital of {world.name(spec.defender)}"
+
+
+def _hold(world: World, spec: Front) -> None:
+    """The attacker has reached its objective on ``spec``: it halts there and holds the ground
+    (public: everyone sees where the advance stops). The front's battle ends; its status is
+    ``holding`` from now on, and no offensive can be ordered on it."""
+    state = world.fronts[spec.id]
+    state.status = "holding"
+    attackers = [spec.attacker, *state.joined]
+    names = " and ".join(world.name(a) for a in attackers)
+    one = len(attackers) == 1
+    verb = "halts" if one else "halt"
+    world.journal.record(
+        ObjectiveData(front=spec.id, actor=spec.attacker, ground_km=round(state.ground_km, 1)),
+        f"{names} {verb} on {spec.objective or ('its' if one else 'their') + ' objective'}, "
+        f"holding {state.ground_km:.0f} km.",
+        actors=(*attackers, spec.defender),
+    )
 
 
 def _break_through(world: World, spec: Front) -> None:

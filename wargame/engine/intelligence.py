@@ -45,7 +45,12 @@ def start(world: World) -> None:
 
 
 def _fallen(world: World, actor: str) -> bool:
-    return any(world.fronts[f.id].status == "collapsed" for f in world.scenario.fronts if f.defender == actor)
+    """Whether ``actor`` has collapsed: resistance has ended on a decisive front it defends."""
+    return any(
+        world.fronts[f.id].status == "collapsed"
+        for f in world.scenario.fronts
+        if f.defender == actor and f.decisive
+    )
 
 
 def subjects(world: World, observer: str) -> list[str]:
@@ -60,7 +65,9 @@ def subjects(world: World, observer: str) -> list[str]:
         ]
         if not world.invasion.triggered:
             out.append("attack_date")
-    fallen = {f.defender for f in world.scenario.fronts if world.fronts[f.id].status == "collapsed"}
+    fallen = {
+        f.defender for f in world.scenario.fronts if f.decisive and world.fronts[f.id].status == "collapsed"
+    }
     out += [
         f"mobilisation.{m.actor}"
         for m in world.scenario.mobilisation

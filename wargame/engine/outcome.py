@@ -17,8 +17,11 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
+import attrs
+
 from wargame.engine import honour
 from wargame.engine.credibility import alliance_credibility
+from wargame.engine.end_states import ending
 from wargame.engine.events import (
     BreakthroughData,
     CapitalData,
@@ -55,7 +58,7 @@ from wargame.model.scenario import Scenario
 P = TypeVar("P", bound=Payload)
 
 
-def moved_west(scenario: Scenario, transfers: Iterable[tuple[Event, TransferData]]) -> float:
+def redeployed(scenario: Scenario, transfers: Iterable[tuple[Event, TransferData]]) -> float:
     """Net divisions the aggressor moved to the fronts it defends (those it took from them count
     against)."""
     defended = {f.id for f in prompts.defended_fronts(scenario)}
@@ -125,7 +128,10 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
             max_offensive_divisions=max((d.divisions for _, d in offensives), default=0),
             at_war=honour.at_war(scenario, g, war_events),
         )
-    collapse = next((e for e, d in _of(index, CollapseData) if d.actor == plan.target), None)
+    lost_only = {f.id for f in scenario.fronts if not f.decisive}  # a collapse there loses the front only
+    collapse = next(
+        (e for e, d in _of(index, CollapseData) if d.actor == plan.target and d.front not in lost_only), None
+    )
     defended = prompts.defended_fronts(scenario)
     broken = next((e for e, d in _of(index, BreakthroughData) if d.actor == plan.actor), None)
     end = max((e.t for e in events), default=0)
@@ -172,9 +178,9 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
         protege_held=collapse is None,
         capital_fell_after_days=after(_first(index, CapitalData)),
         guarantors=per,
-        aggressor_divisions_moved_west=moved_west(scenario, _of(index, TransferData)),
-        west_breakthrough=(broken is not None) if invasion and defended else None,
-        west_breakthrough_after_days=after(broken),
+        aggressor_divisions_redeployed=redeployed(scenario, _of(index, TransferData)),
+        defended_front_breakthrough=(broken is not None) if invasion and defended else None,
+        defended_front_breakthrough_after_days=after(broken),
         credibility_at_invasion=alliance_credibility(scenario, plan.target, seen_by_aggressor),
         functionality_days=_days(responded, j) if responded is not None else None,
         functionality=functionality(scenario),
@@ -217,6 +223,19 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
         else None,
         deceptive_reports_received=received_by,
         deceptive_reports_believed=believed_by,
+        **attrs.asdict(
+            ending(
+                scenario,
+                index,
+                grade=grade,
+                invasion=invasion,
+                collapse=collapse,
+                ended=EndData in index,
+                end=end,
+                concession=None,  # TODO(pressure): the first ConcessionData event, once it exists
+            ),
+            recurse=False,
+        ),
     )
 
 

@@ -39,6 +39,14 @@ before the end), ``delayed`` (it postponed at least once, then invaded), ``faile
 without postponing), ``undecided`` (the journal stops before the end, the attack neither made nor
 given up)."""
 
+EndState = Literal["deterred", "collapse", "objective_held", "concession", "resisted", "undecided"]
+"""How the crisis ended, the first that applies: ``concession`` (the protected state gave in to
+the aggressor's pressure), ``deterred`` (no invasion, the aggressor gave up or the game reached
+its end), ``collapse`` (the protected state collapsed: a decisive front's resistance ended),
+``objective_held`` (the aggressor holds every objective of the fronts it attacks, the protected
+state standing), ``resisted`` (the game reached its end with none of these), ``undecided`` (the
+journal stops before the end with none of these)."""
+
 Json = dict[str, Any]
 """A JSON object as :func:`json.loads` gives it."""
 
@@ -98,20 +106,20 @@ class Outcome:
     guarantors: Mapping[str, GuarantorOutcome] = attrs.field(
         metadata=doc("each guarantor of a triggered guarantee", keys=("guarantor",))
     )
-    aggressor_divisions_moved_west: float = attrs.field(
+    aggressor_divisions_redeployed: float = attrs.field(
         metadata=doc(
             "net divisions the aggressor moved from the invasion front to the fronts it defends "
             "(negative: it stripped them for the invasion)",
             "divisions",
         )
     )
-    west_breakthrough: bool | None = attrs.field(
+    defended_front_breakthrough: bool | None = attrs.field(
         metadata=doc(
             "an attacker broke through a front the aggressor defends (None: it defends none, or "
             "there was no invasion)"
         )
     )
-    west_breakthrough_after_days: float | None = attrs.field(
+    defended_front_breakthrough_after_days: float | None = attrs.field(
         metadata=doc("the first breakthrough on a front the aggressor defends (None: none)", "days")
     )
     credibility_at_invasion: float = attrs.field(
@@ -249,6 +257,32 @@ class Outcome:
     deceptive_reports_believed: Mapping[str, int] = attrs.field(
         metadata=doc("those that moved its assessment away from the truth", "reports", ("seat",))
     )
+    end_state: EndState = attrs.field(
+        metadata=doc(
+            "how the crisis ended, the first that applies: concession (the protected state gave in to "
+            "pressure), deterred (no invasion), collapse (the protected state collapsed on a decisive "
+            "front), objective_held (the aggressor holds every objective of the fronts it attacks), "
+            "resisted (the end came with none of these), undecided (the journal stops before the end)"
+        )
+    )
+    ground_held_km: Mapping[str, float] = attrs.field(
+        metadata=doc(
+            "ground the aggressor holds at the end on each front it attacks (0: none taken)", "km", ("front",)
+        )
+    )
+    objectives_held: int = attrs.field(
+        metadata=doc(
+            "fronts the aggressor attacks on which it holds its objective (objective_km) at the end",
+            "fronts",
+        )
+    )
+    duration_days: float | None = attrs.field(
+        metadata=doc(
+            "from the trigger (the invasion) to the event that settled the end state (the collapse, "
+            "the last objective taken), or to the end of the journal (None: no trigger)",
+            "days",
+        )
+    )
 
     def to_json(self) -> Json:
         """The measures as one JSON object, nested as the fields are (``wargame run --summary``)."""
@@ -256,10 +290,26 @@ class Outcome:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Outcome:
-        """The outcome :meth:`to_json` wrote (raises KeyError/TypeError on another object)."""
+        """The outcome :meth:`to_json` wrote (raises KeyError/TypeError on another object). The
+        measures' older names (:data:`RENAMED`) are read as their new ones."""
+        data = {RENAMED.get(k, k): v for k, v in data.items()}
         records = {name: {k: kind(**v) for k, v in data[name].items()} for name, kind in RECORDS.items()}
         return cls(**{**data, **records})
 
 
 RECORDS: dict[str, type[GuarantorOutcome]] = {"guarantors": GuarantorOutcome}
 """The measures of :class:`Outcome` that map ids to records rather than to values."""
+
+RENAMED: dict[str, str] = {
+    "aggressor_divisions_moved_west": "aggressor_divisions_redeployed",
+    "west_breakthrough": "defended_front_breakthrough",
+    "west_breakthrough_after_days": "defended_front_breakthrough_after_days",
+}
+"""Older names of measures, and their names now: results and experiment files written with the old
+names are read with the new (:meth:`Outcome.from_json`, :func:`current_name`)."""
+
+
+def current_name(measure: str) -> str:
+    """A measure's (or a dotted column's) name now: an older name (:data:`RENAMED`) replaced."""
+    head, dot, rest = measure.partition(".")
+    return RENAMED.get(head, head) + dot + rest

@@ -38,7 +38,7 @@ class FrontState:
     """One front's situation. ``cohesion`` is the defender's, from 1 (intact) to 0."""
 
     id: str
-    status: str = "quiet"  # quiet, active, halted, collapsed
+    status: str = "quiet"  # quiet, preparing, active, halted, holding (on its objective), collapsed
     attacker: float = 0.0
     defender: float = 0.0
     defender_peak: float = 0.0

@@ -92,7 +92,7 @@ class World:
         self.penetrations_of: dict[str, list[Penetration]] = {}  # target -> its penetrations, in order
         for pen in scenario.penetrations:
             self.penetrations_of.setdefault(pen.target, []).append(pen)
-        self.moved_west = 0.0
+        self.moved_to_defended = 0.0  # net divisions the aggressor moved to the fronts it defends
         self.attack_at = 0  # the aggressor's planned attack instant (ground truth)
         self._prompt_counter: dict[str, int] = {}
         for a in scenario.actors:  # wars already under way when the game starts

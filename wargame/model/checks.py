@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from wargame.model import doctrine_params
+from wargame.model.aims import aim_problems
 from wargame.model.doctrine_params import BY_ROLE
 from wargame.model.fields import FieldError
 from wargame.model.scenario import (
@@ -112,7 +113,7 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
                         f"got {getattr(f, higher):g}",
                     )
                 )
-        if f.collapse_cohesion > f.capital_falls_cohesion:
+        if 0 < f.capital_falls_cohesion < f.collapse_cohesion:  # 0: no capital behind this front
             out.append(
                 (
                     ("fronts", i, "collapse_cohesion"),
@@ -192,6 +193,7 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
             )
 
     out += [(("history", *p), m) for p, m in script_problems(s.history, actors)]
+    out += aim_problems(s)
 
     for i, inj in enumerate(s.injects):
         need_date(("injects", i, "at"), inj.at)

@@ -249,10 +249,17 @@ class Front:
         25.0, doc="Attacker's advance per day at a 3:1 ratio over the fortified defenders.", ge=0, le=500
     )
     capital_falls_cohesion: float = param(
-        0.35, doc="Defender cohesion under which the capital falls.", ge=0, le=1
+        0.35,
+        doc="Defender cohesion under which the capital behind this front falls (0: none can fall here).",
+        ge=0,
+        le=1,
     )
     collapse_cohesion: float = param(
-        0.15, doc="Defender cohesion under which organised resistance ends.", ge=0, le=1
+        0.15,
+        doc="Defender cohesion under which organised resistance on this front ends (no more than "
+        "`capital_falls_cohesion`, unless that is 0; see `decisive`).",
+        ge=0,
+        le=1,
     )
     probe_share: float = param(
         0.2,
@@ -293,6 +300,27 @@ class Front:
         "`redecide_hours`).",
         ge=0,
         le=10,
+    )
+    objective_km: float = param(
+        0.0,
+        doc="The line the attacker halts on, in km of ground taken (a limited aim): once there it stops "
+        "and holds (a public event; the front's status becomes `holding`). 0: none, it fights on. No "
+        "more than `depth_km`.",
+        ge=0,
+        le=5000,
+    )
+    objective: str = param(
+        "", doc='The objective\'s name in the text, e.g. "the Narva river" ("": "its objective").'
+    )
+    decisive: bool = param(
+        True,
+        doc="A collapse here is the defending state's collapse (its organised resistance ends). false: "
+        "only this front is lost; the state fights on elsewhere.",
+    )
+    capital: str = param(
+        "",
+        doc='The name of the capital behind this front, e.g. "Tallinn" ("": "the capital of <defender>"). '
+        "`capital_falls_cohesion = 0` means no capital can fall here.",
     )
 
 
@@ -473,6 +501,13 @@ class Aggressor:
         "(`strip`; 0: stripping is the same as holding).",
         ge=0,
         le=1000,
+    )
+    aim: str = param(
+        "conquest",
+        doc="What the aggressor wants: `conquest` (the protected state's collapse), `seize` (the "
+        "objectives of its fronts, `objective_km`: it halts and holds there), `coerce` (a concession "
+        "under pressure; its demand and deadline are the pressure's fields).",
+        choices=("conquest", "seize", "coerce"),
     )
 
 

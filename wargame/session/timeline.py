@@ -23,6 +23,7 @@ KEY_KINDS = frozenset(
         Kind.CAPITAL,
         Kind.COLLAPSE,
         Kind.BREAKTHROUGH,
+        Kind.OBJECTIVE,
         Kind.INTERVENTION,
         Kind.DECISION,
         Kind.END,

@@ -115,7 +115,7 @@ class WhiteCellView:
     notes: str
     credibility: Mapping[str, Mapping[str, float]]  # observer -> guarantor -> credibility
     functionality: float  # share of the guarantors' planned divisions ready, times the functionality index
-    moved_west: float
+    moved_to_defended: float  # net divisions the aggressor moved to the fronts it defends
     assessments: Mapping[str, Mapping[str, Estimate]]  # seat -> subject -> its assessment
     truths: Mapping[str, float]  # subject -> the true value now
     injects: tuple[InjectStatus, ...]  # the master event list, with each inject's state
@@ -269,7 +269,7 @@ def white_cell_view(world: World) -> WhiteCellView:
             for o in (world.scenario.aggressor.actor, world.scenario.aggressor.target)
         },
         functionality=functionality(world),
-        moved_west=world.moved_west,
+        moved_to_defended=world.moved_to_defended,
         assessments={a: assessments(seen_by(world, a)) for a in world.scenario.actor_ids},
         truths=key_truths(world),
         injects=master_list(world),

@@ -28,6 +28,7 @@ from wargame.engine.events.conflict import (
     InvasionData,
     InvasionTruth,
     MobilisationData,
+    ObjectiveData,
     OffensiveData,
     OnFront,
     PostponementData,
@@ -73,7 +74,7 @@ PAYLOADS: tuple[type[Payload], ...] = (
     OffensiveData, FrontData, HaltData, ExhaustedData, CapitalData, CollapseData,
     BreakthroughData, InterventionData, PromiseData, CouncilData, ReportData, WarningData,
     AssessmentData, FalseAlarmData, LeakData, DetectedData, ReviewData, PenetrationData, SuppressedData,
-    AidData, TalksData, HeldData, AdjudicationData, ClosedData, EndData,
+    AidData, TalksData, HeldData, AdjudicationData, ClosedData, EndData, ObjectiveData,
 )  # fmt: skip
 """Every payload class, in the order of :class:`~wargame.engine.kinds.Kind`."""
 
@@ -111,6 +112,7 @@ __all__ = [
     "LeakData",
     "LeakTruth",
     "MobilisationData",
+    "ObjectiveData",
     "OffensiveData",
     "OnFront",
     "Payload",

@@ -244,6 +244,16 @@ class BreakthroughData(OnFront):
 
 
 @attrs.frozen(kw_only=True)
+class ObjectiveData(OnFront):
+    """``actor``, the attacker, has reached its objective on ``front`` (the front's
+    ``objective_km``): it halts there and holds ``ground_km`` of ground (a limited aim, public:
+    everyone sees where the advance stops)."""
+
+    KIND = Kind.OBJECTIVE
+    ground_km: float = num()
+
+
+@attrs.frozen(kw_only=True)
 class InterventionData(Payload):
     """A third party enters the war on ``front`` with ``divisions``."""
 
