@@ -51,6 +51,7 @@ class Kind(StrEnum):
     ADJUDICATION = "adjudication"
     CLOSED = "closed"
     END = "end"
+    SUPPORT = "support"
 
     @property
     def description(self) -> str:
@@ -96,6 +97,7 @@ _DESCRIPTIONS: dict[Kind, str] = {
     Kind.ADJUDICATION: "(white cell) an override of the model's result, with its reason",
     Kind.CLOSED: "the session was closed before the end",
     Kind.END: "the game reaches its horizon",
+    Kind.SUPPORT: "a state commits air or naval forces to another's defence on a front",
 }
 
 KINDS: dict[str, str] = {kind.value: kind.description for kind in Kind}

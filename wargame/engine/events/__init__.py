@@ -33,6 +33,7 @@ from wargame.engine.events.conflict import (
     PostponementData,
     PromiseData,
     StatementData,
+    SupportData,
     TalksData,
     TransferData,
     TransferTruth,
@@ -73,7 +74,7 @@ PAYLOADS: tuple[type[Payload], ...] = (
     OffensiveData, FrontData, HaltData, ExhaustedData, CapitalData, CollapseData,
     BreakthroughData, InterventionData, PromiseData, CouncilData, ReportData, WarningData,
     AssessmentData, FalseAlarmData, LeakData, DetectedData, ReviewData, PenetrationData, SuppressedData,
-    AidData, TalksData, HeldData, AdjudicationData, ClosedData, EndData,
+    AidData, TalksData, HeldData, AdjudicationData, ClosedData, EndData, SupportData,
 )  # fmt: skip
 """Every payload class, in the order of :class:`~wargame.engine.kinds.Kind`."""
 
@@ -124,6 +125,7 @@ __all__ = [
     "ReviewData",
     "StartData",
     "StatementData",
+    "SupportData",
     "SuppressedData",
     "SuppressedTruth",
     "TalksData",
