@@ -36,6 +36,7 @@ from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.kinds import Kind
 from wargame.model.scenario import Scenario
+from wargame.model.units import forces_text
 from wargame.session.views import SeatView
 
 INBOX_KINDS = (
@@ -127,7 +128,8 @@ def own_situation(view: SeatView, scenario: Scenario) -> Group:
     war = ", ".join(own.at_war_with) or "no one"
     out.append(
         plain(
-            f"{view.name}: {own.divisions:.0f} divisions ready; mobilisation {own.mobilisation}; "
+            f"{view.name}: {forces_text(own.divisions, own.air, own.naval)} ready; "
+            f"mobilisation {own.mobilisation}; "
             f"at war with {war}.",
             "bold",
         )
