@@ -16,6 +16,7 @@ from wargame.engine.events import (
     InterventionData,
     MobilisationData,
     PromiseData,
+    PromptData,
     SupportData,
 )
 from wargame.engine.world import World
@@ -226,3 +227,14 @@ def test_every_doctrine_answers_support(tmp_path: Path) -> None:
     # the realist's choice between the domains is the one that weighs most there
     r = realist(view, prompt)
     assert r[0] in ("air", "none")
+
+
+def test_the_support_prompts_context_is_on_the_reviewed_list(tmp_path: Path) -> None:
+    from test_prompt_context import ALLOWED
+
+    session = game(variant(tmp_path, air=12, naval=3, air_weight=0.4), 1)
+    kinds = [e.data.decision for e in session.events if isinstance(e.data, PromptData)]
+    assert "support" in kinds
+    for e in session.events:
+        if isinstance(e.data, PromptData):
+            assert not set(e.data.context) - set(ALLOWED.get(e.data.decision, {})), e.data.decision
