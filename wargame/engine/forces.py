@@ -14,8 +14,8 @@ Where each domain's forces come from:
 * **the invasion** commits the front's ``attacker_divisions`` and the aggressor's air and naval
   forces, each divided evenly among the invasion fronts where that domain weighs
   (:func:`share`);
-* **an offensive** commits the scale's share of each of the attacker's domains
-  (:func:`commit`);
+* **an offensive** commits the scale's share of each of the attacker's domains that weighs on
+  the front (:func:`commit`);
 * **the defender** fights with its divisions on the front and its air and naval forces, divided
   evenly among the fronts it defends where the domain weighs; those it mobilises later join the
   front as their phases complete (:func:`feed_defender`);
@@ -83,8 +83,13 @@ def invasion_strength(world: World, spec: Front) -> float:
 
 
 def commit(world: World, actor: str, spec: Front, part: float) -> Commitment:
-    """What an offensive committing the share ``part`` of ``actor``'s forces brings to ``spec``."""
-    land, air, naval = (round(part * available(world, actor, d), 1) for d in ("land", "air", "naval"))
+    """What an offensive committing the share ``part`` of ``actor``'s forces brings to ``spec``: the
+    share of its divisions, and of its squadrons and ships where they weigh on ``spec`` (none are
+    sent where they would count for nothing)."""
+    land, air, naval = (
+        round(part * available(world, actor, d), 1) if d == "land" or weight(spec, d) > 0 else 0.0
+        for d in ("land", "air", "naval")
+    )
     return Commitment(land=land, air=air, naval=naval, strength=equivalents(spec, land, air, naval))
 
 
