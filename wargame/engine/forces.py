@@ -84,10 +84,10 @@ def invasion_strength(world: World, spec: Front) -> float:
 
 def commit(world: World, actor: str, spec: Front, part: float) -> Commitment:
     """What an offensive committing the share ``part`` of ``actor``'s forces brings to ``spec``: the
-    share of its divisions, and of its squadrons and ships where they weigh on ``spec`` (none are
-    sent where they would count for nothing)."""
+    share of its divisions, squadrons and ships, each where it weighs on ``spec`` (no force is sent
+    where it would count for nothing: no divisions to a sea lane with ``land_weight = 0``)."""
     land, air, naval = (
-        round(part * available(world, actor, d), 1) if d == "land" or weight(spec, d) > 0 else 0.0
+        round(part * available(world, actor, d), 1) if weight(spec, d) > 0 else 0.0
         for d in ("land", "air", "naval")
     )
     return Commitment(land=land, air=air, naval=naval, strength=equivalents(spec, land, air, naval))
