@@ -238,3 +238,12 @@ def test_the_support_prompts_context_is_on_the_reviewed_list(tmp_path: Path) -> 
     for e in session.events:
         if isinstance(e.data, PromptData):
             assert not set(e.data.context) - set(ALLOWED.get(e.data.decision, {})), e.data.decision
+
+
+def test_check_warns_of_forces_that_can_never_count(tmp_path: Path) -> None:
+    from wargame.model.lint import suspicious
+
+    idle = scenarios.load(variant(tmp_path, air=12)).scenario  # no front weighs aircraft
+    assert any("no front gives them a weight (air_weight)" in m for _, m in suspicious(idle))
+    used = scenarios.load(variant(tmp_path, air=12, air_weight=0.4)).scenario
+    assert not any("weight" in m for _, m in suspicious(used))

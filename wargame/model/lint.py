@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from wargame.model import units
 from wargame.model.checks import Path
 from wargame.model.prompts import asked_kinds, triggered
 from wargame.model.scenario import Scenario
@@ -82,4 +83,5 @@ def suspicious(s: Scenario) -> list[tuple[Path, str]]:
             )
         if e.after is not None and e.after >= end:
             out.append((("history", i, "after"), "this entry applies only after the horizon"))
+    out += units.warnings(s)  # forces by domain
     return out

@@ -92,3 +92,30 @@ def planned(scenario: Scenario, actor: str, domain: str = "land") -> float:
     if domain == "air":
         return max((max([m.standing_air, *(p.air for p in m.phases)]) for m in plans), default=0.0)
     return max((max([m.standing_naval, *(p.naval for p in m.phases)]) for m in plans), default=0.0)
+
+
+def warnings(scenario: Scenario) -> list[tuple[tuple[str | int, ...], str]]:
+    """What ``wargame check`` warns about forces by domain: a front where no domain weighs (nothing
+    can fight there), and air or naval forces that no front weighs (they can never count)."""
+    out: list[tuple[tuple[str | int, ...], str]] = []
+    for i, f in enumerate(scenario.fronts):
+        if f.land_weight <= 0 and f.air_weight <= 0 and f.naval_weight <= 0:
+            out.append(
+                (
+                    ("fronts", i, "land_weight"),
+                    f"front {f.id!r}: every domain weighs 0 here, so nothing fights",
+                )
+            )
+    for i, m in enumerate(scenario.mobilisation):
+        for domain, field in (("air", "standing_air"), ("naval", "standing_naval")):
+            if planned(scenario, m.actor, domain) > 0 and not any(
+                weight(f, domain) > 0 for f in scenario.fronts
+            ):
+                out.append(
+                    (
+                        ("mobilisation", i, field),
+                        f"{m.actor!r} has {UNITS[domain][1]}, but no front gives them a weight "
+                        f"({domain}_weight): they can never count",
+                    )
+                )
+    return out
