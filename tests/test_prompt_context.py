@@ -21,6 +21,8 @@ ALLOWED: dict[str, dict[str, str]] = {
     "statement": {"target": "the treaty it is party to"},
     "mobilise": {
         "divisions_now": "its own army",
+        "air_now": "its own air force",
+        "naval_now": "its own fleet",
         "front": "the aggressor's front against the protected state: the map is public",
     },
     "attack": {
@@ -47,6 +49,14 @@ ALLOWED: dict[str, dict[str, str]] = {
     "offensive": {"front": "its own front", "promise": "its own treaty", "news": "the news it just saw"},
     "council_position": {"council": "its council", "item": "the agenda", "concerns": "the agenda"},
     "penetration": {},
+    "support": {
+        "front": "the protected state's front: the map is public",
+        "air": "its own air force",
+        "naval": "its own fleet",
+        "air_weight": "the map: how much aircraft count there (scenario data)",
+        "naval_weight": "the map: how much warships count there (scenario data)",
+        "news": "the news it just saw",
+    },
 }
 DEFENDED = {
     "attacker": "the scenario's public order of battle",

@@ -26,6 +26,7 @@ FREE_LABELS = {
     "share_assessment": "Share an assessment with your liaison partners",
     "share_report": "Share a report with your liaison partners",
     "statement": "Make a public statement of resolve",
+    "support": "Send air or naval forces to the protected state's defence",
 }
 
 

@@ -37,6 +37,7 @@ from wargame.engine.journal import Event
 from wargame.engine.kinds import Kind
 from wargame.model.commitments import binds
 from wargame.model.scenario import Scenario
+from wargame.model.units import forces_text
 from wargame.session.views import SeatView
 
 INBOX_KINDS = (
@@ -128,7 +129,8 @@ def own_situation(view: SeatView, scenario: Scenario) -> Group:
     war = ", ".join(own.at_war_with) or "no one"
     out.append(
         plain(
-            f"{view.name}: {own.divisions:.0f} divisions ready; mobilisation {own.mobilisation}; "
+            f"{view.name}: {forces_text(own.divisions, own.air, own.naval)} ready; "
+            f"mobilisation {own.mobilisation}; "
             f"at war with {war}.",
             "bold",
         )
@@ -139,11 +141,18 @@ def own_situation(view: SeatView, scenario: Scenario) -> Group:
         table.add_column("Phase")
         table.add_column("Due (from the order)")
         table.add_column("Divisions", justify="right")
+        domains = any(p.air or p.naval for p in plan.phases) or plan.standing_air or plan.standing_naval
+        if domains:  # air and naval forces: shown only where the plan has any
+            table.add_column("Squadrons", justify="right")
+            table.add_column("Ships", justify="right")
         table.add_column("Progress")
         for phase in plan.phases:
             share = min(1.0, own.divisions / phase.divisions) if phase.divisions else 1.0
             bar = "█" * int(share * 12) + "░" * (12 - int(share * 12))
-            table.add_row(phase.name, f"J+{phase.day:g}", f"{phase.divisions:.0f}", f"{bar} {share:.0%}")
+            extra = (f"{phase.air:.0f}", f"{phase.naval:.0f}") if domains else ()
+            table.add_row(
+                phase.name, f"J+{phase.day:g}", f"{phase.divisions:.0f}", *extra, f"{bar} {share:.0%}"
+            )
         out.append(table)
     return Group(*out)
 

@@ -34,6 +34,7 @@ from wargame.analysis.brief_parts import (
 from wargame.analysis.wording import date_text, days, instant
 from wargame.model.scenario import Scenario
 from wargame.model.scenario_files.scenarios import LoadedScenario
+from wargame.model.units import forces_text
 from wargame.model.wording import and_list, verb_for
 
 WHITE_SEATS = ("white", "white-cell", "white_cell")  # --seat values that mean the white-cell pack
@@ -77,6 +78,10 @@ def seat_brief_markdown(loaded: LoadedScenario, seat: str) -> str:
     facts = [f"Your part in the crisis: {me.role.replace('_', ' ')}."]
     if own is not None:
         facts.append(f"Divisions under arms at the start: {own.standing_divisions:g}.")
+        if own.standing_air or own.standing_naval:
+            facts.append(
+                f"Air and naval forces at the start: {forces_text(0, own.standing_air, own.standing_naval)}."
+            )
     if me.at_war_with:
         facts.append(f"Already at war with {_who(s, me.at_war_with)}.")
     out += [""] + [f"- {f}" for f in facts]
@@ -107,8 +112,18 @@ def seat_brief_markdown(loaded: LoadedScenario, seat: str) -> str:
 
     if own is not None and own.phases:
         out += ["", "## Your mobilisation timetable", ""]
-        out += ["| phase | complete by | divisions then |", "|---|---|---|"]
-        out += [f"| {p.name} | J+{p.day:g} after the order | {p.divisions:g} |" for p in own.phases]
+        if any(p.air or p.naval for p in own.phases):
+            out += [
+                "| phase | complete by | divisions then | squadrons then | ships then |",
+                "|---|---|---|---|---|",
+            ]
+            out += [
+                f"| {p.name} | J+{p.day:g} after the order | {p.divisions:g} | {p.air:g} | {p.naval:g} |"
+                for p in own.phases
+            ]
+        else:
+            out += ["| phase | complete by | divisions then |", "|---|---|---|"]
+            out += [f"| {p.name} | J+{p.day:g} after the order | {p.divisions:g} |" for p in own.phases]
 
     service = next((v for v in s.services if v.actor == seat), None)
     liaisons = [x for x in s.liaison if seat in x.between]

@@ -12,8 +12,9 @@ mobilisation, penetration); this module only says them to the players.
 from __future__ import annotations
 
 from wargame.analysis.wording import date_text, days, times_text
-from wargame.model.prompts import asked_kinds, defended_fronts
+from wargame.model.prompts import asked_kinds, defended_fronts, support_seats
 from wargame.model.scenario import Guarantee, Promise, Scenario
+from wargame.model.units import forces_text
 from wargame.model.wording import and_list
 
 PROMISES = {
@@ -112,6 +113,12 @@ def seat_prompts(s: Scenario, seat: str) -> list[str]:
             "and at what scale (probe, limited, general); after that, again on news (a phase of your "
             "mobilisation, a partner's offensive, a changed assessment of the enemy); default: none."
         )
+    if "support" in asked:
+        out.append(
+            f"support: at war with {aggressor}, on news of the fighting on {target}'s front, whether to "
+            "commit your air or naval forces to its defence (air, naval or none); after none, asked again "
+            f"on news, at most every {s.actor(seat).redecide_hours:g} hours; default: none."
+        )
     if s.council is not None and "council_position" in asked:
         out.append(
             f"council position: at each sitting of the {s.council.name}, for or against each item "
@@ -123,7 +130,8 @@ def seat_prompts(s: Scenario, seat: str) -> list[str]:
             out.append(
                 f"intervene: {'' if i.earliest is None else f'from {date_text(i.earliest)}, '}on news of "
                 f"the war on the {front}, whether "
-                f"to enter it with {i.divisions:g} divisions ({i.decision_hours:g} hours); default: wait."
+                f"to enter it{' on the defender’s side' if i.side == 'defender' else ''} with "
+                f"{forces_text(i.divisions, i.air, i.naval)} ({i.decision_hours:g} hours); default: wait."
             )
     return out
 
@@ -167,6 +175,10 @@ def _free(s: Scenario, seat: str) -> dict[str, tuple[bool, str]]:
         "oversight_review": (
             s.actor(seat).oversight < 1.0,
             "oversight review: order a review of your intelligence services.",
+        ),
+        "support": (
+            seat in support_seats(s),
+            f"support: commit your air or naval forces to {target}'s defence, once at war with {aggressor}.",
         ),
         "convene_council": (
             s.council is not None and seat in s.council.members,

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from wargame.engine import campaign, news
+from wargame.engine import campaign, news, support
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import AidData, GuaranteeData, PromiseData, TalksData, WarData
-from wargame.engine.functionality import functionality, pace
+from wargame.engine.functionality import functionality, pace, planned_strength
 from wargame.model.clock import DAY, from_days, from_hours
 from wargame.model.commitments import binds, promises_of
 from wargame.model.prompts import OFFENSIVE_PROMISES, triggered
@@ -242,6 +242,8 @@ def _kept(world: World, guarantor: str, action: str) -> bool:
     front = campaign.offensive_front(world, guarantor)
     state = world.fronts[front.id] if front is not None else None
     scale = state.scale if state is not None and state.opened_at is not None else None  # None: not launched
+    if action == "air_action" and planned_strength(world.scenario, guarantor, "air") > 0:
+        return at_war and support.gave_air(world, guarantor)  # a state with aircraft must send them
     if action in ("declare_war", "air_action"):
         return at_war
     if action == "limited_offensive":

@@ -41,6 +41,7 @@ from wargame.engine.events import (
 from wargame.model.clock import from_days, from_hours
 from wargame.model.prompts import defended_fronts, invasion_front
 from wargame.model.scenario import PROMPTS
+from wargame.model.units import strength_text
 
 if TYPE_CHECKING:
     from collections.abc import Generator
@@ -212,7 +213,7 @@ def _record(world: World, source: str, to: str, divisions: float) -> None:
     world.moved_to_defended += divisions if to in defended else -divisions
     world.journal.record(
         TransferData(source=source, to=to, divisions=divisions),
-        f"{world.name(plan.actor)} moves {divisions:.0f} divisions from the "
+        f"{world.name(plan.actor)} moves {strength_text(divisions)} from the "
         f"{world.scenario_front(source).name} to the {world.scenario_front(to).name}.",
         actors=(plan.actor,),
         see=(plan.actor,),

@@ -20,14 +20,16 @@ stops there and holds it (status ``holding``, a public :class:`ObjectiveData`); 
 that front ends. (A counter-offensive to retake the ground is not modelled.)
 A guarantor's **offensive** opens a front where it attacks, committing a share of its available
 divisions by scale; it can be halted by decision or by the council. Third parties may
-**intervene** on a front (the USSR in Poland on 17 September 1939).
+**intervene** on a front, on either side (the USSR in Poland on 17 September 1939).
+Strengths are division-equivalents: land, air and naval forces weighed by the front
+(:mod:`wargame.engine.forces`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from wargame.engine import news
+from wargame.engine import forces, news
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import (
     BreakthroughData,
@@ -45,6 +47,7 @@ from wargame.engine.functionality import concentration, functionality, pace
 from wargame.model import prompts
 from wargame.model.clock import DAY, from_days, from_hours
 from wargame.model.lanchester import advance_km, lanchester_day
+from wargame.model.units import forces_text
 from wargame.model.wording import and_list, verb_for
 
 if TYPE_CHECKING:
@@ -90,7 +93,7 @@ def _open_invasion_fronts(world: World) -> Generator[simpy.Event, Any, None]:
     yield world.invasion
     for spec in world.scenario.fronts:
         if spec.opens == "invasion":
-            _open(world, spec, spec.attacker_divisions, scale="invasion")
+            _open(world, spec, forces.invasion_strength(world, spec), scale="invasion")
 
 
 def _open(world: World, spec: Front, attackers: float, scale: str) -> None:
@@ -114,6 +117,7 @@ def _open(world: World, spec: Front, attackers: float, scale: str) -> None:
             + state.garrison,  # divisions the aggressor moved here, or away, before it opened
         )
         state.defender_peak = state.defender
+        forces.feed_defender(world, spec)  # its air and naval forces, where they weigh here
     world.env.process(_fight(world, spec, state.opened_at))
 
 
@@ -160,15 +164,23 @@ def launch_offensive(world: World, actor: str, front_id: str, scale: str) -> Non
     """Attack now with the scale's share of the available divisions (or, on a front already
     active, bring the attack up to that share: an escalation)."""
     spec = world.scenario_front(front_id)
-    committed = round(scale_share(spec, scale) * world.actors[actor].divisions, 1)
+    force = forces.commit(world, actor, spec, scale_share(spec, scale))  # each domain's share
+    data = OffensiveData(
+        actor=actor,
+        front=front_id,
+        scale=scale,
+        divisions=force.land,
+        air=force.air or None,
+        naval=force.naval or None,
+    )
     state = world.fronts[front_id]
     if state.status == "active":
-        state.attacker = max(state.attacker, committed)
+        state.attacker = max(state.attacker, force.strength)
         state.scale = scale
         world.journal.record(
-            OffensiveData(actor=actor, front=front_id, scale=scale, divisions=committed),
+            data,
             f"{world.name(actor)} widens its offensive on the {spec.name} to a {scale} offensive "
-            f"with {committed:g} divisions.",
+            f"with {forces_text(force.land, force.air, force.naval)}.",
             actors=(actor, spec.defender),
         )
         return
@@ -176,11 +188,12 @@ def launch_offensive(world: World, actor: str, front_id: str, scale: str) -> Non
         concentration(functionality(world.scenario)) if actor in world.scenario.guarantors_of() else 1.0
     )
     world.journal.record(
-        OffensiveData(actor=actor, front=front_id, scale=scale, divisions=committed),
-        f"{world.name(actor)} launches a {scale} offensive on the {spec.name} with {committed:g} divisions.",
+        data,
+        f"{world.name(actor)} launches a {scale} offensive on the {spec.name} with "
+        f"{forces_text(force.land, force.air, force.naval)}.",
         actors=(actor, spec.defender),
     )
-    _open(world, spec, committed, scale)
+    _open(world, spec, force.strength, scale)
 
 
 def halt_offensive(world: World, actor: str) -> bool:
@@ -243,7 +256,7 @@ def _fight(world: World, spec: Front, opened_at: int) -> Generator[simpy.Event, 
     env, state = world.env, world.fronts[spec.id]
     rng = world.streams(f"campaign.{spec.id}")
     defender = world.actors[spec.defender]
-    fed = max(state.defender_peak, state.defender) - state.garrison  # mobilised: not those moved here
+    fed = max(state.defender_peak, state.defender) - state.garrison - state.support  # mobilised divisions
     while state.status == "active" and state.opened_at == opened_at:
         yield env.timeout(DAY)
         if state.status != "active" or state.opened_at != opened_at:
@@ -252,6 +265,7 @@ def _fight(world: World, spec: Front, opened_at: int) -> Generator[simpy.Event, 
         fed += reinforcement
         state.defender += reinforcement * (1.0 - spec.reinforcement_loss)
         state.defender_peak = max(state.defender_peak, state.defender)
+        forces.feed_defender(world, spec)  # air and naval forces mobilised or committed since
         a, d = state.attacker, state.defender
         noise_a, noise_d = rng.lognormal(0.0, spec.noise, size=2) if spec.noise > 0 else (1.0, 1.0)
         state.attacker, state.defender = lanchester_day(
@@ -400,16 +414,32 @@ def _intervention(world: World, spec: Intervention) -> Generator[simpy.Event, An
 
 
 def _enter(world: World, spec: Intervention) -> None:
-    front = world.fronts[spec.front]
-    front.attacker += spec.divisions
-    front.joined.append(spec.actor)
-    target = world.scenario_front(spec.front).defender
+    """The third party enters the war on the side it chose: on the attacker's, its forces join
+    the attack and it declares war on the defender; on the defender's, they join the defence and
+    it declares war on the attacker (its divisions, squadrons and ships weighed by the front)."""
+    front, fspec = world.fronts[spec.front], world.scenario_front(spec.front)
+    strength = forces.intervention(fspec, spec)
+    if spec.side == "defender":
+        front.defender += strength
+        front.support += strength
+        front.defender_peak = max(front.defender_peak, front.defender)
+        target, ally = fspec.attacker, f" on the side of {world.name(fspec.defender)}"
+    else:
+        front.attacker += strength
+        front.joined.append(spec.actor)
+        target, ally = fspec.defender, ""
     world.actors[spec.actor].declare_war_on(target)
     world.actors[target].declare_war_on(spec.actor)
     world.journal.record(
-        InterventionData(actor=spec.actor, front=spec.front, divisions=spec.divisions),
-        f"{world.name(spec.actor)} enters the war against {world.name(target)} "
-        f"on the {world.scenario_front(spec.front).name}.",
+        InterventionData(
+            actor=spec.actor,
+            front=spec.front,
+            divisions=spec.divisions,
+            side="defender" if spec.side == "defender" else None,
+            air=spec.air or None,
+            naval=spec.naval or None,
+        ),
+        f"{world.name(spec.actor)} enters the war against {world.name(target)}{ally} on the {fspec.name}.",
         actors=(spec.actor, target),
     )
 

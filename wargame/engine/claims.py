@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wargame.model.clock import format_instant
+from wargame.model.units import about_text
 
 if TYPE_CHECKING:
     from wargame.engine.world import World
@@ -22,8 +23,8 @@ def describe(world: World, subject: str, claim: float) -> str:
     if kind == "attack_date":
         return f"{aggressor} will attack on {format_instant(world.scenario.scenario.start, int(claim))}"
     if kind == "mobilisation":
-        return f"{world.name(key)} has about {claim:.0f} divisions available"
-    return f"{aggressor} has about {claim:.0f} divisions on the {world.scenario_front(key).name}"
+        return f"{world.name(key)} has {about_text(claim)} available"
+    return f"{aggressor} has {about_text(claim)} on the {world.scenario_front(key).name}"
 
 
 def subject_label(scenario: Scenario, subject: str) -> str:

@@ -106,13 +106,13 @@ SIGNALS: dict[str, float] = {
 
 #: Choices that, leaked, show resolve (anything else shows reluctance).
 RESOLUTE_CHOICES = frozenset(
-    {"order", "partial", "general", "declare", "limited", "statement", "aid", "review"}
+    {"order", "partial", "general", "declare", "limited", "statement", "aid", "review", "air", "naval"}
 )
 
 #: Decisions that, leaked, say something about resolve (sharing intelligence, say, does not).
 LEAK_SIGNALS = frozenset(
     {"mobilise", "declare_war", "offensive", "launch_offensive", "statement", "send_aid", "negotiate",
-     "halt_offensive"}
+     "halt_offensive", "support"}
 )  # fmt: skip
 
 #: Signals that count once: saying the same thing again is cheap talk.

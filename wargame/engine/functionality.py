@@ -32,17 +32,18 @@ from __future__ import annotations
 import functools
 import math
 
+from wargame.model import units
 from wargame.model.scenario import Scenario
 
 #: How much each liaison level contributes to a common picture (design choice).
 LIAISON_SCORE: dict[str, float] = {"none": 0.0, "adhoc": 0.25, "institutional": 0.6, "fusion": 1.0}
 
 
-def planned_strength(scenario: Scenario, actor: str) -> float:
-    """``actor``'s largest planned strength in divisions: its standing army or its timetable's
-    largest phase (0 without a timetable)."""
-    plans = [m for m in scenario.mobilisation if m.actor == actor]
-    return max((max([m.standing_divisions, *(p.divisions for p in m.phases)]) for m in plans), default=0.0)
+def planned_strength(scenario: Scenario, actor: str, domain: str = "land") -> float:
+    """``actor``'s largest planned strength in ``domain`` (divisions by default; squadrons for
+    ``air``, ships for ``naval``): its standing forces or its timetable's largest phase (0 without
+    a timetable). See :func:`wargame.model.units.planned`."""
+    return units.planned(scenario, actor, domain)
 
 
 def liaison_score(scenario: Scenario, a: str, b: str) -> float:

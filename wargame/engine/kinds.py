@@ -52,6 +52,7 @@ class Kind(StrEnum):
     CLOSED = "closed"
     END = "end"
     OBJECTIVE = "objective"
+    SUPPORT = "support"
 
     @property
     def description(self) -> str:
@@ -98,6 +99,7 @@ _DESCRIPTIONS: dict[Kind, str] = {
     Kind.CLOSED: "the session was closed before the end",
     Kind.END: "the game reaches its horizon",
     Kind.OBJECTIVE: "an attacker reaches its objective, halts and holds",
+    Kind.SUPPORT: "a state commits air or naval forces to another's defence on a front",
 }
 
 KINDS: dict[str, str] = {kind.value: kind.description for kind in Kind}

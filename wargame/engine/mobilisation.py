@@ -8,7 +8,9 @@ before ``prompt_at`` if given; or, in older files, at ``prompt_at`` or when the 
 It may defer; it is then asked again at the next news, not sooner than ``defer_days`` later.
 Each phase completes at its planned day plus a normal delay of ``spread_days`` (stream
 ``mobilisation.<actor>``), never before the phase before it. Completing a phase raises the
-state's available divisions. Treaty design and readiness change the tempo (:func:`tempo`).
+state's available divisions, and its air squadrons and warships where the phase lists them
+(``air``, ``naval``: the same phases, the same random delays). Treaty design and readiness
+change the tempo (:func:`tempo`).
 
 A seat may also mobilise at any time (a free decision): ``partial`` runs the first phase only,
 ``general`` the rest, and ``cancel`` stops a partial mobilisation. Orders are public costly
@@ -23,6 +25,7 @@ from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import MobilisationData
 from wargame.engine.news import Watch, mobilisation_news
 from wargame.model.clock import from_days, from_hours
+from wargame.model.units import forces_text
 
 if TYPE_CHECKING:
     from collections.abc import Generator
@@ -63,7 +66,9 @@ def _mobilise(world: World, spec: Mobilisation) -> Generator[simpy.Event, Any, N
             ("order", "defer"),
             default=_default(world, spec),
             within=from_hours(spec.decision_hours),
-            context={"divisions_now": state.divisions, "front": _front_of(world)},
+            context={"divisions_now": state.divisions, "front": _front_of(world)}
+            | ({"air_now": state.air} if state.air else {})
+            | ({"naval_now": state.naval} if state.naval else {}),
         )
         if answer.choice == "order":
             if state.mobilisation not in ORDERED:  # it may have been ordered at will meanwhile
@@ -182,6 +187,8 @@ def _run_timetable(
         if state.timetable != run:
             return  # superseded or cancelled
         state.divisions = max(state.divisions, phase.divisions)
+        state.air = max(state.air, phase.air)  # air and naval forces: the same phases, the same delays
+        state.naval = max(state.naval, phase.naval)
         state.phases_done = i + 1
         if state.mobilisation != "partial":
             state.mobilisation = "complete" if i == len(spec.phases) - 1 else "ordered"
@@ -193,10 +200,12 @@ def _run_timetable(
                 planned_day=phase.day,
                 day=actual_day,
                 divisions=state.divisions,
+                air=state.air or None,
+                naval=state.naval or None,
             ),
             f"{world.name(spec.actor)}: mobilisation phase '{phase.name}' complete, day "
             f"{actual_day:.1f} after the order (planned: day {phase.day:g}); "
-            f"{state.divisions:.0f} divisions available.",
+            f"{forces_text(state.divisions, state.air, state.naval)} available.",
             actors=(spec.actor,),
             see=(spec.actor,),
         )

@@ -26,6 +26,9 @@ class ActorState:
     #: The government's hidden disposition in this game, a standard normal draw (stream
     #: ``temper.<actor>``): known to itself and the white cell, never to other seats.
     temper: float = 0.0
+    #: Air squadrons and warships available (wargame.engine.mobilisation), beside ``divisions``.
+    air: float = 0.0
+    naval: float = 0.0
 
     def declare_war_on(self, other: str) -> None:
         if other not in self.at_war_with:
@@ -57,6 +60,12 @@ class FrontState:
     #: they join (or leave) its defence when it opens (wargame.engine.allocation).
     garrison: float = 0.0
     broken: bool = False  # the attacker has broken through (wargame.engine.campaign)
+    #: Air and naval forces on the defender's side (wargame.engine.forces): the (actor, domain)
+    #: pairs committed in support, the units committed so far by "actor.domain", and the
+    #: division-equivalents they (and defender-side interventions) have added to ``defender``.
+    supporters: list[tuple[str, str]] = attrs.field(factory=list)
+    committed: dict[str, float] = attrs.field(factory=dict)
+    support: float = 0.0
 
 
 @attrs.frozen(kw_only=True)

@@ -101,6 +101,8 @@ class World:
                 self.actors[enemy].declare_war_on(a.id)
         for m in scenario.mobilisation:
             self.actors[m.actor].divisions = m.standing_divisions
+            self.actors[m.actor].air = m.standing_air
+            self.actors[m.actor].naval = m.standing_naval
         for a in scenario.actors:  # each government's hidden disposition (see ActorState.temper)
             self.actors[a.id].temper = float(self.streams(f"temper.{a.id}").standard_normal())
 

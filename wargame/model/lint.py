@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from wargame.model import units
 from wargame.model.aims import aim_warnings
 from wargame.model.checks import Path
 from wargame.model.commitments import uncommitted
@@ -96,4 +97,5 @@ def suspicious(s: Scenario) -> list[tuple[Path, str]]:
         if e.after is not None and e.after >= end:
             out.append((("history", i, "after"), "this entry applies only after the horizon"))
     out += aim_warnings(s)
+    out += units.warnings(s)  # forces by domain
     return out

@@ -1,6 +1,6 @@
 """When a seat is asked to decide: the rule of every prompt, declared once.
 
-The engine puts nine kinds of question to the seats. Each is declared here as a
+The engine puts ten kinds of question to the seats. Each is declared here as a
 :class:`PromptRule`: its options, its default, when it comes in words, and — as a function of
 the scenario alone — which seats can ever be asked it, in the order the engine asks them:
 
@@ -21,7 +21,10 @@ the scenario alone — which seats can ever be asked it, in the order the engine
 * ``penetration`` — a penetrated state that can uncover the penetration: purge it or watch it;
 * ``allocate`` — the aggressor, once it has invaded, if it also defends a front: strip the fronts
   it defends for the invasion, hold them as deployed, reinforce them or recall the invasion army to
-  them; again on news (a declaration of war, an offensive, a breakthrough, a halt).
+  them; again on news (a declaration of war, an offensive, a breakthrough, a halt);
+* ``support`` — a guarantor at war with air or naval forces and no front of its own, on news of
+  the fighting on the protected state's front: commit its ``air`` or ``naval`` forces to the
+  defence, or ``none`` (:mod:`wargame.engine.support`).
 
 The engine derives its live form from this: it asks exactly the seats listed here (while the
 situation allows), and :func:`wargame.engine.decisions.open_prompt` refuses a prompt this module
@@ -37,6 +40,7 @@ from datetime import datetime, timedelta
 import attrs
 
 from wargame.model.scenario import PROMPTS, Front, Guarantee, Scenario
+from wargame.model.units import planned
 
 OFFENSIVE_PROMISES = ("limited_offensive", "main_offensive")
 OFFENSIVE_SCALES = PROMPTS["offensive"]
@@ -147,6 +151,26 @@ def allocate_seats(s: Scenario) -> tuple[str, ...]:
     return (s.aggressor.actor,) if asked else ()
 
 
+def support_front(s: Scenario) -> Front | None:
+    """The front guarantors support with air and naval forces: the first on which the aggressor
+    attacks its target."""
+    plan = s.aggressor
+    return next((f for f in s.fronts if f.attacker == plan.actor and f.defender == plan.target), None)
+
+
+def support_seats(s: Scenario) -> tuple[str, ...]:
+    """Guarantors of a triggered guarantee with air or naval forces (standing or planned) and no
+    front of their own to attack on, if the aggressor attacks the protected state on a front."""
+    if support_front(s) is None:
+        return ()
+    return _unique(
+        a
+        for g in triggered(s)
+        for a in g.guarantors
+        if offensive_front(s, a) is None and (planned(s, a, "air") > 0 or planned(s, a, "naval") > 0)
+    )
+
+
 def penetration_seats(s: Scenario) -> tuple[str, ...]:
     return _unique(p.target for p in s.penetrations if p.detection_per_day > 0)
 
@@ -222,6 +246,15 @@ PROMPT_RULES: dict[str, PromptRule] = {
             when="once it has invaded, if it also defends a front; again on news (a declaration of war, "
             "an offensive, a halt, a breakthrough) until the invaded state's resistance ends",
             seats=allocate_seats,
+        ),
+        PromptRule(
+            kind="support",
+            options=PROMPTS["support"],
+            default="none",
+            when="at war, on news of the fighting on the protected state's front, while it has air or "
+            "naval forces not yet committed there; after `none`, again on news, at most once per "
+            "redecide_hours",
+            seats=support_seats,
         ),
     )
 }

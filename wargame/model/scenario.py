@@ -40,6 +40,7 @@ PROMPTS: dict[str, tuple[str, ...]] = {
     "intervene": ("enter", "wait"),
     "penetration": ("purge", "watch"),
     "allocate": ("strip", "hold", "reinforce", "recall"),
+    "support": ("air", "naval", "none"),
 }
 COUNCIL_ITEMS = ("halt_offensive", "main_offensive", "inform_protected")
 
@@ -163,6 +164,8 @@ class Phase:
         ge=0,
         le=60,
     )
+    air: float = param(0.0, doc="Air squadrons available once the phase completes.", ge=0, le=5000)
+    naval: float = param(0.0, doc="Warships available once the phase completes.", ge=0, le=5000)
 
 
 @attrs.frozen(kw_only=True)
@@ -195,6 +198,12 @@ class Mobilisation:
     )
     defer_days: float = param(1.0, doc="Delay before the seat is asked again after deferring.", ge=0.1, le=30)
     phases: tuple[Phase, ...] = param(factory=tuple, doc="The timetable, in order of `day`.")
+    standing_air: float = param(
+        0.0, doc="Air squadrons available before any order (peacetime air force).", ge=0, le=5000
+    )
+    standing_naval: float = param(
+        0.0, doc="Warships available before any order (peacetime fleet).", ge=0, le=5000
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -321,6 +330,26 @@ class Front:
         "",
         doc='The name of the capital behind this front, e.g. "Tallinn" ("": "the capital of <defender>"). '
         "`capital_falls_cohesion = 0` means no capital can fall here.",
+    )
+    land_weight: float = param(
+        1.0,
+        doc="Division-equivalents one division adds to a side's strength on this front (a sea lane: 0).",
+        ge=0,
+        le=10,
+    )
+    air_weight: float = param(
+        0.0,
+        doc="Division-equivalents one air squadron adds to a side's strength on this front (0: air "
+        "forces do not count here).",
+        ge=0,
+        le=10,
+    )
+    naval_weight: float = param(
+        0.0,
+        doc="Division-equivalents one warship adds to a side's strength on this front (0: naval "
+        "forces do not count here; a coast or a strait: more).",
+        ge=0,
+        le=10,
     )
 
 
@@ -516,7 +545,7 @@ class Intervention:
     """A third party's conditional entry (e.g. the USSR on 17 September 1939)."""
 
     actor: str = param(doc="Intervening actor.", ident=True)
-    front: str = param(doc="Front it joins as attacker.", ident=True)
+    front: str = param(doc="Front it joins (on the side `side`).", ident=True)
     earliest: datetime | None = param(
         None,
         doc="Not before: the first instant it may be asked whether to enter (optional). It is asked on "
@@ -527,6 +556,18 @@ class Intervention:
         1.0, doc="The least time, in days, before it is asked again after waiting (on news).", ge=0.1, le=60
     )
     decision_hours: float = param(12.0, doc="Deadline of its prompt, in hours.", ge=0.5, le=720)
+    side: str = param(
+        "attacker",
+        doc="The side it joins: the front's `attacker` (it declares war on the defender) or its "
+        "`defender` (it declares war on the attacker).",
+        choices=("attacker", "defender"),
+    )
+    air: float = param(
+        0.0, doc="Air squadrons it brings (weighed by the front's `air_weight`).", ge=0, le=5000
+    )
+    naval: float = param(
+        0.0, doc="Warships it brings (weighed by the front's `naval_weight`).", ge=0, le=5000
+    )
 
 
 @attrs.frozen(kw_only=True)

@@ -69,6 +69,8 @@ def _fixed(choices: dict[str, str], halt: str, reason: str) -> Controller:
         invaded = prompt.kind == "mobilise" and threat(view, prompt.context.get("front")) >= 1
         if prompt.kind == "mobilise" and (view.own.at_war_with or invaded):
             choice = "order"  # at war or invaded, even the most cautious government mobilises
+        if prompt.kind == "support" and choice not in prompt.options and choice != "none":
+            choice = prompt.options[0]  # the resolute send whatever they have
         if choice is None or choice not in prompt.options:
             return prompt.default, "no doctrine for this decision"
         return choice, reason
@@ -85,6 +87,7 @@ resolute = _fixed(
         "declare_war": "declare",
         "offensive": "general",
         "intervene": "wait",
+        "support": "air",
     },
     halt="against",
     reason="the guarantee must be honoured in full and at once",
@@ -98,6 +101,7 @@ cautious = _fixed(
         "declare_war": "wait",
         "offensive": "none",
         "intervene": "wait",
+        "support": "none",
     },
     halt="for",
     reason="avoid any step that could widen the war",

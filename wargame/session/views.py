@@ -67,6 +67,8 @@ class Situation:
     mobilisation: str
     at_war_with: tuple[str, ...]
     temper: float = 0.0  # its hidden disposition in this game (wargame.engine.state.ActorState)
+    air: float = 0.0  # air squadrons available
+    naval: float = 0.0  # warships available
 
 
 @attrs.frozen(kw_only=True)
@@ -182,7 +184,12 @@ def seen_lazily(world: World, seat: str) -> LazyTuple:
 def _situation(world: World, actor: str) -> Situation:
     s = world.actors[actor]
     return Situation(
-        divisions=s.divisions, mobilisation=s.mobilisation, at_war_with=tuple(s.at_war_with), temper=s.temper
+        divisions=s.divisions,
+        mobilisation=s.mobilisation,
+        at_war_with=tuple(s.at_war_with),
+        temper=s.temper,
+        air=s.air,
+        naval=s.naval,
     )
 
 

@@ -34,6 +34,7 @@ from wargame.engine.events.conflict import (
     PostponementData,
     PromiseData,
     StatementData,
+    SupportData,
     TalksData,
     TransferData,
     TransferTruth,
@@ -74,7 +75,7 @@ PAYLOADS: tuple[type[Payload], ...] = (
     OffensiveData, FrontData, HaltData, ExhaustedData, CapitalData, CollapseData,
     BreakthroughData, InterventionData, PromiseData, CouncilData, ReportData, WarningData,
     AssessmentData, FalseAlarmData, LeakData, DetectedData, ReviewData, PenetrationData, SuppressedData,
-    AidData, TalksData, HeldData, AdjudicationData, ClosedData, EndData, ObjectiveData,
+    AidData, TalksData, HeldData, AdjudicationData, ClosedData, EndData, ObjectiveData, SupportData,
 )  # fmt: skip
 """Every payload class, in the order of :class:`~wargame.engine.kinds.Kind`."""
 
@@ -126,6 +127,7 @@ __all__ = [
     "ReviewData",
     "StartData",
     "StatementData",
+    "SupportData",
     "SuppressedData",
     "SuppressedTruth",
     "TalksData",

@@ -139,7 +139,8 @@ class TalksData(Payload):
 @attrs.frozen(kw_only=True)
 class MobilisationData(Payload):
     """A mobilisation ``step``: ``ordered``, ``partial``, ``cancelled``, or a phase's name
-    (then with the ``planned_day``, actual ``day`` and ``divisions`` available)."""
+    (then with the ``planned_day``, actual ``day`` and ``divisions`` available, and the ``air``
+    squadrons and ``naval`` ships where the state has any)."""
 
     KIND = Kind.MOBILISATION
     actor: str
@@ -147,6 +148,8 @@ class MobilisationData(Payload):
     planned_day: float | None = optional(converter=optional_number)
     day: float | None = optional(converter=optional_number)
     divisions: float | None = optional(converter=optional_number)
+    air: float | None = optional(converter=optional_number)
+    naval: float | None = optional(converter=optional_number)
 
 
 @attrs.frozen(kw_only=True)
@@ -169,13 +172,16 @@ class CouncilData(Payload):
 
 @attrs.frozen(kw_only=True)
 class OffensiveData(Payload):
-    """An offensive of ``scale`` (``limited``, ``general``) with ``divisions`` on ``front``."""
+    """An offensive of ``scale`` (``limited``, ``general``) with ``divisions`` on ``front`` (and
+    ``air`` squadrons and ``naval`` ships, where it commits any)."""
 
     KIND = Kind.OFFENSIVE
     actor: str
     front: str
     scale: str
     divisions: float = num()
+    air: float | None = optional(converter=optional_number)
+    naval: float | None = optional(converter=optional_number)
 
 
 @attrs.frozen(kw_only=True)
@@ -255,9 +261,28 @@ class ObjectiveData(OnFront):
 
 @attrs.frozen(kw_only=True)
 class InterventionData(Payload):
-    """A third party enters the war on ``front`` with ``divisions``."""
+    """A third party enters the war on ``front`` with ``divisions`` (and ``air`` squadrons and
+    ``naval`` ships, where it brings any), on the attacker's side or (``side``) the defender's."""
 
     KIND = Kind.INTERVENTION
     actor: str
     front: str
     divisions: float = num()
+    side: str | None = optional()
+    air: float | None = optional(converter=optional_number)
+    naval: float | None = optional(converter=optional_number)
+
+
+@attrs.frozen(kw_only=True)
+class SupportData(Payload):
+    """``actor`` commits ``amount`` of its ``domain`` forces (``air`` squadrons, ``naval`` ships) to
+    ``defender``'s defence on ``front``, adding ``equivalents`` division-equivalents there (the
+    amount times the front's weight for the domain). Public: aircraft and ships are seen."""
+
+    KIND = Kind.SUPPORT
+    actor: str
+    front: str
+    defender: str
+    domain: str
+    amount: float = num()
+    equivalents: float = num()

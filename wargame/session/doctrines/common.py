@@ -9,6 +9,7 @@ from typing import Any
 
 from wargame.engine.credibility import resolve, signal_weight
 from wargame.engine.events import ExhaustedData, HaltData, OffensiveData
+from wargame.model.units import strength_text
 from wargame.model.wording import count
 from wargame.session.doctrines.beliefs import broken, engagement
 from wargame.session.views import PromptView, SeatView
@@ -173,5 +174,5 @@ def allocation(view: SeatView, prompt: PromptView) -> Answer:
     return choose(
         prompt,
         choice,
-        f"we expect {expected:.0f} divisions against our lines ({pressure:.2f} of what they hold)",
+        f"we expect {strength_text(expected)} against our lines ({pressure:.2f} of what they hold)",
     )

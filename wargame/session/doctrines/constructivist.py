@@ -29,6 +29,7 @@ from wargame.session.doctrines.common import (
     scale,
 )
 from wargame.session.doctrines.realist import power
+from wargame.session.doctrines.support import support
 from wargame.session.views import PromptView, SeatView
 
 #: The constructivist as documented (:class:`~wargame.model.doctrine_params.ConstructivistParams`).
@@ -79,4 +80,6 @@ def constructivist(view: SeatView, prompt: PromptView, p: ConstructivistParams =
         return ("against" if weary else "for"), f"war-weariness {weariness:g}"
     if kind == "intervene":  # no identity calls for it (by default it never enters)
         return intervene(view, prompt, p.enter_broken)
+    if kind == "support":
+        return support(prompt, r, p.offensive_probe, f"who we are (resolve {r:.2f})")
     return prompt.default, "no norm applies"

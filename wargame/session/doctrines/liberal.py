@@ -29,6 +29,7 @@ from wargame.session.doctrines.common import (
     resolve_of,
 )
 from wargame.session.doctrines.realist import power
+from wargame.session.doctrines.support import support
 from wargame.session.views import PromptView, SeatView
 
 #: The liberal as documented (its thresholds: :class:`~wargame.model.doctrine_params.LiberalParams`).
@@ -76,4 +77,7 @@ def liberal(view: SeatView, prompt: PromptView, p: LiberalParams = DEFAULT) -> A
         return ("against" if item == "halt_offensive" else "for"), "keep faith with the ally, and tell it"
     if kind == "intervene":  # enters once the victim can be said to have ceased to exist
         return intervene(view, prompt, p.enter_broken)
+    if kind == "support":  # the treaty's letter: promised air action is owed
+        bar = p.declare_promised if promised(view, "air_action") else p.letter
+        return support(prompt, r + institutions(view, p), bar, "the treaty's letter")
     return prompt.default, "no rule of the treaty applies"

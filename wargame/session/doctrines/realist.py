@@ -30,6 +30,7 @@ from wargame.session.doctrines.common import (
     resolve_of,
     scale,
 )
+from wargame.session.doctrines.support import support
 from wargame.session.views import PromptView, SeatView
 
 #: The realist as documented (its thresholds: :class:`~wargame.model.doctrine_params.RealistParams`).
@@ -85,6 +86,8 @@ def realist(view: SeatView, prompt: PromptView, p: RealistParams = DEFAULT) -> A
             choice,
             f"resolve {r:.2f}, {ratio:.1f} to 1 in divisions, others carry {buck:.0%} of the load",
         )
+    if kind == "support":
+        return support(prompt, r * (1 - buck), p.offensive_probe, f"resolve {r:.2f}, others carry {buck:.0%}")
     if kind == "council_position":
         item, concerns = ctx.get("item"), ctx.get("concerns")
         others = concerns not in (None, view.seat)  # another member's offensive: someone else's cost
