@@ -51,6 +51,12 @@ class Kind(StrEnum):
     ADJUDICATION = "adjudication"
     CLOSED = "closed"
     END = "end"
+    PRESSURE = "pressure"
+    PRESSURE_DAY = "pressure_day"
+    ESCORT = "escort"
+    CONCESSION = "concession"
+    ESCALATION = "escalation"
+    LIFT = "lift"
 
     @property
     def description(self) -> str:
@@ -96,6 +102,12 @@ _DESCRIPTIONS: dict[Kind, str] = {
     Kind.ADJUDICATION: "(white cell) an override of the model's result, with its reason",
     Kind.CLOSED: "the session was closed before the end",
     Kind.END: "the game reaches its horizon",
+    Kind.PRESSURE: "the aggressor blockades its target, or opens a hybrid campaign",
+    Kind.PRESSURE_DAY: "a day of pressure: the harm done and the target's endurance",
+    Kind.ESCORT: "a guarantor escorts the protected state's shipping through the blockade",
+    Kind.CONCESSION: "the protected state concedes the aggressor's demand",
+    Kind.ESCALATION: "the aggressor turns its pressure into an invasion",
+    Kind.LIFT: "the aggressor lifts its pressure",
 }
 
 KINDS: dict[str, str] = {kind.value: kind.description for kind in Kind}

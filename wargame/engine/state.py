@@ -26,11 +26,32 @@ class ActorState:
     #: The government's hidden disposition in this game, a standard normal draw (stream
     #: ``temper.<actor>``): known to itself and the white cell, never to other seats.
     temper: float = 0.0
+    naval: float = 0.0  # ships available (mobilisation adds them; an escort's strength)
 
     def declare_war_on(self, other: str) -> None:
         if other not in self.at_war_with:
             self.at_war_with.append(other)
             self.at_war_with.sort()
+
+
+@attrs.define
+class PressureState:
+    """A blockade's or hybrid campaign's course (:mod:`wargame.engine.pressure`): the protected
+    state's ``endurance`` (1 to 0), whether it runs the blockade, who escorts, and how it ended
+    (``settled``: ``concession``, ``lift``, ``escalation``; empty while it lasts)."""
+
+    endurance: float = 1.0
+    running: bool = False
+    escorts: list[str] = attrs.field(factory=list)
+    day: int = 0
+    settled: str = ""
+    started_at: int | None = None
+    postponements: int = 0
+
+    @property
+    def ended_short(self) -> bool:
+        """Whether the pressure ended short of war: conceded or lifted."""
+        return self.settled in ("concession", "lift")
 
 
 @attrs.define
