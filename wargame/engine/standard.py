@@ -23,6 +23,7 @@ from wargame.engine import (
     liaison,
     mobilisation,
     penetration,
+    pressure,
     warning,
     whitecell,
 )
@@ -40,11 +41,12 @@ STANDARD_PROCESSES: tuple[Process, ...] = (
     intelligence.start,  # the services' collection
     penetration.start,  # detection of penetrations, leaks of decisions
     warning.start,  # the analysts' warnings
+    pressure.start,  # a blockade's or hybrid campaign's course
 )
 
 FREE_DECISIONS: Mapping[str, FreeDecision] = {
     d.kind: d
-    for module in (aggressor, alliance, liaison, mobilisation, campaign, council, penetration, whitecell)
+    for module in (aggressor, alliance, liaison, mobilisation, campaign, council, penetration, whitecell, pressure)
     for d in module.DECISIONS
 }
 """Every decision a seat (or the white cell) may take without a prompt, by kind."""

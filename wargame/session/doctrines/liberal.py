@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 from wargame.model.doctrine_params import LiberalParams
+from wargame.session.doctrines import pressure
 from wargame.session.doctrines.beliefs import council_verdict, promised, requested, shared_reports
 from wargame.session.doctrines.common import (
     Answer,
@@ -61,6 +62,7 @@ def liberal(view: SeatView, prompt: PromptView, p: LiberalParams = DEFAULT) -> A
         )
     if kind == "declare_war":
         bar = p.declare_promised if promised(view, "declare_war") else p.declare
+        r *= pressure.obligation(prompt)  # the letter binds as clearly as it covers the act
         if r < bar:
             return choose(prompt, "wait", f"the casus foederis is disputed (resolve {r:.2f})")
         return choose(prompt, "declare", "the casus foederis has arisen")
@@ -76,4 +78,6 @@ def liberal(view: SeatView, prompt: PromptView, p: LiberalParams = DEFAULT) -> A
         return ("against" if item == "halt_offensive" else "for"), "keep faith with the ally, and tell it"
     if kind == "intervene":  # enters once the victim can be said to have ceased to exist
         return intervene(view, prompt, p.enter_broken)
+    if kind in pressure.KINDS:
+        return pressure.answer(view, prompt, "liberal")
     return prompt.default, "no rule of the treaty applies"
