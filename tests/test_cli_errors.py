@@ -167,7 +167,8 @@ def test_check_counts_several_problems(tmp_path, capsys):
     assert lines[3].endswith(
         "guarantees[0].foo: unknown key 'foo'; known keys: id, name, guarantors, protected, against, "
         "signed, trigger_clarity, secret_clauses, integrated_command, joint_exercises, honour_base_rate, "
-        "sanctions, substantive_divisions, substantive_within_days, aid_divisions, aid_days, promises"
+        "sanctions, substantive_divisions, substantive_within_days, aid_divisions, aid_days, promises, "
+        "clarity"
     )
     assert len(lines) == 4
 

@@ -171,6 +171,10 @@ def _free(s: Scenario, seat: str) -> dict[str, tuple[bool, str]]:
             s.council is not None and seat in s.council.members,
             f"convene council: call the {s.council.name if s.council else ''} to sit.",
         ),
+        "escort": (
+            bool(bound) and plan.means == "blockade",
+            f"escort: escort {target}'s shipping through {aggressor}'s blockade, once it begins.",
+        ),
     }
 
 

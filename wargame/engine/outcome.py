@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from typing import TypeVar
+from typing import TypedDict, TypeVar
 
 from wargame.engine import honour
 from wargame.engine.credibility import alliance_credibility
@@ -23,11 +23,13 @@ from wargame.engine.events import (
     BreakthroughData,
     CapitalData,
     CollapseData,
+    ConcessionData,
     CouncilData,
     DecisionData,
     DetectedData,
     DeterredData,
     EndData,
+    GuaranteeData,
     HaltData,
     InterventionData,
     InvasionData,
@@ -35,6 +37,8 @@ from wargame.engine.events import (
     MobilisationData,
     OffensiveData,
     PenetrationData,
+    PressureData,
+    PressureDayData,
     PromiseData,
     ReportData,
     ReportTruth,
@@ -217,7 +221,32 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
         else None,
         deceptive_reports_received=received_by,
         deceptive_reports_believed=believed_by,
+        **pressure_measures(index),
     )
+
+
+class PressureMeasures(TypedDict):
+    trigger: str | None
+    pressure_day: int | None
+    endurance_at_end: float | None
+    concession: bool
+
+
+def pressure_measures(index: Mapping[type[Payload], list[Event]]) -> PressureMeasures:
+    """The measures of a pressure short of invasion (:mod:`wargame.engine.pressure`): the kind of
+    act that first triggered a guarantee, the days of pressure, the endurance left, a concession."""
+    first = _first(index, GuaranteeData)
+    trigger = None
+    if first is not None and isinstance(first.data, GuaranteeData):
+        trigger = first.data.trigger or "invasion"
+    days = _of(index, PressureDayData)
+    pressed = PressureData in index
+    return {
+        "trigger": trigger,
+        "pressure_day": (days[-1][1].day if days else 0) if pressed else None,
+        "endurance_at_end": (days[-1][1].endurance if days else 1.0) if pressed else None,
+        "concession": ConcessionData in index,
+    }
 
 
 def _key_subjects(scenario: Scenario) -> list[str]:

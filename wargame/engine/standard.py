@@ -46,7 +46,17 @@ STANDARD_PROCESSES: tuple[Process, ...] = (
 
 FREE_DECISIONS: Mapping[str, FreeDecision] = {
     d.kind: d
-    for module in (aggressor, alliance, liaison, mobilisation, campaign, council, penetration, whitecell, pressure)
+    for module in (
+        aggressor,
+        alliance,
+        liaison,
+        mobilisation,
+        campaign,
+        council,
+        penetration,
+        whitecell,
+        pressure,
+    )
     for d in module.DECISIONS
 }
 """Every decision a seat (or the white cell) may take without a prompt, by kind."""

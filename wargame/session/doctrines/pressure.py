@@ -49,7 +49,9 @@ def obligation(prompt: PromptView) -> float:
 
 def treaty_clarity(view: SeatView, kind: str) -> float:
     """How clearly the seat's own treaties cover an act of ``kind`` (0: none does)."""
-    values = [clarity_of(g.clarity, g.trigger_clarity, kind) for g in view.treaties if view.seat in g.guarantors]
+    values = [
+        clarity_of(g.clarity, g.trigger_clarity, kind) for g in view.treaties if view.seat in g.guarantors
+    ]
     return max((v for v in values if v is not None), default=0.0)
 
 
