@@ -91,7 +91,8 @@ SINGLE_PROBLEMS = [
         "guarantees[1].zzz",
         "unknown key 'zzz'; known keys: id, name, guarantors, protected, against, signed, "
         "trigger_clarity, secret_clauses, integrated_command, joint_exercises, honour_base_rate, "
-        "sanctions, substantive_divisions, substantive_within_days, aid_divisions, aid_days, promises",
+        "sanctions, substantive_divisions, substantive_within_days, aid_divisions, aid_days, promises, "
+        "clarity",
         "zzz = 1",
     ),
     (
