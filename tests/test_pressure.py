@@ -328,3 +328,21 @@ def test_the_documented_toml_loads_and_plays(tmp_path: Path) -> None:
         scenarios.ScenarioError, match=r"guarantees\[0\]\.clarity\.blokade: unknown trigger kind"
     ):
         scenarios.load(str(path))
+
+
+def test_lint_warns_of_a_guarantee_that_covers_none_of_the_acts() -> None:
+    from wargame.model.lint import suspicious
+
+    warned = dict(suspicious(build(clarity={"invasion": 0.5}).scenario))
+    assert "covers none of the acts the plan comes to (blockade)" in warned[("guarantees", 0, "id")]
+    assert ("guarantees", 0, "id") not in dict(suspicious(build().scenario))
+    # with a concession date, the invasion the pressure may come to covers it
+    escalating = build(clarity={"invasion": 0.5}, concession_by=datetime(2030, 9, 8, 5)).scenario
+    assert ("guarantees", 0, "id") not in dict(suspicious(escalating))
+
+
+def test_the_briefing_names_the_act() -> None:
+    from wargame.analysis.brief_parts import aggressor_lines
+
+    assert aggressor_lines(build().scenario)[0].startswith("Ardenia blockades Belmark on")
+    assert aggressor_lines(TUTORIAL.scenario)[0].startswith("Ardenia attacks Belmark on")

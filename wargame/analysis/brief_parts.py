@@ -183,6 +183,15 @@ def free_kinds(s: Scenario) -> tuple[str, ...]:
     return tuple(_free(s, s.seat_ids[0]))
 
 
+#: How a briefing names the aggressor's act (``[aggressor] means``).
+ACT_VERBS = {
+    "invasion": "attacks",
+    "strike": "strikes at",
+    "blockade": "blockades",
+    "hybrid": "opens a hybrid campaign against",
+}
+
+
 def aggressor_lines(s: Scenario, for_seat: str | None = None) -> list[str]:
     """The aggressor's plan in sentences; for the aggressor's own seat (``for_seat``), with the
     deceptions it runs and the agents that report to it."""
@@ -190,8 +199,9 @@ def aggressor_lines(s: Scenario, for_seat: str | None = None) -> list[str]:
 
     plan = s.aggressor
     out = [
-        f"{_name(s, plan.actor)} attacks {_name(s, plan.target)} on {date_text(plan.invasion_at)}; the order "
-        f"is confirmed or cancelled {plan.order_lead_hours:g} hours before.",
+        f"{_name(s, plan.actor)} {ACT_VERBS[plan.means]} {_name(s, plan.target)} on "
+        f"{date_text(plan.invasion_at)}; the order is confirmed or cancelled {plan.order_lead_hours:g} "
+        "hours before.",
         f"It may postpone {times_text(plan.max_postponements)}, {days(plan.postpone_days)} each time.",
     ]
     if plan.warning_at is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from wargame.model.checks import Path
-from wargame.model.prompts import asked_kinds, triggered
+from wargame.model.prompts import asked_kinds, trigger_kinds, triggered
 from wargame.model.scenario import Scenario
 
 
@@ -62,6 +62,9 @@ def suspicious(s: Scenario) -> list[tuple[Path, str]]:
                 f"it protects {g.protected!r}, but the aggressor invades {s.aggressor.target!r}"
                 if g.protected != s.aggressor.target
                 else f"it does not name the aggressor {s.aggressor.actor!r} in 'against'"
+                if s.aggressor.actor not in g.against
+                else f"its clarity table covers none of the acts the plan comes to "
+                f"({', '.join(trigger_kinds(s))})"
             )
             out.append((("guarantees", i, "id"), f"guarantee {g.id!r} can never be triggered: {why}"))
     for i, m in enumerate(s.mobilisation):
