@@ -55,6 +55,10 @@ if TYPE_CHECKING:
     from wargame.engine.world import World
 
 
+#: The pressure's name by ``means``.
+WHAT = {"blockade": "blockade", "hybrid": "hybrid campaign"}
+
+
 def start(world: World) -> None:
     if world.scenario.aggressor.means in PRESSURE_MEANS:
         world.env.process(_course(world))
@@ -98,13 +102,26 @@ def _course(world: World) -> Generator[simpy.Event, Any, None]:
                 intercepted=intercepted,
                 escorted=escorted,
             ),
-            f"Day {st.day} of the {plan.means} of {world.name(plan.target)}: endurance "
-            f"{st.endurance:.2f}" + (" (runners intercepted)" if intercepted else "") + ".",
+            f"Day {st.day} of {campaign_of(world)}: endurance {st.endurance:.2f}"
+            + (
+                (" (runners intercepted)" if plan.means == "blockade" else " (a setback)")
+                if intercepted
+                else ""
+            )
+            + ".",
             actors=(plan.target,),
         )
         if st.endurance <= p.concede_endurance:
             concede(world, forced=True)
             return
+
+
+def campaign_of(world: World) -> str:
+    """The pressure in words: "the blockade of Belmark", "the hybrid campaign against Belmark"."""
+    plan = world.scenario.aggressor
+    if plan.means == "blockade":
+        return f"the blockade of {world.name(plan.target)}"
+    return f"the hybrid campaign against {world.name(plan.target)}"
 
 
 def naval(world: World, actor: str, fallback: float) -> float:
@@ -169,7 +186,7 @@ def _response(world: World) -> Generator[simpy.Event, Any, None]:
                 world,
                 target,
                 "pressure_response",
-                f"{world.name(me)}'s {plan.means} goes on (endurance {world.strain.endurance:.2f}). "
+                f"{world.name(me)}'s {WHAT[plan.means]} goes on (endurance {world.strain.endurance:.2f}). "
                 f"{verb} it, or accept its demand{demand}?",
                 ("run", "accept"),
                 default="run",
@@ -254,7 +271,8 @@ def _escalation(world: World, at: int) -> Generator[simpy.Event, Any, None]:
             world,
             me,
             "escalate",
-            f"{world.name(target)} has not conceded: invade it, persist with the {plan.means}, or lift it?",
+            f"{world.name(target)} has not conceded: invade it, persist with the "
+            f"{WHAT[plan.means]}, or lift it?",
             ("invade", "persist", "lift"),
             default="persist",
             within=from_hours(p.response_hours),
@@ -271,7 +289,7 @@ def _escalation(world: World, at: int) -> Generator[simpy.Event, Any, None]:
             world.strain.settled = "escalation"
             world.journal.record(
                 EscalationData(aggressor=me, target=target),
-                f"{world.name(me)} turns its {plan.means} of {world.name(target)} into an invasion.",
+                f"{world.name(me)} turns {campaign_of(world)} into an invasion.",
                 actors=(me, target),
             )
             invade(world, "invasion", world.strain.postponements)
@@ -280,7 +298,7 @@ def _escalation(world: World, at: int) -> Generator[simpy.Event, Any, None]:
             world.strain.settled = "lift"
             world.journal.record(
                 LiftData(aggressor=me, target=target),
-                f"{world.name(me)} lifts its {plan.means} of {world.name(target)}.",
+                f"{world.name(me)} lifts {campaign_of(world)}.",
                 actors=(me, target),
             )
             return
