@@ -168,7 +168,7 @@ def test_check_counts_several_problems(tmp_path, capsys):
         "guarantees[0].foo: unknown key 'foo'; known keys: id, name, guarantors, protected, against, "
         "signed, trigger_clarity, secret_clauses, integrated_command, joint_exercises, honour_base_rate, "
         "sanctions, substantive_divisions, substantive_within_days, aid_divisions, aid_days, promises, "
-        "ambiguous"
+        "ambiguous, clarity"
     )
     assert len(lines) == 4
 

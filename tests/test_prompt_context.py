@@ -31,6 +31,7 @@ ALLOWED: dict[str, dict[str, str]] = {
         "expected_gain": "its own plan",
         "war_cost": "its own plan",
         "strength": "the guarantors' planned strength: published timetables",
+        "means": "its own plan (a blockade, a strike, a hybrid campaign)",
     },
     "allocate": {
         "news": "the news it just saw",
@@ -39,7 +40,28 @@ ALLOWED: dict[str, dict[str, str]] = {
         "goals": "its own options",
         "defended": "its own fronts: see DEFENDED",
     },
-    "declare_war": {"target": "the treaty", "aggressor": "the invasion it saw"},
+    "declare_war": {
+        "target": "the treaty",
+        "aggressor": "the invasion it saw",
+        "trigger": "the public act (blockade, strike, hybrid campaign) it saw",
+        "clarity": "its own treaty's clarity for that act",
+    },
+    "pressure_response": {
+        "aggressor": "the public pressure it bears",
+        "means": "the public pressure it bears",
+        "endurance": "its own endurance (public: the daily pressure report)",
+    },
+    "escort": {
+        "target": "the treaty",
+        "aggressor": "the public blockade",
+        "endurance": "the public daily pressure report",
+    },
+    "escalate": {
+        "expected_gain": "its own plan",
+        "war_cost": "its own plan",
+        "strength": "the guarantors' planned strength: published timetables",
+        "endurance": "the public daily pressure report",
+    },
     "intervene": {
         "front": "the war it watches",
         "ground_km": "the public front report",

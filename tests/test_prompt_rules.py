@@ -99,7 +99,13 @@ def test_the_registry_holds_every_free_decision_once() -> None:
 
     declared = [d.kind for m in vars(standard).values() if hasattr(m, "DECISIONS") for d in m.DECISIONS]
     assert sorted(declared) == sorted(standard.FREE_DECISIONS)  # each kind once, none lost
-    assert not set(standard.FREE_DECISIONS) & set(PROMPT_RULES) - {"statement", "mobilise", "support"}
+    # a seat asked these may also take them unasked (escort: a guarantor under a blockade)
+    assert not set(standard.FREE_DECISIONS) & set(PROMPT_RULES) - {
+        "statement",
+        "mobilise",
+        "escort",
+        "support",
+    }
 
 
 def test_every_decision_journalled_is_a_declared_prompt_or_a_registered_free_decision() -> None:

@@ -92,7 +92,7 @@ SINGLE_PROBLEMS = [
         "unknown key 'zzz'; known keys: id, name, guarantors, protected, against, signed, "
         "trigger_clarity, secret_clauses, integrated_command, joint_exercises, honour_base_rate, "
         "sanctions, substantive_divisions, substantive_within_days, aid_divisions, aid_days, promises, "
-        "ambiguous",
+        "ambiguous, clarity",
         "zzz = 1",
     ),
     (

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 FREE_LABELS = {
     "convene_council": "Convene the council",
+    "escort": "Escort the protected state's shipping through the blockade",
     "halt_offensive": "Halt your offensive",
     "launch_offensive": "Launch or widen an offensive",
     "mobilise": "Mobilise (partial, general) or cancel",

@@ -184,12 +184,25 @@ def _free(s: Scenario, seat: str) -> dict[str, tuple[bool, str]]:
             s.council is not None and seat in s.council.members,
             f"convene council: call the {s.council.name if s.council else ''} to sit.",
         ),
+        "escort": (
+            bool(bound) and plan.means == "blockade",
+            f"escort: escort {target}'s shipping through {aggressor}'s blockade, once it begins.",
+        ),
     }
 
 
 def free_kinds(s: Scenario) -> tuple[str, ...]:
     """The kinds of free decision the briefings describe (a test keeps them up with the engine)."""
     return tuple(_free(s, s.seat_ids[0]))
+
+
+#: How a briefing names the aggressor's act (``[aggressor] means``).
+ACT_VERBS = {
+    "invasion": "attacks",
+    "strike": "strikes at",
+    "blockade": "blockades",
+    "hybrid": "opens a hybrid campaign against",
+}
 
 
 def aggressor_lines(s: Scenario, for_seat: str | None = None) -> list[str]:
@@ -199,8 +212,9 @@ def aggressor_lines(s: Scenario, for_seat: str | None = None) -> list[str]:
 
     plan = s.aggressor
     out = [
-        f"{_name(s, plan.actor)} attacks {_name(s, plan.target)} on {date_text(plan.invasion_at)}; the order "
-        f"is confirmed or cancelled {plan.order_lead_hours:g} hours before.",
+        f"{_name(s, plan.actor)} {ACT_VERBS[plan.means]} {_name(s, plan.target)} on "
+        f"{date_text(plan.invasion_at)}; the order is confirmed or cancelled {plan.order_lead_hours:g} "
+        "hours before.",
         f"It may postpone {times_text(plan.max_postponements)}, {days(plan.postpone_days)} each time.",
     ]
     if plan.warning_at is not None:

@@ -6,6 +6,10 @@ postponement is a "cry wolf": the troops' movements were seen, then nothing came
 aggressor's seat is asked, ``order_lead_hours`` before each planned attack, to proceed or to
 postpone (up to ``max_postponements`` times). The planned instant is ground truth
 (``world.attack_at``), which intelligence services try to estimate.
+
+What comes at that instant is the plan's ``means``: an invasion, a limited strike (an invasion
+whose trigger kind is ``strike``), or a pressure short of war — a blockade or a hybrid campaign —
+whose course is :mod:`wargame.engine.pressure`'s.
 """
 
 from __future__ import annotations
@@ -18,10 +22,12 @@ from wargame.engine.events import (
     InvasionData,
     InvasionTruth,
     PostponementData,
+    PressureData,
     StatementData,
 )
 from wargame.engine.functionality import planned_strength
 from wargame.model.clock import format_instant, from_days, from_hours
+from wargame.model.pressure import PRESSURE_MEANS
 from wargame.model.prompts import statement_seats
 
 if TYPE_CHECKING:
@@ -51,22 +57,25 @@ def _plan(world: World) -> Generator[simpy.Event, Any, None]:
         ask_at = max(int(env.now), world.attack_at - from_hours(plan.order_lead_hours))
         yield env.timeout(ask_at - env.now)
         can_postpone = postponements < plan.max_postponements
+        context: dict[str, Any] = {
+            "attack_at": world.attack_at,
+            "postponements": postponements,
+            "expected_gain": plan.expected_gain,
+            "war_cost": plan.war_cost,
+            "strength": strength_shares(world.scenario),
+        }
+        if plan.means != "invasion":
+            context["means"] = plan.means
         answer = yield open_prompt(
             world,
             me,
             "attack",
-            f"attack {world.name(target)} at {format_instant(start, world.attack_at)}"
+            f"{act_words(plan.means)} {world.name(target)} at {format_instant(start, world.attack_at)}"
             + (", postpone, or abandon the plan?" if can_postpone else ", or abandon the plan?"),
             ("proceed", "postpone", "abandon") if can_postpone else ("proceed", "abandon"),
             default="proceed",
             within=max(1, world.attack_at - int(env.now) - 1),
-            context={
-                "attack_at": world.attack_at,
-                "postponements": postponements,
-                "expected_gain": plan.expected_gain,
-                "war_cost": plan.war_cost,
-                "strength": strength_shares(world.scenario),
-            },
+            context=context,
         )
         if answer.choice == "abandon":
             world.deterred = True
@@ -88,15 +97,58 @@ def _plan(world: World) -> Generator[simpy.Event, Any, None]:
             see=(me,),
         )
     yield env.timeout(max(0, world.attack_at - int(env.now)))
+    if plan.means in PRESSURE_MEANS:
+        begin_pressure(world, postponements)
+    else:
+        invade(world, plan.means, postponements)
+
+
+#: How the attack prompt names each means: "blockade Belmark at ...".
+ACTS = {
+    "invasion": "attack",
+    "strike": "strike",
+    "blockade": "blockade",
+    "hybrid": "open a hybrid campaign against",
+}
+
+
+def act_words(means: str) -> str:
+    """The verb of the attack prompt for ``means`` (``attack`` for an invasion, as always)."""
+    return ACTS[means]
+
+
+def invade(world: World, means: str, postponements: int) -> None:
+    """The aggressor invades (``means`` ``invasion``) or strikes (``strike``): war, the invasion
+    event (with its means if a strike), and ``world.invasion`` fires with the trigger kind set."""
+    me, target = world.scenario.aggressor.actor, world.scenario.aggressor.target
     world.actors[me].declare_war_on(target)
     world.actors[target].declare_war_on(me)
+    world.trigger = means
     world.journal.record(
-        InvasionData(aggressor=me, target=target),
-        f"{world.name(me)} invades {world.name(target)}.",
+        InvasionData(aggressor=me, target=target, means=None if means == "invasion" else means),
+        f"{world.name(me)} {'invades' if means == 'invasion' else 'strikes at'} {world.name(target)}.",
         actors=(me, target),
         truth=InvasionTruth(postponements=postponements),
     )
-    world.invasion.succeed(int(env.now))
+    world.invasion.succeed(int(world.env.now))
+
+
+def begin_pressure(world: World, postponements: int) -> None:
+    """A blockade or hybrid campaign begins (public): ``world.pressure`` fires; its course is
+    :mod:`wargame.engine.pressure`'s."""
+    plan = world.scenario.aggressor
+    me, target = plan.actor, plan.target
+    world.trigger = plan.means
+    world.strain.postponements = postponements
+    world.strain.started_at = int(world.env.now)
+    what = "blockades" if plan.means == "blockade" else "opens a hybrid campaign against"
+    demand = f", demanding {plan.demand}" if plan.demand else ""
+    world.journal.record(
+        PressureData(aggressor=me, target=target, means=plan.means, demand=plan.demand),
+        f"{world.name(me)} {what} {world.name(target)}{demand}.",
+        actors=(me, target),
+    )
+    world.pressure.succeed(int(world.env.now))
 
 
 def strength_shares(scenario: Scenario) -> dict[str, float]:

@@ -22,6 +22,7 @@ from wargame.engine.events import AidData, GuaranteeData, PromiseData, TalksData
 from wargame.engine.functionality import functionality, pace, planned_strength
 from wargame.model.clock import DAY, from_days, from_hours
 from wargame.model.commitments import binds, promises_of
+from wargame.model.pressure import PRESSURE_MEANS, clarity_of
 from wargame.model.prompts import OFFENSIVE_PROMISES, triggered
 from wargame.model.wording import and_list
 
@@ -37,26 +38,55 @@ if TYPE_CHECKING:
 
 def start(world: World) -> None:
     world.env.process(_on_invasion(world))
+    if world.scenario.aggressor.means in PRESSURE_MEANS:
+        world.env.process(_on_pressure(world))
 
 
-def _on_invasion(world: World) -> Generator[simpy.Event, Any, None]:
-    yield world.invasion
-    asked: list[str] = []
-    for g in triggered(world.scenario):
+#: How a declaration names the act it answers, other than an invasion: "over its blockade of X".
+ACT_NAMES = {"strike": "strike on", "blockade": "blockade of", "hybrid": "hybrid campaign against"}
+
+
+def _on_pressure(world: World) -> Generator[simpy.Event, Any, None]:
+    """A blockade or hybrid campaign triggers the guarantees that cover its kind (none other)."""
+    yield world.pressure
+    _trigger(world, world.trigger)
+
+
+def _trigger(world: World, kind: str) -> None:
+    """Trigger every guarantee an act of ``kind`` triggers (:func:`triggered`) that an earlier act
+    has not: record it with its clarity for that kind, ask its guarantors to declare war (each
+    once in the game) and start its promises."""
+    asked = {
+        a for gid in world.triggered for g in world.scenario.guarantees if g.id == gid for a in g.guarantors
+    }
+    for g in triggered(world.scenario, kind):
+        if g.id in world.triggered:
+            continue
+        world.triggered.append(g.id)
+        clarity = clarity_of(g.clarity, g.trigger_clarity, kind)
+        assert clarity is not None  # triggered() keeps only the guarantees that cover it
         parties = (*g.guarantors, g.protected)
         world.journal.record(
-            GuaranteeData(guarantee=g.id, trigger_clarity=g.trigger_clarity),
+            GuaranteeData(
+                guarantee=g.id, trigger_clarity=clarity, trigger=None if kind == "invasion" else kind
+            ),
             f"{g.name} is triggered: {and_list(world.name(a) for a in g.guarantors)} "
-            f"bound to assist {world.name(g.protected)}.",
+            f"bound to assist {world.name(g.protected)}"
+            + ("." if kind == "invasion" else f" (a {kind}; clarity {clarity:g})."),
             actors=parties,
             see=parties,
         )
         for guarantor in g.guarantors:
             if guarantor in world.askable["declare_war"] and guarantor not in asked:
-                asked.append(guarantor)
-                world.env.process(_declaration(world, guarantor, g.trigger_clarity))
+                asked.add(guarantor)
+                world.env.process(_declaration(world, guarantor, clarity, kind))
         for promise in g.promises:
             world.env.process(_promise(world, g, promise))
+
+
+def _on_invasion(world: World) -> Generator[simpy.Event, Any, None]:
+    yield world.invasion
+    _trigger(world, world.trigger)
     j = int(world.env.now)
     for guarantor in world.scenario.guarantors_of():
         front = campaign.offensive_front(world, guarantor)
@@ -64,20 +94,29 @@ def _on_invasion(world: World) -> Generator[simpy.Event, Any, None]:
             continue
         promises = sorted(
             (j + from_days(p.day), _label(p))
-            for g in triggered(world.scenario)
+            for g in world.scenario.guarantees
+            if g.id in world.triggered and guarantor in g.guarantors
             for p in promises_of(g, guarantor)
             if p.action in OFFENSIVE_PROMISES
         )
         world.env.process(_offensive_on_news(world, guarantor, front.id, tuple(promises)))
 
 
-def _declaration(world: World, guarantor: str, clarity: float) -> Generator[simpy.Event, Any, None]:
+def _declaration(
+    world: World, guarantor: str, clarity: float, kind: str = "invasion"
+) -> Generator[simpy.Event, Any, None]:
     """Ask the guarantor to declare war; after a wait, again only on news (:mod:`wargame.engine.news`)
     and never sooner than its ``redecide_hours`` after the last time. A vague trigger first needs
     consultations on whether the casus foederis applies: up to a day, ``(1 - clarity)`` of it, at
     the alliance's pace (:func:`wargame.engine.functionality.pace`). Never asked once the
-    protected state's resistance has ended."""
+    protected state's resistance has ended, nor once a pressure (``kind``: a blockade or hybrid
+    campaign) has ended short of invasion: conceded or lifted."""
     aggressor, target = world.scenario.aggressor.actor, world.scenario.aggressor.target
+    context: dict[str, Any] = {"target": target, "aggressor": aggressor}
+    over = ""
+    if kind != "invasion":  # the act and how clearly the treaty covers it (the invasion's: as always)
+        context |= {"trigger": kind, "clarity": clarity}
+        over = f" over its {ACT_NAMES[kind]} {world.name(target)}"
     if aggressor in world.actors[guarantor].at_war_with:
         return  # already at war (Britain and France in April 1940): nothing to declare
     watch = news.Watch(
@@ -85,17 +124,17 @@ def _declaration(world: World, guarantor: str, clarity: float) -> Generator[simp
     )
     try:
         yield world.env.timeout(round((1.0 - clarity) * DAY * pace(functionality(world.scenario))))
-        while not campaign.protected_collapsed(world):
+        while not campaign.protected_collapsed(world) and not world.strain.ended_short:
             asked_at = int(world.env.now)
             answer = yield open_prompt(
                 world,
                 guarantor,
                 "declare_war",
-                f"declare war on {world.name(aggressor)}?",
+                f"declare war on {world.name(aggressor)}{over}?",
                 ("declare", "wait"),
                 default="wait",
                 within=_deadline(world, guarantor),
-                context={"target": target, "aggressor": aggressor},
+                context=context,
             )
             if answer.choice == "declare":
                 world.actors[guarantor].declare_war_on(aggressor)

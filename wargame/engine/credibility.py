@@ -15,6 +15,9 @@ It starts from a prior built from the scenario's drivers (:func:`drivers`, each 
                    - 2.0 war_weariness                     constructivist: identity and memory
 
                    - share (0.5 + 1.5 (1 - interest_convergence))   strategic ambiguity
+``trigger_clarity`` is the clarity for the act the aggressor's plan threatens (``[aggressor]
+means``: its ``[guarantees.clarity]`` entry; 0 when the treaty does not cover it), so that a
+guarantee silent on a blockade deters a blockade less (the invasion's is ``trigger_clarity``).
 
 ``enforcement = 0.5 binding + 0.5 sanctions``: a council of which the guarantor is a member binds
 it (1 by majority, 0.3 by consensus, where it can block), and the treaty's ``sanctions`` for
@@ -81,6 +84,7 @@ from wargame.engine.events import (
 from wargame.engine.functionality import functionality, liaison_score
 from wargame.engine.journal import Event
 from wargame.model.commitments import uncommitted
+from wargame.model.pressure import clarity_of
 from wargame.model.scenario import Guarantee, Scenario
 
 #: Likelihood ratios of observable signals (design choices, ordered by cost to the signaller).
@@ -176,12 +180,18 @@ def drivers(scenario: Scenario, guarantor: str) -> dict[str, float]:
     if not treaties:
         return {}
     actor = scenario.actor(guarantor)
-    g = max(treaties, key=lambda t: t.trigger_clarity)
+    means = scenario.aggressor.means
+
+    def clarity(t: Guarantee) -> float:
+        c = clarity_of(t.clarity, t.trigger_clarity, means)
+        return 0.0 if c is None else c
+
+    g = max(treaties, key=clarity)
     out = {
         "base rate": _logit(g.honour_base_rate),
         "interest convergence": 3.0 * (actor.interest_convergence - 0.5),
         "readiness": 1.0 * (actor.readiness - 0.5),
-        "trigger clarity": 1.5 * (g.trigger_clarity - 0.5),
+        "trigger clarity": 1.5 * (clarity(g) - 0.5),
         "enforcement": 1.5 * enforcement(scenario, guarantor, g),
         "functionality": 2.0 * (functionality(scenario, g.protected) - 0.25),
         "war-weariness": -2.0 * actor.war_weariness,

@@ -53,6 +53,12 @@ class Kind(StrEnum):
     END = "end"
     OBJECTIVE = "objective"
     SUPPORT = "support"
+    PRESSURE = "pressure"
+    PRESSURE_DAY = "pressure_day"
+    ESCORT = "escort"
+    CONCESSION = "concession"
+    ESCALATION = "escalation"
+    LIFT = "lift"
 
     @property
     def description(self) -> str:
@@ -100,6 +106,12 @@ _DESCRIPTIONS: dict[Kind, str] = {
     Kind.END: "the game reaches its horizon",
     Kind.OBJECTIVE: "an attacker reaches its objective, halts and holds",
     Kind.SUPPORT: "a state commits air or naval forces to another's defence on a front",
+    Kind.PRESSURE: "the aggressor blockades its target, or opens a hybrid campaign",
+    Kind.PRESSURE_DAY: "a day of pressure: the harm done and the target's endurance",
+    Kind.ESCORT: "a guarantor escorts the protected state's shipping through the blockade",
+    Kind.CONCESSION: "the protected state concedes the aggressor's demand",
+    Kind.ESCALATION: "the aggressor turns its pressure into an invasion",
+    Kind.LIFT: "the aggressor lifts its pressure",
 }
 
 KINDS: dict[str, str] = {kind.value: kind.description for kind in Kind}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from typing import TypeVar
+from typing import TypedDict, TypeVar
 
 import attrs
 
@@ -26,11 +26,13 @@ from wargame.engine.events import (
     BreakthroughData,
     CapitalData,
     CollapseData,
+    ConcessionData,
     CouncilData,
     DecisionData,
     DetectedData,
     DeterredData,
     EndData,
+    GuaranteeData,
     HaltData,
     InterventionData,
     InvasionData,
@@ -38,6 +40,8 @@ from wargame.engine.events import (
     MobilisationData,
     OffensiveData,
     PenetrationData,
+    PressureData,
+    PressureDayData,
     PromiseData,
     ReportData,
     ReportTruth,
@@ -232,11 +236,36 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
                 collapse=collapse,
                 ended=EndData in index,
                 end=end,
-                concession=None,  # TODO(pressure): the first ConcessionData event, once it exists
+                concession=_first(index, ConcessionData),
             ),
             recurse=False,
         ),
+        **pressure_measures(index),
     )
+
+
+class PressureMeasures(TypedDict):
+    trigger: str | None
+    pressure_day: int | None
+    endurance_at_end: float | None
+    concession: bool
+
+
+def pressure_measures(index: Mapping[type[Payload], list[Event]]) -> PressureMeasures:
+    """The measures of a pressure short of invasion (:mod:`wargame.engine.pressure`): the kind of
+    act that first triggered a guarantee, the days of pressure, the endurance left, a concession."""
+    first = _first(index, GuaranteeData)
+    trigger = None
+    if first is not None and isinstance(first.data, GuaranteeData):
+        trigger = first.data.trigger or "invasion"
+    days = _of(index, PressureDayData)
+    pressed = PressureData in index
+    return {
+        "trigger": trigger,
+        "pressure_day": (days[-1][1].day if days else 0) if pressed else None,
+        "endurance_at_end": (days[-1][1].endurance if days else 1.0) if pressed else None,
+        "concession": ConcessionData in index,
+    }
 
 
 def _key_subjects(scenario: Scenario) -> list[str]:

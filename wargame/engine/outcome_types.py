@@ -283,6 +283,27 @@ class Outcome:
             "days",
         )
     )
+    trigger: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "the kind of act that first triggered a guarantee: invasion, strike, blockade or hybrid "
+            "(None: no guarantee was triggered)"
+        ),
+    )
+    pressure_day: int | None = attrs.field(
+        default=None,
+        metadata=doc("days of blockade or hybrid pressure the protected state bore (None: none)", "days"),
+    )
+    endurance_at_end: float | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "the protected state's endurance when the pressure ended or the game did, 1 to 0 (None: "
+            "no pressure)"
+        ),
+    )
+    concession: bool = attrs.field(
+        default=False, metadata=doc("the protected state conceded the aggressor's demand")
+    )
 
     def to_json(self) -> Json:
         """The measures as one JSON object, nested as the fields are (``wargame run --summary``)."""

@@ -23,6 +23,7 @@ from wargame.engine import (
     liaison,
     mobilisation,
     penetration,
+    pressure,
     support,
     warning,
     whitecell,
@@ -41,6 +42,7 @@ STANDARD_PROCESSES: tuple[Process, ...] = (
     intelligence.start,  # the services' collection
     penetration.start,  # detection of penetrations, leaks of decisions
     warning.start,  # the analysts' warnings
+    pressure.start,  # a blockade's or hybrid campaign's course
     support.start,  # guarantors' air and naval support of the protected state (last: no ties moved)
 )
 
@@ -55,6 +57,7 @@ FREE_DECISIONS: Mapping[str, FreeDecision] = {
         council,
         penetration,
         whitecell,
+        pressure,
         support,
     )
     for d in module.DECISIONS

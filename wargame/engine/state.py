@@ -37,6 +37,26 @@ class ActorState:
 
 
 @attrs.define
+class PressureState:
+    """A blockade's or hybrid campaign's course (:mod:`wargame.engine.pressure`): the protected
+    state's ``endurance`` (1 to 0), whether it runs the blockade, who escorts, and how it ended
+    (``settled``: ``concession``, ``lift``, ``escalation``; empty while it lasts)."""
+
+    endurance: float = 1.0
+    running: bool = False
+    escorts: list[str] = attrs.field(factory=list)
+    day: int = 0
+    settled: str = ""
+    started_at: int | None = None
+    postponements: int = 0
+
+    @property
+    def ended_short(self) -> bool:
+        """Whether the pressure ended short of war: conceded or lifted."""
+        return self.settled in ("concession", "lift")
+
+
+@attrs.define
 class FrontState:
     """One front's situation. ``cohesion`` is the defender's, from 1 (intact) to 0."""
 

@@ -23,7 +23,7 @@ import simpy
 from wargame.engine.events import EndData, EndTruth, StartData
 from wargame.engine.journal import Event, Journal
 from wargame.engine.picture import Picture
-from wargame.engine.state import ActorState, FrontState, Prompt
+from wargame.engine.state import ActorState, FrontState, PressureState, Prompt
 from wargame.engine.streams import Streams
 from wargame.model.clock import from_datetime
 from wargame.model.prompts import askable
@@ -75,6 +75,10 @@ class World:
         self.fronts = {f.id: FrontState(id=f.id) for f in scenario.fronts}
         self.prompts: dict[str, tuple[Prompt, simpy.Event]] = {}
         self.invasion: simpy.Event = self.env.event()
+        self.pressure: simpy.Event = self.env.event()  # a blockade or hybrid campaign begins
+        self.strain = PressureState()  # its course (wargame.engine.pressure)
+        self.trigger = ""  # the kind of the aggressor's latest act: invasion, strike, blockade, hybrid
+        self.triggered: list[str] = []  # the guarantees triggered so far, in order
         self.horizon = scenario.scenario.horizon_days * 24 * 60
         self.ended = False
         self.council_pending = False

@@ -8,13 +8,14 @@ and that dates fall inside the game. Each problem is a (field path, message) pai
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from wargame.model import doctrine_params
 from wargame.model.aims import aim_problems
 from wargame.model.doctrine_params import BY_ROLE
 from wargame.model.fields import FieldError
+from wargame.model.pressure import TRIGGER_KINDS
 from wargame.model.scenario import (
     CHANNELS,
     COUNCIL_ITEMS,
@@ -100,6 +101,8 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
     need_date(("aggressor", "invasion_at"), agg.invasion_at)
     if agg.actor == agg.target:
         out.append((("aggressor", "target"), "the aggressor cannot invade itself"))
+    if agg.concession_by is not None:
+        need_date(("aggressor", "concession_by"), agg.concession_by)
 
     for i, f in enumerate(s.fronts):
         need_actor(("fronts", i, "attacker"), f.attacker)
@@ -148,6 +151,7 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         for j, a in enumerate(g.against):
             need_actor(("guarantees", i, "against", j), a)
         out.extend(_commitment_problems(i, g))
+        out += [(("guarantees", i, "clarity", *p), m) for p, m in clarity_problems(g.clarity)]
 
     if s.council is not None:
         if not s.council.members:
@@ -200,6 +204,18 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         for j, a in enumerate(inj.to):
             if a != "all":
                 need_actor(("injects", i, "to", j), a)
+    return out
+
+
+def clarity_problems(clarity: Mapping[str, object]) -> list[tuple[Path, str]]:
+    """Problems in a guarantee's ``[guarantees.clarity]``: a kind of act that is not a trigger
+    kind, a clarity that is not a number from 0 to 1."""
+    out: list[tuple[Path, str]] = []
+    for kind, value in clarity.items():
+        if kind not in TRIGGER_KINDS:
+            out.append(((kind,), _unknown("trigger kind", kind, TRIGGER_KINDS)))
+        elif isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            out.append(((kind,), f"expected a number from 0 to 1, got {value!r}"))
     return out
 
 

@@ -15,7 +15,7 @@ from wargame.model import units
 from wargame.model.aims import aim_warnings
 from wargame.model.checks import Path
 from wargame.model.commitments import uncommitted
-from wargame.model.prompts import asked_kinds, triggered
+from wargame.model.prompts import asked_kinds, trigger_kinds, triggered
 from wargame.model.scenario import Scenario
 
 
@@ -66,6 +66,9 @@ def suspicious(s: Scenario) -> list[tuple[Path, str]]:
                 f"it protects {g.protected!r}, but the aggressor invades {s.aggressor.target!r}"
                 if g.protected != s.aggressor.target
                 else f"it does not name the aggressor {s.aggressor.actor!r} in 'against'"
+                if s.aggressor.actor not in g.against
+                else f"its clarity table covers none of the acts the plan comes to "
+                f"({', '.join(trigger_kinds(s))})"
             )
             out.append((("guarantees", i, "id"), f"guarantee {g.id!r} can never be triggered: {why}"))
         for who in uncommitted(g):

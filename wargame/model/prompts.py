@@ -25,6 +25,12 @@ the scenario alone — which seats can ever be asked it, in the order the engine
 * ``support`` — a guarantor at war with air or naval forces and no front of its own, on news of
   the fighting on the protected state's front: commit its ``air`` or ``naval`` forces to the
   defence, or ``none`` (:mod:`wargame.engine.support`).
+* ``pressure_response`` — the protected state, when a blockade or hybrid campaign begins and on
+  news: run (resist) it, or accept the demand (concede);
+* ``escort`` — every guarantor of the target, under a blockade (not a hybrid campaign) on news:
+  escort the protected state's shipping, or wait;
+* ``escalate`` — the aggressor, under a pressure with a ``concession_by`` date and no concession
+  by then: invade, persist, or lift the pressure.
 
 The engine derives its live form from this: it asks exactly the seats listed here (while the
 situation allows), and :func:`wargame.engine.decisions.open_prompt` refuses a prompt this module
@@ -39,6 +45,7 @@ from datetime import datetime, timedelta
 
 import attrs
 
+from wargame.model.pressure import INVADING_MEANS, PRESSURE_MEANS, clarity_of
 from wargame.model.scenario import PROMPTS, Front, Guarantee, Scenario
 from wargame.model.units import planned
 
@@ -66,11 +73,31 @@ def at_war_at_start(s: Scenario, a: str, b: str) -> bool:
     return b in s.actor(a).at_war_with or a in s.actor(b).at_war_with
 
 
-def triggered(s: Scenario) -> tuple[Guarantee, ...]:
-    """The guarantees the aggressor's invasion triggers (they protect its target and name it in
-    ``against``), in scenario order."""
+def trigger_kinds(s: Scenario) -> tuple[str, ...]:
+    """The kinds of act the aggressor's plan can come to: its ``means`` and, for a pressure that
+    may escalate (a ``concession_by`` date), the invasion."""
     plan = s.aggressor
-    return tuple(g for g in s.guarantees if g.protected == plan.target and plan.actor in g.against)
+    if plan.means in PRESSURE_MEANS and plan.concession_by is not None:
+        return (plan.means, "invasion")
+    return (plan.means,)
+
+
+def covers(g: Guarantee, kind: str) -> bool:
+    """Whether guarantee ``g`` is triggered by an act of ``kind`` (its clarity table)."""
+    return clarity_of(g.clarity, g.trigger_clarity, kind) is not None
+
+
+def triggered(s: Scenario, kind: str | None = None) -> tuple[Guarantee, ...]:
+    """The guarantees an act of ``kind`` by the aggressor triggers (they protect its target, name
+    it in ``against`` and cover that kind), in scenario order; ``kind`` None: any act its plan can
+    come to (:func:`trigger_kinds`)."""
+    plan = s.aggressor
+    kinds = trigger_kinds(s) if kind is None else (kind,)
+    return tuple(
+        g
+        for g in s.guarantees
+        if g.protected == plan.target and plan.actor in g.against and any(covers(g, k) for k in kinds)
+    )
 
 
 def offensive_front(s: Scenario, actor: str) -> Front | None:
@@ -171,6 +198,31 @@ def support_seats(s: Scenario) -> tuple[str, ...]:
     )
 
 
+def _pressure_planned(s: Scenario) -> bool:
+    return s.aggressor.means in PRESSURE_MEANS and _before_horizon(s, s.aggressor.invasion_at)
+
+
+def pressure_response_seats(s: Scenario) -> tuple[str, ...]:
+    return (s.aggressor.target,) if _pressure_planned(s) else ()
+
+
+def escort_seats(s: Scenario) -> tuple[str, ...]:
+    if not _pressure_planned(s) or s.aggressor.means != "blockade":
+        return ()
+    return _unique(a for g in s.guarantees if g.protected == s.aggressor.target for a in g.guarantors)
+
+
+def escalate_seats(s: Scenario) -> tuple[str, ...]:
+    plan = s.aggressor
+    asked = _pressure_planned(s) and plan.concession_by is not None and _before_horizon(s, plan.concession_by)
+    return (plan.actor,) if asked else ()
+
+
+def invades(s: Scenario) -> bool:
+    """Whether the aggressor's plan can come to an invasion (or a strike): fronts can open."""
+    return s.aggressor.means in INVADING_MEANS or "invasion" in trigger_kinds(s)
+
+
 def penetration_seats(s: Scenario) -> tuple[str, ...]:
     return _unique(p.target for p in s.penetrations if p.detection_per_day > 0)
 
@@ -255,6 +307,30 @@ PROMPT_RULES: dict[str, PromptRule] = {
             "naval forces not yet committed there; after `none`, again on news, at most once per "
             "redecide_hours",
             seats=support_seats,
+        ),
+        PromptRule(
+            kind="pressure_response",
+            options=PROMPTS["pressure_response"],
+            default="run",
+            when="when a blockade or hybrid campaign begins; again on news (a guarantor's escort, "
+            "statement or declaration, its endurance falling by news_endurance) while it lasts",
+            seats=pressure_response_seats,
+        ),
+        PromptRule(
+            kind="escort",
+            options=PROMPTS["escort"],
+            default="wait",
+            when="when a blockade begins; again on news (a partner's escort or declaration, the "
+            "protected state's endurance falling by news_endurance) while it lasts and it does not escort",
+            seats=escort_seats,
+        ),
+        PromptRule(
+            kind="escalate",
+            options=PROMPTS["escalate"],
+            default="persist",
+            when="at concession_by if the pressure goes on with no concession; after persisting, again "
+            "every escalate_every_days",
+            seats=escalate_seats,
         ),
     )
 }

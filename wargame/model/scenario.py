@@ -22,6 +22,7 @@ import attrs
 
 from wargame.model.doctrine_params import DOCTRINE_NAMES
 from wargame.model.fields import param
+from wargame.model.pressure import MEANS, TRIGGER_KINDS, Pressure
 
 ROLES = ("aggressor", "protected", "guarantor", "third_party")
 CHANNELS = ("humint", "sigint", "imagery", "diplomatic", "osint")
@@ -41,6 +42,9 @@ PROMPTS: dict[str, tuple[str, ...]] = {
     "penetration": ("purge", "watch"),
     "allocate": ("strip", "hold", "reinforce", "recall"),
     "support": ("air", "naval", "none"),
+    "pressure_response": ("run", "accept"),
+    "escort": ("escort", "wait"),
+    "escalate": ("invade", "persist", "lift"),
 }
 COUNCIL_ITEMS = ("halt_offensive", "main_offensive", "inform_protected")
 
@@ -432,6 +436,19 @@ class Guarantee:
         "asked to declare war when it triggers, but bound by no promise; observers discount their "
         "credibility and the honour grade does not count them against it (see docs/model.md).",
     )
+    clarity: dict[str, float] = attrs.field(
+        factory=dict,
+        hash=False,
+        metadata={
+            "doc": "Clarity per trigger kind (a table, `[guarantees.clarity]`, e.g. `invasion = 0.9`, "
+            "`blockade = 0.4`), each 0 to 1: the acts that trigger it and how unambiguously. "
+            "`invasion` defaults to `trigger_clarity`; any other kind it omits does not trigger it. "
+            f"Kinds: {', '.join(TRIGGER_KINDS)}.",
+            "ge": None,
+            "le": None,
+            "choices": None,
+        },
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -482,7 +499,7 @@ class Aggressor:
 
     actor: str = param(doc="Aggressor actor.", ident=True)
     target: str = param(doc="Invaded actor.", ident=True)
-    invasion_at: datetime = param(doc="Planned instant of the attack (first order).")
+    invasion_at: datetime = param(doc="The planned instant of its act (`means`), first order.")
     order_lead_hours: float = param(
         12.0, doc="Hours before the attack when the seat must confirm or postpone.", ge=0.5, le=720
     )
@@ -538,6 +555,19 @@ class Aggressor:
         "under pressure; its demand and deadline are the pressure's fields).",
         choices=("conquest", "seize", "coerce"),
     )
+    means: str = param(
+        "invasion",
+        doc="What it does at its planned instant: `invasion`; `strike` (an invasion with a limited "
+        "aim, trigger kind `strike`); `blockade` or `hybrid` (a pressure on the target's endurance, "
+        "`[pressure]`; only a blockade can be escorted).",
+        choices=MEANS,
+    )
+    concession_by: datetime | None = param(
+        None,
+        doc="Under a pressure: if the target has not conceded by then, the aggressor's seat is asked "
+        "to `escalate` (invade, persist or lift the pressure).",
+    )
+    demand: str = param("", doc="What the pressure demands, in words (shown with it).")
 
 
 @attrs.frozen(kw_only=True)
@@ -705,6 +735,9 @@ class Scenario:
     penetrations: tuple[Penetration, ...] = param(factory=tuple, doc="Agents of influence, penetrations.")
     history: tuple[ScriptedDecision, ...] = param(
         factory=tuple, doc="The decisions actually taken (the record), played by the `record` controller."
+    )
+    pressure: Pressure = param(
+        factory=Pressure, doc="How a blockade or hybrid campaign wears its target down."
     )
 
     @property

@@ -41,11 +41,13 @@ class DeterredData(Payload):
 
 @attrs.frozen(kw_only=True)
 class InvasionData(Payload):
-    """The aggressor invades its target."""
+    """The aggressor invades its target; ``means`` ``strike`` for a limited strike (an invasion
+    whose trigger kind is a strike), left out for an invasion."""
 
     KIND = Kind.INVASION
     aggressor: str
     target: str
+    means: str | None = optional()
 
 
 @attrs.frozen(kw_only=True)
@@ -88,11 +90,13 @@ TransferData.TRUTH = TransferTruth
 
 @attrs.frozen(kw_only=True)
 class GuaranteeData(Payload):
-    """A guarantee is triggered; how clearly (0-1)."""
+    """A guarantee is triggered; how clearly (0-1), for the ``trigger`` kind of act (left out for
+    an invasion: ``blockade``, ``strike``, ``hybrid``)."""
 
     KIND = Kind.GUARANTEE
     guarantee: str
     trigger_clarity: float = num()
+    trigger: str | None = optional()
 
 
 @attrs.frozen(kw_only=True)
@@ -286,3 +290,73 @@ class SupportData(Payload):
     domain: str
     amount: float = num()
     equivalents: float = num()
+
+
+# --- pressure short of invasion: blockade and hybrid campaigns ----------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class PressureData(Payload):
+    """The aggressor puts ``target`` under a pressure of ``means`` (``blockade``, ``hybrid``),
+    demanding ``demand``."""
+
+    KIND = Kind.PRESSURE
+    aggressor: str
+    target: str
+    means: str
+    demand: str
+
+
+@attrs.frozen(kw_only=True)
+class PressureDayData(Payload):
+    """A day of pressure (the ``day``-th): the ``harm`` done and the target's ``endurance`` left
+    (1 to 0); whether it ran the blockade (``run``), its runners were ``intercepted``, and the
+    share of the harm ``escorted`` away."""
+
+    KIND = Kind.PRESSURE_DAY
+    target: str
+    day: int = count()
+    harm: float = num()
+    endurance: float = num()
+    run: bool
+    intercepted: bool
+    escorted: float = num()
+
+
+@attrs.frozen(kw_only=True)
+class EscortData(Payload):
+    """``actor`` escorts ``target``'s shipping through the blockade with ``naval`` ships."""
+
+    KIND = Kind.ESCORT
+    actor: str
+    target: str
+    naval: float = num()
+
+
+@attrs.frozen(kw_only=True)
+class ConcessionData(Payload):
+    """``actor`` concedes ``demand`` to ``to``; ``forced``: its endurance was spent."""
+
+    KIND = Kind.CONCESSION
+    actor: str
+    to: str
+    demand: str
+    forced: bool
+
+
+@attrs.frozen(kw_only=True)
+class EscalationData(Payload):
+    """The aggressor turns its pressure on ``target`` into an invasion."""
+
+    KIND = Kind.ESCALATION
+    aggressor: str
+    target: str
+
+
+@attrs.frozen(kw_only=True)
+class LiftData(Payload):
+    """The aggressor lifts its pressure on ``target``."""
+
+    KIND = Kind.LIFT
+    aggressor: str
+    target: str

@@ -17,6 +17,7 @@ It acts from its resolve (which carries war-weariness) plus what its identity ad
 from __future__ import annotations
 
 from wargame.model.doctrine_params import ConstructivistParams
+from wargame.session.doctrines import pressure
 from wargame.session.doctrines.beliefs import allies_at_war, allies_mobilised, promises, requested, spoken
 from wargame.session.doctrines.common import (
     Answer,
@@ -63,6 +64,7 @@ def constructivist(view: SeatView, prompt: PromptView, p: ConstructivistParams =
         bar = max(0.0, p.mobilise - identity(view, p) - p.example * example + p.request * asked)
         return mobilise_by_threat(view, prompt, bar, f"our word, and {example:.0%} of our allies mobilised")
     if kind == "declare_war":
+        r *= pressure.obligation(prompt)  # honour binds as far as the word given covers the act
         return choose(prompt, "declare" if r >= p.declare else "wait", f"honour binds us (resolve {r:.2f})")
     if kind == "offensive":
         return choose(
@@ -82,4 +84,6 @@ def constructivist(view: SeatView, prompt: PromptView, p: ConstructivistParams =
         return intervene(view, prompt, p.enter_broken)
     if kind == "support":
         return support(prompt, r, p.offensive_probe, f"who we are (resolve {r:.2f})")
+    if kind in pressure.KINDS:
+        return pressure.answer(view, prompt, "constructivist")
     return prompt.default, "no norm applies"

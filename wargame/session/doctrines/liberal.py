@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 from wargame.model.doctrine_params import LiberalParams
+from wargame.session.doctrines import pressure
 from wargame.session.doctrines.beliefs import council_verdict, promised, requested, shared_reports
 from wargame.session.doctrines.common import (
     Answer,
@@ -62,6 +63,7 @@ def liberal(view: SeatView, prompt: PromptView, p: LiberalParams = DEFAULT) -> A
         )
     if kind == "declare_war":
         bar = p.declare_promised if promised(view, "declare_war") else p.declare
+        r *= pressure.obligation(prompt)  # the letter binds as clearly as it covers the act
         if r < bar:
             return choose(prompt, "wait", f"the casus foederis is disputed (resolve {r:.2f})")
         return choose(prompt, "declare", "the casus foederis has arisen")
@@ -80,4 +82,6 @@ def liberal(view: SeatView, prompt: PromptView, p: LiberalParams = DEFAULT) -> A
     if kind == "support":  # the treaty's letter: promised air action is owed
         bar = p.declare_promised if promised(view, "air_action") else p.letter
         return support(prompt, r + institutions(view, p), bar, "the treaty's letter")
+    if kind in pressure.KINDS:
+        return pressure.answer(view, prompt, "liberal")
     return prompt.default, "no rule of the treaty applies"

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 from wargame.model.doctrine_params import RealistParams
+from wargame.session.doctrines import pressure
 from wargame.session.doctrines.beliefs import others_carry, promised, spoken
 from wargame.session.doctrines.common import (
     Answer,
@@ -76,6 +77,7 @@ def realist(view: SeatView, prompt: PromptView, p: RealistParams = DEFAULT) -> A
         )
     if kind == "declare_war":
         bar = p.declare * (1 - 0.5 * stake(view))
+        r *= pressure.obligation(prompt)  # weighed by how clearly the treaty covers the act
         return choose(prompt, "declare" if r >= bar else "wait", f"our resolve {r:.2f} (bar {bar:.3f})")
     if kind == "offensive":
         ratio, share = power(view, ctx.get("front"))
@@ -97,4 +99,6 @@ def realist(view: SeatView, prompt: PromptView, p: RealistParams = DEFAULT) -> A
         if item == "halt_offensive":
             return ("against" if favour else "for"), f"our resolve {r:.2f}; others carry {buck:.0%}"
         return ("for" if favour else "against"), f"our resolve {r:.2f}; others carry {buck:.0%}"
+    if kind in pressure.KINDS:
+        return pressure.answer(view, prompt, "realist")
     return prompt.default, "no realist reason to depart from the default"
