@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from wargame.engine import campaign, news
+from wargame.engine import campaign, conditions, news
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import AidData, GuaranteeData, PromiseData, TalksData, WarData
 from wargame.engine.functionality import functionality, pace
@@ -167,6 +167,8 @@ def _wider(front: FrontState) -> tuple[str, ...]:
 
 def _promise(world: World, g: Guarantee, promise: Promise) -> Generator[simpy.Event, Any, None]:
     env = world.env
+    if promise.condition:  # a conditional promise binds, and counts its day, from its condition
+        yield conditions.when(world, (promise.condition,))
     yield env.timeout(from_days(promise.day))
     label = _label(promise)
     if promise.action in OFFENSIVE_PROMISES:

@@ -51,6 +51,7 @@ class Kind(StrEnum):
     ADJUDICATION = "adjudication"
     CLOSED = "closed"
     END = "end"
+    SWAYED = "swayed"
 
     @property
     def description(self) -> str:
@@ -96,6 +97,7 @@ _DESCRIPTIONS: dict[Kind, str] = {
     Kind.ADJUDICATION: "(white cell) an override of the model's result, with its reason",
     Kind.CLOSED: "the session was closed before the end",
     Kind.END: "the game reaches its horizon",
+    Kind.SWAYED: "a cabinet does not carry out a seat's decision (an agent of influence)",
 }
 
 KINDS: dict[str, str] = {kind.value: kind.description for kind in Kind}

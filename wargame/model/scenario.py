@@ -42,6 +42,8 @@ PROMPTS: dict[str, tuple[str, ...]] = {
     "allocate": ("strip", "hold", "reinforce", "recall"),
 }
 COUNCIL_ITEMS = ("halt_offensive", "main_offensive", "inform_protected")
+#: The decision kinds an agent of influence can sway (``[[penetrations]] sways``).
+SWAYABLE = ("council_position", "declare_war", "mobilise", "offensive", "escort", "support")
 
 
 @attrs.frozen(kw_only=True)
@@ -302,6 +304,12 @@ class Promise:
 
     action: str = param(doc="What was promised.", choices=PROMISED_ACTIONS)
     day: float = param(doc="Days after the trigger by which it is due.", ge=0, le=365)
+    condition: str = param(
+        "",
+        doc="A conditional promise (grammar: docs/scenarios.md, Events by condition), e.g. "
+        '`"war:uk"`: it binds, and its day counts, from when the condition holds; never met, it '
+        "never falls due (empty: it binds at the trigger).",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -481,6 +489,9 @@ class Intervention:
         1.0, doc="The least time, in days, before it is asked again after waiting (on news).", ge=0.1, le=60
     )
     decision_hours: float = param(12.0, doc="Deadline of its prompt, in hours.", ge=0.5, le=720)
+    when: tuple[str, ...] = param(
+        (), doc='Conditions (all must hold) before it is first asked, e.g. `["capital:poland"]`.'
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -488,7 +499,9 @@ class Inject:
     """A scripted event of the master event list: news or messages at a fixed instant."""
 
     id: str = param(doc="Inject id.", ident=True)
-    at: datetime = param(doc="When it is published.")
+    at: datetime | None = param(
+        None, doc="When it is published (with `when`: not before this instant; one of the two is needed)."
+    )
     to: tuple[str, ...] = param(("all",), doc="Recipient actors, or `all`.")
     text: str = param(doc="What the recipients read.")
     restrains: tuple[str, ...] = param(
@@ -501,6 +514,12 @@ class Inject:
         doc="News that belongs to the crisis before the war (a pretext, a request to wait): it is "
         "dropped, as if the white cell skipped it, when the invasion has already begun at its time.",
     )
+    when: tuple[str, ...] = param(
+        (),
+        doc='Conditions (all must hold) that publish it, e.g. `["war:uk"]` (grammar: docs/scenarios.md, '
+        "Events by condition).",
+    )
+    delay_hours: float = param(0.0, doc="Hours after its `when` holds that it is published.", ge=0, le=8760)
 
 
 @attrs.frozen(kw_only=True)
@@ -570,6 +589,18 @@ class Penetration:
         ge=0,
         le=1,
     )
+    sways: tuple[str, ...] = param(
+        (),
+        doc="An agent of influence: the decision kinds it sways (council_position, declare_war, "
+        "mobilise, offensive, escort, support).",
+    )
+    sway: float = param(
+        0.0,
+        doc="Chance (times 1 - the target's oversight) that the government does not carry out a "
+        "swayed decision the way the aggressor dislikes.",
+        ge=0,
+        le=1,
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -593,6 +624,9 @@ class ScriptedDecision:
     after: datetime | None = param(None, doc="Applies to prompts raised at or after this instant.")
     before: datetime | None = param(None, doc="Applies to prompts raised before this instant.")
     reason: str = param("", doc="The reason recorded with the decision.")
+    when: tuple[str, ...] = param(
+        (), doc="Applies to prompts raised once these conditions have held (as the seat saw them)."
+    )
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # hashed once: the static terms below are cached by it

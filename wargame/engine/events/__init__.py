@@ -18,6 +18,7 @@ from wargame.engine.events.conflict import (
     CapitalData,
     CollapseData,
     CouncilData,
+    CouncilTruth,
     DeterredData,
     ExhaustedData,
     FrontData,
@@ -63,6 +64,8 @@ from wargame.engine.events.intel import (
     ReviewData,
     SuppressedData,
     SuppressedTruth,
+    SwayedData,
+    SwayedTruth,
     WarningData,
 )
 from wargame.engine.payload import Payload
@@ -73,7 +76,7 @@ PAYLOADS: tuple[type[Payload], ...] = (
     OffensiveData, FrontData, HaltData, ExhaustedData, CapitalData, CollapseData,
     BreakthroughData, InterventionData, PromiseData, CouncilData, ReportData, WarningData,
     AssessmentData, FalseAlarmData, LeakData, DetectedData, ReviewData, PenetrationData, SuppressedData,
-    AidData, TalksData, HeldData, AdjudicationData, ClosedData, EndData,
+    AidData, TalksData, HeldData, AdjudicationData, ClosedData, EndData, SwayedData,
 )  # fmt: skip
 """Every payload class, in the order of :class:`~wargame.engine.kinds.Kind`."""
 
@@ -91,6 +94,7 @@ __all__ = [
     "ClosedData",
     "CollapseData",
     "CouncilData",
+    "CouncilTruth",
     "DecisionData",
     "DetectedData",
     "DetectedTruth",
@@ -126,6 +130,8 @@ __all__ = [
     "StatementData",
     "SuppressedData",
     "SuppressedTruth",
+    "SwayedData",
+    "SwayedTruth",
     "TalksData",
     "TransferData",
     "TransferTruth",
