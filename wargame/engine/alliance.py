@@ -64,7 +64,7 @@ def _on_invasion(world: World) -> Generator[simpy.Event, Any, None]:
             for g in triggered(world.scenario)
             if guarantor in g.guarantors
             for p in g.promises
-            if p.action in OFFENSIVE_PROMISES
+            if p.action in OFFENSIVE_PROMISES and not p.condition  # a conditional one: date unknown
         )
         world.env.process(_offensive_on_news(world, guarantor, front.id, tuple(promises)))
 

@@ -228,5 +228,5 @@ def promise_dates(world: World, seat: str, actions: tuple[str, ...] | None = Non
         for g in triggered(world.scenario)
         if seat in g.guarantors
         for p in g.promises
-        if actions is None or p.action in actions
+        if (actions is None or p.action in actions) and not p.condition  # conditional: date unknown
     )

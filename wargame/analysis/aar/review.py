@@ -33,6 +33,7 @@ from wargame.analysis.aar.types import (
 )
 from wargame.analysis.wording import and_list as _and
 from wargame.analysis.wording import instant
+from wargame.engine.conditions import held_at
 from wargame.engine.decisions import WHITE
 from wargame.engine.events import DecisionData, EndData, GuaranteeData, InvasionData, PromiseData
 from wargame.engine.intelligence import subject_label
@@ -145,6 +146,9 @@ def _guarantees(
         for guarantor in g.guarantors:
             for p in g.promises:
                 due = trigger.t + round(p.day * DAY) if trigger else None
+                if p.condition and trigger is not None:  # from its condition, if it ever held
+                    held = held_at((p.condition,), scenario, events, events[-1].t)
+                    due = None if held is None else max(held, trigger.t) + round(p.day * DAY)
                 obligations.append(
                     Obligation(
                         guarantee=g.id,
