@@ -364,3 +364,38 @@ def test_detection_ends_the_sway() -> None:
         unfound_after += sum(isinstance(e.data, SwayedData) and e.t > found for e in undetected)
     assert before > 0 and unfound_after > 0  # it swayed, and would have gone on swaying
     assert after == 0
+
+
+def test_the_after_action_review_dates_a_conditional_promise_from_its_condition() -> None:
+    from wargame.analysis.aar.review import _guarantees
+
+    s = LOADED.scenario
+    i = next(n for n, g in enumerate(s.guarantees) if g.id == "anglo-polish")
+    g = s.guarantees[i]
+    conditions_by_action = {"declare_war": "offensive:france", "air_action": "war:ussr"}
+    promises = tuple(attrs.evolve(p, condition=conditions_by_action[p.action]) for p in g.promises)
+    guarantees = list(s.guarantees)
+    guarantees[i] = attrs.evolve(g, promises=promises)
+    scenario = attrs.evolve(s, guarantees=tuple(guarantees))
+    events = run(scenario)
+    invasion = next(e for e in events if e.kind.value == "invasion")
+    plan = next(p for p in _guarantees(scenario, events, invasion) if p.id == "anglo-polish")
+    due = {o.action: o.due_t for o in plan.obligations}
+    offensive = next(e for e in events if e.kind.value == "offensive" and e.data.actor == "france")  # type: ignore[union-attr]
+    assert due == {"declare_war": offensive.t + 2 * 24 * 60, "air_action": None}
+
+
+def test_held_at_judges_from_the_events_given_up_to_now() -> None:
+    from wargame.engine.conditions import held_at
+
+    s = LOADED.scenario
+    events = run(s)
+    war = next(e for e in events if isinstance(e.data, WarData) and e.data.actor == "uk")
+    assert held_at(["war:uk"], s, events, war.t) == war.t
+    assert held_at(["war:uk"], s, events, war.t - 1) is None
+    assert held_at(["war:uk", "day >= 1"], s, events, war.t) == war.t  # the war came after day 1
+    invasion = next(e for e in events if e.kind.value == "invasion").t
+    month = invasion + 30 * 24 * 60
+    assert held_at(["day >= 30"], s, events, month - 1) is None
+    assert held_at(["day >= 30", "war:uk"], s, events, month) == month
+    assert held_at(["front:poland.ground_km < 1"], s, events, 0) == 0  # no ground taken at the start
