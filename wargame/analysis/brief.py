@@ -175,7 +175,7 @@ def white_cell_pack_markdown(loaded: LoadedScenario) -> str:
         out.append("- None in this scenario.")
 
     out += ["", "## Master event list", "", "| when | to | inject | text |", "|---|---|---|---|"]
-    for i in sorted(s.injects, key=lambda i: (i.at or s.scenario.start, i.id)):
+    for i in sorted(s.injects, key=lambda i: (i.at is None, i.at or s.scenario.start, i.id)):
         out.append(f"| {_inject_when(i)} | {_who(s, i.to)} | {i.id} | {_cell(i.text)} |")
     if not s.injects:
         out.append("| — | — | — | (no injects) |")
@@ -204,7 +204,7 @@ def white_cell_pack_markdown(loaded: LoadedScenario) -> str:
             continue
         told = [
             i
-            for i in sorted(s.injects, key=lambda i: i.at or s.scenario.start)
+            for i in sorted(s.injects, key=lambda i: (i.at is None, i.at or s.scenario.start))
             if "all" in i.to or a.id in i.to
         ]
         out += [f"### {a.name}", ""]
