@@ -218,7 +218,16 @@ def treaties(view: SeatView, scenario: Scenario) -> Table:
         if not g.promises:
             table.add_row(head, "assistance", "—", "triggered" if trig is not None else "not triggered")
         for p in g.promises:
-            if trig is None:
+            if p.condition:  # a conditional promise: its date depends on when its condition holds
+                due, status = f"J+{p.day:g} from {p.condition}", "conditional"
+                verdicts = [judged.get((g.id, a, p.action)) for a in g.guarantors]
+                if trig is not None and any(v is not None for v in verdicts):
+                    status = ", ".join(
+                        f"{a}: {'kept' if v else 'broken'}"
+                        for a, v in zip(g.guarantors, verdicts, strict=True)
+                        if v is not None
+                    )
+            elif trig is None:
                 due, status = f"J+{p.day:g}", "not triggered"
             else:
                 at = trig + int(p.day * DAY)

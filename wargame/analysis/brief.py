@@ -32,7 +32,7 @@ from wargame.analysis.brief_parts import (
     seat_prompts,
 )
 from wargame.analysis.wording import date_text, days, instant
-from wargame.model.scenario import Scenario
+from wargame.model.scenario import Inject, Scenario
 from wargame.model.scenario_files.scenarios import LoadedScenario
 from wargame.model.units import forces_text
 from wargame.model.wording import and_list, verb_for
@@ -200,8 +200,8 @@ def white_cell_pack_markdown(loaded: LoadedScenario) -> str:
         out.append("- None in this scenario.")
 
     out += ["", "## Master event list", "", "| when | to | inject | text |", "|---|---|---|---|"]
-    for i in sorted(s.injects, key=lambda i: (i.at, i.id)):
-        out.append(f"| {date_text(i.at)} | {_who(s, i.to)} | {i.id} | {_cell(i.text)} |")
+    for i in sorted(s.injects, key=lambda i: (i.at is None, i.at or s.scenario.start, i.id)):
+        out.append(f"| {_inject_when(i)} | {_who(s, i.to)} | {i.id} | {_cell(i.text)} |")
     if not s.injects:
         out.append("| — | — | — | (no injects) |")
 
@@ -215,6 +215,9 @@ def white_cell_pack_markdown(loaded: LoadedScenario) -> str:
                 (f"from {date_text(h.after)} " if h.after else "")
                 + (f"before {date_text(h.before)}" if h.before else "")
             ).strip() or "any time"
+            if h.when:
+                once = f"once {' and '.join(h.when)}"
+                when = once if when == "any time" else f"{when}, {once}"
             what = h.decision.replace("_", " ") + (f" ({h.item.replace('_', ' ')})" if h.item else "")
             out.append(
                 f"| {names.get(h.seat, h.seat)} | {what} | {h.choice} | {when} | {_cell(h.reason) or '—'} |"
@@ -224,14 +227,18 @@ def white_cell_pack_markdown(loaded: LoadedScenario) -> str:
     for a in s.actors:
         if not a.seat:
             continue
-        told = [i for i in sorted(s.injects, key=lambda i: i.at) if "all" in i.to or a.id in i.to]
+        told = [
+            i
+            for i in sorted(s.injects, key=lambda i: (i.at is None, i.at or s.scenario.start))
+            if "all" in i.to or a.id in i.to
+        ]
         out += [f"### {a.name}", ""]
         out += paragraphs(a.briefing) or ["(No briefing text.)"]
         treaties = [g.name for g in s.guarantees if a.id in (*g.guarantors, g.protected)]
         out += ["", f"- Treaties: {and_list(treaties) or 'none'}."]
         out.append(
             "- Injects it receives: "
-            + (and_list(f"{i.id} ({date_text(i.at)})" for i in told) or "none")
+            + (and_list(f"{i.id} ({_inject_when(i)})" for i in told) or "none")
             + "."
         )
         out += [f"- Asked: {line}" for line in seat_prompts(s, a.id)]
@@ -288,3 +295,12 @@ __all__ = [
     "white_cell_pack_markdown",
     "write_brief",
 ]
+
+
+def _inject_when(i: Inject) -> str:
+    """When an inject is published: its date, its conditions, or both."""
+    parts = [date_text(i.at)] if i.at is not None else []
+    if i.when:
+        delay = f" + {i.delay_hours:g} h" if i.delay_hours else ""
+        parts.append(f"once {' and '.join(i.when)}{delay}")
+    return ", ".join(parts)

@@ -46,6 +46,8 @@ def paragraphs(text: str) -> list[str]:
 def promise_words(p: Promise) -> str:
     """``Promised: a limited offensive by J+3 (three days after the trigger).``"""
     when = "on the day of the trigger" if p.day == 0 else f"{days(p.day)} after the trigger"
+    if p.condition:  # a conditional promise counts from its condition
+        when = f"{'on the day' if p.day == 0 else days(p.day) + ' after'} {p.condition} holds"
     return f"Promised: {PROMISES.get(p.action, p.action.replace('_', ' '))} by J+{p.day:g} ({when})."
 
 

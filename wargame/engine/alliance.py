@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from wargame.engine import campaign, news, support
+from wargame.engine import campaign, conditions, news, support
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import AidData, GuaranteeData, PromiseData, TalksData, WarData
 from wargame.engine.functionality import functionality, pace, planned_strength
@@ -97,7 +97,7 @@ def _on_invasion(world: World) -> Generator[simpy.Event, Any, None]:
             for g in world.scenario.guarantees
             if g.id in world.triggered and guarantor in g.guarantors
             for p in promises_of(g, guarantor)
-            if p.action in OFFENSIVE_PROMISES
+            if p.action in OFFENSIVE_PROMISES and not p.condition  # a conditional one: date unknown
         )
         world.env.process(_offensive_on_news(world, guarantor, front.id, tuple(promises)))
 
@@ -208,6 +208,8 @@ def _wider(front: FrontState) -> tuple[str, ...]:
 
 def _promise(world: World, g: Guarantee, promise: Promise) -> Generator[simpy.Event, Any, None]:
     env = world.env
+    if promise.condition:  # a conditional promise binds, and counts its day, from its condition
+        yield conditions.when(world, (promise.condition,))
     yield env.timeout(from_days(promise.day))
     label = _label(promise)
     bound = [a for a in g.guarantors if binds(g, promise, a)]  # it falls due for these only

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from wargame.engine import forces, news
+from wargame.engine import conditions, forces, news
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import (
     BreakthroughData,
@@ -381,6 +381,8 @@ def _intervention(world: World, spec: Intervention) -> Generator[simpy.Event, An
     env = world.env
     if spec.earliest is not None:
         yield env.timeout(max(0, world.minute(spec.earliest) - int(env.now)))
+    if spec.when:  # not asked before its conditions hold
+        yield conditions.when(world, spec.when)
     front = world.fronts[spec.front]
     watch = news.Watch(world, spec.actor, news.front_news(spec.front))
     since, asked_at, gap = -1, -from_days(spec.retry_days), spec.retry_days * 24

@@ -12,7 +12,8 @@ consensus (every member for) or majority. The agenda is built from the situation
 * always: *inform the protected state* of the council's decisions (Poland was not told), unless
   the protected state is itself a member (a modern alliance's frontline member sits at the table).
 
-Minutes are visible to members only.
+Minutes are visible to members only. A member's vote an agent of influence turned
+(:func:`wargame.engine.penetration.sway_decision`) is cast the other way; the minutes' truth names it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from wargame.engine import campaign
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
-from wargame.engine.events import CouncilData
+from wargame.engine.events import CouncilData, CouncilTruth
 from wargame.model.clock import from_days, from_hours
 
 if TYPE_CHECKING:
@@ -142,6 +143,7 @@ def _sitting(world: World, delay: int) -> Generator[simpy.Event, Any, None]:
         ayes = sum(1 for v in votes if v.choice == "for")
         passed = ayes == len(votes) if spec.rule == "consensus" else ayes * 2 > len(votes)
         adopted[item] = passed
+        swayed = {v.seat: world.swayed[v.prompt] for v in votes if v.prompt in world.swayed}
         world.journal.record(
             CouncilData(
                 step="decision", item=item, adopted=passed, positions={v.seat: v.choice for v in votes}
@@ -149,6 +151,7 @@ def _sitting(world: World, delay: int) -> Generator[simpy.Event, Any, None]:
             f"Minutes: '{text}' {'adopted' if passed else 'rejected'} ({ayes} of {len(votes)} for).",
             see=spec.members,
             actors=spec.members,
+            truth=CouncilTruth(swayed=swayed) if swayed else None,  # votes an agent of influence cast
         )
         if passed and item == "halt_offensive" and concerned is not None:
             campaign.halt_offensive(world, concerned)

@@ -212,8 +212,12 @@ def apply_decision(world: World, decision: Decision, by: str) -> None:
     )
     for observe in world.decision_observers:  # a penetration leaks it
         observe(world, event)
+    carried: Decision | None = attrs.evolve(decision, kind=kind)
+    for veto in world.decision_vetoes:  # an agent of influence: the cabinet may not carry it out
+        if carried is not None:
+            carried = veto(world, carried)
     if decision.prompt is not None:
         _, answered = world.prompts.pop(decision.prompt)
-        answered.succeed(attrs.evolve(decision, kind=kind))
-    else:
-        world.decisions[kind].handler(world, decision)
+        answered.succeed(carried or attrs.evolve(decision, kind=kind))
+    elif carried is not None:
+        world.decisions[kind].handler(world, carried)

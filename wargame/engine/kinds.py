@@ -59,6 +59,7 @@ class Kind(StrEnum):
     CONCESSION = "concession"
     ESCALATION = "escalation"
     LIFT = "lift"
+    SWAYED = "swayed"
 
     @property
     def description(self) -> str:
@@ -112,6 +113,7 @@ _DESCRIPTIONS: dict[Kind, str] = {
     Kind.CONCESSION: "the protected state concedes the aggressor's demand",
     Kind.ESCALATION: "the aggressor turns its pressure into an invasion",
     Kind.LIFT: "the aggressor lifts its pressure",
+    Kind.SWAYED: "a cabinet does not carry out a seat's decision (an agent of influence)",
 }
 
 KINDS: dict[str, str] = {kind.value: kind.description for kind in Kind}

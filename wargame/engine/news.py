@@ -228,5 +228,5 @@ def promise_dates(world: World, seat: str, actions: tuple[str, ...] | None = Non
         now + from_days(p.day)
         for g in triggered(world.scenario)
         for p in promises_of(g, seat)
-        if actions is None or p.action in actions
+        if (actions is None or p.action in actions) and not p.condition  # conditional: date unknown
     )

@@ -17,12 +17,23 @@ Each day it is **detected** with probability ``detection_per_day x oversight`` (
 of its services (``oversight_review``): oversight rises by 0.3, at the cost of a week in which its
 reports arrive a day late, and of a public sign of trouble. The review is itself a decision, and a
 penetration leaks it like any other.
+
+An **agent of influence** (``sways``, ``sway``) works inside the cabinet: when the seat decides one
+of the swayed kinds the way the aggressor dislikes (declare war, mobilise, attack, escort,
+support, vote for the main offensive or against halting one), with probability
+``sway x (1 - oversight)`` (stream ``sway.<id>``) the government does not carry it out. The seat's
+decision is journalled as it took it; a separate event tells the seat its cabinet did not act on
+it (the truth names the agent); a prompt is answered the other way (a council vote is cast the
+other way, and the minutes' truth says so), a decision taken unprompted is not carried out.
+Detection ends the sway, as it ends the bias.
 """
 
 from __future__ import annotations
 
 import functools
 from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import (
@@ -35,6 +46,8 @@ from wargame.engine.events import (
     PenetrationTruth,
     ReportData,
     ReviewData,
+    SwayedData,
+    SwayedTruth,
 )
 from wargame.model.clock import DAY, from_hours
 from wargame.model.wording import and_list
@@ -56,6 +69,8 @@ REVIEW_DAYS = 7
 def start(world: World) -> None:
     if world.scenario.penetrations:
         world.decision_observers.append(leak_decision)
+    if any(pen.sway > 0 and pen.sways for pen in world.scenario.penetrations):
+        world.decision_vetoes.append(sway_decision)
     for pen in world.scenario.penetrations:
         world.penetration_state[pen.id] = "active"
         _record_bias(world, pen)
@@ -172,6 +187,65 @@ def exposed(world: World, holder: str, report: Event) -> None:
             see=(pen.leaks_to,),
             truth=LeakTruth(penetration=pen.id),
         )
+
+
+#: Decisions taken unprompted that a swayed kind covers (free decision kind -> swayed kind).
+FREE_SWAYED = {"launch_offensive": "offensive", "support": "support", "escort": "escort"}
+#: Per swayed kind, the choices the aggressor dislikes -> the choice carried out instead.
+AGAINST = {
+    "declare_war": {"declare": "wait"},
+    "mobilise": {"order": "defer"},
+    "escort": {"escort": "wait"},
+}
+#: Council items: the position the aggressor dislikes -> the vote cast instead.
+COUNCIL_AGAINST = {"main_offensive": ("for", "against"), "halt_offensive": ("against", "for")}
+
+
+def _instead(world: World, decision: Decision) -> tuple[str, str | None] | None:
+    """(swayed kind, the choice carried out instead: None for an unprompted decision) if
+    ``decision`` goes the way the aggressor dislikes, else None."""
+    if decision.prompt is None:
+        kind = FREE_SWAYED.get(decision.kind)
+        return None if kind is None or decision.choice == "none" else (kind, None)
+    prompt = world.prompts[decision.prompt][0]
+    if decision.kind == "council_position":
+        disliked, cast = COUNCIL_AGAINST.get(str(prompt.context.get("item")), ("", ""))
+        other: str | None = cast if decision.choice == disliked else None
+    elif decision.kind in ("offensive", "support"):
+        other = "none" if decision.choice != "none" else None
+    else:
+        other = AGAINST.get(decision.kind, {}).get(decision.choice)
+    return None if other is None or other not in prompt.options else (decision.kind, other)
+
+
+def sway_decision(world: World, decision: Decision) -> Decision | None:
+    """An agent of influence's work on a decision (see the module docstring): the decision to
+    carry out (``decision`` itself, or the other answer), or None to carry out nothing."""
+    turned = _instead(world, decision)
+    if turned is None:
+        return decision
+    kind, other = turned
+    for pen in world.penetrations_of.get(decision.seat, ()):
+        if kind not in pen.sways or pen.sway <= 0 or world.penetration_state.get(pen.id) != "active":
+            continue
+        chance = pen.sway * (1.0 - oversight(world, pen.target))
+        if float(world.streams(f"sway.{pen.id}").random()) >= chance:
+            continue
+        what = decision.kind.replace("_", " ")
+        world.journal.record(
+            SwayedData(actor=decision.seat, decision=decision.kind, choice=decision.choice, instead=other),
+            f"The cabinet of {world.name(decision.seat)} does not carry out its decision "
+            f"({what} → {decision.choice})" + (f"; it acts as if it had chosen '{other}'." if other else "."),
+            actors=(decision.seat,),
+            see=(decision.seat,),
+            truth=SwayedTruth(penetration=pen.id),
+        )
+        if other is None:
+            return None
+        if decision.prompt is not None:
+            world.swayed[decision.prompt] = pen.id
+        return attrs.evolve(decision, choice=other)
+    return decision
 
 
 def _detection(world: World, pen: Penetration) -> Generator[simpy.Event, Any, None]:

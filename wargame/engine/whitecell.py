@@ -46,11 +46,24 @@ def master_list(world: World) -> tuple[InjectStatus, ...]:
     """Every scripted inject with its state now, in the order they are due."""
     out = [
         InjectStatus(
-            id=i.id, at=world.minute(i.at), to=i.to, text=i.text, status=world.injects.get(i.id, SCHEDULED)
+            id=i.id,
+            at=due(world, i),
+            to=i.to,
+            text=i.text,
+            status=world.injects.get(i.id, SCHEDULED),
         )
         for i in world.scenario.injects
     ]
     return tuple(sorted(out, key=lambda s: (s.at, s.id)))
+
+
+def due(world: World, inject: Inject) -> int:
+    """The minute ``inject`` falls due: its date, or for one published on conditions the minute
+    they held (plus its delay), or the horizon while they have not."""
+    if not inject.when:
+        return world.minute(inject.at) if inject.at is not None else 0
+    held = world.inject_due.get(inject.id)
+    return world.horizon if held is None else held
 
 
 def publish(world: World, inject: Inject) -> None:
@@ -118,7 +131,7 @@ def _restore(world: World, decision: Decision) -> None:
     inject = _inject(world, decision.choice)
     assert inject is not None
     world.injects[inject.id] = SCHEDULED
-    if world.minute(inject.at) <= world.env.now:  # its own process has run (or sees it published)
+    if due(world, inject) <= world.env.now:  # its own process has run (or sees it published)
         publish(world, inject)
 
 

@@ -30,11 +30,14 @@ from wargame.model.prompts import askable
 from wargame.model.scenario import Front, Penetration, Scenario
 
 if TYPE_CHECKING:
-    from wargame.engine.decisions import FreeDecision
+    from wargame.engine.decisions import Decision, FreeDecision
 
 Process = Callable[["World"], None]
 """A mechanism's start function: it starts the mechanism's SimPy processes in ``world``."""
 DecisionObserver = Callable[["World", Event], None]
+DecisionVeto = Callable[["World", "Decision"], "Decision | None"]
+"""Told of each decision journalled, before it is carried out: returns the decision to carry out
+(the same, or another choice), or None to carry out nothing (an agent of influence's work)."""
 
 
 class Environment(simpy.Environment):
@@ -109,6 +112,10 @@ class World:
             self.actors[m.actor].naval = m.standing_naval
         for a in scenario.actors:  # each government's hidden disposition (see ActorState.temper)
             self.actors[a.id].temper = float(self.streams(f"temper.{a.id}").standard_normal())
+        self.condition_watch: object | None = None  # wargame.engine.conditions.Watch, once asked
+        self.inject_due: dict[str, int] = {}  # inject on conditions -> the minute it falls due
+        self.decision_vetoes: list[DecisionVeto] = []  # agents of influence (penetration.sway)
+        self.swayed: dict[str, str] = {}  # prompt id -> the penetration that turned its answer
 
     # -- small shared helpers -------------------------------------------------------------
 

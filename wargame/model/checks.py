@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from wargame.model import doctrine_params
+from wargame.model import conditions, doctrine_params
 from wargame.model.aims import aim_problems
 from wargame.model.doctrine_params import BY_ROLE
 from wargame.model.fields import FieldError
@@ -20,6 +20,7 @@ from wargame.model.scenario import (
     CHANNELS,
     COUNCIL_ITEMS,
     PROMPTS,
+    SWAYABLE,
     Actor,
     Guarantee,
     Scenario,
@@ -196,14 +197,46 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
                 (("penetrations", i, "leaks_to"), "a penetration cannot leak to the state it penetrates")
             )
 
-    out += [(("history", *p), m) for p, m in script_problems(s.history, actors)]
+    out += [(("history", *p), m) for p, m in script_problems(s.history, actors, fronts)]
     out += aim_problems(s)
 
     for i, inj in enumerate(s.injects):
-        need_date(("injects", i, "at"), inj.at)
+        if inj.at is not None:
+            need_date(("injects", i, "at"), inj.at)
+        elif not inj.when:
+            out.append((("injects", i, "at"), "expected a date `at`, or conditions `when`, or both"))
         for j, a in enumerate(inj.to):
             if a != "all":
                 need_actor(("injects", i, "to", j), a)
+    out += condition_problems(s)
+    return out
+
+
+def condition_problems(s: Scenario) -> list[tuple[Path, str]]:
+    """Conditions that do not parse or name nothing (``when``, a promise's ``condition``), and
+    agents of influence that sway decisions no one takes."""
+    actors, fronts = s.actor_ids, tuple(f.id for f in s.fronts)
+    out: list[tuple[Path, str]] = []
+
+    def check(path: Path, text: str) -> None:
+        out.extend((path, m) for m in conditions.problems(text, actors, fronts))
+
+    sections: tuple[tuple[str, tuple[object, ...]], ...] = (
+        ("interventions", s.interventions),
+        ("injects", s.injects),
+    )
+    for section, entries in sections:
+        for i, entry in enumerate(entries):
+            for j, text in enumerate(getattr(entry, "when", ())):
+                check((section, i, "when", j), text)
+    for i, g in enumerate(s.guarantees):
+        for j, promise in enumerate(g.promises):
+            if promise.condition:
+                check(("guarantees", i, "promises", j, "condition"), promise.condition)
+    for i, pen in enumerate(s.penetrations):
+        for j, kind in enumerate(pen.sways):
+            if kind not in SWAYABLE:
+                out.append((("penetrations", i, "sways", j), _unknown("decision kind", kind, SWAYABLE)))
     return out
 
 
@@ -251,9 +284,12 @@ def doctrine_problems(actor: Actor) -> list[tuple[Path, str]]:
     return out
 
 
-def script_problems(entries: Iterable[ScriptedDecision], actors: Iterable[str]) -> list[tuple[Path, str]]:
-    """Problems in decision-script entries: unknown seats, decisions, options, council items."""
-    actors = tuple(actors)
+def script_problems(
+    entries: Iterable[ScriptedDecision], actors: Iterable[str], fronts: Iterable[str] = ()
+) -> list[tuple[Path, str]]:
+    """Problems in decision-script entries: unknown seats, decisions, options, council items,
+    conditions (``when``) that do not parse or name nothing."""
+    actors, fronts = tuple(actors), tuple(fronts)
     out: list[tuple[Path, str]] = []
     for i, e in enumerate(entries):
         if e.seat not in actors:
@@ -268,6 +304,8 @@ def script_problems(entries: Iterable[ScriptedDecision], actors: Iterable[str]) 
             out.append(((i, "concerns"), _unknown("actor", e.concerns, actors)))
         if e.after is not None and e.before is not None and e.after >= e.before:
             out.append(((i, "before"), "expected a time after 'after'"))
+        for j, text in enumerate(e.when):
+            out.extend(((i, "when", j), m) for m in conditions.problems(text, actors, fronts))
     return out
 
 

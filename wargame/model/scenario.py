@@ -47,6 +47,8 @@ PROMPTS: dict[str, tuple[str, ...]] = {
     "escalate": ("invade", "persist", "lift"),
 }
 COUNCIL_ITEMS = ("halt_offensive", "main_offensive", "inform_protected")
+#: The decision kinds an agent of influence can sway (``[[penetrations]] sways``).
+SWAYABLE = ("council_position", "declare_war", "mobilise", "offensive", "escort", "support")
 
 
 @attrs.frozen(kw_only=True)
@@ -368,6 +370,12 @@ class Promise:
         doc="The guarantors it binds (empty: every guarantor of the guarantee not named in its "
         "`ambiguous`). Each is graded on it, and only they are asked to keep it.",
     )
+    condition: str = param(
+        "",
+        doc="A conditional promise (grammar: docs/scenarios.md, Events by condition), e.g. "
+        '`"war:uk"`: it binds, and its day counts, from when the condition holds; never met, it '
+        "never falls due (empty: it binds at the trigger).",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -598,6 +606,9 @@ class Intervention:
     naval: float = param(
         0.0, doc="Warships it brings (weighed by the front's `naval_weight`).", ge=0, le=5000
     )
+    when: tuple[str, ...] = param(
+        (), doc='Conditions (all must hold) before it is first asked, e.g. `["capital:poland"]`.'
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -605,7 +616,9 @@ class Inject:
     """A scripted event of the master event list: news or messages at a fixed instant."""
 
     id: str = param(doc="Inject id.", ident=True)
-    at: datetime = param(doc="When it is published.")
+    at: datetime | None = param(
+        None, doc="When it is published (with `when`: not before this instant; one of the two is needed)."
+    )
     to: tuple[str, ...] = param(("all",), doc="Recipient actors, or `all`.")
     text: str = param(doc="What the recipients read.")
     restrains: tuple[str, ...] = param(
@@ -618,6 +631,12 @@ class Inject:
         doc="News that belongs to the crisis before the war (a pretext, a request to wait): it is "
         "dropped, as if the white cell skipped it, when the invasion has already begun at its time.",
     )
+    when: tuple[str, ...] = param(
+        (),
+        doc='Conditions (all must hold) that publish it, e.g. `["war:uk"]` (grammar: docs/scenarios.md, '
+        "Events by condition).",
+    )
+    delay_hours: float = param(0.0, doc="Hours after its `when` holds that it is published.", ge=0, le=8760)
 
 
 @attrs.frozen(kw_only=True)
@@ -691,6 +710,18 @@ class Penetration:
         ge=0,
         le=1,
     )
+    sways: tuple[str, ...] = param(
+        (),
+        doc="An agent of influence: the decision kinds it sways (council_position, declare_war, "
+        "mobilise, offensive, escort, support).",
+    )
+    sway: float = param(
+        0.0,
+        doc="Chance (times 1 - the target's oversight) that the government does not carry out a "
+        "swayed decision the way the aggressor dislikes.",
+        ge=0,
+        le=1,
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -714,6 +745,9 @@ class ScriptedDecision:
     after: datetime | None = param(None, doc="Applies to prompts raised at or after this instant.")
     before: datetime | None = param(None, doc="Applies to prompts raised before this instant.")
     reason: str = param("", doc="The reason recorded with the decision.")
+    when: tuple[str, ...] = param(
+        (), doc="Applies to prompts raised once these conditions have held (as the seat saw them)."
+    )
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # hashed once: the static terms below are cached by it

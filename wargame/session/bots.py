@@ -31,6 +31,7 @@ from datetime import datetime
 
 import attrs
 
+from wargame.engine.conditions import held_at
 from wargame.model.clock import from_datetime
 from wargame.model.prompts import PROMPT_RULES
 from wargame.model.scenario import Scenario, ScriptedDecision
@@ -138,12 +139,22 @@ class Script:
     entries: tuple[ScriptedDecision, ...]
     start: datetime  # the scenario's start
     label: str = "script"
+    scenario: Scenario | None = None  # judges the entries' `when` (without it, they never apply)
 
     def __call__(self, view: SeatView, prompt: PromptView) -> Answer:
         for e in self.entries:
-            if matches(e, prompt, self.start):
+            if matches(e, prompt, self.start) and self._held(e, view, prompt):
                 return choose(prompt, e.choice, e.reason or f"as in the {self.label}")
         return prompt.default, f"the {self.label} has no entry for this decision"
+
+    def _held(self, e: ScriptedDecision, view: SeatView, prompt: PromptView) -> bool:
+        """Whether ``e``'s conditions had held, in the events the seat has seen, when the prompt
+        was raised (an entry without conditions always applies)."""
+        if not e.when:
+            return True
+        if self.scenario is None:
+            return False
+        return held_at(e.when, self.scenario, view.events, prompt.opened) is not None
 
 
 def matches(e: ScriptedDecision, prompt: PromptView, start: datetime) -> bool:
@@ -185,7 +196,8 @@ def load_script(path: str, scenario: Scenario) -> tuple[ScriptedDecision, ...]:
         raise ScriptError(f"{path}: " + "; ".join(problems or [str(err)])) from None
     from wargame.model.checks import script_problems
 
-    found = script_problems(entries, scenario.actor_ids)  # (path, message) pairs
+    fronts = tuple(f.id for f in scenario.fronts)
+    found = script_problems(entries, scenario.actor_ids, fronts)  # (path, message) pairs
     if found:
         raise ScriptError(f"{path}: " + "; ".join(f"decision{format_path(p)}: {m}" for p, m in found))
     return entries
@@ -194,14 +206,13 @@ def load_script(path: str, scenario: Scenario) -> tuple[ScriptedDecision, ...]:
 def controller(name: str, scenario: Scenario) -> Controller:
     """The controller for a normalised controller name (``bot:<doctrine>`` or ``script:PATH``)."""
     if name.startswith("script:"):
-        return Script(
-            load_script(name.removeprefix("script:"), scenario), scenario.scenario.start, "decision script"
-        )
+        entries = load_script(name.removeprefix("script:"), scenario)
+        return Script(entries, scenario.scenario.start, "decision script", scenario)
     doctrine = name.removeprefix("bot:")
     if doctrine == "historical":
         return historical(scenario, DOCTRINES)
     if doctrine == "record":
-        return Script(scenario.history, scenario.scenario.start, "historical record")
+        return Script(scenario.history, scenario.scenario.start, "historical record", scenario)
     return DOCTRINES[doctrine]
 
 

@@ -251,6 +251,8 @@ def _problems(room: RoomFile, scenario: Scenario) -> list[tuple[tuple[str | int,
         if d.seat not in seats:
             out.append(((*path, "seat"), _unknown("seat", d.seat, seats)))
         check_at(path, d.at)
+        if d.when:  # a room script is played against the clock and the prompts, not conditions
+            out.append(((*path, "when"), "a room script does not read 'when': give 'at', or none"))
         out.extend(((*path, *p[1:]), m) for p, m in _decision_problems(d, free))
         detail = [(p, m) for p, m in script_problems([d], actors) if p[1] in ("item", "concerns", "before")]
         out.extend(((*path, *p[1:]), m) for p, m in detail)

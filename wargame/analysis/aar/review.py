@@ -32,6 +32,7 @@ from wargame.analysis.aar.types import (
     WhiteAct,
 )
 from wargame.analysis.wording import instant
+from wargame.engine.conditions import held_at
 from wargame.engine.decisions import WHITE
 from wargame.engine.events import DecisionData, EndData, GuaranteeData, InvasionData, PromiseData
 from wargame.engine.intelligence import subject_label
@@ -147,6 +148,9 @@ def _guarantees(
         for guarantor in g.guarantors:
             for p in promises_of(g, guarantor):
                 due = trigger.t + round(p.day * DAY) if trigger else None
+                if p.condition and trigger is not None:  # from its condition, if it ever held
+                    held = held_at((p.condition,), scenario, events, events[-1].t)
+                    due = None if held is None else max(held, trigger.t) + round(p.day * DAY)
                 obligations.append(
                     Obligation(
                         guarantee=g.id,

@@ -19,6 +19,7 @@ from wargame.engine.events.conflict import (
     CollapseData,
     ConcessionData,
     CouncilData,
+    CouncilTruth,
     DeterredData,
     EscalationData,
     EscortData,
@@ -71,6 +72,8 @@ from wargame.engine.events.intel import (
     ReviewData,
     SuppressedData,
     SuppressedTruth,
+    SwayedData,
+    SwayedTruth,
     WarningData,
 )
 from wargame.engine.payload import Payload
@@ -83,6 +86,7 @@ PAYLOADS: tuple[type[Payload], ...] = (
     AssessmentData, FalseAlarmData, LeakData, DetectedData, ReviewData, PenetrationData, SuppressedData,
     AidData, TalksData, HeldData, AdjudicationData, ClosedData, EndData, ObjectiveData, SupportData,
     PressureData, PressureDayData, EscortData, ConcessionData, EscalationData, LiftData,
+    SwayedData,
 )  # fmt: skip
 """Every payload class, in the order of :class:`~wargame.engine.kinds.Kind`."""
 
@@ -101,6 +105,7 @@ __all__ = [
     "CollapseData",
     "ConcessionData",
     "CouncilData",
+    "CouncilTruth",
     "DecisionData",
     "DetectedData",
     "DetectedTruth",
@@ -143,6 +148,8 @@ __all__ = [
     "SupportData",
     "SuppressedData",
     "SuppressedTruth",
+    "SwayedData",
+    "SwayedTruth",
     "TalksData",
     "TransferData",
     "TransferTruth",

@@ -11,12 +11,14 @@ from wargame.engine.kinds import Kind
 from wargame.engine.payload import (
     Payload,
     count,
+    frozen_table,
     keyed,
     names,
     num,
     optional,
     optional_number,
     optional_table,
+    table,
 )
 
 # --- the aggressor --------------------------------------------------------------------------
@@ -169,6 +171,17 @@ class CouncilData(Payload):
     adopted: bool | None = optional()
     positions: Mapping[str, str] | None = optional(converter=optional_table, hash=False)
     decisions: Mapping[str, bool] | None = optional(converter=optional_table, hash=False)
+
+
+@attrs.frozen(kw_only=True)
+class CouncilTruth(Payload):
+    """Members whose vote an agent of influence turned (member -> the penetration), in minutes
+    whose positions record the votes as cast."""
+
+    swayed: Mapping[str, str] = table(frozen_table)
+
+
+CouncilData.TRUTH = CouncilTruth
 
 
 # --- war on the fronts ------------------------------------------------------------------------

@@ -183,3 +183,25 @@ class SuppressedTruth(Payload):
 
 
 SuppressedData.TRUTH = SuppressedTruth
+
+
+@attrs.frozen(kw_only=True)
+class SwayedData(Payload):
+    """``actor``'s cabinet does not carry out its ``decision`` → ``choice`` (``instead``: what
+    it does, if it answers a prompt; none for a decision taken unprompted)."""
+
+    KIND = Kind.SWAYED
+    actor: str
+    decision: str
+    choice: str
+    instead: str | None = optional()
+
+
+@attrs.frozen(kw_only=True)
+class SwayedTruth(Payload):
+    """The agent of influence (``penetration``) that turned it."""
+
+    penetration: str
+
+
+SwayedData.TRUTH = SwayedTruth
