@@ -53,13 +53,13 @@ def aim_warnings(s: Scenario) -> list[tuple[Path, str]]:
                     f'({f.objective_km:g} km): set aim = "seize" if a limited aim is meant',
                 )
             )
-        if f.capital_falls_cohesion > 0:
+        if f.capital_falls_cohesion > 0 and not f.capital:  # a named one: the author placed it
             out.append(
                 (
                     ("fronts", i, "capital_falls_cohesion"),
                     "this front has an objective, but its capital can still fall (under this cohesion, "
                     "wherever the attacker stands): set capital_falls_cohesion = 0 if the capital lies "
-                    "beyond the objective",
+                    "beyond the objective, or name it (`capital`) if it lies within",
                 )
             )
     return out
