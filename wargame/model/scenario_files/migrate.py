@@ -90,7 +90,9 @@ def changes(text: str) -> list[Change]:
         now = ", ".join(today) or "nothing"
         if has_west:
             what = f'penetration {name!r}: write subjects = ["forces.west"]'
-            why = f"the old default; an empty subjects now means every front the aggressor fights on ({now})"
+            listed = ", ".join(f'"{t}"' for t in today)
+            why = "the old default; without subjects a penetration now biases every front the aggressor "
+            why += f"fights on ({now}): a file that means that says subjects = [{listed}]"
             out.append(Change(path, find_line(lines, path), what, why))
         else:
             what = f"penetration {name!r} names no subjects: it now biases {now}"
