@@ -346,3 +346,13 @@ def test_the_briefing_names_the_act() -> None:
 
     assert aggressor_lines(build().scenario)[0].startswith("Ardenia blockades Belmark on")
     assert aggressor_lines(TUTORIAL.scenario)[0].startswith("Ardenia attacks Belmark on")
+
+
+def test_the_briefings_tell_each_seat_its_pressure_prompts() -> None:
+    from wargame.analysis.brief_parts import seat_prompts
+
+    s = build(concession_by=datetime(2030, 9, 8, 5)).scenario
+    assert seat_prompts(s, "belmark")[-1].startswith("pressure response: when Ardenia's blockade begins")
+    assert seat_prompts(s, "corvia")[-1].startswith("escort: when Ardenia's blockade of Belmark begins")
+    assert seat_prompts(s, "ardenia")[-1].startswith("escalate: on 8 Sep 2030 05:00")
+    assert not any(p.startswith(("escort", "pressure")) for p in seat_prompts(TUTORIAL.scenario, "corvia"))
