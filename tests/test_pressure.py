@@ -346,3 +346,42 @@ def test_the_briefing_names_the_act() -> None:
 
     assert aggressor_lines(build().scenario)[0].startswith("Ardenia blockades Belmark on")
     assert aggressor_lines(TUTORIAL.scenario)[0].startswith("Ardenia attacks Belmark on")
+
+
+def test_the_briefings_tell_each_seat_its_pressure_prompts() -> None:
+    from wargame.analysis.brief_parts import seat_prompts
+
+    s = build(concession_by=datetime(2030, 9, 8, 5)).scenario
+    assert seat_prompts(s, "belmark")[-1].startswith("pressure response: when Ardenia's blockade begins")
+    assert seat_prompts(s, "corvia")[-1].startswith("escort: when Ardenia's blockade of Belmark begins")
+    assert seat_prompts(s, "ardenia")[-1].startswith("escalate: on 8 Sep 2030 05:00")
+    assert not any(p.startswith(("escort", "pressure")) for p in seat_prompts(TUTORIAL.scenario, "corvia"))
+
+
+def _human_corvia(loaded: LoadedScenario) -> Session:
+    """A session with Corvia played by a person, run to the first day of the pressure."""
+    session = Session(loaded, seed=1, seats={"corvia": "human"})
+    session.advance_until(scenarios_minute(loaded, ACT) + 60)
+    return session
+
+
+def test_a_guarantor_may_escort_unasked_under_a_blockade_only() -> None:
+    from wargame.engine.decisions import DecisionError
+
+    session = _human_corvia(build(clarity={}))
+    before = dict((k, why) for k, _, why in session.free_decisions("corvia"))
+    assert before["escort"] is None
+    session.submit("corvia", None, "escort", "keep the sea lanes open", kind="escort")
+    assert [e.data.actor for e in session.events if isinstance(e.data, EscortData)] == ["corvia"]
+    with pytest.raises(DecisionError, match="already escorts"):
+        session.submit("corvia", None, "escort", kind="escort")
+    hybrid = _human_corvia(build(means="hybrid", clarity={}))
+    with pytest.raises(DecisionError, match="no blockade to escort"):
+        hybrid.submit("corvia", None, "escort", kind="escort")
+
+
+def test_no_declaration_is_asked_once_the_pressure_is_conceded() -> None:
+    loaded = build(clarity={"blockade": 0.0})  # a day of consultation before the first question
+    events = play(loaded, belmark="bot:cautious", corvia="bot:resolute")
+    assert of(events, ConcessionData)
+    assert of(events, GuaranteeData) and decisions(events, "declare_war") == []

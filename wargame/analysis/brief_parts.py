@@ -104,7 +104,8 @@ def seat_prompts(s: Scenario, seat: str) -> list[str]:
         )
     if "declare_war" in asked:
         out.append(
-            f"declare war: once {target} is invaded, whether to declare war on {aggressor}; "
+            f"declare war: once {ACT_TRIGGERS[plan.means].format(target=target)}, whether to declare war "
+            f"on {aggressor}; "
             "after you wait, asked again on news (a report, a partner's declaration, a promise "
             "falling due...), at most every "
             f"{s.actor(seat).redecide_hours:g} hours, until {target} falls; default: wait."
@@ -135,6 +136,34 @@ def seat_prompts(s: Scenario, seat: str) -> list[str]:
                 f"to enter it{' on the defender’s side' if i.side == 'defender' else ''} with "
                 f"{forces_text(i.divisions, i.air, i.naval)} ({i.decision_hours:g} hours); default: wait."
             )
+    return out + pressure_prompts(s, asked)
+
+
+def pressure_prompts(s: Scenario, asked: set[str]) -> list[str]:
+    """The prompts of a pressure short of invasion (a blockade, a hybrid campaign), in sentences."""
+    plan, hours = s.aggressor, s.pressure.response_hours
+    aggressor, target = _name(s, plan.actor), _name(s, plan.target)
+    what = "blockade" if plan.means == "blockade" else "hybrid campaign"
+    demand = f" ({plan.demand})" if plan.demand else ""
+    out = []
+    if "pressure_response" in asked:
+        out.append(
+            f"pressure response: when {aggressor}'s {what} begins, and again on news (a guarantor's "
+            f"escort, statement or declaration, your endurance falling), whether to run it or accept "
+            f"its demand{demand} ({hours:g} hours); at endurance {s.pressure.concede_endurance:g} you "
+            "concede anyway; default: run."
+        )
+    if "escort" in asked:
+        out.append(
+            f"escort: when {aggressor}'s blockade of {target} begins, and again on news, whether to "
+            f"escort {target}'s shipping through it ({hours:g} hours); default: wait."
+        )
+    if "escalate" in asked and plan.concession_by is not None:
+        out.append(
+            f"escalate: on {date_text(plan.concession_by)}, if {target} has not conceded, whether to "
+            f"invade it, persist with the {what} (asked again every {days(s.pressure.escalate_every_days)}) "
+            "or lift it; default: persist."
+        )
     return out
 
 
@@ -198,6 +227,13 @@ def free_kinds(s: Scenario) -> tuple[str, ...]:
     return tuple(_free(s, s.seat_ids[0]))
 
 
+#: How a briefing says the act triggers a guarantee (``[aggressor] means``).
+ACT_TRIGGERS = {
+    "invasion": "{target} is invaded",
+    "strike": "{target} is struck",
+    "blockade": "{target} is blockaded (if your treaty covers a blockade)",
+    "hybrid": "a hybrid campaign against {target} begins (if your treaty covers it)",
+}
 #: How a briefing names the aggressor's act (``[aggressor] means``).
 ACT_VERBS = {
     "invasion": "attacks",
