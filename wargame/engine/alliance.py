@@ -53,16 +53,21 @@ def _on_pressure(world: World) -> Generator[simpy.Event, Any, None]:
 
 
 def _trigger(world: World, kind: str) -> None:
-    """Trigger every guarantee an act of ``kind`` triggers (:func:`triggered`) that an earlier act
-    has not: record it with its clarity for that kind, ask its guarantors to declare war (each
-    once in the game) and start its promises."""
+    """Trigger every guarantee an act of ``kind`` triggers (:func:`triggered`): record it with its
+    clarity for that kind, ask its guarantors to declare war (each once in the game) and start its
+    promises. A guarantee an earlier act triggered (a blockade that becomes an invasion) is
+    triggered anew by the graver act, at that act's clarity: its guarantors' standing question
+    of war is from then on asked over the new act, and its promises are not started twice."""
     asked = {
         a for gid in world.triggered for g in world.scenario.guarantees if g.id == gid for a in g.guarantors
     }
     for g in triggered(world.scenario, kind):
-        if g.id in world.triggered:
+        again = g.id in world.triggered
+        if again and world.triggered_by.get(g.id) == kind:
             continue
-        world.triggered.append(g.id)
+        if not again:
+            world.triggered.append(g.id)
+        world.triggered_by[g.id] = kind
         clarity = clarity_of(g.clarity, g.trigger_clarity, kind)
         assert clarity is not None  # triggered() keeps only the guarantees that cover it
         parties = (*g.guarantors, g.protected)
@@ -77,11 +82,13 @@ def _trigger(world: World, kind: str) -> None:
             see=parties,
         )
         for guarantor in g.guarantors:
+            world.clarity_for[guarantor] = clarity
             if guarantor in world.askable["declare_war"] and guarantor not in asked:
                 asked.add(guarantor)
                 world.env.process(_declaration(world, guarantor, clarity, kind))
-        for promise in g.promises:
-            world.env.process(_promise(world, g, promise))
+        if not again:
+            for promise in g.promises:
+                world.env.process(_promise(world, g, promise))
 
 
 def _on_invasion(world: World) -> Generator[simpy.Event, Any, None]:
@@ -112,11 +119,17 @@ def _declaration(
     protected state's resistance has ended, nor once a pressure (``kind``: a blockade or hybrid
     campaign) has ended short of invasion: conceded or lifted."""
     aggressor, target = world.scenario.aggressor.actor, world.scenario.aggressor.target
-    context: dict[str, Any] = {"target": target, "aggressor": aggressor}
-    over = ""
-    if kind != "invasion":  # the act and how clearly the treaty covers it (the invasion's: as always)
-        context |= {"trigger": kind, "clarity": clarity}
-        over = f" over its {ACT_NAMES[kind]} {world.name(target)}"
+
+    def question() -> tuple[str, dict[str, Any]]:
+        """The act it is asked about now (a blockade may have become an invasion since), in words,
+        and the prompt's context: the act and how clearly the treaty covers it (an invasion's: as
+        always, no more)."""
+        now, sure = world.trigger or kind, world.clarity_for.get(guarantor, clarity)
+        context: dict[str, Any] = {"target": target, "aggressor": aggressor}
+        if now == "invasion":
+            return "", context
+        return f" over its {ACT_NAMES[now]} {world.name(target)}", context | {"trigger": now, "clarity": sure}
+
     if aggressor in world.actors[guarantor].at_war_with:
         return  # already at war (Britain and France in April 1940): nothing to declare
     watch = news.Watch(
@@ -126,6 +139,7 @@ def _declaration(
         yield world.env.timeout(round((1.0 - clarity) * DAY * pace(functionality(world.scenario))))
         while not campaign.protected_collapsed(world) and not world.strain.ended_short:
             asked_at = int(world.env.now)
+            over, context = question()
             answer = yield open_prompt(
                 world,
                 guarantor,

@@ -92,10 +92,13 @@ def _holds(atom: Atom, event: Event) -> bool:
     return False
 
 
-def _at_start(atom: Atom, scenario: Scenario) -> bool:
-    """Whether ``atom`` holds when the game begins: a war already under way, a comparison with
-    the opening values (no ground taken, full endurance)."""
+def _at_start(atom: Atom, scenario: Scenario | None) -> bool:
+    """Whether ``atom`` holds when the game begins: a war already under way (known from the
+    ``scenario``; None: judged from events alone), a comparison with the opening values (no ground
+    taken, full endurance)."""
     if atom.keyword == "war":
+        if scenario is None:
+            return False
         at_war = {a.id for a in scenario.actors if a.at_war_with}
         return atom.subject in at_war.union(*(a.at_war_with for a in scenario.actors))
     if atom.keyword == "front":
@@ -108,7 +111,7 @@ def _at_start(atom: Atom, scenario: Scenario) -> bool:
 class Tracker:
     """The first minute each of its conditions held, fed one event at a time."""
 
-    def __init__(self, scenario: Scenario) -> None:
+    def __init__(self, scenario: Scenario | None) -> None:
         self.scenario = scenario
         self.first: dict[Key, int] = {}  # condition -> the minute it first held
         self.trigger: int | None = None  # the minute of the trigger (invasion or pressure)
@@ -163,9 +166,10 @@ class Tracker:
         return self.trigger + max(0, round(days * DAY))
 
 
-def held_at(texts: Sequence[str], scenario: Scenario, events: Iterable[Event], now: int) -> int | None:
+def held_at(texts: Sequence[str], scenario: Scenario | None, events: Iterable[Event], now: int) -> int | None:
     """The minute every condition of ``texts`` had held, judged from ``events`` up to ``now``
-    (a seat's, for a script entry), or None if they have not all held by then."""
+    (a seat's, for a script entry, or a doctrine's view with no ``scenario``), or None if they
+    have not all held by then."""
     atoms = [parse(t) for t in texts]
     tracker = Tracker(scenario)
     for atom in atoms:

@@ -110,8 +110,9 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
     index = _by_class(events)
     plan = scenario.aggressor
     invasion = _first(index, InvasionData)
-    decided = invasion or _first(index, DeterredData)
-    j = invasion.t if invasion else 0
+    act = invasion or _first(index, PressureData)  # the aggressor acted: an invasion, or a pressure
+    decided = act or _first(index, DeterredData)
+    j = act.t if act else 0
     triggered = prompts.triggered(scenario)
     guarantors = sorted({a for g in triggered for a in g.guarantors})
     seen_by_aggressor = [
@@ -142,20 +143,20 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
     acts = launches + war_events  # all that honour.honour() reads
     errors = {g: estimate_errors(events, g, invasion, scenario) for g in guarantors} if invasion else {}
     responded = (
-        honour.response_time(scenario, guarantors, sorted(acts, key=lambda e: e.seq), j) if invasion else None
+        honour.response_time(scenario, guarantors, sorted(acts, key=lambda e: e.seq), j) if act else None
     )
     graded = (
         {g.id: honour.honour(g, scenario, acts, j, end, collapse is not None) for g in triggered}
-        if invasion
+        if act
         else {}
     )
     grade = honour.deterrence(
-        invaded=invasion is not None,
+        invaded=act is not None,
         postponements=_postponements(invasion, decided),
         abandoned=DeterredData in index,
         ended=EndData in index,
     )
-    honoured = honour.game_honour(grade, invasion is not None, graded.values())
+    honoured = honour.game_honour(grade, act is not None, graded.values())
     promises = _of(index, PromiseData)
     councils = _of(index, CouncilData)
     reports = index.get(ReportData, [])  # all deception_taken reads
@@ -174,7 +175,7 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
         by = decision.by.split(":")[0]
         decisions_by[by] = decisions_by.get(by, 0) + 1
     return Outcome(
-        deterred=invasion is None,
+        deterred=act is None,
         deterrence=grade,
         invasion_day=_days(invasion.t, 0) if invasion else None,
         postponements=_postponements(invasion, decided),
@@ -189,7 +190,7 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
         functionality_days=_days(responded, j) if responded is not None else None,
         functionality=functionality(scenario),
         forces_delivered_share=(
-            honour.delivered_share(scenario, triggered, launches, j) if invasion and triggered else None
+            honour.delivered_share(scenario, triggered, launches, j) if act and triggered else None
         ),
         guarantee_honoured=honoured,
         guarantees_honoured=graded,
@@ -232,7 +233,7 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
                 scenario,
                 index,
                 grade=grade,
-                invasion=invasion,
+                invasion=act,
                 collapse=collapse,
                 ended=EndData in index,
                 end=end,

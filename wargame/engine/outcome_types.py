@@ -29,9 +29,9 @@ before the guarantee's window closed, the protected state still standing: the ga
 ``substantive`` (an offensive of the promised size within the window)."""
 
 Honour = Literal["deterred", "untriggered", "abandoned", "partial", "formal", "ambiguous", "substantive"]
-"""The game's grade: ``deterred`` (no invasion; ``ambiguous`` if the journal stops before the
-aggressor decided), ``untriggered`` (an invasion no guarantee covers), or the best
-:data:`GuaranteeHonour` of the triggered guarantees."""
+"""The game's grade: ``deterred`` (the aggressor never acted: no invasion, strike or pressure;
+``ambiguous`` if the journal stops before the aggressor decided), ``untriggered`` (an act no
+guarantee covers), or the best :data:`GuaranteeHonour` of the triggered guarantees."""
 
 Deterrence = Literal["deterred", "delayed", "failed", "undecided"]
 """How far deterrence worked: ``deterred`` (the aggressor abandoned its plan, or never attacked
@@ -41,7 +41,7 @@ given up)."""
 
 EndState = Literal["deterred", "collapse", "objective_held", "concession", "resisted", "undecided"]
 """How the crisis ended, the first that applies: ``concession`` (the protected state gave in to
-the aggressor's pressure), ``deterred`` (no invasion, the aggressor gave up or the game reached
+the aggressor's pressure), ``deterred`` (it never acted, the aggressor gave up or the game reached
 its end), ``collapse`` (the protected state collapsed: a decisive front's resistance ended),
 ``objective_held`` (the aggressor holds every objective of the fronts it attacks, the protected
 state standing), ``resisted`` (the game reached its end with none of these), ``undecided`` (the
@@ -82,7 +82,9 @@ class GuarantorOutcome:
 class Outcome:
     """The outcome measures of one game (see the module docstring for units and origins)."""
 
-    deterred: bool = attrs.field(metadata=doc("the aggressor never invaded"))
+    deterred: bool = attrs.field(
+        metadata=doc("the aggressor never acted: no invasion, strike, blockade or hybrid campaign")
+    )
     deterrence: Deterrence = attrs.field(
         metadata=doc(
             "deterrence graded: deterred (the aggressor abandoned its plan, or never attacked before "

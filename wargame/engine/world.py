@@ -82,6 +82,8 @@ class World:
         self.strain = PressureState()  # its course (wargame.engine.pressure)
         self.trigger = ""  # the kind of the aggressor's latest act: invasion, strike, blockade, hybrid
         self.triggered: list[str] = []  # the guarantees triggered so far, in order
+        self.triggered_by: dict[str, str] = {}  # each triggered guarantee: the act that last did
+        self.clarity_for: dict[str, float] = {}  # each guarantor: its treaty's clarity for that act
         self.horizon = scenario.scenario.horizon_days * 24 * 60
         self.ended = False
         self.council_pending = False

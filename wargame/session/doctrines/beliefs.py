@@ -12,6 +12,7 @@ import math
 
 import attrs
 
+from wargame.engine.conditions import held_at
 from wargame.engine.events import (
     CapitalData,
     CouncilData,
@@ -96,8 +97,14 @@ def promises(view: SeatView) -> tuple[int, int]:
 
 def promised(view: SeatView, action: str) -> bool:
     """Whether a treaty the seat guarantees promises ``action`` of it (the treaty's letter: only
-    the promises that bind the seat, none if it is ambiguous)."""
-    return any(p.action == action for g in view.treaties for p in promises_of(g, view.seat))
+    the promises that bind the seat, none if it is ambiguous, and a conditional one only once the
+    seat has seen its condition hold: a promise to fight an invasion does not bind over a blockade)."""
+    return any(
+        p.action == action
+        and (not p.condition or held_at((p.condition,), None, view.events, view.now) is not None)
+        for g in view.treaties
+        for p in promises_of(g, view.seat)
+    )
 
 
 def council_verdict(view: SeatView, items: tuple[str, ...]) -> float:
