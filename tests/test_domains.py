@@ -247,3 +247,12 @@ def test_check_warns_of_forces_that_can_never_count(tmp_path: Path) -> None:
     assert any("no front gives them a weight (air_weight)" in m for _, m in suspicious(idle))
     used = scenarios.load(variant(tmp_path, air=12, air_weight=0.4)).scenario
     assert not any("weight" in m for _, m in suspicious(used))
+
+
+def test_the_aggressor_weighs_a_guarantors_aircraft_where_they_count(tmp_path: Path) -> None:
+    from wargame.engine.functionality import planned_weight
+
+    plain = scenarios.load(variant(tmp_path, air=12, air_weight=0.0)).scenario
+    weighed = scenarios.load(variant(tmp_path, air=12, air_weight=0.4)).scenario
+    assert planned_weight(plain, "corvia") == 8  # its divisions: aircraft count for nothing there
+    assert planned_weight(weighed, "corvia") == pytest.approx(8 + 12 * 0.4)

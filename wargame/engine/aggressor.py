@@ -25,7 +25,7 @@ from wargame.engine.events import (
     PressureData,
     StatementData,
 )
-from wargame.engine.functionality import planned_strength
+from wargame.engine.functionality import planned_weight
 from wargame.model.clock import format_instant, from_days, from_hours
 from wargame.model.pressure import PRESSURE_MEANS
 from wargame.model.prompts import statement_seats
@@ -162,7 +162,7 @@ def strength_shares(scenario: Scenario) -> dict[str, float]:
     guarantors = scenario.guarantors_of()
     if not guarantors:
         return {}
-    sizes = {g: planned_strength(scenario, g) for g in guarantors}
+    sizes = {g: planned_weight(scenario, g) for g in guarantors}  # aircraft and ships count too
     total = sum(sizes.values())
     even = 1.0 / len(guarantors)
     return {g: round(0.5 * even + 0.5 * (v / total if total > 0 else even), 4) for g, v in sizes.items()}

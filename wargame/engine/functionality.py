@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 import math
 
-from wargame.model import units
+from wargame.model import prompts, units
 from wargame.model.scenario import Scenario
 
 #: How much each liaison level contributes to a common picture (design choice).
@@ -44,6 +44,20 @@ def planned_strength(scenario: Scenario, actor: str, domain: str = "land") -> fl
     ``air``, ships for ``naval``): its standing forces or its timetable's largest phase (0 without
     a timetable). See :func:`wargame.model.units.planned`."""
     return units.planned(scenario, actor, domain)
+
+
+def planned_weight(scenario: Scenario, actor: str) -> float:
+    """``actor``'s planned strength where it would fight for the protected state, in
+    division-equivalents: its divisions, and its squadrons and ships weighed by the front it would
+    fight on (its own offensive front, else the protected state's front). Its divisions count in
+    full, as :func:`planned_strength` counts them; with no air or naval forces it is that."""
+    land = planned_strength(scenario, actor)
+    front = prompts.offensive_front(scenario, actor) or prompts.support_front(scenario)
+    if front is None:
+        return land
+    return land + units.equivalents(
+        front, 0.0, units.planned(scenario, actor, "air"), units.planned(scenario, actor, "naval")
+    )
 
 
 def liaison_score(scenario: Scenario, a: str, b: str) -> float:

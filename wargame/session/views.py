@@ -18,7 +18,7 @@ import attrs
 
 from wargame.engine.credibility import credibility
 from wargame.engine.functionality import functionality as functionality_index
-from wargame.engine.functionality import parties, planned_strength
+from wargame.engine.functionality import parties, planned_strength, planned_weight
 from wargame.engine.journal import Event
 from wargame.engine.picture import assessments
 from wargame.engine.state import Prompt
@@ -87,7 +87,8 @@ class SeatView:
     treaties: tuple[Guarantee, ...]  # the guarantees it is party to, secret clauses included
     credibility: Mapping[str, float]  # each guarantor of the protected state, as this seat sees it
     assessments: Mapping[str, Estimate]  # what its analysts conclude, subject by subject
-    # each guarantor of the protected state -> its planned strength in divisions: public knowledge
+    # each guarantor of the protected state -> its planned strength in division-equivalents (its
+    # aircraft and ships weighed by the front it would fight on): public knowledge
     # (published timetables, the staff talks), what a doctrine weighs its own share of the load by
     alliance: Mapping[str, float] = attrs.field(factory=dict)
 
@@ -212,7 +213,7 @@ def seat_view(world: World, seat: str) -> SeatView:
         own=_situation(world, seat),
         profile=actor,
         treaties=tuple(g for g in world.scenario.guarantees if seat in (*g.guarantors, g.protected)),
-        alliance={g: planned_strength(world.scenario, g) for g in world.scenario.guarantors_of()},
+        alliance={g: planned_weight(world.scenario, g) for g in world.scenario.guarantors_of()},
         **_judgements(world, seat, seen),
     )
 
