@@ -9,7 +9,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from wargame.engine import campaign
+from wargame.engine import campaign, intervention
 from wargame.engine.events import (
     DecisionData,
     FrontData,
@@ -139,7 +139,7 @@ def test_a_defender_side_intervention_joins_the_defender(tmp_path: Path) -> None
     campaign._open(world, spec, 8.0, "invasion")
     before = world.fronts["border"].defender
     iv = Intervention(actor="corvia", front="border", divisions=3, side="defender", air=5)
-    campaign._enter(world, iv)
+    intervention.enter(world, iv)
     front = world.fronts["border"]
     assert front.defender == pytest.approx(before + 3)  # air weighs 0 on this front
     assert front.attacker == 8.0 and front.joined == []
@@ -152,7 +152,7 @@ def test_a_defender_side_intervention_joins_the_defender(tmp_path: Path) -> None
     # the default side is the attacker's, as before
     world2 = World(loaded.scenario, 1, processes=(), decisions={})
     campaign._open(world2, spec, 8.0, "invasion")
-    campaign._enter(world2, attrs.evolve(iv, side="attacker"))
+    intervention.enter(world2, attrs.evolve(iv, side="attacker"))
     assert world2.fronts["border"].attacker == 11.0 and world2.fronts["border"].joined == ["corvia"]
     assert "belmark" in world2.actors["corvia"].at_war_with
 

@@ -20,7 +20,8 @@ stops there and holds it (status ``holding``, a public :class:`ObjectiveData`); 
 that front ends. (A counter-offensive to retake the ground is not modelled.)
 A guarantor's **offensive** opens a front where it attacks, committing a share of its available
 divisions by scale; it can be halted by decision or by the council. Third parties may
-**intervene** on a front, on either side (the USSR in Poland on 17 September 1939).
+**intervene** on a front, on either side (the USSR in Poland on 17 September 1939;
+:mod:`wargame.engine.intervention`).
 Strengths are division-equivalents: land, air and naval forces weighed by the front
 (:mod:`wargame.engine.forces`).
 """
@@ -29,8 +30,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from wargame.engine import conditions, forces, news
-from wargame.engine.decisions import Decision, FreeDecision, open_prompt
+from wargame.engine import forces, intervention
+from wargame.engine.decisions import Decision, FreeDecision
 from wargame.engine.events import (
     BreakthroughData,
     CapitalData,
@@ -39,13 +40,12 @@ from wargame.engine.events import (
     FrontData,
     FrontTruth,
     HaltData,
-    InterventionData,
     ObjectiveData,
     OffensiveData,
 )
 from wargame.engine.functionality import concentration, functionality, pace
 from wargame.model import prompts
-from wargame.model.clock import DAY, from_days, from_hours
+from wargame.model.clock import DAY, from_days
 from wargame.model.lanchester import advance_km, lanchester_day
 from wargame.model.units import forces_text
 from wargame.model.wording import and_list, verb_for
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     import simpy
 
     from wargame.engine.world import World
-    from wargame.model.scenario import Front, Intervention
+    from wargame.model.scenario import Front
 
 RANK = ("probe", "limited", "general")
 
@@ -69,8 +69,7 @@ def scale_share(spec: Front, scale: str) -> float:
 
 def start(world: World) -> None:
     world.env.process(_open_invasion_fronts(world))
-    for intervention in world.scenario.interventions:
-        world.env.process(_intervention(world, intervention))
+    intervention.start(world)  # third parties, after the fronts (the order of processes is the replay's)
 
 
 def offensive_front(world: World, actor: str) -> Front | None:
@@ -369,80 +368,6 @@ def _report_day(world: World, spec: Front, advance: float) -> None:
             defender_divisions=round(state.defender, 2),
             cohesion=round(state.cohesion, 3),
         ),
-    )
-
-
-def _intervention(world: World, spec: Intervention) -> Generator[simpy.Event, Any, None]:
-    """Ask a third party whether to enter the war on its front, on news of that war (a front
-    report, the capital falling: :func:`wargame.engine.news.front_news`), never sooner than its
-    ``retry_days`` after it last chose to wait, nor before its ``earliest`` date if it has one,
-    while the front is active. The prompt tells it what is public: the front's depth and the ground
-    taken; what it makes of them is its doctrine's business."""
-    env = world.env
-    if spec.earliest is not None:
-        yield env.timeout(max(0, world.minute(spec.earliest) - int(env.now)))
-    if spec.when:  # not asked before its conditions hold
-        yield conditions.when(world, spec.when)
-    front = world.fronts[spec.front]
-    watch = news.Watch(world, spec.actor, news.front_news(spec.front))
-    since, asked_at, gap = -1, -from_days(spec.retry_days), spec.retry_days * 24
-    try:
-        while front.status != "collapsed":
-            yield from watch.wait(since, asked_at, hours=gap)
-            since = watch.mark()
-            if front.status != "active":  # quiet, being prepared, halted: ask once the fighting is on
-                continue
-            asked_at = int(env.now)
-            answer = yield open_prompt(
-                world,
-                spec.actor,
-                "intervene",
-                f"enter the war on the {world.scenario_front(spec.front).name}, or wait?",
-                ("enter", "wait"),
-                default="wait",
-                within=from_hours(spec.decision_hours),
-                context={
-                    "front": spec.front,
-                    "ground_km": round(front.ground_km, 1),
-                    "depth_km": world.scenario_front(spec.front).depth_km,
-                    "news": watch.what,
-                },
-            )
-            if answer.choice == "enter" and front.status == "active":
-                _enter(world, spec)
-                return
-    finally:
-        watch.close()
-
-
-def _enter(world: World, spec: Intervention) -> None:
-    """The third party enters the war on the side it chose: on the attacker's, its forces join
-    the attack and it declares war on the defender; on the defender's, they join the defence and
-    it declares war on the attacker (its divisions, squadrons and ships weighed by the front)."""
-    front, fspec = world.fronts[spec.front], world.scenario_front(spec.front)
-    strength = forces.intervention(fspec, spec)
-    if spec.side == "defender":
-        front.defender += strength
-        front.support += strength
-        front.defender_peak = max(front.defender_peak, front.defender)
-        target, ally = fspec.attacker, f" on the side of {world.name(fspec.defender)}"
-    else:
-        front.attacker += strength
-        front.joined.append(spec.actor)
-        target, ally = fspec.defender, ""
-    world.actors[spec.actor].declare_war_on(target)
-    world.actors[target].declare_war_on(spec.actor)
-    world.journal.record(
-        InterventionData(
-            actor=spec.actor,
-            front=spec.front,
-            divisions=spec.divisions,
-            side="defender" if spec.side == "defender" else None,
-            air=spec.air or None,
-            naval=spec.naval or None,
-        ),
-        f"{world.name(spec.actor)} enters the war against {world.name(target)}{ally} on the {fspec.name}.",
-        actors=(spec.actor, target),
     )
 
 
