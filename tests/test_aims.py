@@ -150,3 +150,12 @@ def test_a_guarantor_on_its_objective_holds_and_cannot_attack_again() -> None:
     assert campaign._can_attack(game.world, "corvia", "general") == "it holds its objective on that front"
     m = game.summary()
     assert m.objectives_held == 0 and "counter" not in m.ground_held_km  # the aggressor's measures
+
+
+def test_a_deadline_for_a_concession_without_a_coercive_aim_warns() -> None:
+    """``concession_by`` asks the aggressor to escalate at that date: an aim other than coerce
+    with one is probably a mistake, and coerce with neither a deadline nor a pressure asks nothing."""
+    loaded = scenarios.load("tutorial", ["aggressor.concession_by=2030-09-09T00:00:00"])
+    assert any("aggressor.concession_by" in str(w) and "coerce" in str(w) for w in scenarios.warnings(loaded))
+    coerce = scenarios.load("tutorial", ["aggressor.aim=coerce"])
+    assert any("aggressor.aim" in str(w) and "nothing asks" in str(w) for w in scenarios.warnings(coerce))

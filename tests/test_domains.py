@@ -256,3 +256,15 @@ def test_the_aggressor_weighs_a_guarantors_aircraft_where_they_count(tmp_path: P
     weighed = scenarios.load(variant(tmp_path, air=12, air_weight=0.4)).scenario
     assert planned_weight(plain, "corvia") == 8  # its divisions: aircraft count for nothing there
     assert planned_weight(weighed, "corvia") == pytest.approx(8 + 12 * 0.4)
+
+
+def test_the_seat_screen_never_estimates_about_0_divisions() -> None:
+    """An estimate under a division reads in brigades on the seat's screen (issue #17: "about 0
+    divisions"); whole divisions keep the column's figures."""
+    from ui.text import estimate_words
+
+    scenario = scenarios.load("tutorial").scenario
+    small = estimate_words(scenario, "forces.border", 0.3, 0.1, 0.9, 2)
+    assert small.startswith("about 1 brigade (between no divisions and 1 division)")
+    assert "about 0" not in small
+    assert estimate_words(scenario, "forces.border", 12.3, 9, 15, 5).startswith("about 12 (between 9 and 15)")

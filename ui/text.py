@@ -11,6 +11,7 @@ from rich.text import Text
 
 from wargame.model.clock import format_instant
 from wargame.model.scenario import Scenario
+from wargame.model.units import about_text, strength_text
 
 DAY = 24 * 60
 
@@ -51,10 +52,12 @@ def estimate_words(
             f"around {short_when(start, int(value))} (between {short_when(start, int(low))} and "
             f"{short_when(start, int(high))}); {firmness}, {reports} report{'s' * (reports != 1)}"
         )
-    return (
-        f"about {value:.0f} (between {low:.0f} and {high:.0f}); {firmness}, "
-        f"{reports} report{'s' * (reports != 1)}"
-    )
+    if min(value, low) < 0.5 and (subject.startswith(("forces.", "mobilisation."))):
+        # under a division the column's unit misleads ("about 0"): brigades in words
+        figures = f"{about_text(value)} (between {strength_text(low)} and {strength_text(high)})"
+    else:
+        figures = f"about {value:.0f} (between {low:.0f} and {high:.0f})"
+    return f"{figures}; {firmness}, {reports} report{'s' * (reports != 1)}"
 
 
 def time_left(minutes: int) -> str:

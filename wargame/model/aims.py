@@ -43,6 +43,23 @@ def aim_warnings(s: Scenario) -> list[tuple[Path, str]]:
     that can fall behind an objective (the capital falls by cohesion, not by ground: an attacker
     that wears the defence down on the way to its line takes the capital with it)."""
     out: list[tuple[Path, str]] = []
+    plan = s.aggressor
+    if plan.concession_by is not None and plan.aim != "coerce":
+        out.append(
+            (
+                ("aggressor", "concession_by"),
+                f"the aggressor's aim is {plan.aim}, but it sets a deadline for a concession (it will be "
+                'asked to escalate then): set aim = "coerce" if coercion is meant',
+            )
+        )
+    if plan.aim == "coerce" and plan.concession_by is None and plan.means not in ("blockade", "hybrid"):
+        out.append(
+            (
+                ("aggressor", "aim"),
+                f"aim 'coerce' with means {plan.means!r} and no concession_by: nothing asks the target "
+                "to concede; give a concession_by, or a means of pressure (blockade, hybrid)",
+            )
+        )
     for i in _objectives(s):
         f = s.fronts[i]
         if s.aggressor.aim == "conquest":
