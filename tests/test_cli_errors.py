@@ -103,7 +103,11 @@ def test_no_command_prints_help_and_exits_2(capsys):
         pytest.param(
             "france=bot:resolut", "unknown controller 'bot:resolut'; did you mean 'bot:resolute'?", id="typo"
         ),
-        pytest.param("france", "expected SEAT=CONTROLLER (e.g. france=human), got 'france'", id="no-equals"),
+        pytest.param(
+            "france",
+            "expected SEAT=CONTROLLER (a seat id, =, who plays it: human, bot:realist...), got 'france'",
+            id="no-equals",
+        ),
     ],
 )
 def test_bad_seat_exits_2(tmp_path, capsys, seat, message):

@@ -73,7 +73,7 @@ class GuarantorOutcome:
     at_war: bool = attrs.field(
         metadata=doc(
             "at war with the aggressor by the end: it declared war, or was at war when the game began "
-            "(Britain and France in April 1940)"
+            "(a war already under way: the scenario's at_war_with)"
         )
     )
 

@@ -54,7 +54,9 @@ def assign_seats(seat_ids: Sequence[str], given: Mapping[str, str] | Sequence[st
         for item in given:
             seat, sep, ctl = item.partition("=")
             if not sep:
-                raise SeatError(f"expected SEAT=CONTROLLER (e.g. france=human), got {item!r}")
+                raise SeatError(
+                    f"expected SEAT=CONTROLLER (a seat id, =, who plays it: human, bot:realist...), got {item!r}"
+                )
             pairs.append((seat.strip().lower(), ctl))
     seats = dict.fromkeys(seat_ids, DEFAULT_CONTROLLER)
     given_seats = [seat for seat, _ in pairs]
