@@ -55,7 +55,8 @@ def assign_seats(seat_ids: Sequence[str], given: Mapping[str, str] | Sequence[st
             seat, sep, ctl = item.partition("=")
             if not sep:
                 raise SeatError(
-                    f"expected SEAT=CONTROLLER (a seat id, =, who plays it: human, bot:realist...), got {item!r}"
+                    f"expected SEAT=CONTROLLER (a seat id, =, who plays it: human, bot:realist...), "
+                    f"got {item!r}"
                 )
             pairs.append((seat.strip().lower(), ctl))
     seats = dict.fromkeys(seat_ids, DEFAULT_CONTROLLER)
