@@ -69,6 +69,10 @@ def redeployed(scenario: Scenario, transfers: Iterable[tuple[Event, TransferData
     return round(sum(d.divisions if d.to in defended else -d.divisions for _, d in transfers), 1)
 
 
+def _seq(e: Event) -> int:
+    return e.seq
+
+
 def _days(t: int, origin: int) -> float:
     return round((t - origin) / DAY, 3)
 
@@ -110,7 +114,8 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
     index = _by_class(events)
     plan = scenario.aggressor
     invasion = _first(index, InvasionData)
-    act = invasion or _first(index, PressureData)  # the aggressor acted: an invasion, or a pressure
+    # the aggressor's first act, from which the game's days count: a pressure, or the invasion
+    act = min((e for e in (invasion, _first(index, PressureData)) if e is not None), key=_seq, default=None)
     decided = act or _first(index, DeterredData)
     j = act.t if act else 0
     triggered = prompts.triggered(scenario)

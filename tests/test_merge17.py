@@ -1,0 +1,73 @@
+"""What the merge of issue #17's parts had to settle, on the maritime scenario (velmora-strait-2033):
+a blockade that becomes an invasion triggers the guarantee anew at the invasion's clarity; a
+lifted blockade is an act, not deterrence; the game's days count from the first act; a doctrine
+counts a conditional promise only once its condition holds; a third party takes one side."""
+
+from __future__ import annotations
+
+from wargame.engine.events import (
+    GuaranteeData,
+    InterventionData,
+    InvasionData,
+    LiftData,
+    PromptData,
+    WarData,
+)
+from wargame.engine.outcome import measures
+from wargame.model.scenario_files import scenarios
+from wargame.session.session import Session
+
+VELMORA = "velmora-strait-2033"
+
+
+def _play(
+    name: str, seed: int = 1, sets: tuple[str, ...] = (), seats: dict[str, str] | None = None
+) -> Session:
+    session = Session(scenarios.load(name, list(sets)), seed=seed, seats=seats or {})
+    session.run_to_end()
+    return session
+
+
+def test_an_escalation_triggers_the_guarantee_anew_at_the_invasions_clarity() -> None:
+    session = _play(VELMORA)
+    events = session.world.journal.events
+    triggers = [(e.data.trigger, e.data.trigger_clarity) for e in events if isinstance(e.data, GuaranteeData)]
+    assert triggers == [("blockade", 0.2), (None, 0.85)]  # the blockade's, then the invasion's
+    invaded = next(e.t for e in events if isinstance(e.data, GuaranteeData) and e.data.trigger is None)
+    asked = [e.text for e in events if isinstance(e.data, PromptData) and e.data.decision == "declare_war"]
+    later = [
+        e.text
+        for e in events
+        if isinstance(e.data, PromptData) and e.data.decision == "declare_war" and e.t > invaded
+    ]
+    assert any("blockade" in q for q in asked)  # before: over the blockade
+    assert later and not any("blockade" in q for q in later)  # after: over the invasion
+
+
+def test_days_count_from_the_first_act_and_a_lifted_blockade_is_not_deterrence() -> None:
+    session = _play(VELMORA, seats={"kessaria": "bot:cautious"})  # a cautious aggressor lifts
+    events = session.world.journal.events
+    assert any(isinstance(e.data, LiftData) for e in events)
+    out = measures(events, session.scenario)
+    assert not out.deterred and out.deterrence != "deterred" and out.end_state == "resisted"
+    assert out.trigger == "blockade" and out.duration_days is not None and out.duration_days > 0
+    for g in out.guarantors.values():  # counted from the blockade, which came first
+        assert g.war_declared_after_days is None or g.war_declared_after_days >= 0
+
+
+def test_a_war_promise_conditional_on_invasion_does_not_bind_over_the_blockade() -> None:
+    """Maridell's only war promise binds from an invasion: under the blockade (clarity 0.2) a
+    liberal Maridell does not declare 'because the treaty says so' (before the fix it declared on
+    the blockade's first day in every game); once Kessaria invades, it does."""
+    for seed in (1, 2, 3):
+        events = _play(VELMORA, seed=seed).world.journal.events
+        invaded = next(e.t for e in events if isinstance(e.data, InvasionData))
+        declared = [e.t for e in events if isinstance(e.data, WarData) and e.data.actor == "maridell"]
+        assert declared and all(t >= invaded for t in declared)
+
+
+def test_a_third_party_offered_both_sides_takes_one() -> None:
+    for seed in range(1, 6):
+        session = _play("oren-valley-2032", seed=seed, seats={"saronia": "bot:resolute"})
+        entries = [e.data for e in session.world.journal.events if isinstance(e.data, InterventionData)]
+        assert len([d for d in entries if d.actor == "saronia"]) <= 1
