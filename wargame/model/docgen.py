@@ -82,7 +82,7 @@ PROMPT_WHO: dict[str, str] = {
     "offensive": "a guarantor of a triggered guarantee with an offensive promise and a front it attacks on",
     "mobilise": "a state whose `[[mobilisation]]` has `prompt_at`, `prompt_on_invasion` or `prompt_on_news`",
     "council_position": "every member of the `[council]`",
-    "intervene": "the actor of each `[[interventions]]` entry (a third party), on that entry's front and side",
+    "intervene": "the actor of each `[[interventions]]` entry (a third party), for its front and side",
     "penetration": "a state penetrated by a `[[penetrations]]` entry with `detection_per_day` > 0",
     "allocate": "the aggressor, if a front opens by its invasion and it defends another front",
     "support": "a guarantor of a triggered guarantee with air or naval forces and no front of its own",
