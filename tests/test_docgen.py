@@ -48,3 +48,23 @@ def test_types_ranges_and_defaults_read_as_an_author_would() -> None:
     assert '| `rule` | text | `consensus`, `majority` | `"consensus"` |' in text
     assert "| `prompt_at` | date-time (optional) |  | none |" in text
     assert "| `phases` | tables `[[mobilisation.phases]]` |  | none |" in text
+
+
+def test_every_prompt_and_free_decision_is_in_the_decisions_table() -> None:
+    """The decisions table lists every prompt the engine can put and every free decision it takes,
+    with the engine's own choices (the free decisions' registry lives in the engine, which the
+    model's docgen may not import: this test keeps the two in step)."""
+    from wargame.engine.standard import FREE_DECISIONS
+    from wargame.model.prompts import PROMPT_RULES
+
+    assert set(docgen.PROMPT_WHO) == set(PROMPT_RULES)
+    assert {k: v[0] for k, v in docgen.FREE_DECISION_DOCS.items()} == {
+        k: d.options for k, d in FREE_DECISIONS.items()
+    }
+    text = "\n".join(docgen.decisions())
+    for kind, rule in PROMPT_RULES.items():
+        assert f"| `{kind}` | " in text and rule.when.split(";")[0] in text
+    for kind in FREE_DECISIONS:
+        assert f"| `{kind}` | " in text
+    assert "| `pressure_response` | **`run`**, `accept` |" in text
+    assert "| `escalate` | `invade`, **`persist`**, `lift` |" in text
