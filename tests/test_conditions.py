@@ -399,3 +399,29 @@ def test_held_at_judges_from_the_events_given_up_to_now() -> None:
     assert held_at(["day >= 30"], s, events, month - 1) is None
     assert held_at(["day >= 30", "war:uk"], s, events, month) == month
     assert held_at(["front:poland.ground_km < 1"], s, events, 0) == 0  # no ground taken at the start
+
+
+def test_an_unprompted_mobilisation_is_swayed_too() -> None:
+    """A seat cannot go round its cabinet's agent by mobilising from the orders menu (review of
+    #17): an agent who sways `mobilise` balks the free decision as it does the prompt's answer; a
+    cancellation (which suits the aggressor) passes."""
+    from wargame.engine import penetration
+    from wargame.engine.decisions import Decision
+
+    session = Session(attrs.evolve(LOADED, scenario=swayed_scenario(1.0, 0.0, sways=("mobilise",))), seed=1)
+    free = Decision(seat="france", kind="mobilise", choice="general", prompt=None)
+    assert penetration.sway_decision(session.world, free) is None  # not carried out
+    cancel = attrs.evolve(free, choice="cancel")
+    assert penetration.sway_decision(session.world, cancel) is cancel
+
+
+def test_war_holds_for_the_invaded_and_for_a_third_party_that_enters() -> None:
+    """``war:<actor>`` holds from an invasion (the invader and the invaded) and from an entry, not
+    only from a declaration (review of #17: in 1939, war:ussr never held)."""
+    from wargame.engine.conditions import held_at
+
+    events = run(LOADED.scenario, seed=1)
+    invaded = next(e.t for e in events if e.kind.value == "invasion")
+    entered = next(e.t for e in events if e.kind.value == "intervention")
+    assert held_at(("war:poland",), LOADED.scenario, events, events[-1].t) == invaded
+    assert held_at(("war:ussr",), LOADED.scenario, events, events[-1].t) == entered

@@ -71,3 +71,24 @@ def test_a_third_party_offered_both_sides_takes_one() -> None:
         session = _play("oren-valley-2032", seed=seed, seats={"saronia": "bot:resolute"})
         entries = [e.data for e in session.world.journal.events if isinstance(e.data, InterventionData)]
         assert len([d for d in entries if d.actor == "saronia"]) <= 1
+
+
+def test_credibility_weighs_the_treatys_clarity_for_the_act_seen() -> None:
+    """Maridell's treaty is vague about a blockade (0.2) and clear about an invasion (0.85): an
+    observer who has seen the blockade become an invasion finds it more credible than one who has
+    seen only the blockade (review of #17: the prior read the planned act once for the game)."""
+    from wargame.engine.credibility import credibility
+    from wargame.engine.events import PressureData
+    from wargame.engine.journal import EVERYONE, Event
+
+    scenario = scenarios.load(VELMORA).scenario
+
+    def event(seq: int, data: object) -> Event:
+        return Event(t=seq, seq=seq, actors=(), see=(EVERYONE,), text="", data=data)  # type: ignore[arg-type]
+
+    blockade = event(1, PressureData(aggressor="kessaria", target="velmora", means="blockade", demand=""))
+    landing = event(2, InvasionData(aggressor="kessaria", target="velmora"))
+    before = credibility(scenario, "maridell", [blockade])
+    after = credibility(scenario, "maridell", [blockade, landing])
+    assert after > before + 0.1
+    assert credibility(scenario, "maridell", []) == before  # before any act: the planned one's

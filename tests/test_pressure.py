@@ -385,3 +385,15 @@ def test_no_declaration_is_asked_once_the_pressure_is_conceded() -> None:
     events = play(loaded, belmark="bot:cautious", corvia="bot:resolute")
     assert of(events, ConcessionData)
     assert of(events, GuaranteeData) and decisions(events, "declare_war") == []
+
+
+def test_a_treaty_never_called_on_is_graded_untriggered_not_abandoned() -> None:
+    """A treaty that covers only an invasion, under a blockade that is lifted, was never triggered:
+    the grade is `untriggered` (review of #17: it was graded `abandoned`, from the guarantees the
+    plan could trigger rather than those the journal shows triggered)."""
+    loaded = build(clarity={"invasion": 0.9}, concession_by=datetime(2030, 9, 8, 5))
+    events = play(loaded, ardenia="bot:cautious", corvia="bot:passive", belmark="bot:resolute")
+    assert of(events, LiftData) and of(events, GuaranteeData) == []
+    out = measures(events, loaded.scenario)
+    assert out.guarantee_honoured == "untriggered" and out.guarantees_honoured == {}
+    assert not out.deterred  # the blockade was an act

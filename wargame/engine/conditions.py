@@ -43,7 +43,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "invasion": ("invasion",),
     "pressure": ("pressure",),
     "concession": ("concession",),
-    "war": ("war",),
+    "war": ("war", "invasion", "intervention"),  # a declaration, an invasion, an entry: war all the same
     "offensive": ("offensive",),
     "mobilised": ("mobilisation",),
     "statement": ("statement",),
@@ -75,8 +75,9 @@ def _holds(atom: Atom, event: Event) -> bool:
     kw = atom.keyword
     if kw in ("invasion", "pressure", "concession"):
         return True
-    if kw == "war":
-        return atom.subject in (_field(event, "actor"), _field(event, "on"))
+    if kw == "war":  # the declarer and the declared-on; the invader and the invaded; who enters
+        parties = ("actor", "on", "aggressor", "target")
+        return atom.subject in {_field(event, name) for name in parties}
     if kw == "mobilised":
         return _field(event, "actor") == atom.subject and _field(event, "step") in MOBILISED_STEPS
     if kw in ("offensive", "statement", "intervened"):

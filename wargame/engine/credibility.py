@@ -72,9 +72,11 @@ from wargame.engine.events import (
     DetectedData,
     ExhaustedData,
     HaltData,
+    InvasionData,
     LeakData,
     MobilisationData,
     OffensiveData,
+    PressureData,
     PromiseData,
     ReportData,
     StatementData,
@@ -174,13 +176,16 @@ def enforcement(scenario: Scenario, guarantor: str, g: Guarantee) -> float:
     return 0.5 * binding + 0.5 * g.sanctions
 
 
-def drivers(scenario: Scenario, guarantor: str) -> dict[str, float]:
-    """The terms of the prior's log-odds, by driver (empty when ``guarantor`` guarantees no one)."""
+def drivers(scenario: Scenario, guarantor: str, act: str | None = None) -> dict[str, float]:
+    """The terms of the prior's log-odds, by driver (empty when ``guarantor`` guarantees no one).
+    ``act`` is the aggressor's act the observer weighs the treaty's clarity for: the one it has
+    seen (a blockade, then the invasion it became), or before any act (None) the one the crisis
+    is about (``[aggressor] means``, which the briefings set out)."""
     treaties = guarantees_of(scenario, guarantor)
     if not treaties:
         return {}
     actor = scenario.actor(guarantor)
-    means = scenario.aggressor.means
+    means = act or scenario.aggressor.means
 
     def clarity(t: Guarantee) -> float:
         c = clarity_of(t.clarity, t.trigger_clarity, means)
@@ -323,15 +328,27 @@ def signal_weight(guarantor: str, seen: Iterable[Event]) -> float:
 
 
 @functools.lru_cache(maxsize=1024)
-def _prior_logit(scenario: Scenario, guarantor: str) -> float:
-    """The prior's log-odds: static, so worked out once per scenario and guarantor (every view of
-    every seat asks for it)."""
-    return sum(drivers(scenario, guarantor).values())
+def _prior_logit(scenario: Scenario, guarantor: str, act: str | None = None) -> float:
+    """The prior's log-odds: static for an act, so worked out once per scenario, guarantor and act
+    (every view of every seat asks for it)."""
+    return sum(drivers(scenario, guarantor, act).values())
+
+
+def act_seen(seen: Iterable[Event]) -> str | None:
+    """The aggressor's latest act in ``seen``: ``invasion``, ``strike``, ``blockade`` or
+    ``hybrid`` (None before any: the clarity that matters is then the planned act's)."""
+    act = None
+    for e in seen:
+        if isinstance(e.data, InvasionData):
+            act = e.data.means or "invasion"
+        elif isinstance(e.data, PressureData):
+            act = e.data.means
+    return act
 
 
 def _belief(scenario: Scenario, guarantor: str, seen: list[Event]) -> float:
     """The log-odds that ``guarantor`` acts, to an observer who has seen ``seen``."""
-    x = _prior_logit(scenario, guarantor)
+    x = _prior_logit(scenario, guarantor, act_seen(seen))
     interest = scenario.actor(guarantor).interest_convergence
     x += COOPERATION_WEIGHT * cooperation(scenario, guarantor, seen) * interest**2
     return x + signal_weight(guarantor, seen)

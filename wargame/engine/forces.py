@@ -59,17 +59,18 @@ def available(world: World, actor: str, domain: str) -> float:
     return {"land": state.divisions, "air": state.air, "naval": state.naval}[domain]
 
 
-def share(world: World, actor: str, domain: str, spec: Front, side: str) -> float:
-    """The share of ``actor``'s ``domain`` forces that fights on ``spec``, on ``side``: all it has,
-    divided evenly among the fronts where it fights on that side (the invasion fronts for an
-    attacker, every front it defends for a defender) and the domain weighs. 0 where it weighs
+def share(world: World, actor: str, domain: str, spec: Front) -> float:
+    """The share of ``actor``'s ``domain`` forces that fights on ``spec``: all
+    it has, divided evenly among every front where it fights, attacking by invasion or defending,
+    and the domain weighs; a squadron over one front is not over another. 0 where it weighs
     nothing."""
     if weight(spec, domain) <= 0:
         return 0.0
-    if side == "attacker":
-        fronts = [f for f in world.scenario.fronts if f.attacker == actor and f.opens == "invasion"]
-    else:
-        fronts = [f for f in world.scenario.fronts if f.defender == actor]
+    fronts = [
+        f
+        for f in world.scenario.fronts
+        if (f.attacker == actor and f.opens == "invasion") or f.defender == actor
+    ]
     n = sum(1 for f in fronts if weight(f, domain) > 0)
     return available(world, actor, domain) / max(1, n)
 
@@ -77,8 +78,8 @@ def share(world: World, actor: str, domain: str, spec: Front, side: str) -> floa
 def invasion_strength(world: World, spec: Front) -> float:
     """The attacker's strength when the invasion opens ``spec``: its ``attacker_divisions`` and its
     share of the aggressor's air and naval forces, in division-equivalents."""
-    air = share(world, spec.attacker, "air", spec, "attacker")
-    naval = share(world, spec.attacker, "naval", spec, "attacker")
+    air = share(world, spec.attacker, "air", spec)
+    naval = share(world, spec.attacker, "naval", spec)
     return equivalents(spec, spec.attacker_divisions, air, naval)
 
 
@@ -107,7 +108,7 @@ def feed_defender(world: World, spec: Front) -> float:
         return 0.0
     added = 0.0
     wanted: list[tuple[str, str, float]] = [
-        (spec.defender, d, share(world, spec.defender, d, spec, "defender")) for d in SUPPORT_DOMAINS
+        (spec.defender, d, share(world, spec.defender, d, spec)) for d in SUPPORT_DOMAINS
     ]
     wanted += [(a, d, available(world, a, d)) for a, d in state.supporters]
     for actor, domain, amount in wanted:

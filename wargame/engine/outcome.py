@@ -118,8 +118,12 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
     act = min((e for e in (invasion, _first(index, PressureData)) if e is not None), key=_seq, default=None)
     decided = act or _first(index, DeterredData)
     j = act.t if act else 0
-    triggered = prompts.triggered(scenario)
-    guarantors = sorted({a for g in triggered for a in g.guarantors})
+    # the guarantees the journal shows triggered (a treaty silent on a blockade that was lifted
+    # was never called on: not "abandoned"), in the scenario's order
+    fired = {d.guarantee for _, d in _of(index, GuaranteeData)}
+    triggered = [g for g in scenario.guarantees if g.id in fired]
+    # every guarantor its plan could call on, measured in every game (deterred ones too)
+    guarantors = sorted({a for g in prompts.triggered(scenario) for a in g.guarantors})
     seen_by_aggressor = [
         e for e in events if e.visible_to(plan.actor) and (decided is None or e.seq <= decided.seq)
     ]

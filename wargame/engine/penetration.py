@@ -190,7 +190,12 @@ def exposed(world: World, holder: str, report: Event) -> None:
 
 
 #: Decisions taken unprompted that a swayed kind covers (free decision kind -> swayed kind).
-FREE_SWAYED = {"launch_offensive": "offensive", "support": "support", "escort": "escort"}
+FREE_SWAYED = {
+    "launch_offensive": "offensive",
+    "support": "support",
+    "escort": "escort",
+    "mobilise": "mobilise",  # partial or general, from the orders menu (a cancellation suits the aggressor)
+}
 #: Per swayed kind, the choices the aggressor dislikes -> the choice carried out instead.
 AGAINST = {
     "declare_war": {"declare": "wait"},
@@ -206,7 +211,7 @@ def _instead(world: World, decision: Decision) -> tuple[str, str | None] | None:
     ``decision`` goes the way the aggressor dislikes, else None."""
     if decision.prompt is None:
         kind = FREE_SWAYED.get(decision.kind)
-        return None if kind is None or decision.choice == "none" else (kind, None)
+        return None if kind is None or decision.choice in ("none", "cancel") else (kind, None)
     prompt = world.prompts[decision.prompt][0]
     if decision.kind == "council_position":
         disliked, cast = COUNCIL_AGAINST.get(str(prompt.context.get("item")), ("", ""))
