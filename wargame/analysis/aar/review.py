@@ -198,6 +198,12 @@ def aggressor_plan(scenario: Scenario) -> AggressorPlan:
         f"{p.id}: an agent in {names.get(p.target, p.target)}'s government, leaking to "
         f"{names.get(p.leaks_to, p.leaks_to)}; bends "
         f"{_and(subject_label(scenario, s) for s in subjects_of(scenario, p))} by {p.bias:g} times"
+        + (
+            f"; sways its {_and(k.replace('_', ' ') for k in p.sways)} decisions (chance {p.sway:g}, "
+            "times 1 - its oversight, that one goes the way the aggressor wants)"
+            if p.sways and p.sway > 0
+            else ""
+        )
         for p in scenario.penetrations
     )
     return AggressorPlan(
