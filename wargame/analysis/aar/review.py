@@ -28,13 +28,25 @@ from wargame.analysis.aar.types import (
     GuaranteePlan,
     Obligation,
     Plan,
+    PressureRecord,
     TimelineEntry,
     WhiteAct,
 )
 from wargame.analysis.wording import instant
 from wargame.engine.conditions import held_at
 from wargame.engine.decisions import WHITE
-from wargame.engine.events import DecisionData, EndData, GuaranteeData, InvasionData, PromiseData
+from wargame.engine.events import (
+    ConcessionData,
+    DecisionData,
+    EndData,
+    EscalationData,
+    EscortData,
+    GuaranteeData,
+    InvasionData,
+    LiftData,
+    PressureData,
+    PromiseData,
+)
 from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.kinds import Kind
@@ -91,7 +103,7 @@ def review(
     decisions = _decisions(events, seen, scenario)
     outcome = measures(events, scenario)
     deception = deception_results(events, scenario, seen.samples, invasion.t if invasion else None)
-    found = issues(events, guarantees, decisions, deception, outcome, names)
+    found = issues(events, guarantees, decisions, deception, outcome, names, scenario)
     subjects = sorted(
         {s for sample in seen.samples for per in sample.assessments.values() for s in per}
         | {s for sample in seen.samples for s in sample.truths}
@@ -129,6 +141,27 @@ def review(
         labels={s: subject_label(seen.session.scenario, s) for s in subjects},
         names=names,
         fronts={f.id: f.name for f in scenario.fronts},
+        pressure=pressure_record(events),
+        objectives={f.id: f.objective for f in scenario.fronts if f.objective_km > 0},
+    )
+
+
+def pressure_record(events: Sequence[Event]) -> PressureRecord | None:
+    """The blockade or hybrid campaign of the game, if one began (see :class:`PressureRecord`)."""
+    start = next((e for e in events if isinstance(e.data, PressureData)), None)
+    if start is None or not isinstance(start.data, PressureData):
+        return None
+    end = next((e for e in events if isinstance(e.data, ConcessionData | LiftData | EscalationData)), None)
+    ending = {ConcessionData: "concession", LiftData: "lift", EscalationData: "escalation"}
+    return PressureRecord(
+        means=start.data.means,
+        t=start.t,
+        at=start.at,
+        demand=start.data.demand,
+        escorts=tuple(dict.fromkeys(e.data.actor for e in events if isinstance(e.data, EscortData))),
+        ending=ending[type(end.data)] if end is not None else "",
+        ending_at=end.at if end is not None else "",
+        forced=end is not None and isinstance(end.data, ConcessionData) and end.data.forced,
     )
 
 
@@ -214,6 +247,10 @@ def aggressor_plan(scenario: Scenario) -> AggressorPlan:
         max_postponements=plan.max_postponements,
         deceptions=deceptions,
         penetrations=penetrations,
+        means=plan.means,
+        aim=plan.aim,
+        demand=plan.demand,
+        concession_by=plan.concession_by.isoformat(timespec="minutes") if plan.concession_by else None,
     )
 
 
