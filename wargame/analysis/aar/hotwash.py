@@ -241,7 +241,7 @@ def pressure_headline(aar: AfterAction) -> tuple[str, ...]:
     assert p is not None
     plan = aar.plan.aggressor
     aggressor, target = names.get(plan.actor, plan.actor), names.get(plan.target, plan.target)
-    out = [f"{aggressor} {PAST[p.means]} {target} on {instant(aar.start, p.t)}."]
+    out = [f"{aggressor} {PAST[p.means]} {target} on {when(p.at)}."]
     escorts = _and(names.get(g, g) for g in p.escorts)
     left = f", endurance {o.endurance_at_end:.2f} left" if o.endurance_at_end is not None else ""
     out.append(
