@@ -19,7 +19,7 @@ from wargame.analysis.brief_parts import free_kinds
 from wargame.analysis.brief_plan import condition_words
 from wargame.analysis.wording import date_text
 from wargame.cli import main
-from wargame.model.prompts import PROMPT_RULES
+from wargame.model.prompts import PROMPT_RULES, asked_kinds
 from wargame.model.scenario_files import scenarios
 
 BUNDLED = ("drole-de-guerre-1939", "eastmark-2031", "norway-1940", "tutorial")
@@ -219,3 +219,13 @@ def test_conditions_read_in_words_in_the_pack_and_the_intervention_prompt() -> N
     loaded = attrs.evolve(OREN, scenario=attrs.evolve(s, interventions=(iv, *s.interventions[1:])))
     text = seat_brief_markdown(loaded, iv.actor)
     assert "intervene: once Dravenia holds its objective on the Oren valley, on news" in text
+
+
+def test_every_prompt_a_seat_can_be_asked_is_in_its_briefing_but_the_purge() -> None:
+    for loaded in (VELMORA, OREN, scenarios.load("drole-de-guerre-1939")):
+        kinds = asked_kinds(loaded.scenario)
+        for seat in loaded.scenario.seat_ids:
+            asked = asked_part(seat_brief_markdown(loaded, seat))
+            for kind in kinds.get(seat, ()):
+                told = kind != "penetration"  # telling it would reveal the agent
+                assert (f"- {kind.replace('_', ' ')}:" in asked) == told, (loaded.name, seat, kind)

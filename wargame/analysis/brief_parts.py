@@ -157,8 +157,13 @@ def seat_prompts(s: Scenario, seat: str) -> list[str]:
     return out + [  # any other prompt the engine puts to the seat, in the rule's own words
         f"{words(kind)}: {rule.when}" + (f"; default: {words(rule.default)}." if rule.default else ".")
         for kind, rule in PROMPT_RULES.items()
-        if kind in asked and kind not in said
+        if kind in asked and kind not in said and kind not in UNTOLD
     ]
+
+
+#: Prompts a briefing keeps quiet about: that a seat may be asked to purge an agent would tell it
+#: there is one (a penetration is ground truth, for the white cell and the aggressor).
+UNTOLD = ("penetration",)
 
 
 def war_trigger(s: Scenario, seat: str) -> str:

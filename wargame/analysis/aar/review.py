@@ -69,6 +69,7 @@ ROUTINE = frozenset(
     {Kind.REPORT, Kind.FRONT, Kind.PROMPT, Kind.SUPPRESSED, Kind.LEAK, Kind.ASSESSMENT, Kind.PENETRATION}
 )
 WHITE_ACT = "white cell"  # the timeline's kind for a white-cell act
+INTS = ("humint", "sigint", "imint", "osint")  # channel kinds written in capitals
 
 
 class AfterActionError(ValueError):
@@ -223,7 +224,7 @@ def aggressor_plan(scenario: Scenario) -> AggressorPlan:
             if d.subject == "attack_date"
             else f"at {d.factor:g} times the truth"
         )
-        + f", through {_and(c.upper() if c in ('humint', 'sigint', 'imint') else c for c in d.channels)} "
+        + f", through {_and(c.upper() if c in INTS else c for c in d.channels)} "
         + f"channels, against {_and(names.get(t, t) for t in d.targets) if d.targets else 'everyone'}"
         for d in scenario.deception
     )
