@@ -13,6 +13,7 @@ from wargame.analysis.aar.findings import _far_estimates, deception_results, iss
 from wargame.analysis.aar.markdown import SECTIONS, outcome_lines
 from wargame.analysis.aar.review import AfterActionError, after_action, after_action_from_journal, to_markdown
 from wargame.analysis.aar.types import Belief, DecisionRecord, PressureRecord
+from wargame.analysis.wording import when
 from wargame.engine.events import LeakTruth, ReportTruth
 from wargame.engine.picture import assessments
 from wargame.model.clock import DAY
@@ -266,3 +267,11 @@ def test_a_protected_state_on_the_council_needs_no_informing(golden_aar) -> None
     council = attrs.evolve(s.council, members=(*s.council.members, s.aggressor.target))
     found = issues([], (), (), (), o, golden_aar.names, attrs.evolve(s, council=council))
     assert not [f for f in found if f.kind == "not_informed"]
+
+
+def test_a_guarantee_triggered_by_a_blockade_says_so_with_its_clarity(golden_aar) -> None:  # type: ignore[no-untyped-def]
+    g = attrs.evolve(golden_aar.plan.guarantees[0], triggered_by="blockade", triggered_clarity=0.4)
+    plan = attrs.evolve(golden_aar.plan, guarantees=(g,))
+    text = to_markdown(attrs.evolve(golden_aar, plan=plan))
+    assert f"triggered {when(g.triggered_at or '')} by the blockade (clarity 0.4)." in text
+    assert "by the invasion" not in to_markdown(golden_aar)

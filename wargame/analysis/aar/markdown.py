@@ -86,6 +86,8 @@ def to_markdown(aar: AfterAction, images: Mapping[str, str] | None = None) -> st
     out += ["", "### Guarantees and their dated promises", ""]
     for g in aar.plan.guarantees:
         trig = f"triggered {when(g.triggered_at)}" if g.triggered_at else "never triggered"
+        if g.triggered_at and g.triggered_by != "invasion" and g.triggered_clarity is not None:
+            trig += f" by the {words(g.triggered_by)} (clarity {g.triggered_clarity:g})"
         signed = date_text(datetime.fromisoformat(g.signed), time=False)
         out.append(
             f"- **{g.name}** (signed {signed}): {and_list(names.get(a, a) for a in g.guarantors)} "

@@ -178,6 +178,7 @@ def _guarantees(
     out = []
     for g in scenario.guarantees:
         trigger = triggered.get(g.id)
+        act = trigger.data if trigger is not None and isinstance(trigger.data, GuaranteeData) else None
         obligations = []
         for guarantor in g.guarantors:
             for p in promises_of(g, guarantor):
@@ -207,6 +208,8 @@ def _guarantees(
                 trigger_clarity=g.trigger_clarity,
                 triggered_at=trigger.at if trigger else None,
                 obligations=tuple(obligations),
+                triggered_by=(act.trigger or "invasion") if act else "invasion",
+                triggered_clarity=act.trigger_clarity if act else None,
             )
         )
     return tuple(out)

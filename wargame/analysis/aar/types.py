@@ -53,6 +53,8 @@ class GuaranteePlan:
     trigger_clarity: float
     triggered_at: str | None
     obligations: tuple[Obligation, ...]
+    triggered_by: str = "invasion"  # the kind of act that triggered it (the last time)
+    triggered_clarity: float | None = None  # its clarity for that act (None: not triggered)
 
 
 @attrs.frozen(kw_only=True)
