@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 
 from wargame.analysis.brief import (
@@ -15,8 +16,10 @@ from wargame.analysis.brief import (
     white_cell_pack_markdown,
 )
 from wargame.analysis.brief_parts import free_kinds
+from wargame.analysis.brief_plan import condition_words
 from wargame.analysis.wording import date_text
 from wargame.cli import main
+from wargame.model.prompts import PROMPT_RULES, asked_kinds
 from wargame.model.scenario_files import scenarios
 
 BUNDLED = ("drole-de-guerre-1939", "eastmark-2031", "norway-1940", "tutorial")
@@ -133,3 +136,96 @@ def test_bad_input_is_exit_2_with_a_message(
 def test_the_api_refuses_an_unknown_seat() -> None:
     with pytest.raises(BriefError, match="unknown seat"):
         seat_brief_markdown(scenarios.load("tutorial"), "white")
+
+
+# --- issue #17, round 2: briefings for a blockade and for a seizure (trial item 7) ---
+
+VELMORA = scenarios.load("velmora-strait-2033")
+OREN = scenarios.load("oren-valley-2032")
+
+
+def asked_part(text: str) -> str:
+    """The "You will be asked" list of a seat's briefing (not the "at any time" one)."""
+    return text.split("You will be asked", 1)[1].split("At any time", 1)[0]
+
+
+def test_the_war_question_is_asked_over_the_acts_the_treaty_covers_with_their_clarity() -> None:
+    asked = asked_part(seat_brief_markdown(VELMORA, "maridell"))
+    assert (
+        "declare war: once Kessaria blockades Velmora (your treaty's clarity 0.2), or later once Kessaria "
+        "turns its blockade into an invasion (your treaty's clarity 0.85)" in asked
+    )
+    assert "until Velmora concedes or falls" in asked and "once Velmora is invaded" not in asked
+    s = VELMORA.scenario  # a treaty silent on blockades is asked only over the invasion
+    treaty = attrs.evolve(s.guarantees[0], clarity={"invasion": 0.85})
+    silent = attrs.evolve(VELMORA, scenario=attrs.evolve(s, guarantees=(treaty,)))
+    asked = asked_part(seat_brief_markdown(silent, "maridell"))
+    assert (
+        "declare war: only if Kessaria escalates: once Kessaria turns its blockade into an invasion" in asked
+    )
+    assert "blockades Velmora (your" not in asked
+
+
+def test_the_rule_of_the_war_question_says_it_comes_over_any_act_that_triggers() -> None:
+    when = PROMPT_RULES["declare_war"].when
+    assert "blockade" in when and "strike" in when and "the protected state is invaded" not in when
+    assert "when conditions" in PROMPT_RULES["intervene"].when
+
+
+def test_the_aggressors_plan_holds_its_aim_objective_demand_and_deadline() -> None:
+    plan = seat_brief_markdown(VELMORA, "kessaria").split("## Your plan", 1)[1]
+    assert "Its aim (`aim = coerce`): to coerce Velmora into a concession." in plan
+    assert "The blockade demands Velmora accepts Kessarian customs officers" in plan
+    assert "If Velmora has not conceded by 31 Mar 2033 00:00, Kessaria is asked (escalate)" in plan
+    plan = seat_brief_markdown(OREN, "dravenia").split("## Your plan", 1)[1]
+    assert "Its aim (`aim = seize`)" in plan
+    assert "On the Oren valley: it halts on the Oren river, 35 km in, and holds there" in plan
+
+
+def test_the_white_cell_pack_holds_the_pressure_the_aims_and_what_agents_sway() -> None:
+    pack = white_cell_pack_markdown(VELMORA)
+    assert "### The pressure (`[pressure]`)" in pack and "Escorts take away up to" in pack
+    assert "demands Velmora accepts Kessarian customs officers" in pack and "31 Mar 2033 00:00" in pack
+    assert "sways its escort and council position decisions" in pack
+    pack = white_cell_pack_markdown(OREN)
+    assert "`aim = seize`" in pack and "the Oren river, 35 km in" in pack and "sways its support" in pack
+    assert "### The pressure" not in pack  # a strike is no pressure
+
+
+def test_an_aggressor_that_cannot_strip_is_not_offered_up_to_0_divisions() -> None:
+    assert OREN.scenario.aggressor.strip_divisions == 0
+    text = seat_brief_markdown(OREN, "dravenia")
+    assert "up to 0 divisions" not in text and "you cannot strip it for the invasion" in text
+    plan = attrs.evolve(OREN.scenario.aggressor, strip_divisions=4)
+    text = seat_brief_markdown(
+        attrs.evolve(OREN, scenario=attrs.evolve(OREN.scenario, aggressor=plan)), "dravenia"
+    )
+    assert "strip it for the invasion (up to 4 divisions)" in text
+
+
+def test_aid_is_described_as_war_materiel_for_a_front() -> None:
+    text = seat_brief_markdown(VELMORA, "maridell")
+    assert "send aid: ship war materiel to Velmora" in text and "ship divisions" not in text
+    assert "a blockade alone gives it nowhere to go" in text
+
+
+def test_conditions_read_in_words_in_the_pack_and_the_intervention_prompt() -> None:
+    s = OREN.scenario
+    assert condition_words(s, ["objective:oren"]) == "Dravenia holds its objective on the Oren valley"
+    assert condition_words(s, ["front:oren.ground_km >= 30", "endurance < 0.5"]) == (
+        "Dravenia holds at least 30 km of the Oren valley and Tirsa's endurance is below 0.5"
+    )
+    iv = attrs.evolve(s.interventions[0], when=("objective:oren",))
+    loaded = attrs.evolve(OREN, scenario=attrs.evolve(s, interventions=(iv, *s.interventions[1:])))
+    text = seat_brief_markdown(loaded, iv.actor)
+    assert "intervene: once Dravenia holds its objective on the Oren valley, on news" in text
+
+
+def test_every_prompt_a_seat_can_be_asked_is_in_its_briefing_but_the_purge() -> None:
+    for loaded in (VELMORA, OREN, scenarios.load("drole-de-guerre-1939")):
+        kinds = asked_kinds(loaded.scenario)
+        for seat in loaded.scenario.seat_ids:
+            asked = asked_part(seat_brief_markdown(loaded, seat))
+            for kind in kinds.get(seat, ()):
+                told = kind != "penetration"  # telling it would reveal the agent
+                assert (f"- {kind.replace('_', ' ')}:" in asked) == told, (loaded.name, seat, kind)

@@ -13,6 +13,7 @@ from test_report import facilitated, resumed_facilitated_game
 
 from wargame.analysis.aar.hotwash import HotWash, hot_wash, hot_wash_of, hot_wash_text, seat_lines
 from wargame.analysis.aar.review import after_action, review
+from wargame.analysis.aar.types import PressureRecord
 from wargame.engine.picture import assessments
 from wargame.model.clock import DAY
 from wargame.model.scenario_files import scenarios
@@ -168,3 +169,39 @@ def test_a_resumed_game_and_a_confirmed_default(tmp_path: Path) -> None:
     france = next(s for s in hot_wash_of(aar).seats if s.seat == "france")
     assert all(k.by == "by default, confirmed by the white cell" for k in france.turns)
     assert "(by default, confirmed by the white cell)" in " ".join(text.split())
+
+
+# --- issue #17, round 2: the hot wash of a blockade (trial item 6) ---
+
+
+def test_the_headline_of_a_blockade_that_was_lifted_or_escalated(played: Session) -> None:
+    aar = after_action(played)
+    record = PressureRecord(
+        means="blockade", t=3 * DAY, at="1939-08-29T04:45", demand="Danzig", escorts=("uk", "france"),
+        ending="lift", ending_at="1939-09-20T04:45", forced=False,
+    )  # fmt: skip
+    o = attrs.evolve(aar.outcome, invasion_day=None, pressure_day=22, endurance_at_end=0.58)
+    lifted = attrs.evolve(aar, outcome=o, pressure=record, timeline=())
+    words = " ".join(hot_wash_of(lifted).headline)
+    assert "was deterred" not in words and "never invaded" not in words
+    assert words == (
+        "Germany blockaded Poland on 29 Aug 1939 04:45. Poland bore 22 days of it, endurance 0.58 left; "
+        "escorted by United Kingdom and France. Germany lifted the blockade on 20 Sep 1939 04:45."
+    )
+    invasion = next(e for e in aar.timeline if e.kind == "invasion")
+    g = next(iter(aar.outcome.guarantors))
+    per = attrs.evolve(aar.outcome.guarantors[g], war_declared_after_days=-5.0)
+    o = attrs.evolve(aar.outcome, guarantors={**aar.outcome.guarantors, g: per})
+    escalated = attrs.evolve(aar, outcome=o, pressure=attrs.evolve(record, ending="escalation"))
+    words = " ".join(hot_wash_of(escalated).headline)
+    assert ", then invaded it on " in words and "after -5 days" not in words
+    assert (
+        f"{aar.names[g]} declared war {(invasion.t - 3 * DAY) / DAY - 5:.1f}".rstrip("0").rstrip(".") in words
+    )
+
+
+def test_a_seats_estimate_of_itself_is_not_its_key_belief(played: Session) -> None:
+    aar = after_action(played)
+    for s in hot_wash_of(aar).seats:
+        for k in s.turns:
+            assert k.belief is None or k.belief.subject != f"mobilisation.{s.seat}", (s.seat, k.belief)

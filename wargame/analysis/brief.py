@@ -31,6 +31,7 @@ from wargame.analysis.brief_parts import (
     promise_words,
     seat_prompts,
 )
+from wargame.analysis.brief_plan import condition_words, pressure_lines
 from wargame.analysis.wording import date_text, days, instant
 from wargame.model.scenario import Inject, Scenario
 from wargame.model.scenario_files.scenarios import LoadedScenario
@@ -190,6 +191,9 @@ def white_cell_pack_markdown(loaded: LoadedScenario) -> str:
     ]
     out += ["## The aggressor's plan", ""]
     out += [f"- {line}" for line in aggressor_lines(s)]
+    if pressure := pressure_lines(s):
+        out += ["", "### The pressure (`[pressure]`)", ""]
+        out += [f"- {line}" for line in pressure]
     out += ["", "## Deceptions and penetrations", ""]
     from wargame.analysis.aar.review import aggressor_plan
 
@@ -201,7 +205,7 @@ def white_cell_pack_markdown(loaded: LoadedScenario) -> str:
 
     out += ["", "## Master event list", "", "| when | to | inject | text |", "|---|---|---|---|"]
     for i in sorted(s.injects, key=lambda i: (i.at is None, i.at or s.scenario.start, i.id)):
-        out.append(f"| {_inject_when(i)} | {_who(s, i.to)} | {i.id} | {_cell(i.text)} |")
+        out.append(f"| {_inject_when(s, i)} | {_who(s, i.to)} | {i.id} | {_cell(i.text)} |")
     if not s.injects:
         out.append("| — | — | — | (no injects) |")
 
@@ -216,7 +220,7 @@ def white_cell_pack_markdown(loaded: LoadedScenario) -> str:
                 + (f"before {date_text(h.before)}" if h.before else "")
             ).strip() or "any time"
             if h.when:
-                once = f"once {' and '.join(h.when)}"
+                once = f"once {condition_words(s, h.when)}"
                 when = once if when == "any time" else f"{when}, {once}"
             what = h.decision.replace("_", " ") + (f" ({h.item.replace('_', ' ')})" if h.item else "")
             out.append(
@@ -238,7 +242,7 @@ def white_cell_pack_markdown(loaded: LoadedScenario) -> str:
         out += ["", f"- Treaties: {and_list(treaties) or 'none'}."]
         out.append(
             "- Injects it receives: "
-            + (and_list(f"{i.id} ({_inject_when(i)})" for i in told) or "none")
+            + (and_list(f"{i.id} ({_inject_when(s, i)})" for i in told) or "none")
             + "."
         )
         out += [f"- Asked: {line}" for line in seat_prompts(s, a.id)]
@@ -297,10 +301,10 @@ __all__ = [
 ]
 
 
-def _inject_when(i: Inject) -> str:
-    """When an inject is published: its date, its conditions, or both."""
+def _inject_when(s: Scenario, i: Inject) -> str:
+    """When an inject is published: its date, its conditions (in words), or both."""
     parts = [date_text(i.at)] if i.at is not None else []
     if i.when:
-        delay = f" + {i.delay_hours:g} h" if i.delay_hours else ""
-        parts.append(f"once {' and '.join(i.when)}{delay}")
+        delay = f" + {i.delay_hours:g} hours" if i.delay_hours else ""
+        parts.append(f"once {condition_words(s, i.when)}{delay}")
     return ", ".join(parts)

@@ -11,10 +11,19 @@ mobilisation, penetration); this module only says them to the players.
 
 from __future__ import annotations
 
-from wargame.analysis.wording import date_text, days, times_text
-from wargame.model.prompts import asked_kinds, defended_fronts, support_seats
+from wargame.analysis.brief_plan import MEANS_NOUNS, aggressor_lines, condition_words
+from wargame.analysis.wording import date_text, days, times_text, words
+from wargame.model.pressure import PRESSURE_MEANS, clarity_of
+from wargame.model.prompts import (
+    PROMPT_RULES,
+    asked_kinds,
+    defended_fronts,
+    support_seats,
+    trigger_kinds,
+    triggered,
+)
 from wargame.model.scenario import Guarantee, Promise, Scenario
-from wargame.model.units import forces_text
+from wargame.model.units import forces_text, strength_text
 from wargame.model.wording import and_list
 
 PROMISES = {
@@ -73,13 +82,18 @@ def seat_prompts(s: Scenario, seat: str) -> list[str]:
             "abandon the plan; default: proceed."
         )
     if "allocate" in asked:
-        defended = " and ".join(f.name for f in defended_fronts(s))
+        defended = and_list(f.name for f in defended_fronts(s))
+        strip = (
+            f"strip it for the invasion (up to {strength_text(plan.strip_divisions)}), "
+            if plan.strip_divisions > 0
+            else ""
+        )
+        cannot = "" if strip else " (you cannot strip it for the invasion: your plan frees no divisions)"
         out.append(
             f"allocate: once you have invaded {target}, and again on news (a declaration of war, an "
-            f"offensive or a breakthrough on the {defended}), whether to strip it for the invasion "
-            f"(up to {plan.strip_divisions:g} divisions), hold it as deployed, reinforce it or recall the "
-            f"army to it (up to {plan.max_transfer_divisions:g} divisions, {days(plan.transfer_days)} on "
-            "the road); default: hold."
+            f"offensive or a breakthrough on the {defended}), whether to {strip}hold it as deployed, "
+            f"reinforce it or recall the army to it (up to {strength_text(plan.max_transfer_divisions)}, "
+            f"{days(plan.transfer_days)} on the road){cannot}; default: hold."
         )
     if "statement" in asked:
         out.append(
@@ -103,12 +117,12 @@ def seat_prompts(s: Scenario, seat: str) -> list[str]:
             f"{days(own.defer_days)} after deferring); default: {default}."
         )
     if "declare_war" in asked:
+        until = f"{target} concedes or falls" if plan.means in PRESSURE_MEANS else f"{target} falls"
         out.append(
-            f"declare war: once {ACT_TRIGGERS[plan.means].format(target=target)}, whether to declare war "
-            f"on {aggressor}; "
+            f"declare war: {war_trigger(s, seat)}, whether to declare war on {aggressor}; "
             "after you wait, asked again on news (a report, a partner's declaration, a promise "
             "falling due...), at most every "
-            f"{s.actor(seat).redecide_hours:g} hours, until {target} falls; default: wait."
+            f"{s.actor(seat).redecide_hours:g} hours, until {until}; default: wait."
         )
     if "offensive" in asked:
         out.append(
@@ -130,13 +144,54 @@ def seat_prompts(s: Scenario, seat: str) -> list[str]:
     for i in s.interventions:
         if i.actor == seat and "intervene" in asked:
             front = next((f.name for f in s.fronts if f.id == i.front), i.front)
+            once = f"once {condition_words(s, i.when)}, " if i.when else ""
+            side = " on the defender's side" if i.side == "defender" else ""
             out.append(
-                f"intervene: {'' if i.earliest is None else f'from {date_text(i.earliest)}, '}on news of "
-                f"the war on the {front}, whether "
-                f"to enter it{' on the defender’s side' if i.side == 'defender' else ''} with "
+                f"intervene: {'' if i.earliest is None else f'from {date_text(i.earliest)}, '}{once}on news "
+                f"of the war on the {front}, whether "
+                f"to enter it{side} with "
                 f"{forces_text(i.divisions, i.air, i.naval)} ({i.decision_hours:g} hours); default: wait."
             )
-    return out + pressure_prompts(s, asked)
+    out += pressure_prompts(s, asked)
+    said = {line.split(":")[0].replace(" ", "_") for line in out}
+    return out + [  # any other prompt the engine puts to the seat, in the rule's own words
+        f"{words(kind)}: {rule.when}" + (f"; default: {words(rule.default)}." if rule.default else ".")
+        for kind, rule in PROMPT_RULES.items()
+        if kind in asked and kind not in said and kind not in UNTOLD
+    ]
+
+
+#: Prompts a briefing keeps quiet about: that a seat may be asked to purge an agent would tell it
+#: there is one (a penetration is ground truth, for the white cell and the aggressor).
+UNTOLD = ("penetration",)
+
+
+def war_trigger(s: Scenario, seat: str) -> str:
+    """When ``seat`` is asked to declare war, in words: over the acts of the aggressor's plan that
+    its guarantees cover (``[guarantees.clarity]``), each with its clarity (the vaguer, the longer
+    the consultation before the question); "once Poland is invaded" for a plain invasion."""
+    plan = s.aggressor
+    aggressor, target = _name(s, plan.actor), _name(s, plan.target)
+    kinds = trigger_kinds(s)
+    if kinds == ("invasion",):
+        return f"once {target} is invaded"
+    acts = []
+    for kind in kinds:
+        covered = [
+            c
+            for g in triggered(s, kind)
+            if seat in g.guarantors and (c := clarity_of(g.clarity, g.trigger_clarity, kind)) is not None
+        ]
+        if not covered:
+            continue
+        act = ACT_PHRASES[kind].format(aggressor=aggressor, target=target)
+        if kind == "invasion" and plan.means in PRESSURE_MEANS:
+            act = f"{aggressor} turns its {MEANS_NOUNS[plan.means]} into an invasion"
+        acts.append((kind, f"{act} (your treaty's clarity {max(covered):g})"))
+    if not acts:
+        return f"if ever a treaty of yours covers what {aggressor} does to {target}"
+    first = "once " if acts[0][0] == kinds[0] else f"only if {aggressor} escalates: once "
+    return first + ", or later once ".join(text for _, text in acts)
 
 
 def pressure_prompts(s: Scenario, asked: set[str]) -> list[str]:
@@ -196,7 +251,7 @@ def _free(s: Scenario, seat: str) -> dict[str, tuple[bool, str]]:
             f"launch offensive: on the {front.name if front else ''}, once at war with {aggressor}.",
         ),
         "halt_offensive": (front is not None, "halt offensive: stop an offensive under way."),
-        "send_aid": (bool(bound), f"send aid: ship divisions to {target} once it is invaded."),
+        "send_aid": (bool(bound), _aid_text(bound, target)),
         "negotiate": (bool(bound), f"negotiate: open talks with {aggressor}."),
         "share_report": (bool(partners), f"share report: pass a report to {and_list(partners)}."),
         "share_assessment": (
@@ -227,46 +282,29 @@ def free_kinds(s: Scenario) -> tuple[str, ...]:
     return tuple(_free(s, s.seat_ids[0]))
 
 
-#: How a briefing says the act triggers a guarantee (``[aggressor] means``).
-ACT_TRIGGERS = {
-    "invasion": "{target} is invaded",
-    "strike": "{target} is struck",
-    "blockade": "{target} is blockaded (if your treaty covers a blockade)",
-    "hybrid": "a hybrid campaign against {target} begins (if your treaty covers it)",
+def _aid_text(bound: list[Guarantee], target: str) -> str:
+    """What a shipment of aid is: war materiel that strengthens the protected state's front once
+    there is one (an invasion), drawn on no divisions of the sender's own."""
+    g = bound[0] if bound else None
+    worth = (
+        f" (each shipment worth {strength_text(g.aid_divisions)} to its defence, "
+        f"{days(g.aid_days)} on the way)"
+        if g is not None
+        else ""
+    )
+    return (
+        f"send aid: ship war materiel to {target}{worth}, once it is invaded: aid strengthens a front, "
+        "so a blockade alone gives it nowhere to go; it takes none of your own divisions."
+    )
+
+
+#: How a briefing says the aggressor's act (``[aggressor] means``), for the declare-war prompt.
+ACT_PHRASES = {
+    "invasion": "{aggressor} invades {target}",
+    "strike": "{aggressor} strikes at {target}",
+    "blockade": "{aggressor} blockades {target}",
+    "hybrid": "{aggressor} opens a hybrid campaign against {target}",
 }
-#: How a briefing names the aggressor's act (``[aggressor] means``).
-ACT_VERBS = {
-    "invasion": "attacks",
-    "strike": "strikes at",
-    "blockade": "blockades",
-    "hybrid": "opens a hybrid campaign against",
-}
 
 
-def aggressor_lines(s: Scenario, for_seat: str | None = None) -> list[str]:
-    """The aggressor's plan in sentences; for the aggressor's own seat (``for_seat``), with the
-    deceptions it runs and the agents that report to it."""
-    from wargame.analysis.aar.review import aggressor_plan
-
-    plan = s.aggressor
-    out = [
-        f"{_name(s, plan.actor)} {ACT_VERBS[plan.means]} {_name(s, plan.target)} on "
-        f"{date_text(plan.invasion_at)}; the order is confirmed or cancelled {plan.order_lead_hours:g} "
-        "hours before.",
-        f"It may postpone {times_text(plan.max_postponements)}, {days(plan.postpone_days)} each time.",
-    ]
-    if plan.warning_at is not None:
-        out.append(
-            f"The crisis becomes public on {date_text(plan.warning_at)}: "
-            "the guarantors are asked for statements."
-        )
-    if for_seat is not None:
-        written = aggressor_plan(s)
-        out += [f"Your deception {line}." for line in written.deceptions]
-        agents = {p.id for p in s.penetrations if p.leaks_to == for_seat}
-        out += [
-            f"An agent reports to you: {line}."
-            for line in written.penetrations
-            if line.split(":")[0] in agents
-        ]
-    return out
+__all__ = ["aggressor_lines", "free_decisions_of", "paragraphs", "promise_words", "seat_prompts"]

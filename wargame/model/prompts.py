@@ -248,8 +248,9 @@ PROMPT_RULES: dict[str, PromptRule] = {
             kind="declare_war",
             options=PROMPTS["declare_war"],
             default="wait",
-            when="once the protected state is invaded; after a wait, again on news (at most once per "
-            "redecide_hours) until its resistance ends",
+            when="once the aggressor's act triggers its guarantee (an invasion, or a strike, blockade or "
+            "hybrid campaign its clarity table covers; again over an invasion a pressure turns into); "
+            "after a wait, again on news (at most once per redecide_hours) until its resistance ends",
             seats=declare_war_seats,
         ),
         PromptRule(
@@ -281,7 +282,7 @@ PROMPT_RULES: dict[str, PromptRule] = {
             options=PROMPTS["intervene"],
             default="wait",
             when="on news of the war on its front (a front report, the capital falling), not before its "
-            "earliest date if it has one",
+            "earliest date nor before its when conditions hold, if it has them",
             seats=intervene_seats,
         ),
         PromptRule(

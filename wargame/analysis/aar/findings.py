@@ -34,6 +34,7 @@ from wargame.engine.events import (
     DetectedTruth,
     EndData,
     InvasionData,
+    LeakData,
     LeakTruth,
     ReportData,
     ReportTruth,
@@ -46,7 +47,7 @@ from wargame.engine.outcome_types import Outcome
 from wargame.engine.penetration import subjects_of
 from wargame.model.clock import DAY
 from wargame.model.scenario import Scenario
-from wargame.model.wording import noun_for
+from wargame.model.wording import and_list, count, noun_for
 
 FIXES: dict[str, tuple[str, tuple[str, ...]]] = {
     "broken_promise": (
@@ -116,8 +117,10 @@ def issues(
     deception: Sequence[DeceptionResult],
     outcome: Outcome,
     names: Mapping[str, str],
+    scenario: Scenario | None = None,
 ) -> tuple[Finding, ...]:
-    """Every issue of the game, in the order a facilitator would raise them."""
+    """Every issue of the game, in the order a facilitator would raise them (``scenario``: to
+    tell whether the protected state sits on the council, and so needs no informing)."""
     out: list[Finding] = []
     invasion = next((e for e in events if isinstance(e.data, InvasionData)), None)
     for g in guarantees:
@@ -164,7 +167,12 @@ def issues(
             )
         )
     sittings = outcome.council_sittings
-    if sittings and not outcome.protected_informed:
+    member = (
+        scenario is not None
+        and scenario.council is not None
+        and scenario.aggressor.target in scenario.council.members
+    )  # a protected state on the council hears every decision: it needs no informing
+    if sittings and not outcome.protected_informed and not member:
         out.append(
             Finding(kind="not_informed", text="The council sat but never informed the protected state.")
         )
@@ -230,17 +238,18 @@ def _far_estimates(decisions: Sequence[DecisionRecord], names: Mapping[str, str]
     groups: dict[tuple[str, str], list[tuple[DecisionRecord, Belief]]] = {}
     for d in decisions:
         for b in d.beliefs:
-            if b.far_from_truth:
+            if b.far_from_truth and not own_estimate(d.seat, b.subject):
                 groups.setdefault((d.seat, b.subject), []).append((d, b))
     out = []
     for (seat, _subject), hits in groups.items():
         d, b = hits[0]
         if b.ratio is not None and b.truth is not None:
-            off = f"{b.ratio:.2g} times the truth ({amount(b.estimate)} against {amount(b.truth)})"
+            off = f"at {b.ratio:.2g} times the truth ({amount(b.estimate)} against {amount(b.truth)})"
         elif b.error_days is not None:
-            off = f"{days(abs(b.error_days))} ({'early' if b.error_days < 0 else 'late'})"
+            off = f"{days(abs(b.error_days))} {'early' if b.error_days < 0 else 'late'}"
         else:
-            off = f"{amount(b.estimate)} against {amount(b.truth or 0)}"
+            off = f"at {amount(b.estimate)} against {amount(b.truth or 0)}"
+        label = f"the {b.label}" if b.is_date and not b.label.startswith("the ") else b.label
         more = len(hits) - 1
         others = f" and {more} more {noun_for(more, 'decision')} up to {when(hits[-1][0].at)}" if more else ""
         out.append(
@@ -250,10 +259,16 @@ def _far_estimates(decisions: Sequence[DecisionRecord], names: Mapping[str, str]
                 seat=seat,
                 text=f"{names[seat]} decided {words(d.kind)} → {words(d.choice)} "
                 f"({when(d.at)}){others} "
-                f"with its estimate of {b.label} off: {off}.",
+                f"with its estimate of {label} {off}.",
             )
         )
     return out
+
+
+def own_estimate(seat: str, subject: str) -> bool:
+    """Whether ``subject`` is ``seat``'s estimate of itself (``mobilisation.<seat>``: its own
+    divisions available), which a review does not grade: a government knows its own army."""
+    return subject == f"mobilisation.{seat}"
 
 
 def fixes(found: Sequence[Finding]) -> tuple[Fix, ...]:
@@ -290,7 +305,19 @@ def deception_results(
         )
     for pen in scenario.penetrations:
         target = pen.target
-        for subject in subjects_of(scenario, pen):
+        leaked = [e.data for e in events if isinstance(e.truth, LeakTruth) and e.truth.penetration == pen.id]
+        detected = next(
+            (e for e in events if isinstance(e.truth, DetectedTruth) and e.truth.id == pen.id), None
+        )
+        decisions = sum(1 for d in leaked if isinstance(d, LeakData) and d.decision is not None)
+        what = and_list(
+            [count(decisions, "decision")] * bool(decisions)
+            + [count(len(leaked) - decisions, "report")] * bool(len(leaked) - decisions)
+        )
+        note = (f"{what} leaked to {scenario.actor(pen.leaks_to).name}" if leaked else "nothing leaked") + (
+            f"; detected {when(detected.at)}" if detected else "; never detected"
+        )
+        for i, subject in enumerate(subjects_of(scenario, pen)):
             biased = [
                 e.truth.biased_by
                 for e in events
@@ -301,13 +328,6 @@ def deception_results(
                 and e.truth.biased_by is not None
             ]
             moved = sum(1 for b in biased if b != 1.0)
-            leaks = sum(1 for e in events if isinstance(e.truth, LeakTruth) and e.truth.penetration == pen.id)
-            detected = next(
-                (e for e in events if isinstance(e.truth, DetectedTruth) and e.truth.id == pen.id), None
-            )
-            note = f"{leaks} decisions leaked to {scenario.actor(pen.leaks_to).name}; " + (
-                f"detected {when(detected.at)}" if detected else "never detected"
-            )
             out.append(
                 DeceptionResult(
                     id=pen.id,
@@ -318,7 +338,7 @@ def deception_results(
                     believed={target: moved},
                     ratio_at_invasion={target: _ratio_at(samples, target, subject, invasion_t)},
                     worst_ratio={target: _worst(samples, target, subject)},
-                    note=note,
+                    note=note if i == 0 else "",  # once per agent, not once per subject it bends
                 )
             )
     return tuple(out)

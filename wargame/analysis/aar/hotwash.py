@@ -30,9 +30,11 @@ from datetime import datetime
 
 import attrs
 
+from wargame.analysis.aar.findings import own_estimate
+from wargame.analysis.aar.markdown import ENDINGS, PAST, declared_text
 from wargame.analysis.aar.review import after_action
 from wargame.analysis.aar.types import AfterAction, Belief, DeceptionResult, DecisionRecord, WhiteAct
-from wargame.analysis.wording import amount, date_text, days, early_or_late, instant, words
+from wargame.analysis.wording import amount, date_text, days, early_or_late, instant, when, words
 from wargame.engine.kinds import Kind
 from wargame.engine.outcome_types import Honour
 from wargame.model.clock import to_datetime
@@ -176,7 +178,9 @@ def turns(decisions: Sequence[DecisionRecord], start: datetime) -> tuple[KeyDeci
             by=_by(d),
             times=1 + len(repeats),
             until=date_text(to_datetime(start, repeats[-1].t), time=False) if repeats else "",
-            belief=max(d.beliefs, key=_off) if d.beliefs else None,
+            belief=max(graded, key=_off)
+            if (graded := [b for b in d.beliefs if not own_estimate(d.seat, b.subject)])
+            else None,
             change=change,
             human=d.who == "human",
         )
@@ -193,13 +197,18 @@ def headline(aar: AfterAction) -> tuple[str, ...]:
     invasion = next((e for e in aar.timeline if e.kind == Kind.INVASION), None)
     later = o.postponements
     after = f" after {count(later, 'postponement')}" if later else ""
+    if invasion is None and aar.pressure is not None:
+        return pressure_headline(aar)
     if invasion is None:
         if aar.finished:
             return (f"{aggressor} was deterred: it never invaded {target}{after}.",)
         return (f"{aggressor} has not invaded {target} yet{after}.",)
-    out = [f"{aggressor} invaded {target} on {instant(aar.start, invasion.t)}{after}."]
+    act = "struck at" if plan.means == "strike" else "invaded"
+    out = [f"{aggressor} {act} {target} on {instant(aar.start, invasion.t)}{after}."]
+    if aar.pressure is not None:  # a pressure turned into this invasion
+        out[0] = f"{pressure_headline(aar)[0][:-1]}, then invaded it on {instant(aar.start, invasion.t)}."
     declared = {g: per.war_declared_after_days for g, per in o.guarantors.items()}
-    wars = [f"{names.get(g, g)} declared war after {days(d)}" for g, d in declared.items() if d is not None]
+    wars = [f"{names.get(g, g)} {declared_text(aar, d)}" for g, d in declared.items() if d is not None]
     wars += [
         f"{names.get(g, g)} " + ("was already at war" if o.guarantors[g].at_war else "never declared war")
         for g, d in declared.items()
@@ -213,6 +222,37 @@ def headline(aar: AfterAction) -> tuple[str, ...]:
         out.append(f"{target} held out {days(held)}{fell}.")
     else:
         out.append(f"{target} still stood at the {'end' if aar.finished else 'time of the review'}{fell}.")
+    if o.objectives_held and aar.objectives:
+        if o.objectives_held == len(aar.objectives):
+            held_names = _and(
+                aar.objectives[f] or f"its objective on the {aar.fronts.get(f, f)}" for f in aar.objectives
+            )
+            out.append(f"{aggressor} holds {held_names}.")
+        else:
+            out.append(
+                f"{aggressor} holds {o.objectives_held} of its {count(len(aar.objectives), 'objective')}."
+            )
+    return tuple(out)
+
+
+def pressure_headline(aar: AfterAction) -> tuple[str, ...]:
+    """A blockade or hybrid campaign that never became an invasion, in two or three sentences."""
+    p, o, names = aar.pressure, aar.outcome, aar.names
+    assert p is not None
+    plan = aar.plan.aggressor
+    aggressor, target = names.get(plan.actor, plan.actor), names.get(plan.target, plan.target)
+    out = [f"{aggressor} {PAST[p.means]} {target} on {when(p.at)}."]
+    escorts = _and(names.get(g, g) for g in p.escorts)
+    left = f", endurance {o.endurance_at_end:.2f} left" if o.endurance_at_end is not None else ""
+    out.append(
+        f"{target} bore {count(o.pressure_day or 0, 'day')} of it{left}"
+        + (f"; escorted by {escorts}" if escorts else "")
+        + "."
+    )
+    if p.ending:
+        what = "blockade" if p.means == "blockade" else "hybrid campaign"
+        ending = ENDINGS[p.ending].format(target=target, aggressor=aggressor, what=what, at=when(p.ending_at))
+        out.append(ending + ".")
     return tuple(out)
 
 

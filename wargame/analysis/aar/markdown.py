@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from wargame.analysis.aar.types import AfterAction, Belief, DecisionRecord
+from wargame.analysis.brief_plan import ACT_VERBS
 from wargame.analysis.wording import (
     NOTHING,
     amount,
@@ -27,7 +28,8 @@ from wargame.analysis.wording import (
     when,
     words,
 )
-from wargame.model.wording import and_list
+from wargame.model.clock import DAY
+from wargame.model.wording import and_list, count
 
 SECTIONS = (
     "What was planned",
@@ -84,6 +86,8 @@ def to_markdown(aar: AfterAction, images: Mapping[str, str] | None = None) -> st
     out += ["", "### Guarantees and their dated promises", ""]
     for g in aar.plan.guarantees:
         trig = f"triggered {when(g.triggered_at)}" if g.triggered_at else "never triggered"
+        if g.triggered_at and g.triggered_by != "invasion" and g.triggered_clarity is not None:
+            trig += f" by the {words(g.triggered_by)} (clarity {g.triggered_clarity:g})"
         signed = date_text(datetime.fromisoformat(g.signed), time=False)
         out.append(
             f"- **{g.name}** (signed {signed}): {and_list(names.get(a, a) for a in g.guarantors)} "
@@ -99,9 +103,15 @@ def to_markdown(aar: AfterAction, images: Mapping[str, str] | None = None) -> st
     a = aar.plan.aggressor
     out += ["", "### The aggressor's plan (white cell)", ""]
     out.append(
-        f"- {names.get(a.actor, a.actor)} attacks {names.get(a.target, a.target)} at {when(a.invasion_at)}; "
-        f"it may postpone {times_text(a.max_postponements)} by {days(a.postpone_days)}."
+        f"- {names.get(a.actor, a.actor)} {ACT_VERBS.get(a.means, 'attacks')} "
+        f"{names.get(a.target, a.target)} at {when(a.invasion_at)}; it may postpone "
+        f"{times_text(a.max_postponements)} by "
+        f"{days(a.postpone_days)}; its aim: {words(a.aim)}."
     )
+    if a.demand:
+        out.append(f"- It demands {a.demand}.")
+    if a.concession_by:
+        out.append(f"- If there is no concession by {when(a.concession_by)}, it decides whether to escalate.")
     out += [f"- Deception {line}" for line in a.deceptions]
     out += [f"- Penetration {line}" for line in a.penetrations]
 
@@ -168,20 +178,31 @@ def outcome_lines(aar: AfterAction) -> list[str]:
     a = aar.plan.aggressor
     aggressor, target = names.get(a.actor, a.actor), names.get(a.target, a.target)
     invaded = day_instant(aar.start, o.invasion_day)
+    postponed = (
+        f"{aggressor} never postponed"
+        if not o.postponements
+        else f"{aggressor} postponed {times_text(o.postponements)}"
+    )
     out = [
-        f"- Deterred: {'yes' if o.deterred else 'no'} ({o.deterrence}); invasion: {invaded}; "
-        f"{aggressor} postponed {times_text(o.postponements)}.",
-        f"- Guarantee honoured: **{o.guarantee_honoured}**; credibility at the invasion "
+        f"- End state: **{words(o.end_state)}**"
+        + (f" ({END_STATES[o.end_state]})" if o.end_state in END_STATES else "")
+        + (f", {days(o.duration_days)} after the trigger" if o.duration_days is not None else "")
+        + ".",
+        f"- Deterred: {'yes' if o.deterred else 'no'} ({o.deterrence}); invasion: {invaded}; {postponed}.",
+        f"- Guarantee honoured: **{o.guarantee_honoured}**; credibility at the "
+        f"{'invasion' if aar.pressure is None or o.invasion_day is not None else aar.pressure.means} "
         f"{o.credibility_at_invasion}; promises kept {o.promises_kept} of {o.promises_due}.",
     ]
     held, fell = o.protege_survival_days, o.capital_fell_after_days
     capital = f"its capital fell after {days(fell)}" if fell is not None else "its capital did not fall"
+    out += pressure_lines(aar)
     if o.invasion_day is None:
         out.append(f"- {target} was not invaded.")
     elif held is None:
         out.append(f"- {target} still stood at the {'end' if aar.finished else 'review'}; {capital}.")
     else:
         out.append(f"- {target} held out {days(held)} after the invasion; {capital}.")
+    out += ground_lines(aar)
     for g, per in o.guarantors.items():
         war, offensive, most = (
             per.war_declared_after_days,
@@ -191,7 +212,7 @@ def outcome_lines(aar: AfterAction) -> list[str]:
         out.append(
             f"- {names.get(g, g)}: "
             + (
-                f"declared war after {days(war)}"
+                declared_text(aar, war)
                 if war is not None
                 else "already at war"
                 if per.at_war
@@ -206,6 +227,80 @@ def outcome_lines(aar: AfterAction) -> list[str]:
             + "."
         )
     return out
+
+
+#: What each end state means, in a few words (``Outcome.end_state``).
+END_STATES = {
+    "concession": "the protected state gave in to the pressure",
+    "deterred": "the aggressor never acted",
+    "collapse": "the protected state collapsed",
+    "objective_held": "the aggressor holds every objective it set out to seize",
+    "resisted": "the protected state held out",
+    "undecided": "the journal stops before the end",
+}
+
+#: The aggressor's pressure, done (``PressureRecord.means``).
+PAST = {"blockade": "blockaded", "hybrid": "opened a hybrid campaign against"}
+
+#: How a pressure ended (``PressureRecord.ending``).
+ENDINGS = {
+    "concession": "{target} conceded the demand on {at}",
+    "lift": "{aggressor} lifted the {what} on {at}",
+    "escalation": "{aggressor} turned the {what} into an invasion on {at}",
+}
+
+
+def pressure_lines(aar: AfterAction) -> list[str]:
+    """A blockade or hybrid campaign in sentences: the act and its day, the demand, the days of
+    pressure and the endurance left, the escorts, and how it ended."""
+    p, o, names = aar.pressure, aar.outcome, aar.names
+    if p is None:
+        return []
+    a = aar.plan.aggressor
+    aggressor, target = names.get(a.actor, a.actor), names.get(a.target, a.target)
+    what = "blockade" if p.means == "blockade" else "hybrid campaign"
+    demand = f", demanding {p.demand}" if p.demand else ""
+    out = [f"- {aggressor} {PAST[p.means]} {target} on {when(p.at)}{demand}."]
+    bore = count(o.pressure_day or 0, "day")
+    left = f"; its endurance at the end {o.endurance_at_end:.2f}" if o.endurance_at_end is not None else ""
+    out.append(f"- {target} bore {bore} of {what}{left} (1: untouched, 0: spent).")
+    if p.means == "blockade":
+        escorts = and_list(names.get(g, g) for g in p.escorts)
+        out.append(f"- Escorted by {escorts}." if escorts else "- Nobody escorted its shipping.")
+    if p.ending:
+        ended = ENDINGS[p.ending].format(target=target, aggressor=aggressor, what=what, at=when(p.ending_at))
+        out.append(f"- {ended}{' (its endurance spent)' if p.forced else ''}.")
+    else:
+        out.append(f"- The {what} went on to the {'end' if aar.finished else 'review'}.")
+    return out
+
+
+def declared_text(aar: AfterAction, after: float) -> str:
+    """When a guarantor declared war, counted from the act that opened the crisis: the pressure's
+    start where a blockade or hybrid campaign came first (the outcome counts from an invasion
+    that followed it), else the invasion."""
+    p, invasion = aar.pressure, aar.outcome.invasion_day
+    if p is None:
+        return f"declared war after {days(after)}"
+    since = after + (invasion - p.t / DAY if invasion is not None else 0.0)
+    what = "blockade" if p.means == "blockade" else "hybrid campaign"
+    return f"declared war {days(since)} into the {what}"
+
+
+def ground_lines(aar: AfterAction) -> list[str]:
+    """The ground the aggressor holds on each front it attacks, and its objectives held."""
+    o, fronts = aar.outcome, aar.fronts
+    held = [
+        f"{km:g} km of the {fronts.get(f, f)}"
+        + (f" (its objective: {aar.objectives[f]})" if aar.objectives.get(f) else "")
+        for f, km in o.ground_held_km.items()
+        if km > 0
+    ]
+    if not held:
+        return []
+    aggressor = aar.names.get(aar.plan.aggressor.actor, aar.plan.aggressor.actor)
+    objectives = f"; {count(o.objectives_held, 'objective')} held" if aar.objectives else ""
+    return [f"- {aggressor} holds {and_list(held)} at the end{objectives}."]
 
 
 def _image(images: Mapping[str, str], key: str) -> list[str]:

@@ -28,13 +28,25 @@ from wargame.analysis.aar.types import (
     GuaranteePlan,
     Obligation,
     Plan,
+    PressureRecord,
     TimelineEntry,
     WhiteAct,
 )
 from wargame.analysis.wording import instant
 from wargame.engine.conditions import held_at
 from wargame.engine.decisions import WHITE
-from wargame.engine.events import DecisionData, EndData, GuaranteeData, InvasionData, PromiseData
+from wargame.engine.events import (
+    ConcessionData,
+    DecisionData,
+    EndData,
+    EscalationData,
+    EscortData,
+    GuaranteeData,
+    InvasionData,
+    LiftData,
+    PressureData,
+    PromiseData,
+)
 from wargame.engine.intelligence import subject_label
 from wargame.engine.journal import Event
 from wargame.engine.kinds import Kind
@@ -57,6 +69,7 @@ ROUTINE = frozenset(
     {Kind.REPORT, Kind.FRONT, Kind.PROMPT, Kind.SUPPRESSED, Kind.LEAK, Kind.ASSESSMENT, Kind.PENETRATION}
 )
 WHITE_ACT = "white cell"  # the timeline's kind for a white-cell act
+INTS = ("humint", "sigint", "imint", "osint")  # channel kinds written in capitals
 
 
 class AfterActionError(ValueError):
@@ -91,7 +104,7 @@ def review(
     decisions = _decisions(events, seen, scenario)
     outcome = measures(events, scenario)
     deception = deception_results(events, scenario, seen.samples, invasion.t if invasion else None)
-    found = issues(events, guarantees, decisions, deception, outcome, names)
+    found = issues(events, guarantees, decisions, deception, outcome, names, scenario)
     subjects = sorted(
         {s for sample in seen.samples for per in sample.assessments.values() for s in per}
         | {s for sample in seen.samples for s in sample.truths}
@@ -129,6 +142,27 @@ def review(
         labels={s: subject_label(seen.session.scenario, s) for s in subjects},
         names=names,
         fronts={f.id: f.name for f in scenario.fronts},
+        pressure=pressure_record(events),
+        objectives={f.id: f.objective for f in scenario.fronts if f.objective_km > 0},
+    )
+
+
+def pressure_record(events: Sequence[Event]) -> PressureRecord | None:
+    """The blockade or hybrid campaign of the game, if one began (see :class:`PressureRecord`)."""
+    start = next((e for e in events if isinstance(e.data, PressureData)), None)
+    if start is None or not isinstance(start.data, PressureData):
+        return None
+    end = next((e for e in events if isinstance(e.data, ConcessionData | LiftData | EscalationData)), None)
+    ending = {ConcessionData: "concession", LiftData: "lift", EscalationData: "escalation"}
+    return PressureRecord(
+        means=start.data.means,
+        t=start.t,
+        at=start.at,
+        demand=start.data.demand,
+        escorts=tuple(dict.fromkeys(e.data.actor for e in events if isinstance(e.data, EscortData))),
+        ending=ending[type(end.data)] if end is not None else "",
+        ending_at=end.at if end is not None else "",
+        forced=end is not None and isinstance(end.data, ConcessionData) and end.data.forced,
     )
 
 
@@ -144,6 +178,7 @@ def _guarantees(
     out = []
     for g in scenario.guarantees:
         trigger = triggered.get(g.id)
+        act = trigger.data if trigger is not None and isinstance(trigger.data, GuaranteeData) else None
         obligations = []
         for guarantor in g.guarantors:
             for p in promises_of(g, guarantor):
@@ -173,6 +208,8 @@ def _guarantees(
                 trigger_clarity=g.trigger_clarity,
                 triggered_at=trigger.at if trigger else None,
                 obligations=tuple(obligations),
+                triggered_by=(act.trigger or "invasion") if act else "invasion",
+                triggered_clarity=act.trigger_clarity if act else None,
             )
         )
     return tuple(out)
@@ -190,7 +227,7 @@ def aggressor_plan(scenario: Scenario) -> AggressorPlan:
             if d.subject == "attack_date"
             else f"at {d.factor:g} times the truth"
         )
-        + f", through {_and(c.upper() if c in ('humint', 'sigint', 'imint') else c for c in d.channels)} "
+        + f", through {_and(c.upper() if c in INTS else c for c in d.channels)} "
         + f"channels, against {_and(names.get(t, t) for t in d.targets) if d.targets else 'everyone'}"
         for d in scenario.deception
     )
@@ -198,6 +235,12 @@ def aggressor_plan(scenario: Scenario) -> AggressorPlan:
         f"{p.id}: an agent in {names.get(p.target, p.target)}'s government, leaking to "
         f"{names.get(p.leaks_to, p.leaks_to)}; bends "
         f"{_and(subject_label(scenario, s) for s in subjects_of(scenario, p))} by {p.bias:g} times"
+        + (
+            f"; sways its {_and(k.replace('_', ' ') for k in p.sways)} decisions (chance {p.sway:g}, "
+            "times 1 - its oversight, that one goes the way the aggressor wants)"
+            if p.sways and p.sway > 0
+            else ""
+        )
         for p in scenario.penetrations
     )
     return AggressorPlan(
@@ -208,6 +251,10 @@ def aggressor_plan(scenario: Scenario) -> AggressorPlan:
         max_postponements=plan.max_postponements,
         deceptions=deceptions,
         penetrations=penetrations,
+        means=plan.means,
+        aim=plan.aim,
+        demand=plan.demand,
+        concession_by=plan.concession_by.isoformat(timespec="minutes") if plan.concession_by else None,
     )
 
 

@@ -53,6 +53,8 @@ class GuaranteePlan:
     trigger_clarity: float
     triggered_at: str | None
     obligations: tuple[Obligation, ...]
+    triggered_by: str = "invasion"  # the kind of act that triggered it (the last time)
+    triggered_clarity: float | None = None  # its clarity for that act (None: not triggered)
 
 
 @attrs.frozen(kw_only=True)
@@ -67,6 +69,25 @@ class AggressorPlan:
     max_postponements: int
     deceptions: tuple[str, ...]  # one line each: "id: subject x factor via channels, against seats"
     penetrations: tuple[str, ...]
+    means: str = "invasion"  # its act: invasion, strike, blockade or hybrid (``[aggressor] means``)
+    aim: str = "conquest"  # conquest, seize or coerce (``[aggressor] aim``)
+    demand: str = ""  # what a pressure demands
+    concession_by: str | None = None  # a pressure's deadline (ISO), if any
+
+
+@attrs.frozen(kw_only=True)
+class PressureRecord:
+    """How a blockade or hybrid campaign went: when it began, what it demanded, who escorted, and
+    how it ended (``ending``: ``concession``, ``lift``, ``escalation``; "" while it went on)."""
+
+    means: str
+    t: int
+    at: str
+    demand: str
+    escorts: tuple[str, ...]  # the guarantors that escorted, in the order they began
+    ending: str
+    ending_at: str
+    forced: bool  # a concession forced by spent endurance, not chosen
 
 
 @attrs.frozen(kw_only=True)
@@ -264,3 +285,5 @@ class AfterAction:
     labels: Mapping[str, str]  # subject -> words ("Germany's divisions on the Franco-German border")
     names: Mapping[str, str]  # actor id -> display name
     fronts: Mapping[str, str] = attrs.field(factory=dict)  # front id -> name ("Franco-German border")
+    pressure: PressureRecord | None = None  # the blockade or hybrid campaign, if one began
+    objectives: Mapping[str, str] = attrs.field(factory=dict)  # front id -> its objective's name
