@@ -125,14 +125,14 @@ def test_inject_published_right_after_the_declaration_and_never_without_it() -> 
     events = run(
         with_injects(
             Inject(id="after-uk", text="Britain is at war.", when=("war:uk",)),
-            Inject(id="ussr-war", text="never", when=("war:ussr",)),
+            Inject(id="ussr-war", text="never", when=("offensive:ussr",)),
             Inject(id="ussr-in", text="The Red Army crosses.", when=("intervened:ussr",)),
         )
     )
     war = next(e for e in events if isinstance(e.data, WarData) and e.data.actor == "uk")
     (inject,) = published(events, "after-uk")
     assert inject.t == war.t and inject.seq == war.seq + 1  # at once, the next line of the journal
-    assert published(events, "ussr-war") == []  # the USSR never declares war
+    assert published(events, "ussr-war") == []  # the USSR never launches an offensive (it enters)
     entry = next(e for e in events if isinstance(e.data, InterventionData))
     (came,) = published(events, "ussr-in")
     assert came.t == entry.t
@@ -246,7 +246,7 @@ def test_conditional_promise_never_met_never_falls_due() -> None:
     i = next(n for n, g in enumerate(s.guarantees) if g.id == "anglo-polish")
     g = s.guarantees[i]
     promises = tuple(
-        attrs.evolve(p, condition="war:ussr") if p.action == "declare_war" else p for p in g.promises
+        attrs.evolve(p, condition="offensive:ussr") if p.action == "declare_war" else p for p in g.promises
     )
     guarantees = list(s.guarantees)
     guarantees[i] = attrs.evolve(g, promises=promises)
@@ -372,7 +372,7 @@ def test_the_after_action_review_dates_a_conditional_promise_from_its_condition(
     s = LOADED.scenario
     i = next(n for n, g in enumerate(s.guarantees) if g.id == "anglo-polish")
     g = s.guarantees[i]
-    conditions_by_action = {"declare_war": "offensive:france", "air_action": "war:ussr"}
+    conditions_by_action = {"declare_war": "offensive:france", "air_action": "offensive:ussr"}
     promises = tuple(attrs.evolve(p, condition=conditions_by_action[p.action]) for p in g.promises)
     guarantees = list(s.guarantees)
     guarantees[i] = attrs.evolve(g, promises=promises)

@@ -121,6 +121,8 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
     # the guarantees the journal shows triggered (a treaty silent on a blockade that was lifted
     # was never called on: not "abandoned"), in the scenario's order
     fired = {d.guarantee for _, d in _of(index, GuaranteeData)}
+    if invasion is not None and isinstance(invasion.data, InvasionData):  # an invasion triggers at once
+        fired |= {g.id for g in prompts.triggered(scenario, invasion.data.means or "invasion")}
     triggered = [g for g in scenario.guarantees if g.id in fired]
     # every guarantor its plan could call on, measured in every game (deterred ones too)
     guarantors = sorted({a for g in prompts.triggered(scenario) for a in g.guarantors})
