@@ -130,10 +130,11 @@ def seat_prompts(s: Scenario, seat: str) -> list[str]:
     for i in s.interventions:
         if i.actor == seat and "intervene" in asked:
             front = next((f.name for f in s.fronts if f.id == i.front), i.front)
+            side = " on the defender's side" if i.side == "defender" else ""
             out.append(
                 f"intervene: {'' if i.earliest is None else f'from {date_text(i.earliest)}, '}on news of "
                 f"the war on the {front}, whether "
-                f"to enter it{' on the defender’s side' if i.side == 'defender' else ''} with "
+                f"to enter it{side} with "
                 f"{forces_text(i.divisions, i.air, i.naval)} ({i.decision_hours:g} hours); default: wait."
             )
     return out + pressure_prompts(s, asked)

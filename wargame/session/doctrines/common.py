@@ -96,6 +96,20 @@ def intervene(view: SeatView, prompt: PromptView, enter_broken: float) -> Answer
     return choose(prompt, "wait", f"{read}; " + ("we do not enter" if never else f"we enter from {bar}"))
 
 
+#: Prompts every doctrine answers alike, with the reason why (a penetration found: purge it; the
+#: doctrines' theories of alliance say nothing about counter-intelligence).
+ALIKE = {"penetration": ("purge", "an agent in our government cannot be left in place: purge it")}
+
+
+def fallback(prompt: PromptView, reason: str) -> Answer:
+    """The answer of a doctrine with no rule of its own for ``prompt``: what every doctrine answers
+    (:data:`ALIKE`), else the prompt's default, for ``reason``."""
+    if prompt.kind in ALIKE:
+        choice, why = ALIKE[prompt.kind]
+        return choose(prompt, choice, why)
+    return prompt.default, reason
+
+
 def acting_share(credibility: Mapping[str, float], prompt: PromptView) -> float:
     """The share of the guarantors' strength an aggressor believes will act: each guarantor's
     ``credibility`` weighed by its share of their planned divisions (the prompt's ``strength``)."""
