@@ -30,8 +30,13 @@ SEIZE = (
 )
 
 
-def _run(side: str = "attacker", when: tuple[str, ...] = ("objective:poland",), seed: int = 1) -> list[Event]:
-    loaded = scenarios.load("drole-de-guerre-1939", SEIZE)
+def _run(
+    side: str = "attacker",
+    when: tuple[str, ...] = ("objective:poland",),
+    seed: int = 1,
+    overrides: tuple[str, ...] = (),
+) -> list[Event]:
+    loaded = scenarios.load("drole-de-guerre-1939", (*SEIZE, *overrides))
     s = loaded.scenario
     ussr = attrs.evolve(s.interventions[0], when=when, side=side)
     session = Session(
@@ -60,7 +65,7 @@ def test_an_entry_waiting_for_the_objective_is_asked_when_the_attacker_halts(see
 
 
 def test_a_held_front_can_be_entered_on_the_defenders_side() -> None:
-    events = _run(side="defender")
+    events = _run(side="defender", overrides=("actors.ussr.doctrine_params.enter_broken=0.1",))
     (entry,) = _of(events, InterventionData)
     assert entry.data.side == "defender" and "against Germany on the side of Poland" in entry.text
     assert entry.t >= _of(events, ObjectiveData)[0].t
@@ -73,6 +78,14 @@ def test_the_realist_reads_a_halted_seizure_as_a_decided_war() -> None:
     assert decision.data.reason == (
         "the attacker holds its objective: the fighting there is decided (50% broken); we enter from 33%"
     )
+
+
+def test_the_halt_is_no_reason_to_join_the_victim() -> None:
+    events = _run(side="defender")
+    assert not _of(events, InterventionData)
+    (decision,) = [e for e in _of(events, DecisionData) if e.data.decision == "intervene"]
+    assert decision.data.choice == "wait"
+    assert decision.data.reason == "the victim has lost 13% of the front's depth; we enter from 33%"
 
 
 def test_the_reasons_numbers_agree_with_the_choice() -> None:

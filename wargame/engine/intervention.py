@@ -83,6 +83,7 @@ def _intervention(world: World, spec: Intervention) -> Generator[simpy.Event, An
                     "ground_km": round(front.ground_km, 1),
                     "depth_km": world.scenario_front(spec.front).depth_km,
                     "news": watch.what,
+                    **({"side": "defender"} if spec.side == "defender" else {}),  # (attacker: as ever)
                 },
             )
             if answer.choice == "enter" and front.status in OPEN and not _at_war_there(world, spec):

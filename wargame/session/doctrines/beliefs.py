@@ -133,11 +133,12 @@ def shared_reports(view: SeatView) -> int:
 OBJECTIVE_HELD = 0.5
 
 
-def front_reading(view: SeatView, front: str, depth_km: float) -> tuple[float, str]:
+def front_reading(view: SeatView, front: str, depth_km: float, halt_counts: bool = True) -> tuple[float, str]:
     """How broken the seat believes the defender on ``front`` to be (0 to 1), and what it reads it
     from (``"capital"``, ``"objective"`` or ``"ground"``), from the public news of the war in its
     view: 1 once it has seen the capital fall (a state that can be said to have ceased to exist);
-    at least :data:`OBJECTIVE_HELD` once it has seen the attacker halt on its objective; else the
+    at least :data:`OBJECTIVE_HELD` once it has seen the attacker halt on its objective (if
+    ``halt_counts``: for an entry on the attacker's side, which a decided war invites); else the
     share of the front's depth it last saw taken."""
     taken, halted = 0.0, False
     for e in view.events:
@@ -148,7 +149,7 @@ def front_reading(view: SeatView, front: str, depth_km: float) -> tuple[float, s
             taken = d.ground_km
             halted = halted or isinstance(d, ObjectiveData)
     share = min(1.0, taken / depth_km) if depth_km > 0 else 0.0
-    if halted and share < OBJECTIVE_HELD:
+    if halted and halt_counts and share < OBJECTIVE_HELD:
         return OBJECTIVE_HELD, "objective"
     return share, "ground"
 

@@ -80,9 +80,14 @@ def intervene(view: SeatView, prompt: PromptView, enter_broken: float) -> Answer
     """A third party enters once it believes the victim at least ``enter_broken`` broken
     (:func:`~wargame.session.doctrines.beliefs.front_reading`: the ground it has seen taken over
     the front's depth; at least 0.5 once it has seen the attacker halt on its objective; 1 once
-    the capital has fallen; above 1, never). The reason says what it read."""
+    the capital has fallen; above 1, never). The halt counts for an entry on the attacker's side
+    only: it is the attacker's war that is decided, not a reason to join its victim. The reason says
+    what it read."""
     ctx = prompt.context
-    belief, how = front_reading(view, str(ctx.get("front", "")), float(ctx.get("depth_km", 0.0)))
+    attacker_side = ctx.get("side", "attacker") != "defender"
+    belief, how = front_reading(
+        view, str(ctx.get("front", "")), float(ctx.get("depth_km", 0.0)), halt_counts=attacker_side
+    )
     seen, bar = percents(belief, enter_broken)
     never = enter_broken > 1
     if how == "capital":
