@@ -131,3 +131,25 @@ def test_channel_names_and_the_apostrophe() -> None:
     s = scenarios.load("oren-valley-2032").scenario
     lines = [line for seat in (a.id for a in s.actors) for line in seat_prompts(s, seat)]
     assert not [line for line in lines if "’" in line]
+
+
+def test_the_review_counts_leaked_decisions_and_reports_once_per_penetration() -> None:
+    """Trial 17: "lantern: 66 decisions leaked" was printed once per subject, and most were reports."""
+    from wargame.analysis.aar.findings import deception_results
+
+    s = scenarios.load("drole-de-guerre-1939").scenario
+    dedal = attrs.evolve(s.penetrations[0], subjects=("forces.west", "forces.poland"))
+    loaded = attrs.evolve(
+        scenarios.load("drole-de-guerre-1939"), scenario=attrs.evolve(s, penetrations=(dedal,))
+    )
+    session = Session(loaded, seed=1, seats=["france=bot:liberal", "uk=bot:liberal"])
+    session.run_to_end()
+    events = session.world.journal.events
+    leaks = [e.data for e in events if isinstance(e.data, LeakData)]
+    decisions = sum(1 for d in leaks if d.decision is not None)
+    assert 0 < decisions < len(leaks)
+    notes = [r.note for r in deception_results(events, loaded.scenario, (), None) if r.kind == "penetration"]
+    assert len(notes) == 2 and notes[1] == ""
+    assert notes[0].startswith(
+        f"{decisions} decisions and {len(leaks) - decisions} reports leaked to Germany; "
+    )

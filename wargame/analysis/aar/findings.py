@@ -34,6 +34,7 @@ from wargame.engine.events import (
     DetectedTruth,
     EndData,
     InvasionData,
+    LeakData,
     LeakTruth,
     ReportData,
     ReportTruth,
@@ -46,7 +47,7 @@ from wargame.engine.outcome_types import Outcome
 from wargame.engine.penetration import subjects_of
 from wargame.model.clock import DAY
 from wargame.model.scenario import Scenario
-from wargame.model.wording import noun_for
+from wargame.model.wording import and_list, count, noun_for
 
 FIXES: dict[str, tuple[str, tuple[str, ...]]] = {
     "broken_promise": (
@@ -290,7 +291,20 @@ def deception_results(
         )
     for pen in scenario.penetrations:
         target = pen.target
-        for subject in subjects_of(scenario, pen):
+        leaked = [e.data for e in events if isinstance(e.truth, LeakTruth) and e.truth.penetration == pen.id]
+        decisions = sum(1 for d in leaked if isinstance(d, LeakData) and d.decision is not None)
+        what = and_list(
+            [count(decisions, "decision") if decisions else "", count(len(leaked) - decisions, "report")]
+            if len(leaked) > decisions
+            else [count(decisions, "decision")]
+        )
+        detected = next(
+            (e for e in events if isinstance(e.truth, DetectedTruth) and e.truth.id == pen.id), None
+        )
+        note = f"{what} leaked to {scenario.actor(pen.leaks_to).name}; " + (
+            f"detected {when(detected.at)}" if detected else "never detected"
+        )
+        for i, subject in enumerate(subjects_of(scenario, pen)):
             biased = [
                 e.truth.biased_by
                 for e in events
@@ -301,13 +315,6 @@ def deception_results(
                 and e.truth.biased_by is not None
             ]
             moved = sum(1 for b in biased if b != 1.0)
-            leaks = sum(1 for e in events if isinstance(e.truth, LeakTruth) and e.truth.penetration == pen.id)
-            detected = next(
-                (e for e in events if isinstance(e.truth, DetectedTruth) and e.truth.id == pen.id), None
-            )
-            note = f"{leaks} decisions leaked to {scenario.actor(pen.leaks_to).name}; " + (
-                f"detected {when(detected.at)}" if detected else "never detected"
-            )
             out.append(
                 DeceptionResult(
                     id=pen.id,
@@ -318,7 +325,7 @@ def deception_results(
                     believed={target: moved},
                     ratio_at_invasion={target: _ratio_at(samples, target, subject, invasion_t)},
                     worst_ratio={target: _worst(samples, target, subject)},
-                    note=note,
+                    note=note if i == 0 else "",  # (once per penetration, not per subject)
                 )
             )
     return tuple(out)
