@@ -11,7 +11,15 @@ from conftest import FLAGSHIP
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wargame.engine.events import AssessmentData, DecisionData, InvasionData, StatementData, WarData
+from wargame.engine import liaison
+from wargame.engine.events import (
+    AssessmentData,
+    DecisionData,
+    InvasionData,
+    PressureData,
+    StatementData,
+    WarData,
+)
 from wargame.engine.journal import EVERYONE, Event
 from wargame.engine.payload import Payload
 from wargame.model.scenario_files import scenarios
@@ -55,7 +63,7 @@ def _shared(subject: str, claim: float, seat: str = "france") -> AssessmentData:
 
 def test_the_liberal_shares_what_it_has_not_shared_and_what_has_moved(at_invasion: SeatView) -> None:
     subjects = [i.choice for i in initiative.liberal(at_invasion) if i.kind == "share_assessment"]
-    assert subjects == sorted(at_invasion.assessments)
+    assert subjects == sorted(set(at_invasion.assessments) - {"attack_date"})  # the attack has come
     subject, estimate = next(
         (s, e) for s, e in sorted(at_invasion.assessments.items()) if s.startswith("forces")
     )
@@ -72,7 +80,27 @@ def test_the_realist_shares_nothing_and_the_constructivist_only_once_it_has_spok
     assert initiative.constructivist(at_invasion) == []
     spoke = _seen(at_invasion, StatementData(actor="france", target="poland"))
     kinds = Counter(i.kind for i in initiative.constructivist(spoke))
-    assert kinds["share_assessment"] == len(at_invasion.assessments) and kinds["send_aid"] == 1
+    assert kinds["share_assessment"] == len(at_invasion.assessments) - 1 and kinds["send_aid"] == 1
+
+
+def test_the_date_of_an_attack_that_has_begun_is_not_shared(at_invasion: SeatView) -> None:
+    """Trial 17: a seat shared its assessment of the attack date a month after the attack."""
+    assert "attack_date" in at_invasion.assessments
+    before = attrs.evolve(
+        at_invasion, events=tuple(e for e in at_invasion.events if not isinstance(e.data, InvasionData))
+    )
+    assert "attack_date" in [i.choice for i in initiative.liberal(before) if i.kind == "share_assessment"]
+    assert "attack_date" not in [i.choice for i in initiative.liberal(at_invasion)]
+    blockade = _seen(before, PressureData(aggressor="germany", target="poland", means="blockade", demand=""))
+    assert "attack_date" not in [i.choice for i in initiative.liberal(blockade)]
+
+
+def test_the_engine_refuses_to_share_the_date_of_an_attack_that_has_begun() -> None:
+    session = Session(scenarios.load(FLAGSHIP), seed=3, seats=["france=human", "uk=human"])
+    session.advance(11 * 24 * 60)
+    assert session.world.pictures["france"].assessment("attack_date") is not None
+    reason = liaison._can_share_assessment(session.world, "france", "attack_date")
+    assert reason == "the attack has begun: its date is no longer news"
 
 
 def test_the_liberal_consults_once_at_war(at_invasion: SeatView) -> None:

@@ -67,6 +67,7 @@ ALLOWED: dict[str, dict[str, str]] = {
         "ground_km": "the public front report",
         "depth_km": "the map",
         "news": "the news it just saw",
+        "side": "its own choice of side (the scenario's entry)",
     },
     "offensive": {"front": "its own front", "promise": "its own treaty", "news": "the news it just saw"},
     "council_position": {"council": "its council", "item": "the agenda", "concerns": "the agenda"},

@@ -163,14 +163,14 @@ SINGLE_PROBLEMS = [
         "string-for-date",
         [("start = 1939-08-22T00:00:00", 'start = "late August"')],
         "scenario.start",
-        "expected a date and time such as 1939-09-01T04:45:00, got 'late August'",
+        "expected a date and time such as 2030-06-01T06:00:00, got 'late August'",
         'start = "late August"',
     ),
     (
         "date-without-time",
         [("start = 1939-08-22T00:00:00", "start = 1939-08-22")],
         "scenario.start",
-        "expected a date and time such as 1939-09-01T04:45:00, got a date without a time of day "
+        "expected a date and time such as 2030-06-01T06:00:00, got a date without a time of day "
         "(1939-08-22); write 1939-08-22T00:00:00",
         "start = 1939-08-22",
     ),
@@ -178,14 +178,14 @@ SINGLE_PROBLEMS = [
         "time-without-date",
         [("invasion_at = 1939-08-26T04:30:00", "invasion_at = 04:30:00")],
         "aggressor.invasion_at",
-        "expected a date and time such as 1939-09-01T04:45:00, got a time without a date (04:30:00)",
+        "expected a date and time such as 2030-06-01T06:00:00, got a time without a date (04:30:00)",
         "invasion_at = 04:30:00",
     ),
     (
         "date-with-time-zone",
         [("start = 1939-08-22T00:00:00", "start = 1939-08-22T00:00:00Z")],
         "scenario.start",
-        "expected a date and time such as 1939-09-01T04:45:00, in local time without a time zone, "
+        "expected a date and time such as 2030-06-01T06:00:00, in local time without a time zone, "
         "got 1939-08-22T00:00:00+00:00",
         "start = 1939-08-22T00:00:00Z",
     ),
@@ -735,7 +735,7 @@ def test_every_cross_reference_problem_is_reported(tmp_path, capsys):
         pytest.param(
             "scenario.start=1939-08-22",
             "scenario.start",
-            "expected a date and time such as 1939-09-01T04:45:00, got a date without a time of day "
+            "expected a date and time such as 2030-06-01T06:00:00, got a date without a time of day "
             "(1939-08-22); write 1939-08-22T00:00:00 (from --set scenario.start)",
             id="date-without-time",
         ),

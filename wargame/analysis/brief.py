@@ -36,7 +36,7 @@ from wargame.analysis.wording import date_text, days, instant
 from wargame.model.scenario import Inject, Scenario
 from wargame.model.scenario_files.scenarios import LoadedScenario
 from wargame.model.units import forces_text
-from wargame.model.wording import and_list, verb_for
+from wargame.model.wording import and_list, channel_name, verb_for
 
 WHITE_SEATS = ("white", "white-cell", "white_cell")  # --seat values that mean the white-cell pack
 FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -154,7 +154,7 @@ def seat_brief_markdown(loaded: LoadedScenario, seat: str) -> str:
 
 
 def _channel(kind: str) -> str:
-    return {"humint": "HUMINT", "sigint": "SIGINT", "osint": "OSINT"}.get(kind, kind)
+    return channel_name(kind)
 
 
 def _key_dates(s: Scenario, seat: str) -> list[str]:

@@ -10,7 +10,8 @@ it defends, a breakthrough, a guarantor's mobilisation, a changed assessment of 
 the net divisions moved to the fronts it defends (:func:`goal`):
 
 * ``strip`` — up to ``strip_divisions`` of them go to the invasion front, to finish it faster;
-* ``hold`` — the initial deployment (the default: an absent leadership changes nothing);
+* ``hold`` — the planned deployment (the default: an absent leadership changes nothing; after a
+  strip or a reinforcement it moves the divisions back, and says so);
 * ``reinforce`` — half of ``max_transfer_divisions`` come back from the invasion front;
 * ``recall`` — up to ``max_transfer_divisions``.
 
@@ -144,7 +145,9 @@ def _allocate(world: World) -> Generator[simpy.Event, Any, None]:
     yield world.invasion
     heard = AllocationNews(world)
     watch = news.Watch(world, plan.actor, heard)
-    what = f"{world.name(plan.actor)} has invaded {world.name(plan.target)}."
+    act = "strike" if world.trigger == "strike" else "invasion"
+    struck = "struck at" if act == "strike" else "invaded"
+    what = f"{world.name(plan.actor)} has {struck} {world.name(plan.target)}."
     try:
         while not campaign.protected_collapsed(world):
             asked_at = int(world.env.now)
@@ -153,8 +156,8 @@ def _allocate(world: World) -> Generator[simpy.Event, Any, None]:
                 world,
                 plan.actor,
                 "allocate",
-                f"{what} Strip the fronts you defend for the invasion, hold them as deployed, "
-                "reinforce them, or recall the invasion army to them?",
+                f"{what} Strip the fronts you defend for the {act}, hold (keep the planned "
+                f"deployment there), reinforce them, or recall the {act} army to them?",
                 CHOICES,
                 default="hold",
                 within=from_hours(world.scenario.actor(plan.actor).war_decision_hours),
@@ -162,16 +165,17 @@ def _allocate(world: World) -> Generator[simpy.Event, Any, None]:
             )
             since = watch.mark()
             if not campaign.protected_collapsed(world):
-                move_to(world, goal(plan, answer.choice))
+                move_to(world, goal(plan, answer.choice), answer.choice)
             yield from watch.wait(since, asked_at)
             what = watch.what
     finally:
         watch.close()
 
 
-def move_to(world: World, target: float) -> None:
+def move_to(world: World, target: float, choice: str = "") -> None:
     """Move divisions between the invasion front and the defended fronts until the net moved to
-    the defended fronts is ``target`` (as far as the invasion army and the garrisons allow)."""
+    the defended fronts is ``target`` (as far as the invasion army and the garrisons allow); each
+    move's text says why (:func:`_why`, from the ``choice`` that set the target)."""
     spec = invasion_front(world.scenario)
     assert spec is not None
     delta = round(target - world.moved_to_defended, 1)
@@ -182,7 +186,7 @@ def move_to(world: World, target: float) -> None:
         if moved > 0:
             to = _most_threatened(world)
             source.attacker -= moved
-            _record(world, spec.id, to.id, moved)
+            _record(world, spec.id, to.id, moved, _why(world, choice, delta))
             world.later(from_days(world.scenario.aggressor.transfer_days), garrison, world, to.id, moved)
     elif delta < 0:
         left = -delta
@@ -193,7 +197,7 @@ def move_to(world: World, target: float) -> None:
             if moved <= 0:
                 continue
             garrison(world, front.id, -moved)
-            _record(world, front.id, spec.id, moved)
+            _record(world, front.id, spec.id, moved, _why(world, choice, delta))
             world.later(
                 from_days(world.scenario.aggressor.transfer_days), _join_invasion, world, spec.id, moved
             )
@@ -207,14 +211,31 @@ def _most_threatened(world: World) -> Front:
     return max(active, key=lambda f: world.fronts[f.id].attacker) if active else fronts[0]
 
 
-def _record(world: World, source: str, to: str, divisions: float) -> None:
+def _why(world: World, choice: str, delta: float) -> str:
+    """Why the aggressor moves divisions, in words: the level its ``choice`` set (``delta``: the
+    direction, positive towards the fronts it defends). A ``hold`` after a reinforcement moves them
+    back: the planned deployment, not "stay where they are"."""
+    act = "strike" if world.trigger == "strike" else "invasion"
+    if choice == "hold":
+        return "back to the planned deployment"
+    if choice == "strip":
+        return f"stripping the fronts it defends for the {act}"
+    if choice == "recall":
+        return "recalling its army to the fronts it defends"
+    if choice == "reinforce":
+        return "to reinforce the fronts it defends" if delta > 0 else "from a recall back to a reinforcement"
+    return ""
+
+
+def _record(world: World, source: str, to: str, divisions: float, why: str = "") -> None:
     plan = world.scenario.aggressor
     defended = {f.id for f in defended_fronts(world.scenario)}
     world.moved_to_defended += divisions if to in defended else -divisions
     world.journal.record(
         TransferData(source=source, to=to, divisions=divisions),
         f"{world.name(plan.actor)} moves {strength_text(divisions)} from the "
-        f"{world.scenario_front(source).name} to the {world.scenario_front(to).name}.",
+        f"{world.scenario_front(source).name} to the {world.scenario_front(to).name}"
+        + (f", {why}." if why else "."),
         actors=(plan.actor,),
         see=(plan.actor,),
     )

@@ -2,11 +2,16 @@
 1939 joined the attacker; a neighbour may as well join the defence).
 
 Each ``[[interventions]]`` entry is a process: the third party is asked whether to enter on news
-of the war on its front (a front report, the capital falling), never before its ``earliest`` date
-or its ``when`` conditions, and at most once per ``retry_days`` after it waited. It enters on the
-entry's ``side``: its forces (divisions, squadrons and ships, weighed by the front) join the attack
-or the defence, and it declares war on the other side. A state that has taken a side, by one of its
-entries or by a war of its own, is not asked again.
+of the war on its front (a front report, the attacker halting on its objective, the capital
+falling), never before its ``earliest`` date or its ``when`` conditions, and at most once per
+``retry_days`` after it waited. Its ``when`` conditions coming to hold are news too: it is asked
+then, even if the front has fallen quiet (``objective:<front>``: the attacker halts and nothing more
+is reported). It enters on the entry's ``side``: its forces (divisions, squadrons and ships, weighed
+by the front) join the attack or the defence, and it declares war on the other side. A front that
+is fighting or held (the attacker halted on its objective, status ``holding``) can be entered; on a
+held front the forces that join add no fighting (no counter-offensive is modelled): entering is a
+declaration of war and a presence. A state that has taken a side, by one of its entries or by a
+war of its own, is not asked again.
 """
 
 from __future__ import annotations
@@ -27,6 +32,11 @@ if TYPE_CHECKING:
     from wargame.model.scenario import Intervention
 
 
+#: The front statuses on which a third party can enter: fighting, or held by an attacker halted on
+#: its objective (joining adds forces but no fighting there).
+OPEN = ("active", "holding")
+
+
 def start(world: World) -> None:
     for intervention in world.scenario.interventions:
         world.env.process(_intervention(world, intervention))
@@ -36,8 +46,10 @@ def _intervention(world: World, spec: Intervention) -> Generator[simpy.Event, An
     """Ask a third party whether to enter the war on its front, on news of that war (a front
     report, the capital falling: :func:`wargame.engine.news.front_news`), never sooner than its
     ``retry_days`` after it last chose to wait, nor before its ``earliest`` date if it has one,
-    while the front is active. The prompt tells it what is public: the front's depth and the ground
-    taken; what it makes of them is its doctrine's business."""
+    while the front is fighting or held (:data:`OPEN`). Its ``when`` conditions coming to hold are
+    news: the first question is put then, without waiting for a front report. The prompt tells it
+    what is public: the front's depth and the ground taken; what it makes of them is its doctrine's
+    business."""
     env = world.env
     if spec.earliest is not None:
         yield env.timeout(max(0, world.minute(spec.earliest) - int(env.now)))
@@ -45,12 +57,13 @@ def _intervention(world: World, spec: Intervention) -> Generator[simpy.Event, An
         yield conditions.when(world, spec.when)
     front = world.fronts[spec.front]
     watch = news.Watch(world, spec.actor, news.front_news(spec.front))
+    # since = -1: the first question is put at once (the conditions have just come to hold)
     since, asked_at, gap = -1, -from_days(spec.retry_days), spec.retry_days * 24
     try:
         while front.status != "collapsed":
             yield from watch.wait(since, asked_at, hours=gap)
             since = watch.mark()
-            if front.status != "active":  # quiet, being prepared, halted: ask once the fighting is on
+            if front.status not in OPEN:  # quiet, being prepared, halted: ask once the fighting is on
                 continue
             if _at_war_there(world, spec):
                 return  # it has taken a side (another of its entries, or a war of its own)
@@ -70,9 +83,10 @@ def _intervention(world: World, spec: Intervention) -> Generator[simpy.Event, An
                     "ground_km": round(front.ground_km, 1),
                     "depth_km": world.scenario_front(spec.front).depth_km,
                     "news": watch.what,
+                    **({"side": "defender"} if spec.side == "defender" else {}),  # (attacker: as ever)
                 },
             )
-            if answer.choice == "enter" and front.status == "active" and not _at_war_there(world, spec):
+            if answer.choice == "enter" and front.status in OPEN and not _at_war_there(world, spec):
                 enter(world, spec)
                 return
     finally:
@@ -89,7 +103,9 @@ def _at_war_there(world: World, spec: Intervention) -> bool:
 def enter(world: World, spec: Intervention) -> None:
     """The third party enters the war on the side it chose: on the attacker's, its forces join
     the attack and it declares war on the defender; on the defender's, they join the defence and
-    it declares war on the attacker (its divisions, squadrons and ships weighed by the front)."""
+    it declares war on the attacker (its divisions, squadrons and ships weighed by the front). On a
+    front held by an attacker halted on its objective, the forces join but do not fight (the text
+    says so): the entry is a declaration of war."""
     front, fspec = world.fronts[spec.front], world.scenario_front(spec.front)
     strength = forces.intervention(fspec, spec)
     if spec.side == "defender":
@@ -103,6 +119,11 @@ def enter(world: World, spec: Intervention) -> None:
         target, ally = fspec.defender, ""
     world.actors[spec.actor].declare_war_on(target)
     world.actors[target].declare_war_on(spec.actor)
+    quiet = ""
+    if front.status == "holding":
+        holder = world.name(fspec.attacker)
+        line = fspec.objective or "its objective"
+        quiet = f" The front stays quiet: {holder} holds {line}, and no one attacks there."
     world.journal.record(
         InterventionData(
             actor=spec.actor,
@@ -112,6 +133,7 @@ def enter(world: World, spec: Intervention) -> None:
             air=spec.air or None,
             naval=spec.naval or None,
         ),
-        f"{world.name(spec.actor)} enters the war against {world.name(target)}{ally} on the {fspec.name}.",
+        f"{world.name(spec.actor)} enters the war against {world.name(target)}{ally} "
+        f"on the {fspec.name}.{quiet}",
         actors=(spec.actor, target),
     )

@@ -108,6 +108,8 @@ def _can_share_assessment(world: World, seat: str, choice: str) -> str | None:
         return "it has no liaison with another service"
     if world.pictures[seat].assessment(choice) is None:
         return f"it has no assessment of {choice!r}"
+    if choice == "attack_date" and world.trigger:
+        return "the attack has begun: its date is no longer news"
     return None
 
 

@@ -28,6 +28,7 @@ from wargame.engine.events import (
     InjectData,
     InvasionData,
     MobilisationData,
+    ObjectiveData,
     OffensiveData,
     PromiseData,
     ReportData,
@@ -142,11 +143,12 @@ def declaration_news(world: World, seat: str) -> IsNews:
 
 def front_news(front: str) -> IsNews:
     """News that bears on entering a war on ``front``, for a third party: a report of the fighting
-    there, the defender's capital falling (what it could see: the public front news)."""
+    there, the attacker halting on its objective, the defender's capital falling (what it could
+    see: the public front news)."""
 
     def is_news(event: Event) -> bool:
         d = event.data
-        return isinstance(d, FrontData | CapitalData) and d.front == front
+        return isinstance(d, FrontData | CapitalData | ObjectiveData) and d.front == front
 
     return is_news
 

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from wargame.engine.claims import describe, subject_label
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import (
     DecisionData,
@@ -162,11 +163,12 @@ def leak_decision(world: World, decision_event: Event) -> None:
     if not isinstance(d, DecisionData):
         raise TypeError(f"only decisions leak this way, not a {decision_event.kind} event")
     seat = d.seat
+    shown = subject_label(world.scenario, d.choice) if d.decision == "share_assessment" else d.choice
     for pen in _leaking(world, seat):
         world.journal.record(
             LeakData(actor=seat, decision=d.decision, choice=d.choice),
             f"A source in {world.name(seat)}'s government reports: it decided "
-            f"{d.decision.replace('_', ' ')} → {d.choice}.",
+            f"{d.decision.replace('_', ' ')} → {shown}.",
             actors=(pen.leaks_to,),
             see=(pen.leaks_to,),
             truth=LeakTruth(penetration=pen.id),
@@ -174,15 +176,18 @@ def leak_decision(world: World, decision_event: Event) -> None:
 
 
 def exposed(world: World, holder: str, report: Event) -> None:
-    """A partner's report reaching a penetrated holder leaks on: sharing widens the exposure."""
+    """A partner's report reaching a penetrated holder leaks on: sharing widens the exposure. Each
+    report is one leak (its origin counts for the aggressor's reading of the alliance's sharing,
+    :func:`wargame.engine.credibility`); its text says what it was, so that the aggressor's
+    timeline reads as intelligence, not as a tally."""
     d = report.data
     if not isinstance(d, ReportData):
         raise TypeError(f"only reports leak on, not a {report.kind} event")
     for pen in _leaking(world, holder):
         world.journal.record(
             LeakData(actor=holder, source=d.shared_by, subject=d.subject, claim=d.claim),
-            f"A source in {world.name(holder)}'s government passes on a report it received from "
-            f"{world.name(d.shared_by or '')}.",
+            f"A source in {world.name(holder)}'s government passes on {world.name(d.shared_by or '')}'s "
+            f"report: {describe(world, d.subject, d.claim)}.",
             actors=(pen.leaks_to,),
             see=(pen.leaks_to,),
             truth=LeakTruth(penetration=pen.id),
@@ -278,7 +283,7 @@ def _detection(world: World, pen: Penetration) -> Generator[simpy.Event, Any, No
             within=from_hours(24),
         )
         world.penetration_state[pen.id] = "purged" if answer.choice == "purge" else "watched"
-        _record_bias(world, pen)
+        # (the bias already stopped at the detection, and is recorded then: not twice)
 
 
 def _can_review(world: World, seat: str, choice: str) -> str | None:

@@ -83,8 +83,19 @@ def suspicious(s: Scenario) -> list[tuple[Path, str]]:
                 )
     for i, m in enumerate(s.mobilisation):
         after_horizon(("mobilisation", i, "prompt_at"), m.prompt_at, "its prompt comes on")
+    fronts = {f.id: f for f in s.fronts}
     for i, iv in enumerate(s.interventions):
         after_horizon(("interventions", i, "earliest"), iv.earliest, "it is first asked on")
+        front = fronts.get(iv.front)
+        if front is not None and front.opens == "offensive":
+            out.append(
+                (
+                    ("interventions", i, "front"),
+                    f"front {iv.front!r} opens only by an offensive of {front.attacker!r}: {iv.actor!r} "
+                    f"is asked to enter there only once {front.attacker!r} attacks on it, and never if "
+                    "it does not (name the front the aggressor opens, if that is meant)",
+                )
+            )
     for i, inj in enumerate(s.injects):
         after_horizon(("injects", i, "at"), inj.at, f"inject {inj.id!r} can never fire: it is dated")
         if not inj.to:

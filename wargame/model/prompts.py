@@ -17,11 +17,13 @@ the scenario alone — which seats can ever be asked it, in the order the engine
 * ``mobilise`` — a state with a mobilisation prompt (on a date before the horizon, or on invasion);
 * ``council_position`` — every member, at each sitting of the council, if its agenda can hold an
   item (an offensive to launch or halt, or the protected state to inform); any member may call it;
-* ``intervene`` — a third party, on news of the war on its front (not before ``earliest``);
+* ``intervene`` — a third party, on news of the war on its front, the fighting or the halt (not
+  before ``earliest``, nor its ``when`` conditions; asked at once when they come to hold);
 * ``penetration`` — a penetrated state that can uncover the penetration: purge it or watch it;
 * ``allocate`` — the aggressor, once it has invaded, if it also defends a front: strip the fronts
-  it defends for the invasion, hold them as deployed, reinforce them or recall the invasion army to
-  them; again on news (a declaration of war, an offensive, a breakthrough, a halt);
+  it defends for the invasion (or strike), hold (keep the planned deployment), reinforce them or
+  recall the invasion army to them; again on news (a declaration of war, an offensive, a
+  breakthrough, a halt);
 * ``support`` — a guarantor at war with air or naval forces and no front of its own, on news of
   the fighting on the protected state's front: commit its ``air`` or ``naval`` forces to the
   defence, or ``none`` (:mod:`wargame.engine.support`).

@@ -58,6 +58,15 @@ def and_list(items: Iterable[str]) -> str:
     return ", ".join(out[:-1]) + " and " + out[-1] if len(out) > 1 else "".join(out)
 
 
+#: Intelligence disciplines written as acronyms; the other channel kinds are plain words.
+ACRONYMS = {"humint": "HUMINT", "sigint": "SIGINT", "osint": "OSINT", "imint": "IMINT"}
+
+
+def channel_name(kind: str) -> str:
+    """A channel kind in a sentence: "HUMINT", "OSINT", but "diplomatic", "imagery"."""
+    return ACRONYMS.get(kind, kind)
+
+
 def verb_for(names: Iterable[str], one: str, many: str) -> str:
     """The verb agreeing with a list of names: ``one`` for a single name (after dropping
     repeats), else ``many``: "France holds", "France and Britain hold"."""

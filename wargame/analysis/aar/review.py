@@ -57,6 +57,7 @@ from wargame.model.commitments import promises_of
 from wargame.model.scenario import Scenario
 from wargame.model.scenario_files.scenarios import LoadedScenario
 from wargame.model.wording import and_list as _and
+from wargame.model.wording import channel_name
 from wargame.session.journal.read import JournalError, read
 from wargame.session.journal.replay import scenario_of
 from wargame.session.session import Session
@@ -69,7 +70,6 @@ ROUTINE = frozenset(
     {Kind.REPORT, Kind.FRONT, Kind.PROMPT, Kind.SUPPRESSED, Kind.LEAK, Kind.ASSESSMENT, Kind.PENETRATION}
 )
 WHITE_ACT = "white cell"  # the timeline's kind for a white-cell act
-INTS = ("humint", "sigint", "imint", "osint")  # channel kinds written in capitals
 
 
 class AfterActionError(ValueError):
@@ -227,7 +227,7 @@ def aggressor_plan(scenario: Scenario) -> AggressorPlan:
             if d.subject == "attack_date"
             else f"at {d.factor:g} times the truth"
         )
-        + f", through {_and(c.upper() if c in INTS else c for c in d.channels)} "
+        + f", through {_and(channel_name(c) for c in d.channels)} "
         + f"channels, against {_and(names.get(t, t) for t in d.targets) if d.targets else 'everyone'}"
         for d in scenario.deception
     )

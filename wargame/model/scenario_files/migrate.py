@@ -10,8 +10,9 @@ rewrites that place so the file plays as it did:
 * **changed defaults** are made explicit where a file relied on the old one: a ``[[penetrations]]``
   entry without ``subjects`` used to bias ``forces.west``; since issue #17 it biases the forces on
   every front the aggressor fights on, so the migrated file says ``subjects = ["forces.west"]``
-  when the file has a front ``west`` and the two differ (with no front ``west`` the old default
-  biased nothing, which no file can say any more: the change is reported, not made).
+  when the file has a front ``west`` and the two differ. A file with no front ``west`` cannot
+  have relied on the old default (it biased nothing there): it is a new file, or one that never
+  meant it, and gets today's default without a word.
 
 :func:`changes` lists what a file needs (``wargame check`` prints them), :func:`migrate` returns the
 rewritten text with them. Migrating is idempotent: a migrated file needs nothing more. Every
@@ -81,24 +82,20 @@ def changes(text: str) -> list[Change]:
                 what = f"remove aggressor.{key} = {aggressor[key]!r}, leaving a comment"
                 out.append(Change(path, find_line(lines, path), what, f"{why}; it is ignored"))
     differs, today = _old_default_matters(data)
+    # only a file with a front ``west`` can be an older one that relied on the old default: a file
+    # without one (a new file, or one where the old default biased nothing) gets today's, silently
     has_west = any(isinstance(f, dict) and f.get("id") == "west" for f in data.get("fronts", []))
     for i, pen in enumerate(data.get("penetrations", [])):
-        if not isinstance(pen, dict) or "subjects" in pen or not differs:
+        if not isinstance(pen, dict) or "subjects" in pen or not differs or not has_west:
             continue
         path = ("penetrations", i)
         name = pen.get("id", f"#{i + 1}")
         now = ", ".join(today) or "nothing"
-        if has_west:
-            what = f'penetration {name!r}: write subjects = ["forces.west"]'
-            listed = ", ".join(f'"{t}"' for t in today)
-            why = "the old default; without subjects a penetration now biases every front the aggressor "
-            why += f"fights on ({now}): a file that means that says subjects = [{listed}]"
-            out.append(Change(path, find_line(lines, path), what, why))
-        else:
-            what = f"penetration {name!r} names no subjects: it now biases {now}"
-            why = "the old default forces.west matched no front of this file, so it biased nothing; set "
-            why += "subjects if the new default is not meant"
-            out.append(Change(path, find_line(lines, path), what, why, applies=False))
+        what = f'penetration {name!r}: write subjects = ["forces.west"]'
+        listed = ", ".join(f'"{t}"' for t in today)
+        why = "the old default; without subjects a penetration now biases every front the aggressor "
+        why += f"fights on ({now}): a file that means that says subjects = [{listed}]"
+        out.append(Change(path, find_line(lines, path), what, why))
     return sorted(out, key=lambda c: c.line or 0)
 
 

@@ -59,7 +59,7 @@ def _strict(expected: str, ok: type | tuple[type, ...], cast: type) -> Any:
     return hook
 
 
-_DATETIME_EXAMPLE = "a date and time such as 1939-09-01T04:45:00"
+_DATETIME_EXAMPLE = "a date and time such as 2030-06-01T06:00:00"
 
 
 def _datetime(value: Any, _type: Any) -> datetime:

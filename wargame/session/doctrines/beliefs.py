@@ -21,6 +21,7 @@ from wargame.engine.events import (
     InjectData,
     InvasionData,
     MobilisationData,
+    ObjectiveData,
     OffensiveData,
     PromiseData,
     ReportData,
@@ -125,18 +126,38 @@ def shared_reports(view: SeatView) -> int:
     return sum(1 for e in view.events if isinstance(e.data, ReportData) and e.data.shared_by is not None)
 
 
-def broken(view: SeatView, front: str, depth_km: float) -> float:
-    """How broken the seat believes the defender on ``front`` to be (0 to 1), from the public news
-    of the war in its view: the share of the front's depth it last saw taken, and 1 once it has
-    seen the capital fall (a state that can be said to have ceased to exist)."""
-    taken = 0.0
+#: How broken a third party believes the victim once it has seen the attacker halt on its objective
+#: on the front (a limited aim, held): the war on that front is decided, the attacker holds what it
+#: came for, but the state still stands. Above the realist's bar (0.25: the spoils are there to
+#: take), below the liberal's 1 (the state has not ceased to exist): design choice.
+OBJECTIVE_HELD = 0.5
+
+
+def front_reading(view: SeatView, front: str, depth_km: float, halt_counts: bool = True) -> tuple[float, str]:
+    """How broken the seat believes the defender on ``front`` to be (0 to 1), and what it reads it
+    from (``"capital"``, ``"objective"`` or ``"ground"``), from the public news of the war in its
+    view: 1 once it has seen the capital fall (a state that can be said to have ceased to exist);
+    at least :data:`OBJECTIVE_HELD` once it has seen the attacker halt on its objective (if
+    ``halt_counts``: for an entry on the attacker's side, which a decided war invites); else the
+    share of the front's depth it last saw taken."""
+    taken, halted = 0.0, False
     for e in view.events:
         d = e.data
         if isinstance(d, CapitalData) and d.front == front:
-            return 1.0
-        if isinstance(d, FrontData) and d.front == front:
+            return 1.0, "capital"
+        if isinstance(d, FrontData | ObjectiveData) and d.front == front:
             taken = d.ground_km
-    return min(1.0, taken / depth_km) if depth_km > 0 else 0.0
+            halted = halted or isinstance(d, ObjectiveData)
+    share = min(1.0, taken / depth_km) if depth_km > 0 else 0.0
+    if halted and halt_counts and share < OBJECTIVE_HELD:
+        return OBJECTIVE_HELD, "objective"
+    return share, "ground"
+
+
+def broken(view: SeatView, front: str, depth_km: float) -> float:
+    """How broken the seat believes the defender on ``front`` to be (0 to 1):
+    :func:`front_reading`."""
+    return front_reading(view, front, depth_km)[0]
 
 
 # -- The threat a seat perceives: what its mobilisation answers read ------------------------------

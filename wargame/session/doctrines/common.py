@@ -11,7 +11,7 @@ from wargame.engine.credibility import resolve, signal_weight
 from wargame.engine.events import ExhaustedData, HaltData, OffensiveData
 from wargame.model.units import strength_text
 from wargame.model.wording import count
-from wargame.session.doctrines.beliefs import broken, engagement
+from wargame.session.doctrines.beliefs import engagement, front_reading
 from wargame.session.views import PromptView, SeatView
 
 Answer = tuple[str, str]
@@ -66,17 +66,53 @@ def promised_scale(prompt: PromptView) -> str:
     return "general" if "main offensive" in str(prompt.context.get("promise", "")) else "limited"
 
 
+def percents(value: float, bar: float) -> tuple[str, str]:
+    """``value`` and ``bar`` as percentages, with as many decimals as it takes (up to 2) for the
+    text to agree with the comparison (never "10%; we enter from 10%" for a value just under it)."""
+    for digits in range(3):
+        a, b = f"{value:.{digits}%}", f"{bar:.{digits}%}"
+        if a != b or value == bar:
+            break
+    return a, b
+
+
 def intervene(view: SeatView, prompt: PromptView, enter_broken: float) -> Answer:
     """A third party enters once it believes the victim at least ``enter_broken`` broken
-    (:func:`~wargame.session.doctrines.beliefs.broken`: the ground it has seen taken over the
-    front's depth; 1 once the capital has fallen; above 1, never)."""
+    (:func:`~wargame.session.doctrines.beliefs.front_reading`: the ground it has seen taken over
+    the front's depth; at least 0.5 once it has seen the attacker halt on its objective; 1 once
+    the capital has fallen; above 1, never). The halt counts for an entry on the attacker's side
+    only: it is the attacker's war that is decided, not a reason to join its victim. The reason says
+    what it read."""
     ctx = prompt.context
-    belief = broken(view, str(ctx.get("front", "")), float(ctx.get("depth_km", 0.0)))
+    attacker_side = ctx.get("side", "attacker") != "defender"
+    belief, how = front_reading(
+        view, str(ctx.get("front", "")), float(ctx.get("depth_km", 0.0)), halt_counts=attacker_side
+    )
+    seen, bar = percents(belief, enter_broken)
+    never = enter_broken > 1
+    if how == "capital":
+        read = "the victim's capital has fallen"
+    elif how == "objective":
+        read = f"the attacker holds its objective: the fighting there is decided ({seen} broken)"
+    else:
+        read = f"the victim has lost {seen} of the front's depth"
     if belief >= enter_broken:
-        return choose(
-            prompt, "enter", f"the victim looks broken ({belief:.0%}; we enter at {enter_broken:.0%})"
-        )
-    return choose(prompt, "wait", f"the victim still stands ({belief:.0%}; we enter at {enter_broken:.0%})")
+        return choose(prompt, "enter", f"{read}; we enter from {bar}")
+    return choose(prompt, "wait", f"{read}; " + ("we do not enter" if never else f"we enter from {bar}"))
+
+
+#: Prompts every doctrine answers alike, with the reason why (a penetration found: purge it; the
+#: doctrines' theories of alliance say nothing about counter-intelligence).
+ALIKE = {"penetration": ("purge", "an agent in our government cannot be left in place: purge it")}
+
+
+def fallback(prompt: PromptView, reason: str) -> Answer:
+    """The answer of a doctrine with no rule of its own for ``prompt``: what every doctrine answers
+    (:data:`ALIKE`), else the prompt's default, for ``reason``."""
+    if prompt.kind in ALIKE:
+        choice, why = ALIKE[prompt.kind]
+        return choose(prompt, choice, why)
+    return prompt.default, reason
 
 
 def acting_share(credibility: Mapping[str, float], prompt: PromptView) -> float:

@@ -24,6 +24,7 @@ from wargame.session.doctrines.common import (
     allocation,
     choose,
     deterrence,
+    fallback,
     intervene,
     mobilise_by_threat,
     resolve_of,
@@ -86,4 +87,4 @@ def constructivist(view: SeatView, prompt: PromptView, p: ConstructivistParams =
         return support(prompt, r, p.offensive_probe, f"who we are (resolve {r:.2f})")
     if kind in pressure.KINDS:
         return pressure.answer(view, prompt, "constructivist")
-    return prompt.default, "no norm applies"
+    return fallback(prompt, "no norm applies")

@@ -7,9 +7,10 @@ doctrine read from its own view (never the truth):
 
 * **share an assessment** (``share_assessment``) with its liaison partners when it has not yet
   shared its view of a subject, or its view has moved since (by ``date_hours`` on a date, by
-  ``relative`` otherwise). Where liaison is institutional or a fusion centre reports pass by
-  themselves; where it is *ad hoc* (1939) nothing passes unless someone decides to pass it, so a
-  doctrine that shares builds the common picture the article credits with credibility.
+  ``relative`` otherwise); never the date of the attack once it has seen the attack begin.
+  Where liaison is institutional or a fusion centre reports pass by themselves; where it is
+  *ad hoc* (1939) nothing passes unless someone decides to pass it, so a doctrine that shares
+  builds the common picture the article credits with credibility.
 * **consult** (``convene_council``): call the council once it is at war, unless a sitting is
   already called or under way since it went to war.
 * **aid** (``send_aid``): a shipment to the invaded protected state, at most every ``aid_days``.
@@ -37,7 +38,15 @@ from collections.abc import Callable, Mapping
 
 import attrs
 
-from wargame.engine.events import AidData, AssessmentData, CouncilData, TalksData, WarData
+from wargame.engine.events import (
+    AidData,
+    AssessmentData,
+    CouncilData,
+    InvasionData,
+    PressureData,
+    TalksData,
+    WarData,
+)
 from wargame.model.clock import DAY
 from wargame.model.doctrine_params import RealistParams
 from wargame.session.doctrines.beliefs import invaded, invasion, spoken
@@ -76,11 +85,21 @@ def _shared(view: SeatView) -> dict[str, float]:
     }
 
 
+def attack_begun(view: SeatView) -> bool:
+    """Whether the seat has seen the aggressor's act begin (an invasion, a strike, a blockade or a
+    hybrid campaign): from then on the date of the attack is history, not intelligence."""
+    return any(isinstance(e.data, InvasionData | PressureData) for e in view.events)
+
+
 def share(view: SeatView, reason: str, rule: Sharing = SHARING) -> list[Initiative]:
-    """Share each assessment the seat has not shared, or whose value has moved since it did."""
+    """Share each assessment the seat has not shared, or whose value has moved since it did (not
+    the date of the attack once it has seen the attack begin: a stale date helps no ally)."""
     last = _shared(view)
     out = []
+    begun = attack_begun(view)
     for subject, estimate in sorted(view.assessments.items()):
+        if subject == "attack_date" and begun:
+            continue
         before = last.get(subject)
         if before is not None:
             moved = abs(estimate.value - before)
@@ -157,7 +176,7 @@ def realist(view: SeatView, p: RealistParams = DEFAULT) -> list[Initiative]:
 
 
 def resolute(view: SeatView) -> list[Initiative]:
-    return [*consult(view, "decide the offensive together, now"), *aid(view, "help at once")]
+    return [*consult(view, "at war: decide with our allies, now"), *aid(view, "help at once")]
 
 
 def cautious(view: SeatView) -> list[Initiative]:

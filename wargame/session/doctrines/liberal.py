@@ -24,6 +24,7 @@ from wargame.session.doctrines.common import (
     allocation,
     choose,
     deterrence,
+    fallback,
     intervene,
     mobilise_by_threat,
     promised_scale,
@@ -84,4 +85,4 @@ def liberal(view: SeatView, prompt: PromptView, p: LiberalParams = DEFAULT) -> A
         return support(prompt, r + institutions(view, p), bar, "the treaty's letter")
     if kind in pressure.KINDS:
         return pressure.answer(view, prompt, "liberal")
-    return prompt.default, "no rule of the treaty applies"
+    return fallback(prompt, "no rule of the treaty applies")

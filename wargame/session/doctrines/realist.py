@@ -26,6 +26,7 @@ from wargame.session.doctrines.common import (
     allocation,
     choose,
     deterrence,
+    fallback,
     intervene,
     mobilise_by_threat,
     resolve_of,
@@ -94,11 +95,12 @@ def realist(view: SeatView, prompt: PromptView, p: RealistParams = DEFAULT) -> A
         item, concerns = ctx.get("item"), ctx.get("concerns")
         others = concerns not in (None, view.seat)  # another member's offensive: someone else's cost
         favour = r >= p.support if others else r * (1 - buck) >= p.keep_own
+        why = f"our resolve {r:.2f}; others carry {buck:.0%}"
         if any(g.protected == view.seat for g in view.treaties):  # its own rescue: vital interest
-            favour = True
+            favour, why = True, "the offensive is our rescue: our survival is at stake"
         if item == "halt_offensive":
-            return ("against" if favour else "for"), f"our resolve {r:.2f}; others carry {buck:.0%}"
-        return ("for" if favour else "against"), f"our resolve {r:.2f}; others carry {buck:.0%}"
+            return ("against" if favour else "for"), why
+        return ("for" if favour else "against"), why
     if kind in pressure.KINDS:
         return pressure.answer(view, prompt, "realist")
-    return prompt.default, "no realist reason to depart from the default"
+    return fallback(prompt, "no realist reason to depart from the default")
