@@ -34,6 +34,20 @@ def start(world: World) -> None:
         world.env.process(_watch(world, actor))
 
 
+#: What the analysts warn of, by the act to come (an invasion's words are "an attack", as always).
+ACTS = {"strike": "a strike", "blockade": "a blockade", "hybrid": "a hybrid campaign"}
+
+
+def _act(world: World, article: str = "") -> str:
+    """What a warning is of: the plan's act (``means``) before it comes; once a blockade or hybrid
+    campaign is on, the invasion it may turn into (the reports still speak of an attack date)."""
+    if world.pressure.triggered:
+        what = "an invasion"
+    else:
+        what = ACTS.get(world.scenario.aggressor.means, "an attack")
+    return f"the {what.split(' ', 1)[1]}" if article else what
+
+
 def _watch(world: World, actor: str) -> Generator[simpy.Event, Any, None]:
     env = world.env
     picture = world.pictures[actor]
@@ -48,7 +62,7 @@ def _watch(world: World, actor: str) -> Generator[simpy.Event, Any, None]:
             if now > alarm + DAY:
                 world.journal.record(
                     FalseAlarmData(actor=actor, expected=alarm),
-                    f"{world.name(actor)}: the attack expected on "
+                    f"{world.name(actor)}: {_act(world, 'the')} expected on "
                     f"{format_instant(world.scenario.scenario.start, alarm)} did not come.",
                     actors=(actor,),
                     see=(actor,),
@@ -65,7 +79,7 @@ def _watch(world: World, actor: str) -> Generator[simpy.Event, Any, None]:
         alarm = expected
         world.journal.record(
             WarningData(actor=actor, expected=expected, reports=len(soon), words=kent(agreeing)),
-            f"{world.name(actor)}'s analysts warn of an attack around "
+            f"{world.name(actor)}'s analysts warn of {_act(world)} around "
             f"{format_instant(world.scenario.scenario.start, expected)}: {kent(agreeing)} "
             f"({count(len(soon), 'report')}).",
             actors=(actor,),
