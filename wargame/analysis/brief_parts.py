@@ -23,6 +23,7 @@ PROMISES = {
     "limited_offensive": "a limited offensive",
     "main_offensive": "the main offensive",
     "aid": "aid",
+    "escort": "escort",
 }
 
 
@@ -161,7 +162,8 @@ def pressure_prompts(s: Scenario, asked: set[str]) -> list[str]:
     if "escalate" in asked and plan.concession_by is not None:
         out.append(
             f"escalate: on {date_text(plan.concession_by)}, if {target} has not conceded, whether to "
-            f"invade it, persist with the {what} (asked again every {days(s.pressure.escalate_every_days)}) "
+            f"invade it, {'blockade it, ' if plan.means == 'hybrid' else ''}persist with the {what} "
+            f"(asked again every {days(s.pressure.escalate_every_days)}) "
             "or lift it; default: persist."
         )
     return out
@@ -196,7 +198,13 @@ def _free(s: Scenario, seat: str) -> dict[str, tuple[bool, str]]:
             f"launch offensive: on the {front.name if front else ''}, once at war with {aggressor}.",
         ),
         "halt_offensive": (front is not None, "halt offensive: stop an offensive under way."),
-        "send_aid": (bool(bound), f"send aid: ship divisions to {target} once it is invaded."),
+        "send_aid": (
+            bool(bound),
+            f"send aid: ship materiel to {target} under the pressure (it raises its endurance; a "
+            "blockade may stop it unless escorted), or divisions once it is invaded."
+            if plan.means in ("blockade", "hybrid")
+            else f"send aid: ship divisions to {target} once it is invaded.",
+        ),
         "negotiate": (bool(bound), f"negotiate: open talks with {aggressor}."),
         "share_report": (bool(partners), f"share report: pass a report to {and_list(partners)}."),
         "share_assessment": (

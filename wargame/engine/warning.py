@@ -7,6 +7,10 @@ it issues a **warning**, phrased in Kent's words from the share of those reports
 within a day (smoothed: (agreeing + 1) / (reports + 2), so two reports never make a certainty).
 If the warned date passes by a day with no attack (a postponed order, or deception), the
 warning becomes a **false alarm**, and the next one needs more evidence.
+
+The warning names the act to come: "an attack" (an invasion, as always), "a strike", "a
+blockade", "a hybrid campaign"; once a blockade or hybrid campaign has begun (which answers the
+warnings of it), the reports' attack date can only be the invasion it may turn into: "an invasion".
 """
 
 from __future__ import annotations
@@ -53,11 +57,14 @@ def _watch(world: World, actor: str) -> Generator[simpy.Event, Any, None]:
     picture = world.pictures[actor]
     need = world.scenario.actor(actor).warning_reports
     alarm: int | None = None
+    before = True  # whether the alarm was raised before a pressure began (it warned of that)
     while not world.invasion.triggered:
         yield env.timeout(DAY // 4)
         if world.invasion.triggered:
             return
         now = int(env.now)
+        if alarm is not None and before and world.pressure.triggered:
+            alarm = None  # the blockade (or hybrid campaign) it warned of has come
         if alarm is not None:
             if now > alarm + DAY:
                 world.journal.record(
@@ -76,7 +83,7 @@ def _watch(world: World, actor: str) -> Generator[simpy.Event, Any, None]:
         expected = int(sorted(soon)[len(soon) // 2])
         # the share that agree, smoothed (Laplace) so that two reports never make a certainty
         agreeing = (sum(1 for d in soon if abs(d - expected) <= DAY) + 1) / (len(soon) + 2)
-        alarm = expected
+        alarm, before = expected, not world.pressure.triggered
         world.journal.record(
             WarningData(actor=actor, expected=expected, reports=len(soon), words=kent(agreeing)),
             f"{world.name(actor)}'s analysts warn of {_act(world)} around "

@@ -123,7 +123,7 @@ def pressure_warnings(s: Scenario) -> list[tuple[Path, str]]:
     if plan.aim == "coerce" and plan.means == "strike":
         out.append(
             (
-                ("aggressor", "aim"),
+                ("aggressor", "means"),
                 "aim 'coerce' with means 'strike' plays as a seizure (aim 'seize'): a strike halts on its "
                 "objectives and no one is asked to concede; use means blockade or hybrid to coerce",
             )
