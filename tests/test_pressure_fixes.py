@@ -13,11 +13,14 @@ from wargame.engine.events import (
     AidData,
     EscalationData,
     EscortData,
+    FalseAlarmData,
     GuaranteeData,
     PostponementData,
+    PressureData,
     PressureDayData,
     PromiseData,
     PromptData,
+    WarningData,
 )
 from wargame.model.checks import reference_problems
 from wargame.model.lint import suspicious
@@ -194,6 +197,9 @@ def test_a_silent_guarantor_is_a_party_not_bound_and_warnings_name_the_act() -> 
     assert "Maridell bound to assist Velmora; Aldoria, which has said nothing, is a party" in trigger
     assert not any("warn of an attack" in t for t in texts)
     assert any("warn of a blockade" in t for t in texts)
+    begun = next(e.t for e in session.events if isinstance(e.data, PressureData))
+    late = [e for e in session.events if isinstance(e.data, WarningData | FalseAlarmData) and e.t > begun]
+    assert late == []  # the act they watched for has come: no stale warning, no false alarm of it
 
 
 # -- 5. check ------------------------------------------------------------------------------------

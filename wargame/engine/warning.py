@@ -9,8 +9,10 @@ If the warned date passes by a day with no attack (a postponed order, or decepti
 warning becomes a **false alarm**, and the next one needs more evidence.
 
 The warning names the act to come: "an attack" (an invasion, as always), "a strike", "a
-blockade", "a hybrid campaign"; once a blockade or hybrid campaign has begun (which answers the
-warnings of it), the reports' attack date can only be the invasion it may turn into: "an invasion".
+blockade", "a hybrid campaign". The analysts watch until that act comes, a pressure included: the
+reports' attack date is the date of the plan's act, and an escalation after a pressure comes at
+the aggressor's word, on no date a report could have named (so no warning follows the blockade,
+and no "false alarm" of the blockade that came).
 """
 
 from __future__ import annotations
@@ -43,13 +45,15 @@ ACTS = {"strike": "a strike", "blockade": "a blockade", "hybrid": "a hybrid camp
 
 
 def _act(world: World, article: str = "") -> str:
-    """What a warning is of: the plan's act (``means``) before it comes; once a blockade or hybrid
-    campaign is on, the invasion it may turn into (the reports still speak of an attack date)."""
-    if world.pressure.triggered:
-        what = "an invasion"
-    else:
-        what = ACTS.get(world.scenario.aggressor.means, "an attack")
+    """What a warning is of: the plan's act (``means``), "an attack" for an invasion."""
+    what = ACTS.get(world.scenario.aggressor.means, "an attack")
     return f"the {what.split(' ', 1)[1]}" if article else what
+
+
+def _come(world: World) -> bool:
+    """Whether the act the analysts watch for has come: the invasion (or strike), or the blockade
+    or hybrid campaign (an escalation after it comes at once, on no date of the plan's)."""
+    return bool(world.invasion.triggered or world.pressure.triggered)
 
 
 def _watch(world: World, actor: str) -> Generator[simpy.Event, Any, None]:
@@ -57,14 +61,11 @@ def _watch(world: World, actor: str) -> Generator[simpy.Event, Any, None]:
     picture = world.pictures[actor]
     need = world.scenario.actor(actor).warning_reports
     alarm: int | None = None
-    before = True  # whether the alarm was raised before a pressure began (it warned of that)
-    while not world.invasion.triggered:
+    while not _come(world):
         yield env.timeout(DAY // 4)
-        if world.invasion.triggered:
+        if _come(world):
             return
         now = int(env.now)
-        if alarm is not None and before and world.pressure.triggered:
-            alarm = None  # the blockade (or hybrid campaign) it warned of has come
         if alarm is not None:
             if now > alarm + DAY:
                 world.journal.record(
@@ -83,7 +84,7 @@ def _watch(world: World, actor: str) -> Generator[simpy.Event, Any, None]:
         expected = int(sorted(soon)[len(soon) // 2])
         # the share that agree, smoothed (Laplace) so that two reports never make a certainty
         agreeing = (sum(1 for d in soon if abs(d - expected) <= DAY) + 1) / (len(soon) + 2)
-        alarm, before = expected, not world.pressure.triggered
+        alarm = expected
         world.journal.record(
             WarningData(actor=actor, expected=expected, reports=len(soon), words=kent(agreeing)),
             f"{world.name(actor)}'s analysts warn of {_act(world)} around "
