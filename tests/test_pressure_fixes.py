@@ -76,7 +76,7 @@ def test_aid_under_a_blockade_raises_the_endurance_when_it_arrives() -> None:
     after = next(e.data.endurance for e in events if isinstance(e.data, PressureDayData) and e.t > t)
     assert after > before  # the day after it arrives, endurance stands higher than the day before
     text = next(e.text for e in events if isinstance(e.data, AidData) and e.data.step == "sent")
-    assert "divisions" not in text and "blockade of Belmark" in text
+    assert "divisions" not in text and text.endswith("to Belmark, under Ardenia's blockade.")
 
 
 def test_aid_is_intercepted_under_a_blockade_unless_escorted() -> None:

@@ -83,7 +83,8 @@ def aid_decision(world: World, decision: Decision) -> None:
         ),
         f"{world.name(decision.seat)} ships "
         + (
-            f"fuel, food and spares to {world.name(g.protected)} through {pressure.campaign_of(world)}."
+            f"fuel, food and spares to {world.name(g.protected)}, under "
+            f"{world.name(world.scenario.aggressor.actor)}'s {pressure.WHAT[pressure.means_now(world)]}."
             if under
             else f"war materiel to {world.name(g.protected)}."
         ),
