@@ -204,9 +204,11 @@ def test_an_aggressor_that_cannot_strip_is_not_offered_up_to_0_divisions() -> No
 
 
 def test_aid_is_described_as_war_materiel_for_a_front() -> None:
+    """Aid is materiel, never divisions; under a blockade it raises the protected state's endurance
+    (and may be stopped), once there is a front it strengthens it."""
     text = seat_brief_markdown(VELMORA, "maridell")
     assert "send aid: ship war materiel to Velmora" in text and "ship divisions" not in text
-    assert "a blockade alone gives it nowhere to go" in text
+    assert "under the pressure it raises its endurance" in text and "unless escorted" in text
 
 
 def test_conditions_read_in_words_in_the_pack_and_the_intervention_prompt() -> None:

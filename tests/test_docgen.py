@@ -67,4 +67,4 @@ def test_every_prompt_and_free_decision_is_in_the_decisions_table() -> None:
     for kind in FREE_DECISIONS:
         assert f"| `{kind}` | " in text
     assert "| `pressure_response` | **`run`**, `accept` |" in text
-    assert "| `escalate` | `invade`, **`persist`**, `lift` |" in text
+    assert "| `escalate` | `invade`, `blockade`, **`persist`**, `lift` |" in text

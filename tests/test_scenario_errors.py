@@ -295,7 +295,7 @@ SINGLE_PROBLEMS = [
         "bad-promise",
         [('action = "declare_war"', 'action = "declare war"')],
         "guarantees[1].promises[0].action",
-        "expected one of declare_war, air_action, limited_offensive, main_offensive, aid "
+        "expected one of declare_war, air_action, limited_offensive, main_offensive, aid, escort "
         "(did you mean 'declare_war'?), got 'declare war'",
         'action = "declare war"',
     ),

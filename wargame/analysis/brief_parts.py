@@ -32,6 +32,7 @@ PROMISES = {
     "limited_offensive": "a limited offensive",
     "main_offensive": "the main offensive",
     "aid": "aid",
+    "escort": "escort",
 }
 
 
@@ -216,7 +217,8 @@ def pressure_prompts(s: Scenario, asked: set[str]) -> list[str]:
     if "escalate" in asked and plan.concession_by is not None:
         out.append(
             f"escalate: on {date_text(plan.concession_by)}, if {target} has not conceded, whether to "
-            f"invade it, persist with the {what} (asked again every {days(s.pressure.escalate_every_days)}) "
+            f"invade it, {'blockade it, ' if plan.means == 'hybrid' else ''}persist with the {what} "
+            f"(asked again every {days(s.pressure.escalate_every_days)}) "
             "or lift it; default: persist."
         )
     return out
@@ -251,7 +253,7 @@ def _free(s: Scenario, seat: str) -> dict[str, tuple[bool, str]]:
             f"launch offensive: on the {front.name if front else ''}, once at war with {aggressor}.",
         ),
         "halt_offensive": (front is not None, "halt offensive: stop an offensive under way."),
-        "send_aid": (bool(bound), _aid_text(bound, target)),
+        "send_aid": (bool(bound), _aid_text(bound, target, plan.means)),
         "negotiate": (bool(bound), f"negotiate: open talks with {aggressor}."),
         "share_report": (bool(partners), f"share report: pass a report to {and_list(partners)}."),
         "share_assessment": (
@@ -282,9 +284,10 @@ def free_kinds(s: Scenario) -> tuple[str, ...]:
     return tuple(_free(s, s.seat_ids[0]))
 
 
-def _aid_text(bound: list[Guarantee], target: str) -> str:
-    """What a shipment of aid is: war materiel that strengthens the protected state's front once
-    there is one (an invasion), drawn on no divisions of the sender's own."""
+def _aid_text(bound: list[Guarantee], target: str, means: str) -> str:
+    """What a shipment of aid is: war materiel, drawn on no divisions of the sender's own. Under a
+    blockade or hybrid campaign it raises the protected state's endurance (a blockade may stop it
+    unless escorted); once there is a front (an invasion) it strengthens the defence."""
     g = bound[0] if bound else None
     worth = (
         f" (each shipment worth {strength_text(g.aid_divisions)} to its defence, "
@@ -292,9 +295,15 @@ def _aid_text(bound: list[Guarantee], target: str) -> str:
         if g is not None
         else ""
     )
+    if means in ("blockade", "hybrid"):
+        return (
+            f"send aid: ship war materiel to {target}: under the pressure it raises its endurance (a "
+            f"blockade may stop it unless escorted); once it is invaded, it strengthens its front{worth}. "
+            "It takes none of your own divisions."
+        )
     return (
-        f"send aid: ship war materiel to {target}{worth}, once it is invaded: aid strengthens a front, "
-        "so a blockade alone gives it nowhere to go; it takes none of your own divisions."
+        f"send aid: ship war materiel to {target}{worth}, once it is invaded; it takes none of your "
+        "own divisions."
     )
 
 

@@ -81,7 +81,7 @@ def _plan(world: World) -> Generator[simpy.Event, Any, None]:
             world.deterred = True
             world.journal.record(
                 DeterredData(postponements=postponements),
-                f"{world.name(me)} abandons its plan to attack {world.name(target)}.",
+                f"{world.name(me)} abandons its plan to {act_words(plan.means)} {world.name(target)}.",
                 actors=(me,),
                 see=(me,),
             )
@@ -92,7 +92,8 @@ def _plan(world: World) -> Generator[simpy.Event, Any, None]:
         world.attack_at += from_days(plan.postpone_days)
         world.journal.record(
             PostponementData(attack_at=world.attack_at, postponements=postponements),
-            f"The attack order is cancelled; units halt. New date: {format_instant(start, world.attack_at)}.",
+            f"{PUT_OFF.get(plan.means, 'The attack order is cancelled; units halt.')} "
+            f"New date: {format_instant(start, world.attack_at)}.",
             actors=(me,),
             see=(me,),
         )
@@ -109,6 +110,13 @@ ACTS = {
     "strike": "strike",
     "blockade": "blockade",
     "hybrid": "open a hybrid campaign against",
+}
+
+
+#: How a postponement reads for a pressure (an invasion's or a strike's order is cancelled).
+PUT_OFF = {
+    "blockade": "The blockade is put off; the ships stay in port.",
+    "hybrid": "The hybrid campaign is put off; its agents stand down.",
 }
 
 

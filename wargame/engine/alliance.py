@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from wargame.engine import campaign, conditions, news, support
+from wargame.engine import aid, campaign, conditions, news, support
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
-from wargame.engine.events import AidData, GuaranteeData, PromiseData, TalksData, WarData
+from wargame.engine.events import EscalationData, GuaranteeData, PromiseData, TalksData, WarData
 from wargame.engine.functionality import functionality, pace, planned_strength
 from wargame.model.clock import DAY, from_days, from_hours
 from wargame.model.commitments import binds, promises_of
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     import simpy
 
+    from wargame.engine.journal import Event
     from wargame.engine.state import FrontState
     from wargame.engine.world import World
     from wargame.model.scenario import Guarantee, Promise
@@ -40,6 +41,15 @@ def start(world: World) -> None:
     world.env.process(_on_invasion(world))
     if world.scenario.aggressor.means in PRESSURE_MEANS:
         world.env.process(_on_pressure(world))
+    if world.scenario.aggressor.means == "hybrid":  # it may turn into a blockade (the ladder)
+        world.journal.listen(lambda e: _on_blockade(world, e))
+
+
+def _on_blockade(world: World, event: Event) -> None:
+    """A hybrid campaign turned into a blockade triggers the guarantees that cover a blockade, at
+    its clarity (after the escalation's own record: the trigger is the blockade's consequence)."""
+    if isinstance(event.data, EscalationData) and event.data.to == "blockade":
+        world.later(0, lambda: _trigger(world, "blockade"))
 
 
 #: How a declaration names the act it answers, other than an invasion: "over its blockade of X".
@@ -75,9 +85,9 @@ def _trigger(world: World, kind: str) -> None:
             GuaranteeData(
                 guarantee=g.id, trigger_clarity=clarity, trigger=None if kind == "invasion" else kind
             ),
-            f"{g.name} is triggered: {and_list(world.name(a) for a in g.guarantors)} "
-            f"bound to assist {world.name(g.protected)}"
-            + ("." if kind == "invasion" else f" (a {kind}; clarity {clarity:g})."),
+            f"{g.name} is triggered"
+            + ("" if kind == "invasion" else f" by {ACT_NOUNS[kind]} (clarity {clarity:g})")
+            + f": {_bound_words(world, g)}.",
             actors=parties,
             see=parties,
         )
@@ -89,6 +99,27 @@ def _trigger(world: World, kind: str) -> None:
         if not again:
             for promise in g.promises:
                 world.env.process(_promise(world, g, promise))
+
+
+#: An act in a sentence, other than an invasion: "triggered by a blockade".
+ACT_NOUNS = {"strike": "a strike", "blockade": "a blockade", "hybrid": "a hybrid campaign"}
+
+
+def _bound_words(world: World, g: Guarantee) -> str:
+    """Who a triggered guarantee binds, in words: "France and Britain bound to assist Poland"; a
+    guarantor that has said nothing (``ambiguous``) is a party, not bound: "Halvor bound to assist
+    Teluva; Columbria, which has said nothing, is a party"."""
+    bound = [world.name(a) for a in g.guarantors if a not in g.ambiguous]
+    silent = [world.name(a) for a in g.guarantors if a in g.ambiguous]
+    parts = [f"{and_list(bound)} bound to assist {world.name(g.protected)}"] if bound else []
+    if silent:
+        which = (
+            "which have said nothing, are parties"
+            if len(silent) > 1
+            else "which has said nothing, is a party"
+        )
+        parts.append(f"{and_list(silent)}, {which}")
+    return "; ".join(parts)
 
 
 def _on_invasion(world: World) -> Generator[simpy.Event, Any, None]:
@@ -306,70 +337,17 @@ def _kept(world: World, guarantor: str, action: str) -> bool:
     if action == "main_offensive":
         return scale == "general"
     if action == "aid":
-        return any(
-            isinstance(e.data, AidData) and e.data.actor == guarantor and e.data.step == "sent"
-            for e in world.journal.events
-        )
+        return aid.sent(world, guarantor)  # after an invasion, or under a pressure (materiel)
+    if action == "escort":
+        return guarantor in world.strain.escorts
     return False
 
 
 # -- decisions a guarantor may take at any time ----------------------------------------------------
 
 
-def _guarantee_of(world: World, seat: str) -> Guarantee | None:
-    target = world.scenario.aggressor.target
-    return next(
-        (g for g in world.scenario.guarantees if seat in g.guarantors and g.protected == target), None
-    )
-
-
-def _can_aid(world: World, seat: str, choice: str) -> str | None:
-    if _guarantee_of(world, seat) is None:
-        return f"it has no guarantee to {world.name(world.scenario.aggressor.target)}"
-    if not world.invasion.triggered:
-        return "there is no front to reinforce yet"
-    if campaign.protected_collapsed(world):
-        return "there is no one left to receive it"
-    return None
-
-
-def _aid_decision(world: World, decision: Decision) -> None:
-    g = _guarantee_of(world, decision.seat)
-    assert g is not None
-    world.journal.record(
-        AidData(actor=decision.seat, to=g.protected, step="sent", divisions=g.aid_divisions),
-        f"{world.name(decision.seat)} ships war materiel to {world.name(g.protected)}.",
-        actors=(decision.seat, g.protected),
-    )
-    world.env.process(_deliver_aid(world, decision.seat, g))
-
-
-def _deliver_aid(world: World, sender: str, g: Guarantee) -> Generator[simpy.Event, Any, None]:
-    yield world.env.timeout(from_days(g.aid_days))
-    fronts = [
-        f
-        for f in world.scenario.fronts
-        if f.defender == g.protected and world.fronts[f.id].status == "active"
-    ]
-    if not fronts:
-        world.journal.record(
-            AidData(actor=sender, to=g.protected, step="lost", divisions=g.aid_divisions),
-            f"Aid from {world.name(sender)} arrives too late: there is no front left to reinforce.",
-            actors=(sender, g.protected),
-            see=(sender, g.protected),
-        )
-        return
-    world.fronts[fronts[0].id].defender += g.aid_divisions
-    world.journal.record(
-        AidData(actor=sender, to=g.protected, step="arrived", divisions=g.aid_divisions),
-        f"Aid from {world.name(sender)} reaches the {fronts[0].name}.",
-        actors=(sender, g.protected),
-        see=(sender, g.protected),
-    )
-
-
 def _can_talk(world: World, seat: str, choice: str) -> str | None:
-    if _guarantee_of(world, seat) is None:
+    if aid.guarantee_of(world, seat) is None:
         return "it has no guarantee to bargain over"
     return None
 
@@ -385,6 +363,6 @@ def _talks_decision(world: World, decision: Decision) -> None:
 
 #: The decisions of this module a seat may take unprompted (assembled in wargame.engine.standard).
 DECISIONS = (
-    FreeDecision(kind="send_aid", options=("aid",), check=_can_aid, handler=_aid_decision),
+    FreeDecision(kind="send_aid", options=("aid",), check=aid.can_aid, handler=aid.aid_decision),
     FreeDecision(kind="negotiate", options=("talks",), check=_can_talk, handler=_talks_decision),
 )

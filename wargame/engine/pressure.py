@@ -74,8 +74,8 @@ def _course(world: World) -> Generator[simpy.Event, Any, None]:
     yield world.pressure
     plan, p = world.scenario.aggressor, world.scenario.pressure
     world.env.process(_response(world))
-    for guarantor in sorted(world.askable["escort"]):
-        world.env.process(_escort(world, guarantor))
+    if means_now(world) == "blockade":
+        _start_escorts(world)
     if plan.actor in world.askable["escalate"] and plan.concession_by is not None:
         world.env.process(_escalation(world, world.minute(plan.concession_by)))
     rng = world.streams("pressure.run")
@@ -92,6 +92,7 @@ def _course(world: World) -> Generator[simpy.Event, Any, None]:
         escorted = escort_share(world)
         harm *= 1.0 - escorted
         st.endurance = max(0.0, st.endurance - harm)
+        blockade = means_now(world) == "blockade"
         world.journal.record(
             PressureDayData(
                 target=plan.target,
@@ -103,11 +104,7 @@ def _course(world: World) -> Generator[simpy.Event, Any, None]:
                 escorted=escorted,
             ),
             f"Day {st.day} of {campaign_of(world)}: endurance {st.endurance:.2f}"
-            + (
-                (" (runners intercepted)" if plan.means == "blockade" else " (a setback)")
-                if intercepted
-                else ""
-            )
+            + ((" (runners intercepted)" if blockade else " (a setback)") if intercepted else "")
             + ".",
             actors=(plan.target,),
         )
@@ -116,10 +113,23 @@ def _course(world: World) -> Generator[simpy.Event, Any, None]:
             return
 
 
+def means_now(world: World) -> str:
+    """The pressure's means now: the plan's ``means``, or ``blockade`` once a hybrid campaign has
+    been escalated to one (``world.trigger``, the kind of the aggressor's latest act)."""
+    return world.trigger if world.trigger in PRESSURE_MEANS else world.scenario.aggressor.means
+
+
+def _start_escorts(world: World) -> None:
+    """A blockade is on (from the start, or escalated from a hybrid campaign): ask each guarantor
+    that can be asked whether to escort."""
+    for guarantor in sorted(world.askable["escort"]):
+        world.env.process(_escort(world, guarantor))
+
+
 def campaign_of(world: World) -> str:
     """The pressure in words: "the blockade of Belmark", "the hybrid campaign against Belmark"."""
     plan = world.scenario.aggressor
-    if plan.means == "blockade":
+    if means_now(world) == "blockade":
         return f"the blockade of {world.name(plan.target)}"
     return f"the hybrid campaign against {world.name(plan.target)}"
 
@@ -129,26 +139,34 @@ def naval(world: World, actor: str, fallback: float) -> float:
     return world.actors[actor].naval or fallback
 
 
-def escort_share(world: World) -> float:
-    """The share of the day's harm the escorts remove: ``escort_relief`` times their naval
-    strength over the blockader's (at most 1); none in a hybrid campaign."""
+def escort_cover(world: World) -> float:
+    """How far the escorts cover the protected state's shipping (0 to 1): their naval strength
+    over the blockader's, at most 1; 0 with no escort or no blockade (a hybrid campaign)."""
     p, plan = world.scenario.pressure, world.scenario.aggressor
-    if plan.means != "blockade" or not world.strain.escorts:
+    if means_now(world) != "blockade" or not world.strain.escorts:
         return 0.0
     escorts = sum(naval(world, g, p.escort_naval) for g in world.strain.escorts)
     blockader = naval(world, plan.actor, p.blockader_naval)
-    ratio = 1.0 if blockader <= 0 else min(1.0, escorts / blockader)
-    return p.escort_relief * ratio
+    return 1.0 if blockader <= 0 else min(1.0, escorts / blockader)
+
+
+def escort_share(world: World) -> float:
+    """The share of the day's harm the escorts remove: ``escort_relief`` times their cover
+    (:func:`escort_cover`); none in a hybrid campaign."""
+    return world.scenario.pressure.escort_relief * escort_cover(world)
 
 
 def concede(world: World, *, forced: bool) -> None:
     """The protected state concedes the demand (public): the pressure ends in a concession."""
     plan = world.scenario.aggressor
     world.strain.settled = "concession"
-    what = plan.demand or "the demand"
     world.journal.record(
         ConcessionData(actor=plan.target, to=plan.actor, demand=plan.demand, forced=forced),
-        f"{world.name(plan.target)} concedes to {world.name(plan.actor)}: {what}"
+        (
+            f"{world.name(plan.target)} concedes to {world.name(plan.actor)}: {plan.demand}"
+            if plan.demand
+            else f"{world.name(plan.target)} gives in to {world.name(plan.actor)}"
+        )
         + (" (it can hold out no longer)." if forced else "."),
         actors=(plan.target, plan.actor),
     )
@@ -177,21 +195,21 @@ def _response(world: World) -> Generator[simpy.Event, Any, None]:
         )
 
     watch = news.Watch(world, target, is_news)
-    verb = "Run" if plan.means == "blockade" else "Resist"
-    demand = f" ({plan.demand})" if plan.demand else ""
+    give_in = f"accept its demand ({plan.demand})" if plan.demand else "give in"
     try:
         while active(world):
             asked_at, asked[0] = int(world.env.now), world.strain.endurance
+            means = means_now(world)
             answer = yield open_prompt(
                 world,
                 target,
                 "pressure_response",
-                f"{world.name(me)}'s {WHAT[plan.means]} goes on (endurance {world.strain.endurance:.2f}). "
-                f"{verb} it, or accept its demand{demand}?",
+                f"{world.name(me)}'s {WHAT[means]} goes on (endurance {world.strain.endurance:.2f}). "
+                f"{'Run' if means == 'blockade' else 'Resist'} it, or {give_in}?",
                 ("run", "accept"),
                 default="run",
                 within=from_hours(p.response_hours),
-                context={"aggressor": me, "means": plan.means, "endurance": round(world.strain.endurance, 4)},
+                context={"aggressor": me, "means": means, "endurance": round(world.strain.endurance, 4)},
             )
             if not active(world):
                 return
@@ -267,13 +285,16 @@ def _escalation(world: World, at: int) -> Generator[simpy.Event, Any, None]:
     if at > world.env.now:
         yield world.env.timeout(at - int(world.env.now))
     while active(world):
+        means = means_now(world)
+        ladder = means == "hybrid"  # a hybrid campaign may first become a blockade
         answer = yield open_prompt(
             world,
             me,
             "escalate",
-            f"{world.name(target)} has not conceded: invade it, persist with the "
-            f"{WHAT[plan.means]}, or lift it?",
-            ("invade", "persist", "lift"),
+            f"{world.name(target)} has not conceded: invade it, "
+            + ("blockade it, " if ladder else "")
+            + f"persist with the {WHAT[means]}, or lift it?",
+            ("invade", "blockade", "persist", "lift") if ladder else ("invade", "persist", "lift"),
             default="persist",
             within=from_hours(p.response_hours),
             context={
@@ -281,7 +302,8 @@ def _escalation(world: World, at: int) -> Generator[simpy.Event, Any, None]:
                 "war_cost": plan.war_cost,
                 "strength": strength_shares(world.scenario),
                 "endurance": round(world.strain.endurance, 4),
-            },
+            }
+            | ({"means": means} if ladder else {}),
         )
         if not active(world):
             return
@@ -294,7 +316,16 @@ def _escalation(world: World, at: int) -> Generator[simpy.Event, Any, None]:
             )
             invade(world, "invasion", world.strain.postponements)
             return
-        if answer.choice == "lift":
+        if answer.choice == "blockade" and means_now(world) == "hybrid":
+            before = campaign_of(world)
+            world.trigger = "blockade"  # the guarantees that cover a blockade are triggered by it
+            world.journal.record(
+                EscalationData(aggressor=me, target=target, to="blockade"),
+                f"{world.name(me)} turns {before} into a blockade.",
+                actors=(me, target),
+            )
+            _start_escorts(world)
+        elif answer.choice == "lift":
             world.strain.settled = "lift"
             world.journal.record(
                 LiftData(aggressor=me, target=target),
@@ -312,7 +343,7 @@ def _can_escort(world: World, seat: str, choice: str) -> str | None:
     plan = world.scenario.aggressor
     if seat not in world.scenario.guarantors_of():
         return f"it does not guarantee {world.name(plan.target)}"
-    if plan.means != "blockade" or not active(world):
+    if means_now(world) != "blockade" or not active(world):
         return "there is no blockade to escort through"
     if seat in world.strain.escorts:
         return "it already escorts"

@@ -104,6 +104,14 @@ def reference_problems(s: Scenario) -> list[tuple[Path, str]]:
         out.append((("aggressor", "target"), "the aggressor cannot invade itself"))
     if agg.concession_by is not None:
         need_date(("aggressor", "concession_by"), agg.concession_by)
+        if agg.concession_by <= agg.invasion_at:  # the aggressor would never be asked to escalate
+            out.append(
+                (
+                    ("aggressor", "concession_by"),
+                    f"the deadline for a concession ({agg.concession_by.isoformat()}) must come after "
+                    f"the act it follows (invasion_at, {agg.invasion_at.isoformat()})",
+                )
+            )
 
     for i, f in enumerate(s.fronts):
         need_actor(("fronts", i, "attacker"), f.attacker)

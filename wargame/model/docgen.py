@@ -87,7 +87,8 @@ PROMPT_WHO: dict[str, str] = {
     "allocate": "the aggressor, if a front opens by its invasion and it defends another front",
     "support": "a guarantor of a triggered guarantee with air or naval forces and no front of its own",
     "pressure_response": "the protected state (`means` blockade or hybrid)",
-    "escort": 'every guarantor of the target (`means = "blockade"` only)',
+    "escort": 'every guarantor of the target (`means = "blockade"`, or `"hybrid"` with a '
+    "`concession_by`: once it becomes a blockade)",
     "escalate": "the aggressor (a pressure with a `concession_by` date)",
 }
 
@@ -101,7 +102,9 @@ FREE_DECISION_DOCS: dict[str, tuple[tuple[str, ...], str, str]] = {
         ("aid",),
         "a guarantor",
         "once the protected state is invaded and until it collapses: war materiel worth the guarantee's "
-        "`aid_divisions`, arriving after `aid_days` (not the sender's own divisions)",
+        "`aid_divisions`, arriving after `aid_days` (not the sender's own divisions); under a blockade "
+        "or hybrid campaign, materiel that gives back `[pressure] aid_endurance` after `aid_days` (a "
+        "blockade may intercept it unless escorted)",
     ),
     "negotiate": (("talks",), "a guarantor", "any time: opens talks with the aggressor"),
     "share_report": (

@@ -117,6 +117,13 @@ class LiberalParams:
         ge=0,
         le=2,
     )
+    declare_limited: float = param(
+        0.5,
+        doc="Resolve it takes to declare war when its own promises name acts short of war only (escort, "
+        "aid): the letter it signed limits what it owes.",
+        ge=0,
+        le=1,
+    )
 
 
 @attrs.frozen(kw_only=True)

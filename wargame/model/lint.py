@@ -15,6 +15,7 @@ from wargame.model import units
 from wargame.model.aims import aim_warnings
 from wargame.model.checks import Path
 from wargame.model.commitments import uncommitted
+from wargame.model.pressure import PRESSURE_MEANS
 from wargame.model.prompts import asked_kinds, trigger_kinds, triggered
 from wargame.model.scenario import Scenario
 
@@ -110,6 +111,32 @@ def suspicious(s: Scenario) -> list[tuple[Path, str]]:
             )
         if e.after is not None and e.after >= end:
             out.append((("history", i, "after"), "this entry applies only after the horizon"))
+    out += pressure_warnings(s)
     out += aim_warnings(s)
     out += units.warnings(s)  # forces by domain
+    return out
+
+
+def pressure_warnings(s: Scenario) -> list[tuple[Path, str]]:
+    """A blockade or hybrid campaign that demands nothing (the target is asked to give in to
+    nothing in particular); aim ``coerce`` with means ``strike`` (a strike halts on its objectives
+    and asks nothing: it plays as a seizure)."""
+    out: list[tuple[Path, str]] = []
+    plan = s.aggressor
+    if plan.means in PRESSURE_MEANS and not plan.demand:
+        out.append(
+            (
+                ("aggressor", "means"),
+                f"a {plan.means} with no demand: {plan.target!r} is asked to give in to nothing in "
+                'particular; say what the pressure demands (demand = "...")',
+            )
+        )
+    if plan.aim == "coerce" and plan.means == "strike":
+        out.append(
+            (
+                ("aggressor", "means"),
+                "aim 'coerce' with means 'strike' plays as a seizure (aim 'seize'): a strike halts on its "
+                "objectives and no one is asked to concede; use means blockade or hybrid to coerce",
+            )
+        )
     return out

@@ -101,6 +101,23 @@ class Pressure:
         ge=0.5,
         le=365,
     )
+    aid_endurance: float = param(
+        0.1,
+        doc="Endurance a guarantor's shipment of aid (`send_aid` under a pressure: materiel, fuel, "
+        "food, not divisions) gives back to the protected state when it arrives, `aid_days` after it "
+        "is sent (at most back to 1; design choice: 0.1 is five days of unrelieved harm at the "
+        "default `harm_per_day`; Berlin 1948: the airlift kept the city going).",
+        ge=0,
+        le=1,
+    )
+    aid_intercept: float = param(
+        0.5,
+        doc="Under a blockade, the chance that a shipment of aid is stopped by the blockader when no one "
+        "escorts (stream `pressure.aid`); escorts lower it in proportion to their naval strength over "
+        "the blockader's, to 0 when they match it. A hybrid campaign stops no ships.",
+        ge=0,
+        le=1,
+    )
 
 
 def clarity_of(clarity: Mapping[str, float], trigger_clarity: float, kind: str) -> float | None:

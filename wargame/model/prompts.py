@@ -32,7 +32,7 @@ the scenario alone — which seats can ever be asked it, in the order the engine
 * ``escort`` — every guarantor of the target, under a blockade (not a hybrid campaign) on news:
   escort the protected state's shipping, or wait;
 * ``escalate`` — the aggressor, under a pressure with a ``concession_by`` date and no concession
-  by then: invade, persist, or lift the pressure.
+  by then: invade, persist, or lift the pressure (and, from a hybrid campaign, blockade).
 
 The engine derives its live form from this: it asks exactly the seats listed here (while the
 situation allows), and :func:`wargame.engine.decisions.open_prompt` refuses a prompt this module
@@ -79,6 +79,8 @@ def trigger_kinds(s: Scenario) -> tuple[str, ...]:
     """The kinds of act the aggressor's plan can come to: its ``means`` and, for a pressure that
     may escalate (a ``concession_by`` date), the invasion."""
     plan = s.aggressor
+    if plan.means == "hybrid" and plan.concession_by is not None:
+        return ("hybrid", "blockade", "invasion")  # the ladder: hybrid, blockade, invasion
     if plan.means in PRESSURE_MEANS and plan.concession_by is not None:
         return (plan.means, "invasion")
     return (plan.means,)
@@ -209,7 +211,7 @@ def pressure_response_seats(s: Scenario) -> tuple[str, ...]:
 
 
 def escort_seats(s: Scenario) -> tuple[str, ...]:
-    if not _pressure_planned(s) or s.aggressor.means != "blockade":
+    if not _pressure_planned(s) or "blockade" not in trigger_kinds(s):  # a blockade, or one to come
         return ()
     return _unique(a for g in s.guarantees if g.protected == s.aggressor.target for a in g.guarantors)
 
@@ -331,8 +333,9 @@ PROMPT_RULES: dict[str, PromptRule] = {
             kind="escalate",
             options=PROMPTS["escalate"],
             default="persist",
-            when="at concession_by if the pressure goes on with no concession; after persisting, again "
-            "every escalate_every_days",
+            when="at concession_by if the pressure goes on with no concession; after persisting (or "
+            "turning a hybrid campaign into a blockade: `blockade`, offered only then), again every "
+            "escalate_every_days",
             seats=escalate_seats,
         ),
     )

@@ -26,7 +26,7 @@ from wargame.model.pressure import MEANS, TRIGGER_KINDS, Pressure
 
 ROLES = ("aggressor", "protected", "guarantor", "third_party")
 CHANNELS = ("humint", "sigint", "imagery", "diplomatic", "osint")
-PROMISED_ACTIONS = ("declare_war", "air_action", "limited_offensive", "main_offensive", "aid")
+PROMISED_ACTIONS = ("declare_war", "air_action", "limited_offensive", "main_offensive", "aid", "escort")
 MOBILISATION_CHOICES = ("order", "defer")
 
 #: The decisions the engine prompts for, and the options each may offer (decision scripts and the
@@ -44,7 +44,7 @@ PROMPTS: dict[str, tuple[str, ...]] = {
     "support": ("air", "naval", "none"),
     "pressure_response": ("run", "accept"),
     "escort": ("escort", "wait"),
-    "escalate": ("invade", "persist", "lift"),
+    "escalate": ("invade", "blockade", "persist", "lift"),  # blockade: from a hybrid campaign only
 }
 COUNCIL_ITEMS = ("halt_offensive", "main_offensive", "inform_protected")
 #: The decision kinds an agent of influence can sway (``[[penetrations]] sways``).

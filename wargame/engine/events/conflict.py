@@ -124,13 +124,16 @@ class PromiseData(Payload):
 
 @attrs.frozen(kw_only=True)
 class AidData(Payload):
-    """Aid ``sent``, ``arrived`` or ``lost`` (the ``step``): ``divisions`` from ``actor`` ``to``."""
+    """Aid ``sent``, ``arrived``, ``lost`` or (under a blockade) ``intercepted`` (the ``step``):
+    ``divisions`` from ``actor`` ``to``; under a pressure, materiel worth ``endurance`` instead
+    (left out otherwise)."""
 
     KIND = Kind.AID
     actor: str
     to: str
     step: str
     divisions: float = num()
+    endurance: float | None = optional(converter=optional_number)
 
 
 @attrs.frozen(kw_only=True)
@@ -359,11 +362,13 @@ class ConcessionData(Payload):
 
 @attrs.frozen(kw_only=True)
 class EscalationData(Payload):
-    """The aggressor turns its pressure on ``target`` into an invasion."""
+    """The aggressor turns its pressure on ``target`` into an invasion, or (``to`` ``blockade``,
+    left out for an invasion) its hybrid campaign into a blockade."""
 
     KIND = Kind.ESCALATION
     aggressor: str
     target: str
+    to: str | None = optional()
 
 
 @attrs.frozen(kw_only=True)

@@ -18,7 +18,14 @@ from __future__ import annotations
 
 from wargame.model.doctrine_params import ConstructivistParams
 from wargame.session.doctrines import pressure
-from wargame.session.doctrines.beliefs import allies_at_war, allies_mobilised, promises, requested, spoken
+from wargame.session.doctrines.beliefs import (
+    allies_at_war,
+    allies_mobilised,
+    promised,
+    promises,
+    requested,
+    spoken,
+)
 from wargame.session.doctrines.common import (
     Answer,
     allocation,
@@ -66,7 +73,8 @@ def constructivist(view: SeatView, prompt: PromptView, p: ConstructivistParams =
         return mobilise_by_threat(view, prompt, bar, f"our word, and {example:.0%} of our allies mobilised")
     if kind == "declare_war":
         r *= pressure.obligation(prompt)  # honour binds as far as the word given covers the act
-        return choose(prompt, "declare" if r >= p.declare else "wait", f"honour binds us (resolve {r:.2f})")
+        word = "honour binds us" if promised(view, "declare_war") else "who we are, with no promise of war"
+        return choose(prompt, "declare" if r >= p.declare else "wait", f"{word} (resolve {r:.2f})")
     if kind == "offensive":
         return choose(
             prompt,

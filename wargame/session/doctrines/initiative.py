@@ -13,7 +13,8 @@ doctrine read from its own view (never the truth):
   builds the common picture the article credits with credibility.
 * **consult** (``convene_council``): call the council once it is at war, unless a sitting is
   already called or under way since it went to war.
-* **aid** (``send_aid``): a shipment to the invaded protected state, at most every ``aid_days``.
+* **aid** (``send_aid``): a shipment to the invaded protected state (or one under a blockade or
+  hybrid campaign: materiel for its endurance), at most every ``aid_days``.
 * **talk** (``negotiate``): open talks with the aggressor after the invasion while not at war
   with it — a way out, and a public signal that lowers its credibility.
 
@@ -21,7 +22,8 @@ Which doctrine does what, and why:
 
 =============== ===================================================================
 liberal          shares every assessment (transparency among allies is an institution),
-                 consults once at war (the council is where allies decide together)
+                 consults once at war (the council is where allies decide together),
+                 aids when a promise binding it says aid (the treaty's letter)
 constructivist   shares once it has spoken (an ally keeps no secrets from the ally it
                  stood by), aids the invaded state once it has spoken (solidarity)
 realist          shares nothing (intelligence is a national asset; self-help), opens talks
@@ -41,15 +43,17 @@ import attrs
 from wargame.engine.events import (
     AidData,
     AssessmentData,
+    ConcessionData,
     CouncilData,
     InvasionData,
+    LiftData,
     PressureData,
     TalksData,
     WarData,
 )
 from wargame.model.clock import DAY
 from wargame.model.doctrine_params import RealistParams
-from wargame.session.doctrines.beliefs import invaded, invasion, spoken
+from wargame.session.doctrines.beliefs import invaded, invasion, promised, spoken
 from wargame.session.doctrines.common import resolve_of
 from wargame.session.doctrines.realist import DEFAULT, stake
 from wargame.session.views import SeatView
@@ -124,9 +128,15 @@ def consult(view: SeatView, reason: str) -> list[Initiative]:
     return [Initiative("convene_council", "convene", reason)]
 
 
+def pressed(view: SeatView) -> bool:
+    """Whether the seat has seen a blockade or hybrid campaign begin and not yet end short of war."""
+    begun = any(isinstance(e.data, PressureData) for e in view.events)
+    return begun and not any(isinstance(e.data, ConcessionData | LiftData) for e in view.events)
+
+
 def aid(view: SeatView, reason: str) -> list[Initiative]:
-    """A shipment to the invaded state, at most every :data:`AID_DAYS`."""
-    if not invaded(view):
+    """A shipment to the invaded (or blockaded, pressed) state, at most every :data:`AID_DAYS`."""
+    if not invaded(view) and not pressed(view):
         return []
     sent = [e.t for e in view.events if isinstance(e.data, AidData) and e.data.actor == view.seat]
     if sent and view.now - sent[-1] < AID_DAYS * DAY:
@@ -152,6 +162,7 @@ def liberal(view: SeatView) -> list[Initiative]:
     return [
         *share(view, "allies decide on a common picture"),
         *consult(view, "allies at war decide together, in council"),
+        *(aid(view, "the treaty's letter: we promised aid") if promised(view, "aid") else []),
     ]
 
 

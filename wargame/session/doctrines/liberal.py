@@ -1,7 +1,9 @@
 """The liberal: institutions weigh — consultation, shared assessments, the treaty's letter.
 
-* **The treaty's letter**: it declares war from a resolve of 0.02 when its treaty promises a
-  declaration (0.1 when it does not), and offers the promised scale on the promised day.
+* **The treaty's letter**: it declares war from a resolve of 0.02 when its treaty promises it a
+  declaration (0.1 when no promise binds it; 0.5 when its own promises name acts short of war
+  only, escort or aid: the letter limits what it owes), and offers the promised scale on the promised
+  day.
 * **Consultation**: what the council it sat in decided binds it: an adopted offensive adds 0.1 to
   the resolve it acts from, a rejected one takes 0.1 away; it votes against halting and for
   informing the protected state.
@@ -62,9 +64,13 @@ def liberal(view: SeatView, prompt: PromptView, p: LiberalParams = DEFAULT) -> A
         return mobilise_by_threat(
             view, prompt, bar, f"the treaty's letter; allies ask us to wait: {asked:.2f}"
         )
-    if kind == "declare_war":
-        bar = p.declare_promised if promised(view, "declare_war") else p.declare
+    if kind == "declare_war":  # the letter: the seat's own promises (none if it said nothing)
+        bound, limited = promised(view, "declare_war"), pressure.limited_letter(view)
+        bar = p.declare_promised if bound else p.declare_limited if limited else p.declare
         r *= pressure.obligation(prompt)  # the letter binds as clearly as it covers the act
+        if not bound:
+            why = "our promises name no war" if limited else "no promise of war binds us"
+            return choose(prompt, "declare" if r >= bar else "wait", f"{why} (resolve {r:.2f}, bar {bar:g})")
         if r < bar:
             return choose(prompt, "wait", f"the casus foederis is disputed (resolve {r:.2f})")
         return choose(prompt, "declare", "the casus foederis has arisen")

@@ -13,8 +13,10 @@ prices are seen by all). The three doctrines differ by one number each (design c
   for a realist, plus its identity for a constructivist (the other guarantors' escorts pull it in).
 * **The aggressor** (``escalate``) invades when the gain outweighs the war's cost times the share
   of the guarantors' strength it believes will act (the calculus of
-  :func:`~wargame.session.doctrines.common.deterrence`); otherwise it lifts the pressure once it
-  has seen it escorted, and persists while it has not.
+  :func:`~wargame.session.doctrines.common.deterrence`); from a hybrid campaign it climbs one rung,
+  to a blockade, when the gain outweighs half that risk (a blockade risks war less than an
+  invasion); otherwise it lifts the pressure once it has seen it escorted, and persists while it
+  has not.
 
 **Clarity weighs the obligation** (:func:`obligation`): a declaration of war over an act other than
 an invasion (the prompt's ``clarity``) is decided from the resolve times that clarity, so that a
@@ -28,6 +30,7 @@ from __future__ import annotations
 import math
 
 from wargame.engine.events import EscortData, PressureDayData
+from wargame.model.commitments import promises_of
 from wargame.model.pressure import clarity_of
 from wargame.session.doctrines.beliefs import allies_at_war, others_carry, spoken
 from wargame.session.doctrines.common import Answer, acting_share, choose, resolve_of
@@ -37,6 +40,8 @@ from wargame.session.views import PromptView, SeatView
 KINDS = ("pressure_response", "escort", "escalate")
 #: The endurance under which the protected state concedes with no hope of help, by doctrine.
 CONCEDE = {"realist": 0.6, "liberal": 0.5, "constructivist": 0.4}
+#: The share of an invasion's risk of war the aggressor reckons a blockade runs (a rung below it).
+BLOCKADE_RISK = 0.5
 #: The will at which a guarantor escorts, by doctrine.
 ESCORT = {"realist": 0.25, "liberal": 0.2, "constructivist": 0.2}
 
@@ -45,6 +50,18 @@ def obligation(prompt: PromptView) -> float:
     """How far the treaty binds for the act a declaration answers: its clarity for that act (the
     prompt's ``clarity``); 1 for an invasion (whose clarity credibility already carries)."""
     return float(prompt.context.get("clarity", 1.0))
+
+
+#: The promises that ask acts short of war (an air action or an offensive is an act of war).
+SHORT_OF_WAR = ("escort", "aid")
+
+
+def limited_letter(view: SeatView) -> bool:
+    """Whether the seat's own promises (those that bind it, in the treaties it guarantees) name
+    acts short of war only (:data:`SHORT_OF_WAR`: escort, aid): the letter it signed limits what it
+    owes. False for a seat with no promise at all (ambiguous: it said nothing)."""
+    mine = [p.action for g in view.treaties for p in promises_of(g, view.seat)]
+    return bool(mine) and all(a in SHORT_OF_WAR for a in mine)
 
 
 def treaty_clarity(view: SeatView, kind: str) -> float:
@@ -98,6 +115,9 @@ def answer(view: SeatView, prompt: PromptView, doctrine: str) -> Answer:
         risk = acts * cost * math.exp(-view.profile.resolve_sd * view.own.temper)
         if gain > risk:
             return choose(prompt, "invade", f"gain {gain:g} outweighs the risk ({risk:.2f})")
+        if "blockade" in prompt.options and gain > BLOCKADE_RISK * risk:
+            half = BLOCKADE_RISK * risk
+            return choose(prompt, "blockade", f"gain {gain:g} outweighs a blockade's risk ({half:.2f})")
         if any(isinstance(e.data, EscortData) for e in view.events):
             return choose(prompt, "lift", f"the blockade is escorted and war too costly ({risk:.2f})")
         return choose(prompt, "persist", f"war too costly ({risk:.2f}); the pressure may yet tell")
