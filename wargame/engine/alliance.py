@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING, Any
 from wargame.engine import aid, campaign, conditions, news, support
 from wargame.engine.decisions import Decision, FreeDecision, open_prompt
 from wargame.engine.events import EscalationData, GuaranteeData, PromiseData, TalksData, WarData
-from wargame.engine.functionality import functionality, pace, planned_strength
+from wargame.engine.functionality import functionality, pace
 from wargame.model.clock import DAY, from_days, from_hours
 from wargame.model.commitments import binds, promises_of
 from wargame.model.pressure import PRESSURE_MEANS, clarity_of
 from wargame.model.prompts import OFFENSIVE_PROMISES, triggered
+from wargame.model.units import planned
 from wargame.model.wording import and_list
 
 if TYPE_CHECKING:
@@ -328,7 +329,7 @@ def _kept(world: World, guarantor: str, action: str) -> bool:
     front = campaign.offensive_front(world, guarantor)
     state = world.fronts[front.id] if front is not None else None
     scale = state.scale if state is not None and state.opened_at is not None else None  # None: not launched
-    if action == "air_action" and planned_strength(world.scenario, guarantor, "air") > 0:
+    if action == "air_action" and planned(world.scenario, guarantor, "air") > 0:
         return at_war and support.gave_air(world, guarantor)  # a state with aircraft must send them
     if action in ("declare_war", "air_action"):
         return at_war

@@ -326,12 +326,11 @@ def _hold(world: World, spec: Front) -> None:
     state = world.fronts[spec.id]
     state.status = "holding"
     attackers = [spec.attacker, *state.joined]
-    names = " and ".join(world.name(a) for a in attackers)
-    one = len(attackers) == 1
-    verb = "halts" if one else "halt"
+    names = [world.name(a) for a in attackers]
+    one = verb_for(names, "its", "their")
     world.journal.record(
         ObjectiveData(front=spec.id, actor=spec.attacker, ground_km=round(state.ground_km, 1)),
-        f"{names} {verb} on {spec.objective or ('its' if one else 'their') + ' objective'}, "
+        f"{and_list(names)} {verb_for(names, 'halts', 'halt')} on {spec.objective or one + ' objective'}, "
         f"holding {state.ground_km:.0f} km.",
         actors=(*attackers, spec.defender),
     )

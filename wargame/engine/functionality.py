@@ -39,19 +39,12 @@ from wargame.model.scenario import Scenario
 LIAISON_SCORE: dict[str, float] = {"none": 0.0, "adhoc": 0.25, "institutional": 0.6, "fusion": 1.0}
 
 
-def planned_strength(scenario: Scenario, actor: str, domain: str = "land") -> float:
-    """``actor``'s largest planned strength in ``domain`` (divisions by default; squadrons for
-    ``air``, ships for ``naval``): its standing forces or its timetable's largest phase (0 without
-    a timetable). See :func:`wargame.model.units.planned`."""
-    return units.planned(scenario, actor, domain)
-
-
 def planned_weight(scenario: Scenario, actor: str) -> float:
     """``actor``'s planned strength where it would fight for the protected state, in
     division-equivalents: its divisions, and its squadrons and ships weighed by the front it would
     fight on (its own offensive front, else the protected state's front). Its divisions count in
-    full, as :func:`planned_strength` counts them; with no air or naval forces it is that."""
-    land = planned_strength(scenario, actor)
+    full, as :func:`wargame.model.units.planned` counts them; with no air or naval forces it is that."""
+    land = units.planned(scenario, actor)
     front = prompts.offensive_front(scenario, actor) or prompts.support_front(scenario)
     if front is None:
         return land

@@ -41,13 +41,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from wargame.engine.events import OffensiveData, WarData
-from wargame.engine.functionality import planned_strength
 from wargame.engine.journal import Event
 from wargame.engine.outcome_types import Deterrence, GuaranteeHonour, Honour
 from wargame.model.clock import DAY
 from wargame.model.commitments import committed
 from wargame.model.prompts import at_war_at_start, offensive_front
 from wargame.model.scenario import Guarantee, Scenario
+from wargame.model.units import planned
 
 RANK: tuple[GuaranteeHonour, ...] = ("abandoned", "partial", "formal", "ambiguous", "substantive")
 """A guarantee's grades, worst to best: the game reports the best."""
@@ -127,7 +127,7 @@ def promised_divisions(scenario: Scenario, g: Guarantee, guarantor: str) -> floa
         return g.substantive_divisions
     front = offensive_front(scenario, guarantor)
     share = front.general_share if front is not None else GENERAL_SHARE
-    return share * planned_strength(scenario, guarantor)
+    return share * planned(scenario, guarantor)
 
 
 def delivered_share(
@@ -150,13 +150,13 @@ def delivered_share(
 
 def response_time(scenario: Scenario, guarantors: Sequence[str], acts: Sequence[Event], j: int) -> int | None:
     """When the guarantors' collective response was in place: the instant by which guarantors
-    holding at least half their planned strength (:func:`planned_strength`; equal weights where no
+    holding at least half their planned strength (:func:`~wargame.model.units.planned`; equal weights where no
     timetable says) had each responded, by a declaration of war on the aggressor or an offensive
     after the invasion at ``j`` (a guarantor at war from the start responded at ``j``). None if
     they never did."""
     if not guarantors:
         return None
-    weights = {g: planned_strength(scenario, g) for g in guarantors}
+    weights = {g: planned(scenario, g) for g in guarantors}
     if sum(weights.values()) <= 0:
         weights = dict.fromkeys(guarantors, 1.0)
     aggressor = scenario.aggressor.actor

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wargame.model.wording import and_list, count
+
 if TYPE_CHECKING:
     from wargame.model.scenario import Front, Scenario
 
@@ -34,10 +36,6 @@ UNITS: dict[str, tuple[str, str]] = {
 }
 
 
-def _count(n: int, singular: str, plural: str) -> str:
-    return f"{n} {singular if n == 1 else plural}"
-
-
 def strength_text(value: float, domain: str = "land") -> str:
     """A strength in words: ``12 divisions``, ``1 division``; below one division, brigades (three
     to a division: 0.3 is ``1 brigade``, 0.7 ``2 brigades``); ``4 squadrons``, ``1 ship``.
@@ -46,12 +44,12 @@ def strength_text(value: float, domain: str = "land") -> str:
     if domain == "land":
         brigades = round(value * BRIGADES_PER_DIVISION)
         if 0 < brigades < BRIGADES_PER_DIVISION:
-            return _count(brigades, "brigade", "brigades")
+            return count(brigades, "brigade", "brigades")
         if brigades <= 0:
             return f"no {plural}"
-        return _count(max(1, int(f"{value:.0f}")), singular, plural)
+        return count(max(1, int(f"{value:.0f}")), singular, plural)
     n = int(f"{value:.0f}")
-    return _count(n, singular, plural) if n > 0 else f"no {plural}"
+    return count(n, singular, plural) if n > 0 else f"no {plural}"
 
 
 def about_text(value: float, domain: str = "land") -> str:
@@ -67,7 +65,7 @@ def forces_text(land: float, air: float = 0.0, naval: float = 0.0) -> str:
     parts = [strength_text(v, d) for d, v in zip(DOMAINS, (land, air, naval), strict=True) if v > 0]
     if not parts:
         return strength_text(0.0)
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return and_list(parts)
 
 
 def weight(front: Front, domain: str) -> float:

@@ -18,7 +18,7 @@ import attrs
 
 from wargame.engine.credibility import credibility
 from wargame.engine.functionality import functionality as functionality_index
-from wargame.engine.functionality import parties, planned_strength, planned_weight
+from wargame.engine.functionality import parties, planned_weight
 from wargame.engine.journal import Event
 from wargame.engine.picture import assessments
 from wargame.engine.state import Prompt
@@ -27,6 +27,7 @@ from wargame.engine.world import World
 from wargame.model.clock import format_instant
 from wargame.model.grading import Estimate
 from wargame.model.scenario import Actor, Guarantee
+from wargame.model.units import planned
 from wargame.session.lazy import LazyMapping, LazyTuple
 
 
@@ -297,7 +298,7 @@ def functionality(world: World) -> float:
     """The alliance's operational capacity to act together now (0 to 1): the ready share of the
     guarantors' planned strength, times the functionality index."""
     guarantors, _ = parties(world.scenario)
-    planned = {g: planned_strength(world.scenario, g) for g in guarantors}
-    full = sum(planned.values())
-    ready = sum(min(world.actors[g].divisions, planned[g]) for g in guarantors)
+    plans = {g: planned(world.scenario, g) for g in guarantors}
+    full = sum(plans.values())
+    ready = sum(min(world.actors[g].divisions, plans[g]) for g in guarantors)
     return round((ready / full if full > 0 else 0.0) * functionality_index(world.scenario), 3)
