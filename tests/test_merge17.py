@@ -92,3 +92,26 @@ def test_credibility_weighs_the_treatys_clarity_for_the_act_seen() -> None:
     after = credibility(scenario, "maridell", [blockade, landing])
     assert after > before + 0.1
     assert credibility(scenario, "maridell", []) == before  # before any act: the planned one's
+
+
+def test_no_attack_date_is_collected_once_the_aggressor_has_acted() -> None:
+    """Under a blockade the planned date has come: services stop reporting it (a re-trial of #17
+    counted 135 'Kessaria will attack on <a past date>' reports in one game); only reports already
+    on their way arrive, within a day or two."""
+    from wargame.engine.events import PressureData, ReportData
+
+    events = _play(VELMORA).world.journal.events
+    began = next(e.t for e in events if isinstance(e.data, PressureData))
+    late = [
+        e
+        for e in events
+        if isinstance(e.data, ReportData) and e.data.subject == "attack_date" and e.t > began
+    ]
+    assert all(e.t - began <= 2 * 24 * 60 for e in late)
+
+
+def test_warning_lead_counts_to_the_first_act() -> None:
+    session = _play(VELMORA)
+    out = measures(session.world.journal.events, session.scenario)
+    leads = [v for v in out.warning_lead_days.values() if v is not None]
+    assert leads and max(leads) < 15  # to the blockade (day 9), not to the invasion weeks later

@@ -6,7 +6,7 @@ Each channel of each service collects reports at random (exponential gaps, mean
 
 * ``forces.<front>`` — the aggressor's divisions on a front (committed, or planned before the
   front opens);
-* ``attack_date`` — the day the aggressor plans to attack (before the invasion only);
+* ``attack_date`` — the day the aggressor plans to act (before its first act only);
 * ``mobilisation.<actor>`` — another state's available divisions.
 
 The claim is the truth with multiplicative lognormal error (sd ``0.6 * (1 - accuracy)``; for
@@ -63,7 +63,7 @@ def subjects(world: World, observer: str) -> list[str]:
             for f in world.scenario.fronts
             if aggressor in (f.attacker, f.defender) and world.fronts[f.id].status != "collapsed"
         ]
-        if not world.invasion.triggered:
+        if not world.trigger:  # until its first act (an invasion, or a blockade: then no date is planned)
             out.append("attack_date")
     fallen = {
         f.defender for f in world.scenario.fronts if f.decisive and world.fronts[f.id].status == "collapsed"
@@ -133,7 +133,7 @@ def _lines(world: World, actor: str, channel: str, subject: str) -> list[Line]:
 
 class Watch:
     """What each service watches: (whether its state's resistance has ended, its subjects), worked
-    out once for each situation (the invasion, and the fronts' statuses) and kept for the game:
+    out once for each situation (the aggressor's latest act, and the fronts' statuses) and kept for the game:
     a channel asks at every report, and the situation changes a few times a game."""
 
     def __init__(self, world: World) -> None:
@@ -143,7 +143,7 @@ class Watch:
 
     def __call__(self, actor: str) -> tuple[bool, list[str]]:
         world = self._world
-        key = (actor, world.invasion.triggered, *[f.status for f in self._fronts])
+        key = (actor, world.trigger, *[f.status for f in self._fronts])
         known = self._known.get(key)
         if known is None:
             known = self._known[key] = (_fallen(world, actor), subjects(world, actor))

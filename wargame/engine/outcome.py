@@ -228,9 +228,7 @@ def measures(events: Iterable[Event], scenario: Scenario) -> Outcome:
         estimate_error_at_invasion=errors,
         assessment_divergence_at_invasion=divergence(errors),
         warning_lead_days=(
-            {a: _warning_lead(events, a, invasion) for a in scenario.actor_ids if a != plan.actor}
-            if invasion
-            else {}
+            {a: _warning_lead(events, a, act) for a in scenario.actor_ids if a != plan.actor} if act else {}
         ),
         surprised=surprised(scenario, index, invasion),
         response_after_first_indicator_days={g: _response(events, g) for g in guarantors},
@@ -363,10 +361,11 @@ def deception_taken(events: list[Event], seat: str) -> tuple[int, int]:
     return received, believed
 
 
-def _warning_lead(events: list[Event], seat: str, invasion: Event) -> float | None:
-    """Days from ``seat``'s first warning to the invasion (None if it was never warned)."""
+def _warning_lead(events: list[Event], seat: str, act: Event) -> float | None:
+    """Days from ``seat``'s first warning to the aggressor's first ``act`` (the invasion, or the
+    blockade or hybrid campaign that came before it) (None if it was never warned)."""
     first = next((e for e in events if isinstance(e.data, WarningData) and e.data.actor == seat), None)
-    return round((invasion.t - first.t) / DAY, 3) if first is not None else None
+    return round((act.t - first.t) / DAY, 3) if first is not None else None
 
 
 def defenders(scenario: Scenario) -> list[str]:

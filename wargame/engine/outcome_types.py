@@ -228,8 +228,9 @@ class Outcome:
     )
     warning_lead_days: Mapping[str, float | None] = attrs.field(
         metadata=doc(
-            "from each seat's first warning to the invasion, for every seat but the aggressor's: the "
-            "protected state, the guarantors, third parties (None: never warned)",
+            "from each seat's first warning to the aggressor's first act (the invasion, or a blockade "
+            "or hybrid campaign before it), for every seat but the aggressor's: the protected state, "
+            "the guarantors, third parties (None: never warned)",
             "days",
             ("seat",),
         )
