@@ -115,3 +115,17 @@ def test_warning_lead_counts_to_the_first_act() -> None:
     out = measures(session.world.journal.events, session.scenario)
     leads = [v for v in out.warning_lead_days.values() if v is not None]
     assert leads and max(leads) < 15  # to the blockade (day 9), not to the invasion weeks later
+
+
+def test_aid_reaches_a_front_quiet_behind_the_aggressors_halt_line() -> None:
+    """Once Dravenia halts on the Oren river, Tirsa still holds the rest of the valley: a shipment
+    reaches it (a re-trial of #17 read 'arrives too late: there is no front left' there)."""
+    from wargame.engine.events import AidData, ObjectiveData
+
+    for seed in range(1, 6):
+        events = _play("oren-valley-2032", seed=seed).world.journal.events
+        halted = next((e.t for e in events if isinstance(e.data, ObjectiveData)), None)
+        steps = [
+            e.data.step for e in events if isinstance(e.data, AidData) and halted is not None and e.t > halted
+        ]
+        assert "lost" not in steps

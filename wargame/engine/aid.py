@@ -134,16 +134,18 @@ def _relieve(world: World, sender: str, g: Guarantee, endurance: float) -> None:
 
 
 def _reinforce(world: World, sender: str, g: Guarantee) -> None:
-    """A shipment reaches the protected state's first active front as divisions (or is lost)."""
+    """A shipment reaches the protected state's first front still held, fought on or quiet behind
+    the aggressor's halt line (``holding``), as divisions; with none left, it is lost."""
     fronts = [
         f
         for f in world.scenario.fronts
-        if f.defender == g.protected and world.fronts[f.id].status == "active"
+        if f.defender == g.protected and world.fronts[f.id].status in ("active", "holding")
     ]
     if not fronts:
         world.journal.record(
             AidData(actor=sender, to=g.protected, step="lost", divisions=g.aid_divisions),
-            f"Aid from {world.name(sender)} arrives too late: there is no front left to reinforce.",
+            f"Aid from {world.name(sender)} arrives too late: {world.name(g.protected)} has no front left "
+            "to reinforce.",
             actors=(sender, g.protected),
             see=(sender, g.protected),
         )
