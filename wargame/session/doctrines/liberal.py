@@ -68,9 +68,13 @@ def liberal(view: SeatView, prompt: PromptView, p: LiberalParams = DEFAULT) -> A
         bound, limited = promised(view, "declare_war"), pressure.limited_letter(view)
         bar = p.declare_promised if bound else p.declare_limited if limited else p.declare
         r *= pressure.obligation(prompt)  # the letter binds as clearly as it covers the act
-        if not bound:
+        if not bound:  # the reason reads with the choice: unbound, yet resolved enough, or not
             why = "our promises name no war" if limited else "no promise of war binds us"
-            return choose(prompt, "declare" if r >= bar else "wait", f"{why} (resolve {r:.2f}, bar {bar:g})")
+            if r >= bar:
+                return choose(
+                    prompt, "declare", f"{why}, but our resolve carries us (resolve {r:.2f}, bar {bar:g})"
+                )
+            return choose(prompt, "wait", f"{why} (resolve {r:.2f}, bar {bar:g})")
         if r < bar:
             return choose(prompt, "wait", f"the casus foederis is disputed (resolve {r:.2f})")
         return choose(prompt, "declare", "the casus foederis has arisen")
