@@ -6,6 +6,7 @@ counts a conditional promise only once its condition holds; a third party takes 
 from __future__ import annotations
 
 from wargame.engine.events import (
+    DecisionData,
     GuaranteeData,
     InterventionData,
     InvasionData,
@@ -129,3 +130,27 @@ def test_aid_reaches_a_front_quiet_behind_the_aggressors_halt_line() -> None:
             e.data.step for e in events if isinstance(e.data, AidData) and halted is not None and e.t > halted
         ]
         assert "lost" not in steps
+
+
+def test_a_third_party_is_asked_about_one_side_at_a_time() -> None:
+    """Saronia may join either side in Oren: its two entries are asked one after the other, never
+    both at once (a re-trial of #17 found both prompts open in the same minute, the second 'enter'
+    dropped without a word), and each prompt names the side."""
+    asked = 0
+    for seed in range(1, 6):
+        events = _play("oren-valley-2032", seed=seed, seats={"saronia": "bot:cautious"}).world.journal.events
+        mine = [
+            e
+            for e in events
+            if (isinstance(e.data, PromptData) and e.data.decision == "intervene" and "saronia" in e.see)
+            or (
+                isinstance(e.data, DecisionData)
+                and e.data.seat == "saronia"
+                and e.data.decision == "intervene"
+            )
+        ]
+        kinds = [type(e.data).__name__ for e in mine]
+        asked += kinds.count("PromptData")
+        assert "PromptDataPromptData" not in "".join(kinds)  # never two questions open together
+        assert all("on the side of" in e.text for e in mine if isinstance(e.data, PromptData))
+    assert asked >= 2

@@ -65,11 +65,18 @@ def _intervention(world: World, spec: Intervention) -> Generator[simpy.Event, An
             since = watch.mark()
             if front.status not in OPEN:  # quiet, being prepared, halted: ask once the fighting is on
                 continue
+            busy = [ev for p, ev in world.prompts.values() if p.seat == spec.actor and p.kind == "intervene"]
+            if busy:  # one question at a time: its other entry is being asked; this one comes after
+                yield busy[0]
             if _at_war_there(world, spec):
                 return  # it has taken a side (another of its entries, or a war of its own)
             asked_at = int(env.now)
             fspec = world.scenario_front(spec.front)
-            side = f" on the side of {world.name(fspec.defender)}" if spec.side == "defender" else ""
+            sides = {i.side for i in world.scenario.interventions if i.actor == spec.actor}
+            joined = fspec.defender if spec.side == "defender" else fspec.attacker
+            side = (
+                f" on the side of {world.name(joined)}" if spec.side == "defender" or len(sides) > 1 else ""
+            )
             answer = yield open_prompt(
                 world,
                 spec.actor,
