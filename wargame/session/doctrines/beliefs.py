@@ -16,6 +16,7 @@ from wargame.engine.conditions import held_at
 from wargame.engine.events import (
     CapitalData,
     CouncilData,
+    EscortData,
     FalseAlarmData,
     FrontData,
     InjectData,
@@ -80,13 +81,19 @@ def others_carry(view: SeatView) -> float:
     )
 
 
-def allies_at_war(view: SeatView) -> float:
-    """The share of the other guarantors it has seen declare war (0 to 1; 0 with no other)."""
+def others_seen(view: SeatView, act: type[WarData] | type[EscortData]) -> float:
+    """The share of the other guarantors it has seen take ``act`` (a declaration of war, an
+    escort) (0 to 1; 0 with no other)."""
     others = [g for g in view.alliance if g != view.seat]
     if not others:
         return 0.0
-    at_war = {e.data.actor for e in view.events if isinstance(e.data, WarData)}
-    return sum(1 for g in others if g in at_war) / len(others)
+    seen = {e.data.actor for e in view.events if isinstance(e.data, act)}
+    return sum(1 for g in others if g in seen) / len(others)
+
+
+def allies_at_war(view: SeatView) -> float:
+    """The share of the other guarantors it has seen declare war (0 to 1; 0 with no other)."""
+    return others_seen(view, WarData)
 
 
 def promises(view: SeatView) -> tuple[int, int]:

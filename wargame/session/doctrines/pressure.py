@@ -32,7 +32,7 @@ import math
 from wargame.engine.events import EscortData, PressureDayData
 from wargame.model.commitments import promises_of
 from wargame.model.pressure import clarity_of
-from wargame.session.doctrines.beliefs import allies_at_war, others_carry, spoken
+from wargame.session.doctrines.beliefs import allies_at_war, others_carry, others_seen, spoken
 from wargame.session.doctrines.common import Answer, acting_share, choose, resolve_of
 from wargame.session.views import PromptView, SeatView
 
@@ -85,11 +85,7 @@ def hope(view: SeatView) -> float:
 
 def escorts_seen(view: SeatView) -> float:
     """The share of the other guarantors it has seen escort (0 with none)."""
-    others = [g for g in view.alliance if g != view.seat]
-    if not others:
-        return 0.0
-    seen = {e.data.actor for e in view.events if isinstance(e.data, EscortData)}
-    return sum(1 for g in others if g in seen) / len(others)
+    return others_seen(view, EscortData)
 
 
 def answer(view: SeatView, prompt: PromptView, doctrine: str) -> Answer:
