@@ -5,6 +5,7 @@ a guarantor bound to declare war is blamed for not declaring."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ import pytest
 from wargame.analysis.aar.markdown import to_markdown
 from wargame.analysis.aar.review import after_action_from_journal
 from wargame.analysis.aar.types import AfterAction
+from wargame.analysis.brief import seat_brief_markdown
+from wargame.model.scenario_files import scenarios
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -63,3 +66,24 @@ def test_an_unbound_guarantor_is_not_blamed_for_not_declaring(
     assert not [f for f in oren.issues if f.kind in ("no_declaration", "late_declaration")]
     assert velmora.plan.guarantees[0].bound_to_war == ("maridell",)
     assert not [f for f in velmora.issues if f.seat == "aldoria" and "declar" in f.kind]
+
+
+# --- raw ids in texts a facilitator reads (re-trial item 8) ---
+
+
+def test_a_conditional_promise_in_a_briefing_names_its_condition_in_words() -> None:
+    text = seat_brief_markdown(scenarios.load("oren-valley-2032"), "severin")
+    assert "capital:oren" not in text
+    assert "main offensive by J+12 (12 days after the capital behind the Oren valley has fallen)" in text
+
+
+def test_the_white_cell_line_of_a_penetration_names_its_subjects_in_words() -> None:
+    lines = [
+        json.loads(line)
+        for line in (GOLDEN / "velmora-strait-2033.seed1.jsonl").read_text().splitlines()
+        if '"kind":"penetration"' in line and "biased by" in line
+    ]
+    assert lines and all("forces." not in d["text"] for d in lines)
+    assert (
+        "Maridell's assessments of Kessaria's divisions on the western beaches of Velmora" in lines[0]["text"]
+    )
