@@ -273,7 +273,10 @@ def test_the_default_subjects_bias_the_target_in_play() -> None:
     bare = attrs.evolve(s.penetrations[0], subjects=())
     session = Session(attrs.evolve(loaded, scenario=attrs.evolve(s, penetrations=(bare,))), seed=1)
     first = next(e for e in session.events if e.text.startswith("(white cell) dedal"))
-    assert "forces.poland and forces.west are biased" in first.text
+    assert (  # its subjects in words (the white cell reads it), the ids in its truth
+        "Germany's divisions on the Polish front and Germany's divisions on the Franco-German border "
+        "are biased" in first.text
+    )
     assert first.truth.subjects == ("forces.poland", "forces.west")  # type: ignore[union-attr]
 
 

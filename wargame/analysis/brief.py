@@ -97,7 +97,7 @@ def seat_brief_markdown(loaded: LoadedScenario, seat: str) -> str:
             + "."
         )
         out += [
-            f"  - {promise_words(p)}" + (f" It binds {_who(s, p.by)} only." if p.by else "")
+            f"  - {promise_words(s, p)}" + (f" It binds {_who(s, p.by)} only." if p.by else "")
             for p in g.promises
         ]
         if g.ambiguous:

@@ -53,11 +53,14 @@ def paragraphs(text: str) -> list[str]:
     return out[:-1]
 
 
-def promise_words(p: Promise) -> str:
-    """``Promised: a limited offensive by J+3 (three days after the trigger).``"""
+def promise_words(s: Scenario, p: Promise) -> str:
+    """``Promised: a limited offensive by J+3 (three days after the trigger).`` A conditional
+    promise counts from its condition, in words: "(12 days after the capital behind the Oren
+    valley has fallen)"."""
     when = "on the day of the trigger" if p.day == 0 else f"{days(p.day)} after the trigger"
     if p.condition:  # a conditional promise counts from its condition
-        when = f"{'on the day' if p.day == 0 else days(p.day) + ' after'} {p.condition} holds"
+        held = condition_words(s, (p.condition,))
+        when = f"{'on the day' if p.day == 0 else days(p.day) + ' after'} {held}"
     return f"Promised: {PROMISES.get(p.action, p.action.replace('_', ' '))} by J+{p.day:g} ({when})."
 
 

@@ -105,7 +105,7 @@ def _record_bias(world: World, pen: Penetration) -> None:
     world.journal.record(
         PenetrationData(step="bias"),
         f"(white cell) {pen.id}: {world.name(pen.target)}'s assessments of "
-        f"{and_list(subjects) or 'nothing'} are biased by "
+        f"{and_list(subject_label(world.scenario, s) for s in subjects) or 'nothing'} are biased by "
         f"x{effective_bias(world, pen):g}.",
         actors=(pen.target,),
         see=(),

@@ -193,7 +193,9 @@ def _declarations(
     out: list[Finding] = []
     wars = {e.data.actor: e for e in events if isinstance(e.data, WarData)}
     ended = any(isinstance(e.data, EndData) for e in events)
-    for guarantor in sorted({a for g in guarantees if g.triggered_at for a in g.guarantors}):
+    # only a guarantor bound to declare war is judged on its declaration: an ambiguous party, or
+    # one whose promises name no war (aid, escorts), is not blamed for not declaring or for late
+    for guarantor in sorted({a for g in guarantees if g.triggered_at for a in g.bound_to_war}):
         promised = [
             o.day
             for g in guarantees

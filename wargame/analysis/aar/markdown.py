@@ -28,7 +28,6 @@ from wargame.analysis.wording import (
     when,
     words,
 )
-from wargame.model.clock import DAY
 from wargame.model.wording import and_list, count
 
 SECTIONS = (
@@ -88,6 +87,9 @@ def to_markdown(aar: AfterAction, images: Mapping[str, str] | None = None) -> st
         trig = f"triggered {when(g.triggered_at)}" if g.triggered_at else "never triggered"
         if g.triggered_at and g.triggered_by != "invasion" and g.triggered_clarity is not None:
             trig += f" by the {words(g.triggered_by)} (clarity {g.triggered_clarity:g})"
+        if g.again_by and g.again_at:
+            clarity = f" at clarity {g.again_clarity:g}" if g.again_clarity is not None else ""
+            trig += f"; triggered again by the {words(g.again_by)}{clarity} on {when(g.again_at)}"
         signed = date_text(datetime.fromisoformat(g.signed), time=False)
         out.append(
             f"- **{g.name}** (signed {signed}): {and_list(names.get(a, a) for a in g.guarantors)} "
@@ -276,15 +278,13 @@ def pressure_lines(aar: AfterAction) -> list[str]:
 
 
 def declared_text(aar: AfterAction, after: float) -> str:
-    """When a guarantor declared war, counted from the act that opened the crisis: the pressure's
-    start where a blockade or hybrid campaign came first (the outcome counts from an invasion
-    that followed it), else the invasion."""
-    p, invasion = aar.pressure, aar.outcome.invasion_day
+    """When a guarantor declared war, counted (as the outcome counts it) from the aggressor's
+    first act: into the blockade or hybrid campaign where one came first, else after the invasion."""
+    p = aar.pressure
     if p is None:
         return f"declared war after {days(after)}"
-    since = after + (invasion - p.t / DAY if invasion is not None else 0.0)
     what = "blockade" if p.means == "blockade" else "hybrid campaign"
-    return f"declared war {days(since)} into the {what}"
+    return f"declared war {days(after)} into the {what}"
 
 
 def ground_lines(aar: AfterAction) -> list[str]:

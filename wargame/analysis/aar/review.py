@@ -53,7 +53,7 @@ from wargame.engine.kinds import Kind
 from wargame.engine.outcome import measures
 from wargame.engine.penetration import subjects_of
 from wargame.model.clock import DAY
-from wargame.model.commitments import promises_of
+from wargame.model.commitments import committed, promises_of
 from wargame.model.scenario import Scenario
 from wargame.model.scenario_files.scenarios import LoadedScenario
 from wargame.model.wording import and_list as _and
@@ -169,7 +169,12 @@ def pressure_record(events: Sequence[Event]) -> PressureRecord | None:
 def _guarantees(
     scenario: Scenario, events: Sequence[Event], invasion: Event | None
 ) -> tuple[GuaranteePlan, ...]:
-    triggered = {e.data.guarantee: e for e in events if isinstance(e.data, GuaranteeData)}
+    # every trigger of each guarantee, in order: the first starts its promises' clocks (as the
+    # engine counts them); a later one is the graver act it became (a blockade turned invasion)
+    triggers: dict[str, list[Event]] = {}
+    for e in events:
+        if isinstance(e.data, GuaranteeData):
+            triggers.setdefault(e.data.guarantee, []).append(e)
     outcomes = {
         (e.data.guarantee, e.data.guarantor, e.data.action, float(e.data.day)): e.data.kept
         for e in events
@@ -177,8 +182,11 @@ def _guarantees(
     }
     out = []
     for g in scenario.guarantees:
-        trigger = triggered.get(g.id)
+        fired = triggers.get(g.id, [])
+        trigger = fired[0] if fired else None
         act = trigger.data if trigger is not None and isinstance(trigger.data, GuaranteeData) else None
+        last = fired[-1] if len(fired) > 1 else None
+        again = last.data if last is not None and isinstance(last.data, GuaranteeData) else None
         obligations = []
         for guarantor in g.guarantors:
             for p in promises_of(g, guarantor):
@@ -210,6 +218,15 @@ def _guarantees(
                 obligations=tuple(obligations),
                 triggered_by=(act.trigger or "invasion") if act else "invasion",
                 triggered_clarity=act.trigger_clarity if act else None,
+                again_by=(again.trigger or "invasion") if again else None,
+                again_clarity=again.trigger_clarity if again else None,
+                again_at=last.at if last else None,
+                bound_to_war=tuple(
+                    a
+                    for a in g.guarantors
+                    if any(p.action == "declare_war" for p in promises_of(g, a))
+                    or (not g.promises and a in committed(g))
+                ),
             )
         )
     return tuple(out)

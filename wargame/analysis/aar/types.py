@@ -27,7 +27,8 @@ from wargame.model.clock import DAY
 class Obligation:
     """One dated promise of a guarantee, for one guarantor, and whether it was kept.
 
-    ``due_t`` counts from the trigger (the invasion): ``None`` if the guarantee never triggered.
+    ``due_t`` counts from the guarantee's first trigger (as the engine counts it): ``None`` if the
+    guarantee never triggered.
     ``kept`` is ``None`` while the promise has not yet fallen due.
     """
 
@@ -53,8 +54,14 @@ class GuaranteePlan:
     trigger_clarity: float
     triggered_at: str | None
     obligations: tuple[Obligation, ...]
-    triggered_by: str = "invasion"  # the kind of act that triggered it (the last time)
+    triggered_by: str = "invasion"  # the kind of act that first triggered it
     triggered_clarity: float | None = None  # its clarity for that act (None: not triggered)
+    again_by: str | None = None  # the graver act that triggered it again (a blockade's invasion)
+    again_clarity: float | None = None  # its clarity for that act
+    again_at: str | None = None  # when
+    # the guarantors it binds to declare war: by a declare_war promise, or (a guarantee with no
+    # dated promise) by the treaty itself, its committed guarantors (``wargame.model.commitments``)
+    bound_to_war: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
