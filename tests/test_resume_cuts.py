@@ -54,3 +54,25 @@ def test_any_cut_of_a_1939_journal_resumes_to_the_same_game(
     lines = _whole(tmp_path, "drole-de-guerre-1939", BOTS_1939, seed=3)
     cut = max(2, int(fraction * len(lines)))
     assert _resumed(tmp_path, lines, cut) == lines
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "seed"), [("velmora-strait-2033", 1), ("oren-valley-2032", 2)])
+def test_byte_cuts_of_the_crises_of_today_resume_to_the_same_game(
+    tmp_path: Path, name: str, seed: int
+) -> None:
+    """The processes issue #17 added (a blockade's course, escorts, conditions waiting on events,
+    interventions asked one at a time) resume from a crash's cut anywhere, in the middle of a line
+    too: the partial line is dropped and the game runs on to the very bytes of the uncut one."""
+    path = tmp_path / "whole.jsonl"
+    session = Session(scenarios.load(name), seed=seed, journal=path)
+    session.run_to_end()
+    session.close()
+    data = path.read_bytes()
+    for k in range(1, 7):
+        cut = path.with_name(f"cut-{k}.jsonl")
+        cut.write_bytes(data[: len(data) * k // 7 + 13])  # six cuts through the game, mid-line
+        resumed = resume(cut)
+        resumed.run_to_end()
+        resumed.close()
+        assert cut.read_bytes() == data, f"cut {k} of 6"
