@@ -153,7 +153,7 @@ def _in_pools(work: Sequence[Job], jobs: int, emit: Callable[[Row], None]) -> No
             return
     for _scenario, _overrides, _seats, root, index, _journals in left:
         tries = RETRIES + 1
-        error = f"BrokenProcessPool: the worker process playing it died ({tries} tries)"
+        error = f"BrokenProcessPool: a worker process died while it was played ({tries} tries)"
         emit(Row(run=index, seed=run_seed(root, index), outcome=None, error=error))
 
 
