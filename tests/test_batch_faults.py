@@ -144,3 +144,30 @@ def test_a_worker_that_always_dies_is_a_failed_row(tmp_path: Path, monkeypatch: 
     rows = run_batch(FLAGSHIP, 2, root=2, jobs=2)
     assert [r.run for r in rows] == [0, 1]
     assert rows[1].error == "BrokenProcessPool: a worker process died while it was played (1 tries)"
+
+
+@pytest.mark.slow
+def test_a_killed_batch_keeps_its_rows_and_resumes(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out, clean = tmp_path / "rows.csv", tmp_path / "clean.csv"
+    args = ["batch", FLAGSHIP, "-n", "40", "--seed", "6", "--jobs", "2"]
+    kept = partial_path(str(out))
+    batch = subprocess.Popen([sys.executable, "-m", "wargame", *args, "--out", str(out)], cwd=tmp_path)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and batch.poll() is None:
+        if kept.exists() and len(kept.read_text().splitlines()) >= 3:
+            break
+        time.sleep(0.02)
+    assert batch.poll() is None, "the batch ended before it could be killed"
+    os.kill(batch.pid, signal.SIGKILL)
+    batch.wait()
+    finished = len(kept.read_text().splitlines())
+    assert 3 <= finished < 40 and not out.exists()
+    assert main([*args, "--out", str(out), "--resume"]) == 0
+    assert main([*args, "--out", str(clean)]) == 0
+    assert out.read_bytes() == clean.read_bytes()

@@ -75,7 +75,9 @@ def test_a_lost_scheduler_keeps_the_finished_rows(
 
     out, clean = tmp_path / "rows.csv", tmp_path / "clean.csv"
     args = ["batch", FLAGSHIP, "-n", "6", "--seed", "3"]
-    local = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None)
+    local = distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    )
     write = RowStream.write
 
     def then_lose_the_scheduler(self: RowStream, row) -> None:  # type: ignore[no-untyped-def]

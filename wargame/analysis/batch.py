@@ -147,10 +147,10 @@ def _in_pools(work: Sequence[Job], jobs: int, emit: Callable[[Row], None]) -> No
     to a fresh pool (at most :data:`RETRIES` times), and are then failed rows."""
     left = list(work)
     for _ in range(RETRIES + 1):
-        finished = _one_pool(left, jobs, emit)
-        left = [job for job in left if job[4] not in finished]
         if not left:
             return
+        finished = _one_pool(left, jobs, emit)
+        left = [job for job in left if job[4] not in finished]
     for _scenario, _overrides, _seats, root, index, _journals in left:
         tries = RETRIES + 1
         error = f"BrokenProcessPool: a worker process died while it was played ({tries} tries)"

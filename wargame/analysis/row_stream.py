@@ -103,10 +103,8 @@ class RowStream:
             elif Path(out).suffix == ".jsonl" and Path(out).exists():
                 source = Path(out)
             else:
-                raise RowFileError(
-                    f"nothing to resume: {str(self.path)!r} does not exist"
-                    + ("" if Path(out).suffix == ".jsonl" else f" (a finished {out!r} has no partial file)")
-                )
+                finished = f" ({out!r} is a finished batch)" if Path(out).exists() else ""
+                raise RowFileError(f"nothing to resume: {str(self.path)!r} does not exist{finished}")
             self.done = read_rows(source, root, runs)
         elif self.path.exists():
             raise RowFileError(
