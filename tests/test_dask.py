@@ -65,3 +65,32 @@ def test_without_the_extra_the_message_says_what_to_install(monkeypatch: pytest.
     monkeypatch.setattr(builtins, "__import__", no_distributed)
     with pytest.raises(ExecutorError, match=r"pip install 'wargame\[dask\]'"):
         run_on_dask(len, [], "tcp://127.0.0.1:1")
+
+
+@pytest.mark.slow
+def test_a_lost_scheduler_keeps_the_finished_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wargame.analysis.row_stream import RowStream, partial_path
+
+    out, clean = tmp_path / "rows.csv", tmp_path / "clean.csv"
+    args = ["batch", FLAGSHIP, "-n", "6", "--seed", "3"]
+    local = distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    write = RowStream.write
+
+    def then_lose_the_scheduler(self: RowStream, row) -> None:  # type: ignore[no-untyped-def]
+        write(self, row)
+        if local.status.name == "running":
+            local.close()
+
+    monkeypatch.setattr(RowStream, "write", then_lose_the_scheduler)
+    code = main([*args, "--executor", "dask", "--scheduler", local.scheduler_address, "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2 and "lost the Dask scheduler" in err and "--resume" in err and "Traceback" not in err
+    assert 1 <= len(partial_path(str(out)).read_text().splitlines()) < 6
+    monkeypatch.undo()
+    assert main([*args, "--out", str(out), "--resume"]) == 0
+    assert main([*args, "--out", str(clean)]) == 0
+    assert out.read_bytes() == clean.read_bytes()

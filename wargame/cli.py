@@ -188,8 +188,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     from rich.table import Table
 
-    from wargame.analysis.batch import describe, run_batch, write_rows
+    from wargame.analysis.batch import describe, run_batch
     from wargame.analysis.dask_executor import ExecutorError
+    from wargame.analysis.row_stream import RowFileError, RowStream, check_journals
     from wargame.model.scenario_files import scenarios
     from wargame.session.seats import assign_seats
 
@@ -203,23 +204,39 @@ def cmd_batch(args: argparse.Namespace) -> int:
             if args.scheduler is None
             else "--scheduler is for --executor dask"
         )
-    if args.journals:
-        try:
-            Path(args.journals).mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise InputError(f"cannot use {args.journals!r} for journals: {err.strerror or err}") from None
+    if args.resume and not args.out:
+        raise InputError("--resume continues the batch written to --out: give --out PATH")
+    try:  # every output checked before the first run
+        if args.journals:
+            check_journals(args.journals)
+        stream = RowStream(args.out, args.seed, args.runs, args.resume) if args.out else None
+    except RowFileError as err:
+        raise InputError(str(err)) from None
+    if stream is not None and stream.done:
+        print(
+            f"Resuming: {counted(len(stream.done), 'finished run')} kept from {stream.path}.", file=sys.stderr
+        )
     if args.scheduler is None:
         _say_cores(args.jobs)
     started = time.perf_counter()
-    with progress(loaded.name, args.runs) as advance:
-        try:
+    try:
+        with progress(loaded.name, args.runs) as advance:
             rows = run_batch(
                 args.scenario, args.runs, root=args.seed, jobs=args.jobs, seats=args.seats,
                 overrides=args.overrides, journals=args.journals, progress=advance,
-                scheduler=args.scheduler,
+                scheduler=args.scheduler, done=stream.done if stream else (),
+                on_row=stream.write if stream else None,
             )  # fmt: skip
-        except ExecutorError as err:
+    except BaseException as err:
+        if stream is not None:
+            stream.close()
+            kept = f"the finished rows are kept in {stream.path}; continue with the same command and --resume"
+            if isinstance(err, ExecutorError):
+                raise InputError(f"{err}; {kept}") from None
+            print(f"Batch stopped: {kept}.", file=sys.stderr)
+        if isinstance(err, ExecutorError):
             raise InputError(str(err)) from None
+        raise
     seconds = time.perf_counter() - started
     workers = f"on the Dask cluster at {args.scheduler}" if args.scheduler else f"with --jobs {args.jobs}"
     rate = len(rows) / seconds if seconds > 0 else 0.0
@@ -229,11 +246,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
     for r in failed:
         print(f"run {r.run} (seed {r.seed}) failed: {r.error}", file=sys.stderr)
     columns = [r.columns() for r in rows]
-    if args.out:
+    if stream is not None:
         try:
-            write_rows(columns, args.out)
+            stream.finish(rows)
         except OSError as err:
-            raise InputError(f"cannot write {args.out!r}: {err.strerror or err}") from None
+            raise InputError(
+                f"cannot write {args.out!r}: {err.strerror or err}; the rows are kept in {stream.path}"
+            ) from None
     console = _console()
     table = Table(title=f"{loaded.name}: {len(rows) - len(failed)} of {played}, root seed {args.seed}")
     for name in ("measure", "n", "mean or share", "95% interval", "median [quartiles]"):

@@ -175,7 +175,18 @@ def parser() -> argparse.ArgumentParser:
         metavar="SEAT=CONTROLLER",
         help="who plays a seat, as for `run`",
     )
-    b.add_argument("--out", metavar="PATH", help="write the rows to a .csv or .jsonl file")
+    b.add_argument(
+        "--out",
+        metavar="PATH",
+        help="write the rows to a .csv or .jsonl file (in run order, at the end; meanwhile each "
+        "finished row is kept in PATH.partial.jsonl)",
+    )
+    b.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue a cut batch from PATH.partial.jsonl (or a .jsonl --out): its finished runs "
+        "are not played again; give the same scenario, -n, --seed, --seat and --set",
+    )
     b.add_argument("--journals", metavar="DIR", help="also write each run's journal into DIR")
     b.add_argument(
         "--executor",

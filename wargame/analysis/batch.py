@@ -4,15 +4,23 @@ Run ``i`` of a batch with root seed ``R`` plays with seed ``run_seed(R, i)``, de
 ``SeedSequence`` from the root and the index alone, so the rows are the same whatever the number
 of worker processes, and any row can be played again on its own with ``wargame run ... --seed``.
 A run that fails is reported with its seed and does not sink the batch.
+
+Nothing finished is lost: each row is handed to ``on_row`` as its run ends (the command line
+appends it, flushed, to ``OUT.partial.jsonl``; see :mod:`wargame.analysis.row_stream`). A worker
+process that dies (``BrokenProcessPool``) costs only the runs it had not finished: those are played
+again in a fresh pool, at most :data:`RETRIES` times, then reported as failed rows.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import multiprocessing
+import os
 import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -48,11 +56,30 @@ def _load(scenario: str, overrides: Sequence[str]) -> Any:
     return _LOADED[key]
 
 
+RETRIES = 2
+"""How many times the runs of a dead worker process are played again, each time in a fresh pool."""
+
+KILL_WORKER = "WARGAME_TEST_KILL_WORKER"
+"""Tests only: ``INDEX:MARKER`` makes the worker process playing run INDEX exit at once, unless
+the file MARKER exists (it is made first, so the run's next try plays). Never in the main process."""
+
+
+def _test_kill(index: int) -> None:
+    spec = os.environ.get(KILL_WORKER)
+    if not spec or multiprocessing.parent_process() is None:
+        return
+    at, marker = spec.split(":", 1)
+    if int(at) == index and not Path(marker).exists():
+        Path(marker).touch()
+        os._exit(70)
+
+
 def play_one(job: Job) -> Row:
     """Play run ``index`` (in a worker process): its outcome, or its error."""
     scenario, overrides, seats, root, index, journals = job
     from wargame.session.session import Session
 
+    _test_kill(index)
     seed = run_seed(root, index)
     try:
         journal = str(Path(journals) / f"run-{index:05d}-seed-{seed}.jsonl") if journals else None
@@ -63,6 +90,11 @@ def play_one(job: Job) -> Row:
         return Row(run=index, seed=seed, outcome=session.summary())
     except Exception as err:  # a failing run is a row, not the end of the batch
         return Row(run=index, seed=seed, outcome=None, error=f"{type(err).__name__}: {err}")
+
+
+def play_many(work: Sequence[Job]) -> list[Row]:
+    """Play a chunk of runs (in a worker process)."""
+    return [play_one(job) for job in work]
 
 
 def run_batch(
@@ -76,28 +108,77 @@ def run_batch(
     progress: Callable[[int], None] | None = None,
     scheduler: str | None = None,
     in_process: bool | None = None,
+    done: Sequence[Row] = (),
+    on_row: Callable[[Row], None] | None = None,
 ) -> list[Row]:
     """Play ``runs`` games and return their rows, in run order: in this process (``jobs`` 1,
     unless ``in_process`` is false), in ``jobs`` worker processes, or on the Dask cluster whose
-    scheduler is at ``scheduler``."""
-    work: list[Job] = [(scenario, tuple(overrides), tuple(seats), root, i, journals) for i in range(runs)]
-    rows: list[Row] = []
+    scheduler is at ``scheduler``. Runs with a row in ``done`` (a resumed batch) are not played
+    again; ``on_row`` gets every new row as its run ends."""
+    have = {r.run: r for r in done if r.run < runs}
+    work: list[Job] = [
+        (scenario, tuple(overrides), tuple(seats), root, i, journals) for i in range(runs) if i not in have
+    ]
+    rows: list[Row] = list(have.values())
+
+    def emit(row: Row) -> None:
+        rows.append(row)
+        if on_row:
+            on_row(row)
+        if progress:
+            progress(1)
+
+    if progress and have:
+        progress(len(have))
     if scheduler is not None:
         from wargame.analysis.dask_executor import run_on_dask
 
-        rows = run_on_dask(play_one, work, scheduler, progress)
+        run_on_dask(play_one, work, scheduler, on_result=emit)
     elif (jobs <= 1) if in_process is None else in_process:
         for job in work:
-            rows.append(play_one(job))
-            if progress:
-                progress(1)
+            emit(play_one(job))
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for row in pool.map(play_one, work, chunksize=max(1, runs // (jobs * 8))):
-                rows.append(row)
-                if progress:
-                    progress(1)
+        _in_pools(work, jobs, emit)
     return sorted(rows, key=lambda r: r.run)
+
+
+def _in_pools(work: Sequence[Job], jobs: int, emit: Callable[[Row], None]) -> None:
+    """Play ``work`` in a pool of ``jobs`` worker processes; if one dies, the runs not finished go
+    to a fresh pool (at most :data:`RETRIES` times), and are then failed rows."""
+    left = list(work)
+    for _ in range(RETRIES + 1):
+        if not left:
+            return
+        finished = _one_pool(left, jobs, emit)
+        left = [job for job in left if job[4] not in finished]
+    for _scenario, _overrides, _seats, root, index, _journals in left:
+        tries = RETRIES + 1
+        error = f"BrokenProcessPool: a worker process died while it was played ({tries} tries)"
+        emit(Row(run=index, seed=run_seed(root, index), outcome=None, error=error))
+
+
+def _one_pool(work: Sequence[Job], jobs: int, emit: Callable[[Row], None]) -> set[int]:
+    """Play ``work`` in one pool; the runs finished (all of them, unless a worker died)."""
+    finished: set[int] = set()
+    harvested: set[Future[list[Row]]] = set()
+
+    def harvest(future: Future[list[Row]]) -> None:
+        harvested.add(future)
+        for row in future.result():
+            finished.add(row.run)
+            emit(row)
+
+    chunk = max(1, len(work) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(play_many, work[i : i + chunk]) for i in range(0, len(work), chunk)]
+        try:
+            for future in as_completed(futures):
+                harvest(future)
+        except BrokenProcessPool:  # a worker died: keep what the others finished
+            for future in futures:
+                if future not in harvested and future.done() and future.exception() is None:
+                    harvest(future)
+    return finished
 
 
 # -- summaries ---------------------------------------------------------------------------------
@@ -171,14 +252,21 @@ def write_rows(rows: Sequence[Mapping[str, Any]], path: str) -> None:
     import csv
 
     target = Path(path)
-    if target.suffix == ".jsonl":
-        target.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in rows), encoding="utf-8")
-        return
-    if target.suffix != ".csv":
+    if target.suffix not in (".csv", ".jsonl"):
         raise ValueError(f"cannot write {path!r}: use a .csv or .jsonl file")
-    columns = column_order(rows)
-    with target.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in columns})
+    # written beside the target and then renamed: a batch killed while writing keeps the old file
+    temporary = target.with_name(f".{target.name}.writing")
+    try:
+        if target.suffix == ".jsonl":
+            text = "".join(json.dumps(r, sort_keys=True) + "\n" for r in rows)
+            temporary.write_text(text, encoding="utf-8")
+        else:
+            columns = column_order(rows)
+            with temporary.open("w", newline="", encoding="utf-8") as handle:
+                writer = csv.DictWriter(handle, fieldnames=columns)
+                writer.writeheader()
+                for r in rows:
+                    writer.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in columns})
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -3,7 +3,10 @@
 The batch's work is the same list of jobs as on the local executor (scenario, overrides, seats,
 root seed, run index), and each job derives its seed from the root and its index alone, so the
 rows are the same, byte for byte, whichever executor plays them and on however many workers.
-Rows come back as they finish and are put in run order by :func:`wargame.analysis.batch.run_batch`.
+Rows come back as they finish (each handed to ``on_result`` at once, so the command line has
+written it before the next arrives) and are put in run order by
+:func:`wargame.analysis.batch.run_batch`. A scheduler lost mid-batch (stopped, unreachable) is an
+:class:`ExecutorError` saying how many rows had come back; those rows are kept.
 
 The workers must have this same version of ``wargame`` installed (and its scenarios), and a
 ``--journals`` folder is written on the workers' file systems. Dask is optional: install the
@@ -31,8 +34,10 @@ def run_on_dask(
     scheduler: str,
     progress: Callable[[int], None] | None = None,
     timeout: float | None = None,
+    on_result: Callable[[Result], None] | None = None,
 ) -> list[Result]:
-    """``play`` every job of ``work`` on the cluster whose scheduler is at ``scheduler``."""
+    """``play`` every job of ``work`` on the cluster whose scheduler is at ``scheduler``; ``play``
+    must not raise (a failing job is a result), so any error here is the cluster's."""
     try:
         from distributed import Client, as_completed
     except ImportError:
@@ -46,8 +51,17 @@ def run_on_dask(
     rows: list[Result] = []
     with client:
         futures = client.map(play, list(work), pure=False)
-        for future in as_completed(futures, loop=client.loop):
-            rows.append(future.result())
-            if progress:
-                progress(1)
+        try:
+            for future in as_completed(futures, loop=client.loop):
+                row = future.result()
+                rows.append(row)
+                if on_result:
+                    on_result(row)
+                if progress:
+                    progress(1)
+        except Exception as err:  # the scheduler or its workers are gone
+            raise ExecutorError(
+                f"lost the Dask scheduler at {scheduler!r} after {len(rows)} of {len(work)} runs "
+                f"({type(err).__name__}: {err})"
+            ) from None
     return rows
