@@ -9,6 +9,7 @@ exception groups into (field path, message) pairs that a person can act on.
 from __future__ import annotations
 
 import difflib
+import math
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
@@ -59,6 +60,35 @@ def _strict(expected: str, ok: type | tuple[type, ...], cast: type) -> Any:
     return hook
 
 
+# Numbers a scenario may hold. Larger ones, and nonzero ones smaller in size than SMALLEST (a rate
+# of 1e-310 a day, a subnormal), describe no crisis and would overflow the clock or never end.
+LARGEST = 1e9
+SMALLEST = 1e-6
+
+
+def _number(value: Any, _type: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number, got {describe(value)}")
+    if isinstance(value, int) and abs(value) > LARGEST:
+        raise TypeError(f"expected a number no larger than {LARGEST:g} in size, got {describe(value)}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise TypeError(f"expected a finite number, got {describe(value)}")
+    if abs(number) > LARGEST:
+        raise TypeError(f"expected a number no larger than {LARGEST:g} in size, got {describe(value)}")
+    if number != 0 and abs(number) < SMALLEST:
+        raise TypeError(f"expected 0 or a number no smaller than {SMALLEST:g} in size, got {describe(value)}")
+    return number
+
+
+def _whole(value: Any, _type: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a whole number, got {describe(value)}")
+    if abs(value) > LARGEST:
+        raise TypeError(f"expected a whole number no larger than {LARGEST:g} in size, got {describe(value)}")
+    return value
+
+
 _DATETIME_EXAMPLE = "a date and time such as 2030-06-01T06:00:00"
 
 
@@ -96,8 +126,8 @@ def _missing(a: attrs.Attribute[Any]) -> MissingField:
 
 def _converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
-    conv.register_structure_hook(int, _strict("a whole number", int, int))
-    conv.register_structure_hook(float, _strict("a number", (int, float), float))
+    conv.register_structure_hook(int, _whole)
+    conv.register_structure_hook(float, _number)
     conv.register_structure_hook(bool, _strict("true or false", bool, bool))
     conv.register_structure_hook(str, _strict("a string", str, str))
     conv.register_structure_hook(datetime, _datetime)
