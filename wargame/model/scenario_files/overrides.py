@@ -16,7 +16,6 @@ from typing import Any
 
 from wargame.model.scenario_files.structure import format_path
 
-
 MAX_KEY_CHARS = 500
 MAX_KEY_PARTS = 20
 MAX_VALUE_CHARS = 20_000

@@ -166,7 +166,9 @@ def _bounds(text: str, label: str) -> None:
     """Refuse, before parsing, a text too large or too deep for any scenario (the TOML parser
     would take minutes or overflow the stack on it)."""
     if len(text) > MAX_FILE_CHARS:
-        message = f"the file is too large for a scenario ({len(text):,} characters; at most {MAX_FILE_CHARS:,})"
+        message = (
+            f"the file is too large for a scenario ({len(text):,} characters; at most {MAX_FILE_CHARS:,})"
+        )
         raise ScenarioError([Problem(label, None, "", message)])
     for number, line in enumerate(text.splitlines(), start=1):
         if len(line) > MAX_LINE_CHARS:
