@@ -236,3 +236,30 @@ def test_many_journal_mutants_exit_cleanly(tmp_path_factory, journal, seed):
     path.write_bytes(mutate_journal(journal, random.Random(seed)))
     found = bad(check_journal(path, seconds=60))
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a = " + "[" * 1000 + "]" * 1000 + "\n", "nested more than 32 deep"),
+        ("a" + ".a" * 500 + " = 1\n", "more than 100 dotted parts"),
+    ],
+)
+def test_migrate_refuses_what_check_refuses(tmp_path, text, message):
+    code, err = cli("migrate", write(tmp_path, text))
+    assert code == 2
+    assert message in err
+
+
+def test_scripts_nested_too_deep_are_refused(tmp_path):
+    path = write(tmp_path, "a = " + "[" * 1000 + "]" * 1000 + "\n", "script.toml")
+    code, err = cli("run", "tutorial", "--seed", "1", "--seat", f"belmark=script:{path}")
+    assert code == 2
+    assert "not a valid TOML decision script: nested too deep" in err
+
+
+def test_brackets_inside_journal_strings_do_not_count_as_nesting():
+    from wargame.session.journal.read import MAX_DEPTH, _nesting
+
+    assert _nesting('{"text": "' + "[" * 500 + '\\"{{{{", "a": [1]}') == 2
+    assert _nesting("[" * (MAX_DEPTH + 1)) == MAX_DEPTH + 1

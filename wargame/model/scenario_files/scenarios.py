@@ -197,6 +197,11 @@ def _too_deep(data: Any) -> bool:
 _DEEP = f"tables and lists nested more than {MAX_DEPTH} deep; no scenario needs that"
 
 
+def parse(text: str, label: str) -> dict[str, Any]:
+    """Parse a scenario file's text (``label`` names it in problems), within the bounds above."""
+    return _parse(text, label)
+
+
 def _parse(text: str, label: str) -> dict[str, Any]:
     _bounds(text, label)
     try:

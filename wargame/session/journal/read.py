@@ -102,12 +102,22 @@ MAX_DEPTH = 64  # JSON objects and lists within one another; events nest a few d
 
 
 def _nesting(line: str) -> int:
-    """How deep ``line`` nests JSON brackets (counting inside strings too: an upper bound)."""
+    """How deep ``line`` nests JSON objects and lists (brackets inside strings do not count)."""
     if line.count("[") + line.count("{") <= MAX_DEPTH:
         return 0
     depth = deepest = 0
+    in_string = escaped = False
     for c in line:
-        if c in "[{":
+        if in_string:
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+        elif c in "[{":
             depth += 1
             deepest = max(deepest, depth)
         elif c in "]}":
