@@ -76,10 +76,12 @@ def test_deep_inline_tables_are_refused(tmp_path):
         ("1e-310", "expected 0 or a number no smaller than 1e-06 in size, got 1e-310"),
         ("5e-324", "expected 0 or a number no smaller than 1e-06 in size, got 5e-324"),
         ("1e-7", "expected 0 or a number no smaller than 1e-06 in size, got 1e-07"),
-        ("1e300", "expected a number no larger than 1e+09 in size, got 1e+300"),
-        ("inf", "expected a finite number, got inf"),
-        ("nan", "expected a finite number, got nan"),
-        ("99999999999999999999999", "expected a number no larger than 1e+09 in size"),
+        # A field's own range speaks first when the number is outside it.
+        ("1e300", "expected a number from 0 to 100, got 1e+300"),
+        ("inf", "expected a number from 0 to 100, got inf"),
+        ("nan", "expected a number from 0 to 100, got nan"),
+        ("99999999999999999999999", "expected a number from 0 to 100, got 99999999999999999999999"),
+        ("1e400", "expected a number from 0 to 100, got inf"),
     ],
 )
 def test_absurd_numbers_are_refused_with_the_line(tmp_path, value, message):
@@ -100,8 +102,19 @@ def test_a_huge_whole_number_is_refused(tmp_path):
     text = SOURCES["tutorial"].replace("horizon_days = 10", "horizon_days = 10000000000")
     code, err = cli("check", write(tmp_path, text))
     assert code == 2
-    assert "scenario.horizon_days: expected a" in err
-    assert "no larger than 1e+09 in size" in err
+    assert "scenario.horizon_days: expected a number from 1 to 3650, got 10000000000" in err
+
+
+def test_bounds_without_a_field_range():
+    from wargame.model.scenario_files.structure import out_of_bounds
+
+    assert out_of_bounds(float("nan")) == "expected a finite number, got nan"
+    assert (
+        out_of_bounds(10**30)
+        == "expected a number no larger than 1e+09 in size, got 1000000000000000000000000000000"
+    )
+    assert out_of_bounds((1.0, 5e-324)) == "expected 0 or a number no smaller than 1e-06 in size, got 5e-324"
+    assert out_of_bounds((0, -0.0, 1e-6, 1e9, True, "x")) is None
 
 
 def test_the_smallest_allowed_rate_runs():
