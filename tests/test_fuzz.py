@@ -276,3 +276,22 @@ def test_brackets_inside_journal_strings_do_not_count_as_nesting():
 
     assert _nesting('{"text": "' + "[" * 500 + '\\"{{{{", "a": [1]}') == 2
     assert _nesting("[" * (MAX_DEPTH + 1)) == MAX_DEPTH + 1
+
+
+def test_the_harness_reports_tracebacks_hangs_and_odd_exits(monkeypatch):
+    import wargame.cli
+
+    def crash(_argv):
+        raise ValueError("boom")
+
+    def hang(_argv):
+        while True:
+            pass
+
+    monkeypatch.setattr(wargame.cli, "main", crash)
+    status, code, text = call_cli(["check", "tutorial"])
+    assert (status, code) == ("traceback", None) and "ValueError: boom" in text
+    monkeypatch.setattr(wargame.cli, "main", hang)
+    assert call_cli(["check", "tutorial"], seconds=0.2)[0] == "hang"
+    monkeypatch.setattr(wargame.cli, "main", lambda _argv: 3)
+    assert bad([call_cli(["check", "tutorial"])]) == [("ok", 3, "")]
