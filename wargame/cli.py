@@ -99,6 +99,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
     path, text = scenarios.read_source(args.file)
     label = str(path)
+    scenarios.parse(text, label)  # too large or too deep: refused before migrate parses it again
     try:
         new, changes = migrate(text)
     except ValueError as err:  # not TOML (tomllib's and tomlkit's errors are ValueErrors)

@@ -16,22 +16,36 @@ from typing import Any
 
 from wargame.model.scenario_files.structure import format_path
 
+MAX_KEY_CHARS = 500
+MAX_KEY_PARTS = 20
+MAX_VALUE_CHARS = 20_000
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 80 else text[:77] + "...")
+
 
 def parse_override(text: str) -> tuple[str, Any]:
     """``path.to.field=value`` as (path, value); the value is read as TOML, else as a string."""
     key, sep, raw = text.partition("=")
     key = key.strip()
     if not sep or not key:
-        raise ValueError(f"expected KEY=VALUE (e.g. fronts.west.fortification=2), got {text!r}")
+        raise ValueError(f"expected KEY=VALUE (e.g. fronts.west.fortification=2), got {_short(text)}")
+    if len(key) > MAX_KEY_CHARS or key.count(".") > MAX_KEY_PARTS:
+        raise ValueError(f"the key is too long (at most {MAX_KEY_CHARS} characters and {MAX_KEY_PARTS} dots)")
+    if len(raw) > MAX_VALUE_CHARS:
+        raise ValueError(f"the value of {key} is too long (at most {MAX_VALUE_CHARS:,} characters)")
     try:
         value = tomllib.loads(f"v = {raw.strip()}")["v"]
+    except RecursionError:
+        raise ValueError(f"the value of {key} nests lists or tables too deep") from None
     except tomllib.TOMLDecodeError:
         value = raw.strip()
     return key, value
 
 
 def _element(items: list[Any], segment: str) -> int | None:
-    if segment.isdigit():
+    if segment.isascii() and segment.isdigit():  # not "²", which isdigit() but int() refuses
         return int(segment) if int(segment) < len(items) else None
     for i, item in enumerate(items):
         if isinstance(item, dict) and segment in (item.get("id"), item.get("actor")):

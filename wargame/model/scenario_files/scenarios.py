@@ -35,7 +35,7 @@ from wargame.model.checks import reference_problems
 from wargame.model.scenario import Scenario
 from wargame.model.scenario_files.overrides import format_override, parse_override, set_value
 from wargame.model.scenario_files.structure import CONVERTER, format_path, walk
-from wargame.model.scenario_files.tomlmap import find_line, line_map
+from wargame.model.scenario_files.tomlmap import dotted_key_line, find_line, line_map
 
 
 @attrs.frozen
@@ -156,9 +156,58 @@ def _read(path: Path, label: str) -> str:
         raise ScenarioError([Problem(label, line, "", message)]) from None
 
 
+MAX_FILE_CHARS = 2_000_000  # the bundled scenarios are under 30,000
+MAX_LINE_CHARS = 20_000
+MAX_KEY_DOTS = 100  # per line: the TOML parser is quadratic in a dotted key's parts
+MAX_DEPTH = 32  # tables and lists within one another; the bundled scenarios go 4 deep
+
+
+def _bounds(text: str, label: str) -> None:
+    """Refuse, before parsing, a text too large or too deep for any scenario (the TOML parser
+    would take minutes or overflow the stack on it)."""
+    if len(text) > MAX_FILE_CHARS:
+        message = (
+            f"the file is too large for a scenario ({len(text):,} characters; at most {MAX_FILE_CHARS:,})"
+        )
+        raise ScenarioError([Problem(label, None, "", message)])
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            message = f"the line is too long ({len(line):,} characters; at most {MAX_LINE_CHARS:,})"
+            raise ScenarioError([Problem(label, number, "", message)])
+    number_ = dotted_key_line(text, MAX_KEY_DOTS)
+    if number_ is not None:
+        message = f"a key or header with more than {MAX_KEY_DOTS} dotted parts"
+        raise ScenarioError([Problem(label, number_, "", message)])
+
+
+def _too_deep(data: Any) -> bool:
+    """Whether ``data`` nests tables and lists more than :data:`MAX_DEPTH` deep (iteratively)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+    return False
+
+
+_DEEP = f"tables and lists nested more than {MAX_DEPTH} deep; no scenario needs that"
+
+
+def parse(text: str, label: str) -> dict[str, Any]:
+    """Parse a scenario file's text (``label`` names it in problems), within the bounds above."""
+    return _parse(text, label)
+
+
 def _parse(text: str, label: str) -> dict[str, Any]:
+    _bounds(text, label)
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
+    except RecursionError:
+        raise ScenarioError([Problem(label, None, "", _DEEP)]) from None
     except tomllib.TOMLDecodeError as err:
         message = str(err.args[0]) if err.args else str(err)
         where = _TOML_WHERE.search(message)
@@ -173,6 +222,9 @@ def _parse(text: str, label: str) -> dict[str, Any]:
                 message += " at the end of the file (is a bracket or quote left open?)"
         message = message[:1].lower() + message[1:]
         raise ScenarioError([Problem(label, line, "", f"not valid TOML: {message}")]) from None
+    if _too_deep(data):
+        raise ScenarioError([Problem(label, None, "", _DEEP)])
+    return data
 
 
 def _in_order(problems: Iterable[Problem]) -> list[Problem]:

@@ -9,6 +9,7 @@ exception groups into (field path, message) pairs that a person can act on.
 from __future__ import annotations
 
 import difflib
+import math
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
@@ -59,6 +60,39 @@ def _strict(expected: str, ok: type | tuple[type, ...], cast: type) -> Any:
     return hook
 
 
+# Numbers a scenario may hold. Larger ones, and nonzero ones smaller in size than SMALLEST (a rate
+# of 1e-310 a day, a subnormal), describe no crisis and would overflow the clock or never end.
+LARGEST = 1e9
+SMALLEST = 1e-6
+
+
+def _number(value: Any, _type: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number, got {describe(value)}")
+    try:
+        return float(value)
+    except OverflowError:
+        raise TypeError(
+            f"expected a number no larger than {LARGEST:g} in size, got {describe(value)}"
+        ) from None
+
+
+def out_of_bounds(value: Any) -> str | None:
+    """What is wrong with a number (or a list of numbers) no scenario can mean, or None. Checked
+    after a field's own range, which says it better when there is one."""
+    if isinstance(value, tuple):
+        return next((m for m in map(out_of_bounds, value) if m), None)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"expected a finite number, got {describe(value)}"
+    if abs(value) > LARGEST:
+        return f"expected a number no larger than {LARGEST:g} in size, got {describe(value)}"
+    if value != 0 and abs(value) < SMALLEST:
+        return f"expected 0 or a number no smaller than {SMALLEST:g} in size, got {describe(value)}"
+    return None
+
+
 _DATETIME_EXAMPLE = "a date and time such as 2030-06-01T06:00:00"
 
 
@@ -97,7 +131,7 @@ def _missing(a: attrs.Attribute[Any]) -> MissingField:
 def _converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
     conv.register_structure_hook(int, _strict("a whole number", int, int))
-    conv.register_structure_hook(float, _strict("a number", (int, float), float))
+    conv.register_structure_hook(float, _number)
     conv.register_structure_hook(bool, _strict("true or false", bool, bool))
     conv.register_structure_hook(str, _strict("a string", str, str))
     conv.register_structure_hook(datetime, _datetime)
@@ -145,6 +179,10 @@ def _converter() -> cattrs.Converter:
                 except FieldError as err:
                     # It names its field itself; show the value as written (2, not 2.0).
                     errors.append(FieldError(err.field, err.expected, value[a.name]))
+                    continue
+                absurd = out_of_bounds(item)
+                if absurd:
+                    errors.append(_noted(TypeError(absurd), cl, a))
                     continue
                 kwargs[a.name] = item
             extra = {str(k) for k in value} - names

@@ -65,6 +65,50 @@ class _Scanner:
             self.quote = ""  # a one-line string cannot run on; the TOML parser reports it
 
 
+def dotted_key_line(source: str, most: int) -> int | None:
+    """The first line with more than ``most`` dots in keys or headers (outside strings; a dot
+    between two digits is a number's), or None. Linear: it guards the TOML parser, which takes
+    time quadratic in the parts of a dotted key."""
+    quote = ""
+    dots = 0
+    line = 1
+    i = 0
+    n = len(source)
+    while i < n:
+        c = source[i]
+        if c == "\n":
+            line += 1
+            dots = 0
+            if quote in ('"', "'"):
+                quote = ""
+            i += 1
+            continue
+        if quote:
+            if quote[0] == '"' and c == "\\":
+                i += 2
+                continue
+            if source.startswith(quote, i):
+                i += len(quote)
+                quote = ""
+            else:
+                i += 1
+            continue
+        if c in "\"'":
+            quote = c * 3 if source.startswith(c * 3, i) else c
+            i += len(quote)
+            continue
+        if c == "#":
+            end = source.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if c == "." and not (0 < i < n - 1 and source[i - 1].isdigit() and source[i + 1].isdigit()):
+            dots += 1
+            if dots > most:
+                return line
+        i += 1
+    return None
+
+
 def line_map(source: str) -> dict[Path, int]:
     """Map each path defined in ``source`` to its 1-based line number."""
     lines: dict[Path, int] = {}
@@ -122,3 +166,5 @@ def read_toml(path: str, what: str) -> dict[str, Any]:
         raise TomlFileError(f"cannot read the {what} {path!r}: {err.strerror or err}") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise TomlFileError(f"{path}: not a valid TOML {what}: {err}") from None
+    except RecursionError:
+        raise TomlFileError(f"{path}: not a valid TOML {what}: nested too deep") from None

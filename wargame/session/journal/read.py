@@ -60,6 +60,12 @@ def read(path: str | Path, unfinished: bool = False) -> JournalFile:
             "the lines before it are intact"
         )
     lines = lines[:-1]
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_LINE_CHARS or _nesting(line) > MAX_DEPTH:
+            raise JournalError(
+                f"{p}:{number}: the journal is corrupted (a line too long or nested too deep "
+                "for any event the engine writes)"
+            )
     try:
         head = parse_header(lines[0])
     except HeaderError as err:
@@ -75,7 +81,7 @@ def read(path: str | Path, unfinished: bool = False) -> JournalFile:
             chain = link(chain, dumps(obj, trusted=True))  # canonical or refused just below
             obj["h"] = h
             canonical_line = dumps(obj, trusted=True)
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError, RecursionError):
             raise JournalError(f"{p}:{number}: the journal is corrupted (not a valid event line)") from None
         if h != chain or event.seq != number - 2 or canonical_line != line:
             raise JournalError(
@@ -89,6 +95,34 @@ def read(path: str | Path, unfinished: bool = False) -> JournalFile:
             f"clean close (a crash, or lines cut off); the {len(lines)} lines present are intact"
         )
     return JournalFile(path=str(p), header=head, events=tuple(events), lines=tuple(lines))
+
+
+MAX_LINE_CHARS = 5_000_000  # the longest events (a report's text, a header) are far shorter
+MAX_DEPTH = 64  # JSON objects and lists within one another; events nest a few deep
+
+
+def _nesting(line: str) -> int:
+    """How deep ``line`` nests JSON objects and lists (brackets inside strings do not count)."""
+    if line.count("[") + line.count("{") <= MAX_DEPTH:
+        return 0
+    depth = deepest = 0
+    in_string = escaped = False
+    for c in line:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+        elif c in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in "]}":
+            depth -= 1
+    return deepest
 
 
 def _check_event(event: Event) -> None:
