@@ -6,6 +6,9 @@ from typing import Any
 
 import pytest
 
+from wargame.engine.journal import Event
+from wargame.engine.payload import Payload
+from wargame.model.clock import DAY
 from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
 
@@ -53,3 +56,20 @@ async def settle(pilot: Any) -> None:
         if quiet == 3:
             return
     raise AssertionError("the app never finished handling its messages")
+
+
+def journal(*entries: tuple[float, Payload] | tuple[float, Payload, Payload]) -> list[Event]:
+    """Events at the given days from the start, in order, seen by everyone (a hand-made journal
+    for the outcome measures)."""
+    return [
+        Event(
+            t=round(e[0] * DAY),
+            seq=i,
+            actors=(),
+            see=("all",),
+            text="",
+            data=e[1],
+            truth=e[2] if len(e) > 2 else None,
+        )
+        for i, e in enumerate(entries)
+    ]

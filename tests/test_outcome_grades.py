@@ -11,7 +11,7 @@ import json
 
 import attrs
 import pytest
-from conftest import play
+from conftest import journal, play
 
 from wargame.analysis.aar.findings import NOT_HONOURED
 from wargame.analysis.aar.hotwash import HONOURED
@@ -27,11 +27,9 @@ from wargame.engine.events import (
     OffensiveData,
     WarData,
 )
-from wargame.engine.journal import Event
 from wargame.engine.outcome import measures
 from wargame.engine.outcome_types import Honour, Outcome
 from wargame.engine.payload import Payload
-from wargame.model.clock import DAY
 from wargame.model.scenario import Scenario
 from wargame.model.scenario_files import scenarios
 
@@ -44,22 +42,6 @@ def tutorial() -> Scenario:
 @pytest.fixture(scope="module")
 def eastmark() -> Scenario:
     return scenarios.load("eastmark-2031").scenario
-
-
-def journal(*entries: tuple[float, Payload] | tuple[float, Payload, Payload]) -> list[Event]:
-    """Events at the given days from the start, in order, seen by everyone."""
-    return [
-        Event(
-            t=round(e[0] * DAY),
-            seq=i,
-            actors=(),
-            see=("all",),
-            text="",
-            data=e[1],
-            truth=e[2] if len(e) > 2 else None,
-        )
-        for i, e in enumerate(entries)
-    ]
 
 
 def invasion(

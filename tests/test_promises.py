@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import attrs
 import pytest
+from conftest import journal
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,11 +25,8 @@ from wargame.engine.events import (
     PromptData,
     WarData,
 )
-from wargame.engine.journal import Event
 from wargame.engine.outcome import measures
-from wargame.engine.payload import Payload
 from wargame.engine.penetration import subjects_of
-from wargame.model.clock import DAY
 from wargame.model.commitments import binds, committed, promises_of, uncommitted
 from wargame.model.lint import suspicious
 from wargame.model.scenario import Guarantee, Penetration, Promise, Scenario
@@ -154,21 +152,6 @@ def test_check_warns_of_a_guarantor_no_promise_binds() -> None:
 
 
 # -- the honour grade -------------------------------------------------------------------------------
-
-
-def journal(*entries: tuple[float, Payload] | tuple[float, Payload, Payload]) -> list[Event]:
-    return [
-        Event(
-            t=round(e[0] * DAY),
-            seq=i,
-            actors=(),
-            see=("all",),
-            text="",
-            data=e[1],
-            truth=e[2] if len(e) > 2 else None,
-        )
-        for i, e in enumerate(entries)
-    ]
 
 
 def graded(s: Scenario, *at_war: str) -> str:
