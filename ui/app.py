@@ -82,6 +82,7 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
         self.locks = Locks()  # the white cell's PIN and the seats' passcodes (ui/pin.py)
         self.briefed: set[str] = set()
         self.script = ""  # the room script of play --script (named again in the resume command)
+        self.key_file = ""  # play --key PATH (named again in the resume command)
 
     @property
     def has_game(self) -> bool:
@@ -348,6 +349,7 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
     def resume_command(self) -> str:
         """How to go on with this game later (with the white cell if it has one)."""
         script = f" --script {self.script}" if self.script else ""
+        script += f" --key {self.key_file}" if self.key_file else ""
         return (
             f"wargame play --resume {self.journal}" + (" --facilitator" if self.facilitator else "") + script
         )

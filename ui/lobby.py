@@ -16,6 +16,7 @@ from ui.text import plain
 from wargame.analysis.brief_parts import paragraphs
 from wargame.model.scenario_files import scenarios
 from wargame.session.journal.read import fresh_path
+from wargame.session.journal.seal import Key
 from wargame.session.seats import HUMAN, SeatError, controller_names
 from wargame.session.session import Session
 
@@ -55,6 +56,7 @@ class LobbyScreen(GameScreen):
         facilitator: bool = False,
         seats: dict[str, str] | None = None,
         journal: str | None = None,
+        key: Key | None = None,
     ) -> None:
         super().__init__()
         self.names = [p.stem for p in scenarios.bundled()]
@@ -63,6 +65,7 @@ class LobbyScreen(GameScreen):
         self.facilitator = facilitator
         self.given = seats or {}
         self.journal = journal  # --journal: the file the game is written to (never overwritten)
+        self.key = key  # play --key: the game's journal is sealed with it
         self.loaded = scenarios.load(self.scenario_name)
 
     def compose(self) -> ComposeResult:
@@ -157,7 +160,7 @@ class LobbyScreen(GameScreen):
             self._refuse(f"{journal} exists; it is never overwritten: start with another --journal")
             return
         try:
-            session = Session(self.loaded, seed=int(text), seats=seats, journal=journal)
+            session = Session(self.loaded, seed=int(text), seats=seats, journal=journal, key=self.key)
         except (SeatError, OSError) as err:
             self._refuse(str(err))
             return

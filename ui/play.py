@@ -15,6 +15,7 @@ from wargame.engine.events import EndData
 from wargame.model.scenario_files import scenarios
 from wargame.session.journal.read import JournalError, fresh_path, read
 from wargame.session.journal.replay import resume
+from wargame.session.journal.seal import Key, KeyFileError, key_from
 from wargame.session.seats import assign_seats
 from wargame.session.session import Session
 
@@ -26,12 +27,13 @@ class PlayError(ValueError):
 def cmd_play(args: argparse.Namespace) -> int:
     from ui.app import WargameApp
 
+    key = _key(args.key)
     if args.resume:
         if args.seats or args.overrides or args.journal or args.seed is not None:
             raise PlayError(
                 "--resume restores the game as recorded: give no --seat, --set, --seed or --journal"
             )
-        session = resume(args.resume)
+        session = resume(args.resume, key, say=_note)
         if args.script:  # the rest of a prepared opening: entries before now stay in the past
             session.prepare(room_script(args.script, session.loaded))
         journal = Path(args.resume)
@@ -44,7 +46,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             )
         journal = Path(args.journal)
         notice = going_on_with(journal, args)
-        session = resume(journal)
+        session = resume(journal, key, say=_note)
         print(notice, file=sys.stderr)
         app = WargameApp(session, journal, facilitator=args.facilitator)
         app.notice = notice
@@ -55,7 +57,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         seats = script_seats(loaded, args.seats, script) if script else args.seats
         journal = Path(args.journal) if args.journal else fresh_path(loaded.name, seed)
         try:
-            session = Session(loaded, seed=seed, seats=seats, journal=journal)
+            session = Session(loaded, seed=seed, seats=seats, journal=journal, key=key)
         except OSError as err:
             raise PlayError(f"cannot write the journal {str(journal)!r}: {err.strerror or err}") from None
         if script is not None:
@@ -80,10 +82,12 @@ def cmd_play(args: argparse.Namespace) -> int:
                 "seed": 1 if args.seed is None else args.seed,
                 "facilitator": args.facilitator,
                 "journal": args.journal,
+                "key": key,
             },
             facilitator=args.facilitator,
         )
     app.script = args.script or ""
+    app.key_file = args.key or ""
     if app.has_game:
         app.session.hold_deadlines = True  # a human's prompt waits for the room (branch room)
     try:
@@ -114,6 +118,18 @@ def cmd_play(args: argparse.Namespace) -> int:
             f"Resume with: {app.resume_command}"
         )
     return 0
+
+
+def _key(option: str | None) -> Key | None:
+    """The journal key of ``--key`` or ``$WARGAME_JOURNAL_KEY_FILE``; a bad key file is a PlayError."""
+    try:
+        return key_from(option)
+    except KeyFileError as err:
+        raise PlayError(str(err)) from None
+
+
+def _note(text: str) -> None:
+    print(f"note: {text}", file=sys.stderr)
 
 
 def going_on_with(path: Path, args: argparse.Namespace) -> str:

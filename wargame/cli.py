@@ -1,7 +1,8 @@
 """The ``wargame`` command line.
 
-Exit codes: 0 success; 1 a verification failed (``replay --verify``); 2 bad input or usage (an
-unknown scenario, a broken scenario file, a damaged journal, a bad ``--seat`` or ``--set``).
+Exit codes: 0 success; 1 a verification failed (``replay --verify``, or a journal's seal that does
+not prove it); 2 bad input or usage (an unknown scenario, a broken scenario file, a damaged journal,
+a bad ``--seat``, ``--set`` or key file).
 Bad input always gets a message, never a Python traceback.
 
 Importing this module is cheap: the engine, numpy and rich are imported only by the command that
@@ -155,8 +156,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         except RoomScriptError as err:
             raise InputError(str(err)) from None
         seats = room_seats(loaded.scenario.seat_ids, args.seats, script)
+    key = _key(args)
     try:
-        session = Session(loaded, seed=args.seed, seats=seats, journal=args.journal)
+        session = Session(loaded, seed=args.seed, seats=seats, journal=args.journal, key=key)
     except OSError as err:
         raise InputError(f"cannot write the journal {args.journal!r}: {err.strerror or err}") from None
     if script is not None:
@@ -207,6 +209,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         )
     if args.resume and not args.out:
         raise InputError("--resume continues the batch written to --out: give --out PATH")
+    key = _key(args) if args.journals else None
     try:  # every output checked before the first run
         if args.journals:
             check_journals(args.journals)
@@ -224,7 +227,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         with progress(loaded.name, args.runs) as advance:
             rows = run_batch(
                 args.scenario, args.runs, root=args.seed, jobs=args.jobs, seats=args.seats,
-                overrides=args.overrides, journals=args.journals, progress=advance,
+                overrides=args.overrides, journals=args.journals, key=key, progress=advance,
                 scheduler=args.scheduler, done=stream.done if stream else (),
                 on_row=stream.write if stream else None,
             )  # fmt: skip
@@ -349,23 +352,49 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _key(args: argparse.Namespace) -> Any:
+    """The journal key of ``--key PATH`` or ``$WARGAME_JOURNAL_KEY_FILE`` (a :class:`Key`), or None."""
+    from wargame.session.journal.seal import KeyFileError, key_from
+
+    try:
+        return key_from(args.key)
+    except KeyFileError as err:
+        raise InputError(str(err)) from None
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    from wargame.session.journal.seal import KEY_ENV, KeyFileError, new_key
+
+    try:
+        key = new_key(args.path)
+    except KeyFileError as err:
+        raise InputError(str(err)) from None
+    print(
+        f"Wrote key {key.id} to {args.path} (readable by you only). Seal and check journals with "
+        f"--key {args.path}, or {KEY_ENV}={args.path}. Keep it away from the players: anyone "
+        "with it can seal a forged journal."
+    )
+    return EXIT_OK
+
+
 def cmd_replay(args: argparse.Namespace) -> int:
-    from wargame.session.journal.read import read
     from wargame.session.journal.replay import replay
+    from wargame.session.journal.seal import read_checked
     from wargame.session.journal.verify import verify
 
-    journal = read(args.journal)
+    journal, integrity = read_checked(args.journal, _key(args))
+    print(f"{args.journal}: {integrity.text}")
     if not args.verify:
         session = replay(journal)
         print(f"{args.journal}: replayed {len(session.lines)} lines; use --verify to compare them.")
         return EXIT_OK
     verdict = verify(journal)
-    if verdict.note:
-        print(f"note: {verdict.note}", file=sys.stderr)
     if verdict.ok:
         print(f"{args.journal}: verified — the replay reproduces all {verdict.lines} lines byte for byte.")
+        if verdict.note:
+            print(f"{args.journal}: {verdict.note}.")
         return EXIT_OK
-    print(f"{args.journal}: MISMATCH at line {verdict.line}.")
+    print(f"{args.journal}: MISMATCH at line {verdict.line}{': ' + verdict.note if verdict.note else ''}.")
     print(f"  recorded: {verdict.recorded}")
     print(
         f"  replayed: {verdict.replayed if verdict.replayed is not None else '(nothing: the replay ended)'}"
@@ -377,9 +406,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     from wargame.analysis.aar.report import ReportError, report
 
     try:
-        return _emit(report(args.journal, args.format, args.out), "Report", args.out)
+        made = report(args.journal, args.format, args.out, _key(args), _say)
+        return _emit(made, "Report", args.out)
     except ReportError as err:
         raise InputError(str(err)) from None
+
+
+def _say(text: str) -> None:
+    print(f"note: {text}", file=sys.stderr)
 
 
 def _emit(text: str | None, what: str, out: str | None) -> int:
@@ -405,11 +439,11 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from wargame.session.journal.read import read
+    from wargame.session.journal.seal import read_checked
     from wargame.session.timeline import lines
     from wargame.session.views import seat_events
 
-    journal = read(args.journal)
+    journal, integrity = read_checked(args.journal, _key(args))
     if args.white_cell:
         events = list(journal.events)
     else:
@@ -418,12 +452,14 @@ def cmd_show(args: argparse.Namespace) -> int:
             raise InputError(f"unknown seat {args.seat!r}; this journal's seats are {', '.join(seats)}")
         events = list(seat_events(journal.events, args.seat))
     events = [e for e in events if e.kind not in args.hide]
-    if args.json:
+    if args.json:  # standard output stays JSON lines: the verdict goes to standard error
         from wargame.engine.journal import dumps
 
+        _say(integrity.text)
         for e in events:
             print(dumps(e.to_json(), trusted=True))
     else:
+        print(f"{args.journal}: {integrity.text}")
         _print_timeline(lines(events, white_cell=args.white_cell))
     return EXIT_OK
 
@@ -442,6 +478,7 @@ COMMANDS = {
     "report": cmd_report,
     "brief": cmd_brief,
     "show": cmd_show,
+    "key": cmd_key,
 }
 
 
@@ -462,11 +499,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as err:  # bad input of any kind: message, exit 2; anything else re-raised
+        if _seal_failed(err):
+            print(f"wargame {args.command}: verification failed: {err}", file=sys.stderr)
+            return EXIT_MISMATCH
         message = _input_error_message(err)
         if message is None:
             raise
         print(f"wargame {args.command}: error: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _seal_failed(err: Exception) -> bool:
+    from wargame.session.journal.seal import SealError
+
+    return isinstance(err, SealError)
 
 
 def _input_error_message(err: Exception) -> str | None:

@@ -74,6 +74,7 @@ def parser() -> argparse.ArgumentParser:
         "goes on (a finished game or another file is refused, never overwritten)",
     )
     pl.add_argument("--resume", metavar="JOURNAL", help="resume the game recorded in JOURNAL")
+    _key_option(pl, "seal the journal as it is written, and check the seal of one resumed")
     pl.add_argument(
         "--script",
         metavar="PLAY.toml",
@@ -131,6 +132,7 @@ def parser() -> argparse.ArgumentParser:
         help="root random seed (whole number >= 0)",
     )
     r.add_argument("--journal", metavar="PATH", help="write the journal (JSON Lines) to PATH")
+    _key_option(r, "seal the journal (with --journal)")
     r.add_argument(
         "--seat",
         dest="seats",
@@ -188,6 +190,7 @@ def parser() -> argparse.ArgumentParser:
         "are not played again; give the same scenario, -n, --seed, --seat and --set",
     )
     b.add_argument("--journals", metavar="DIR", help="also write each run's journal into DIR")
+    _key_option(b, "seal each run's journal (with --journals)")
     b.add_argument(
         "--executor",
         choices=("local", "dask"),
@@ -265,6 +268,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="compare the replay with the journal line by line (exit 1 on a difference)",
     )
+    _key_option(rp, "check the journal's seal first (exit 1 if it does not prove the journal)")
 
     rep = sub.add_parser(
         "report",
@@ -280,6 +284,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="write the report here (Markdown: the plots as PNG files beside it); default: standard output",
     )
+    _key_option(rep, "check the journal's seal first (exit 1 if it does not prove the journal)")
 
     b = sub.add_parser(
         "brief",
@@ -312,7 +317,21 @@ def parser() -> argparse.ArgumentParser:
     who.add_argument("--seat", metavar="SEAT", help="the seat whose view to show (e.g. france)")
     who.add_argument("--white-cell", action="store_true", help="the ground truth (facilitator's view)")
     s.add_argument("--json", action="store_true", help="print the view as JSON lines")
+    _key_option(s, "check the journal's seal first (exit 1 if it does not prove the journal)")
     _hide_option(s)
+
+    k = sub.add_parser(
+        "key",
+        help="make a key that seals journals (the facilitator keeps it)",
+        description="Journal keys. `wargame key new PATH` writes a new random key (32 bytes, as hex) "
+        "to PATH, readable by you only (mode 0600); it never overwrites a file. Give it to the "
+        "commands that write or check journals with --key PATH, or set WARGAME_JOURNAL_KEY_FILE=PATH. "
+        "Keep it away from the players: anyone with the key can seal a forged journal. "
+        "See docs/security.md.",
+    )
+    ks = k.add_subparsers(dest="key_command", metavar="ACTION", required=True)
+    kn = ks.add_parser("new", help="write a new key file", description="Write a new random key to PATH.")
+    kn.add_argument("path", metavar="PATH", help="the key file to create (never overwritten)")
     return p
 
 
@@ -330,6 +349,15 @@ def _scenario_options(parser: argparse.ArgumentParser) -> None:
         metavar="KEY=VALUE",
         help="override a scenario value (repeatable), e.g. fronts.west.fortification=2; "
         "validated like the file and recorded in the journal header",
+    )
+
+
+def _key_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--key",
+        metavar="PATH",
+        help=f"the journal key file: {what} (default: $WARGAME_JOURNAL_KEY_FILE; "
+        "make one with `wargame key new PATH`)",
     )
 
 

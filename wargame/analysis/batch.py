@@ -27,8 +27,9 @@ from typing import Any
 import numpy as np
 
 from wargame.analysis.rows import HEAD, TAIL, Row, column_order, words_of
+from wargame.session.journal.seal import Key
 
-Job = tuple[str, Sequence[str], Sequence[str], int, int, str | None]
+Job = tuple[str, Sequence[str], Sequence[str], int, int, str | None, Key | None]
 """One run's work: scenario, overrides, seats, root seed, index, journal folder (or None)."""
 
 
@@ -76,7 +77,7 @@ def _test_kill(index: int) -> None:
 
 def play_one(job: Job) -> Row:
     """Play run ``index`` (in a worker process): its outcome, or its error."""
-    scenario, overrides, seats, root, index, journals = job
+    scenario, overrides, seats, root, index, journals, key = job
     from wargame.session.session import Session
 
     _test_kill(index)
@@ -84,7 +85,7 @@ def play_one(job: Job) -> Row:
     try:
         journal = str(Path(journals) / f"run-{index:05d}-seed-{seed}.jsonl") if journals else None
         loaded = _load(scenario, overrides)
-        session = Session(loaded, seed=seed, seats=seats, journal=journal)
+        session = Session(loaded, seed=seed, seats=seats, journal=journal, key=key)
         session.run_to_end()
         session.close()
         return Row(run=index, seed=seed, outcome=session.summary())
@@ -105,6 +106,7 @@ def run_batch(
     seats: Sequence[str] = (),
     overrides: Sequence[str] = (),
     journals: str | None = None,
+    key: Key | None = None,
     progress: Callable[[int], None] | None = None,
     scheduler: str | None = None,
     in_process: bool | None = None,
@@ -117,7 +119,9 @@ def run_batch(
     again; ``on_row`` gets every new row as its run ends."""
     have = {r.run: r for r in done if r.run < runs}
     work: list[Job] = [
-        (scenario, tuple(overrides), tuple(seats), root, i, journals) for i in range(runs) if i not in have
+        (scenario, tuple(overrides), tuple(seats), root, i, journals, key)
+        for i in range(runs)
+        if i not in have
     ]
     rows: list[Row] = list(have.values())
 
@@ -151,7 +155,7 @@ def _in_pools(work: Sequence[Job], jobs: int, emit: Callable[[Row], None]) -> No
             return
         finished = _one_pool(left, jobs, emit)
         left = [job for job in left if job[4] not in finished]
-    for _scenario, _overrides, _seats, root, index, _journals in left:
+    for _scenario, _overrides, _seats, root, index, _journals, _key in left:
         tries = RETRIES + 1
         error = f"BrokenProcessPool: a worker process died while it was played ({tries} tries)"
         emit(Row(run=index, seed=run_seed(root, index), outcome=None, error=error))

@@ -37,6 +37,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
+
 from wargame.engine.decisions import WHITE, Decision, DecisionError, apply_decision
 from wargame.engine.events import ClosedData
 from wargame.engine.journal import Event
@@ -51,6 +53,7 @@ from wargame.session import bots, collector
 from wargame.session.doctrines.historical import doctrine_of
 from wargame.session.doctrines.initiative import initiatives
 from wargame.session.journal.header import Header
+from wargame.session.journal.seal import Key
 from wargame.session.journal.write import JournalLines
 from wargame.session.seats import (  # noqa: F401 (re-exported: the session's public names)
     DEFAULT_CONTROLLER,
@@ -81,6 +84,8 @@ class Session:
         seats: Mapping[str, str] | Sequence[str] = (),
         journal: str | Path | None = None,
         hold_deadlines: bool = False,
+        key: Key | None = None,
+        recorded: Header | None = None,
     ) -> None:
         if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
             raise SeatError(f"the seed must be a whole number >= 0, got {seed!r}")
@@ -101,8 +106,10 @@ class Session:
                     raise SeatError(str(err)) from None
         self.world = World(self.scenario, seed, processes=STANDARD_PROCESSES, decisions=FREE_DECISIONS)
         self.steps = 0  # SimPy events processed (for benchmarks)
-        head = Header.of(self.loaded, seed, self.seats).line()
-        self._journal = JournalLines(head, self.world.journal)
+        head = Header.of(self.loaded, seed, self.seats)
+        if recorded is not None:  # a replay writes the recorded header's format and engine
+            head = attrs.evolve(head, engine=recorded.engine, format=recorded.format)
+        self._journal = JournalLines(head.line(), self.world.journal, key)
         if journal is not None:
             self.keep_journal(journal)
         self.world.start()

@@ -77,6 +77,8 @@ def to_markdown(aar: AfterAction, images: Mapping[str, str] | None = None) -> st
     out: list[str] = [f"# After-action review: {aar.title}", ""]
     status = f"finished ({aar.at})" if aar.finished else f"in progress (reviewed at {aar.at})"
     out += [f"Scenario `{aar.scenario}`, seed {aar.seed}; the game is {status}.", ""]
+    if aar.integrity:
+        out += [f"Journal: {aar.integrity}.", ""]
     out += ["| seat | played by |", "|---|---|"]
     out += [f"| {names.get(s, s)} | {controller(c)} |" for s, c in sorted(aar.seats.items())]
 

@@ -8,10 +8,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wargame.analysis.aar.markdown import to_markdown
 from wargame.analysis.aar.review import AfterActionError, after_action_from_journal
+
+if TYPE_CHECKING:
+    from wargame.session.journal.seal import Key
 
 FORMATS = ("md", "html")
 
@@ -20,16 +25,26 @@ class ReportError(ValueError):
     """A report that cannot be made: a bad journal, or a file that cannot be written."""
 
 
-def report(journal: str, fmt: str = "md", out: str | None = None) -> str | None:
-    """Make the report; return its text for standard output, or None once written to ``out``."""
+def report(
+    journal: str,
+    fmt: str = "md",
+    out: str | None = None,
+    key: Key | None = None,
+    say: Callable[[str], None] | None = None,
+) -> str | None:
+    """Make the report; return its text for standard output, or None once written to ``out``.
+    The journal's chain and seal (with ``key``) are checked first; ``say`` hears what was
+    checked, which the report also states below its title."""
     from wargame.analysis.aar.plots import plots
 
     if fmt not in FORMATS:
         raise ReportError(f"unknown format {fmt!r}; choose md or html")
     try:
-        aar = after_action_from_journal(journal)
+        aar = after_action_from_journal(journal, key)
     except AfterActionError as err:
         raise ReportError(str(err)) from None
+    if say is not None:
+        say(aar.integrity)
     target = Path(out) if out else None
     if target is not None and not target.parent.is_dir():
         raise ReportError(f"cannot write {out!r}: the folder {str(target.parent)!r} does not exist")

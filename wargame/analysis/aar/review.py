@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import attrs
+
 from wargame.analysis.aar.capture import Capture, capture
 from wargame.analysis.aar.findings import deception_results, fixes, issues
 from wargame.analysis.aar.markdown import to_markdown
@@ -58,8 +60,9 @@ from wargame.model.scenario import Scenario
 from wargame.model.scenario_files.scenarios import LoadedScenario
 from wargame.model.wording import and_list as _and
 from wargame.model.wording import channel_name
-from wargame.session.journal.read import JournalError, read
+from wargame.session.journal.read import JournalError
 from wargame.session.journal.replay import scenario_of
+from wargame.session.journal.seal import Key, read_checked
 from wargame.session.session import Session
 
 __all__ = ["AfterAction", "AfterActionError", "after_action", "after_action_from_journal", "to_markdown"]
@@ -81,15 +84,19 @@ def after_action(session: Session) -> AfterAction:
     return review(session.loaded, session.seed, session.seats, list(session.events), session.now)
 
 
-def after_action_from_journal(path: str | Path) -> AfterAction:
-    """The review of the game recorded in a journal file (raises :class:`AfterActionError`)."""
+def after_action_from_journal(path: str | Path, key: Key | None = None) -> AfterAction:
+    """The review of the game recorded in a journal file, its chain and seal checked first
+    (:func:`~wargame.session.journal.seal.read_checked`, with ``key``; what was checked is the
+    review's ``integrity``). Raises :class:`AfterActionError`, or
+    :class:`~wargame.session.journal.seal.SealError` when the seal does not prove the file."""
     try:
-        journal = read(path)
+        journal, integrity = read_checked(path, key)
         loaded = scenario_of(journal)
     except JournalError as err:
         raise AfterActionError(str(err)) from None
     events = list(journal.events)
-    return review(loaded, journal.header.seed, journal.header.seats, events, events[-1].t)
+    made = review(loaded, journal.header.seed, journal.header.seats, events, events[-1].t)
+    return attrs.evolve(made, integrity=integrity.text)
 
 
 def review(

@@ -294,3 +294,4 @@ class AfterAction:
     fronts: Mapping[str, str] = attrs.field(factory=dict)  # front id -> name ("Franco-German border")
     pressure: PressureRecord | None = None  # the blockade or hybrid campaign, if one began
     objectives: Mapping[str, str] = attrs.field(factory=dict)  # front id -> its objective's name
+    integrity: str = ""  # what was checked of the journal's integrity (chain, seal), one line

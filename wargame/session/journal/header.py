@@ -22,8 +22,12 @@ from wargame.session.seats import SeatError, normalise_controller
 if TYPE_CHECKING:
     from wargame.model.scenario_files.scenarios import LoadedScenario
 
-JOURNAL_FORMAT = 1
-"""The format this engine writes and reads; a change to the header or the event lines bumps it."""
+JOURNAL_FORMAT = 2
+"""The format this engine writes; a change to the header, the event lines or the chain bumps it.
+Format 2 leaves the engine's version out of the integrity chain (:mod:`.chain`)."""
+
+READ_FORMATS = (1, 2)
+"""The formats this engine reads, resumes and verifies (format 1: the chain holds the version)."""
 
 
 class HeaderError(ValueError):
@@ -92,10 +96,12 @@ class Header:
         """The header of a JSON object, checked field by field (raises :class:`HeaderError`)."""
         if head.get("journal") != "wargame":
             raise HeaderError("not a wargame journal (no wargame header)")
-        if head.get("format") != JOURNAL_FORMAT:
+        fmt = head.get("format")
+        if isinstance(fmt, bool) or fmt not in READ_FORMATS:
             raise HeaderError(
-                f"journal format {head.get('format')!r} is not supported "
-                f"(this is wargame {__version__}, which reads format {JOURNAL_FORMAT})"
+                f"journal format {fmt!r} is not supported "
+                f"(this is wargame {__version__}, which reads formats "
+                f"{', '.join(map(str, READ_FORMATS))})"
             )
         problem = _problem(head)
         if problem:
@@ -108,6 +114,7 @@ class Header:
             overrides=tuple(head["overrides"]),
             start=head.get("start"),
             engine=head["engine"],
+            format=head["format"],
         )
 
 

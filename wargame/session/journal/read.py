@@ -16,7 +16,7 @@ import attrs
 
 from wargame.engine.events import ClosedData, EndData
 from wargame.engine.journal import Event, dumps
-from wargame.session.journal.chain import link
+from wargame.session.journal.chain import link, start
 from wargame.session.journal.header import Header, HeaderError, parse_header
 
 
@@ -30,6 +30,7 @@ class JournalFile:
     header: Header
     events: tuple[Event, ...]
     lines: tuple[str, ...]
+    chain: tuple[str, ...] = ()  # the chain's value at each line (the header's first)
 
 
 def read(path: str | Path, unfinished: bool = False) -> JournalFile:
@@ -70,7 +71,8 @@ def read(path: str | Path, unfinished: bool = False) -> JournalFile:
         head = parse_header(lines[0])
     except HeaderError as err:
         raise JournalError(f"{p}:1: {err}") from None
-    chain = link("", lines[0])
+    chain = start(lines[0])
+    chains = [chain]
     events: list[Event] = []
     for number, line in enumerate(lines[1:], start=2):
         try:
@@ -89,12 +91,15 @@ def read(path: str | Path, unfinished: bool = False) -> JournalFile:
                 "(the journal's integrity chain breaks here)"
             )
         events.append(event)
+        chains.append(chain)
     if not unfinished and (not events or not isinstance(events[-1].data, EndData | ClosedData)):
         raise JournalError(
             f"{p}:{len(lines)}: the journal is truncated: it stops without the end of the game or a "
             f"clean close (a crash, or lines cut off); the {len(lines)} lines present are intact"
         )
-    return JournalFile(path=str(p), header=head, events=tuple(events), lines=tuple(lines))
+    return JournalFile(
+        path=str(p), header=head, events=tuple(events), lines=tuple(lines), chain=tuple(chains)
+    )
 
 
 MAX_LINE_CHARS = 5_000_000  # the longest events (a report's text, a header) are far shorter

@@ -17,7 +17,9 @@ import attrs
 from wargame.engine.events import ClosedData, DecisionData, EndData
 from wargame.engine.journal import Event
 from wargame.model.scenario_files.scenarios import LoadedScenario, ScenarioError, load
+from wargame.session.journal.header import Header
 from wargame.session.journal.read import JournalError, JournalFile, read
+from wargame.session.journal.seal import Key, check
 from wargame.session.seats import HUMAN
 from wargame.session.session import CONFIRMED, WHITE_CELL, Session
 
@@ -43,7 +45,7 @@ def scenario_of(journal: JournalFile) -> LoadedScenario:
     return loaded
 
 
-def resume(path: str | Path) -> Session:
+def resume(path: str | Path, key: Key | None = None, say: Callable[[str], None] | None = None) -> Session:
     """Restore the game of an unfinished journal (cut short by a crash, or closed) to the exact
     state it had, and go on writing the journal to the same file.
 
@@ -52,11 +54,18 @@ def resume(path: str | Path) -> Session:
     A file cut in the middle of an instant (a crash between a bot's answer and what follows it
     at the same minute) resumes too: the replay finishes that instant, as the game would have,
     and its first lines must be the file's; the file is then written whole again.
+
+    With ``key``, the file's seal must prove the lines it covers (or :class:`~.seal.SealError`);
+    a journal never sealed is sealed from now on. ``say`` hears what was checked, in one line.
+    The resumed file keeps its header as recorded: its format, and the engine that began it.
     """
     journal = read(path, unfinished=True)
     if journal.events and isinstance(journal.events[-1].data, EndData):
         raise JournalError(f"{path}: this game has ended; there is nothing to resume (try `wargame report`)")
-    session = replay(journal, close=False)
+    integrity = check(journal, key, resuming=True)
+    if say is not None:
+        say(integrity.text)
+    session = replay(journal, close=False, key=key)
     kept = [
         line
         for line, e in zip(journal.lines[1:], journal.events, strict=True)
@@ -77,11 +86,14 @@ def resume(path: str | Path) -> Session:
     return session
 
 
-def replay(journal: JournalFile, close: bool = True) -> Session:
-    """Re-run the game recorded in ``journal`` (see module docstring). With ``close=False`` a
-    journal that was closed is left open at the instant it was closed, ready to go on."""
+def replay(journal: JournalFile, close: bool = True, key: Key | None = None) -> Session:
+    """Re-run the game recorded in ``journal`` (see module docstring), writing the recorded
+    header's format and engine (so a game unchanged gives the same lines). With ``close=False``
+    a journal that was closed is left open at the instant it was closed, ready to go on; ``key``
+    seals it once it is written to a file."""
     loaded = scenario_of(journal)
-    return replay_events(loaded, journal.header.seed, journal.header.seats, journal.events, close=close)
+    h = journal.header
+    return replay_events(loaded, h.seed, h.seats, journal.events, close=close, recorded=h, key=key)
 
 
 def replay_events(
@@ -92,6 +104,8 @@ def replay_events(
     advance: Callable[[Session, int], None] | None = None,
     watch: Callable[[Session], None] | None = None,
     close: bool = True,
+    recorded: Header | None = None,
+    key: Key | None = None,
 ) -> Session:
     """A fresh session that plays ``events`` again: bots decide again, the recorded human
     decisions are submitted at their instants, and it stops where the recording stops.
@@ -100,10 +114,11 @@ def replay_events(
     decision and, when given, to the last recorded instant; an after-action review passes one
     that advances in daily steps to look at the game on the way (by the settle rule, the steps
     do not change the journal). ``watch(session)`` is called once, before the first event is
-    processed (to listen to the journal, say).
+    processed (to listen to the journal, say). ``recorded`` and ``key`` are the session's (a
+    replay writes the recorded header's format and engine).
     """
     step_to = advance or (lambda s, t: s.advance_until(t))
-    session = Session(loaded, seed=seed, seats=seats)
+    session = Session(loaded, seed=seed, seats=seats, key=key, recorded=recorded)
     if watch is not None:
         watch(session)
     humans = [(e.t, e.data) for e in events if isinstance(e.data, DecisionData) and _by_people(e.data.by)]
