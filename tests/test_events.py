@@ -29,7 +29,7 @@ from wargame.engine.events import (
 from wargame.engine.journal import Event, dumps
 from wargame.engine.kinds import KINDS, Kind
 from wargame.engine.payload import Payload
-from wargame.session.journal.chain import link
+from wargame.session.journal.chain import link, start
 from wargame.session.journal.read import JournalError, read
 
 WORDS = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
@@ -207,7 +207,7 @@ def test_a_journal_with_a_malformed_event_is_a_clear_error(
     """Even with its integrity chain rebuilt (a careful forger), the line is refused by number."""
     lines = journal_path.read_text().splitlines()
     number = next(i for i, line in enumerate(lines) if '"kind":"report"' in line)
-    chain = json.loads(lines[number - 1])["h"] if number > 1 else link("", lines[0])
+    chain = json.loads(lines[number - 1])["h"] if number > 1 else start(lines[0])
     obj = json.loads(lines[number])
     obj.pop("h")
     spoil(obj)

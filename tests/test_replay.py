@@ -87,12 +87,12 @@ def test_divergent_replay_names_first_differing_line(
     """A journal whose chain is intact but whose content the engine does not reproduce (e.g. made by
     a changed engine) fails verification with exit 1, naming the first differing line."""
     from wargame.engine.journal import Event, dumps
-    from wargame.session.journal.chain import chained_line, link
+    from wargame.session.journal.chain import chained_line, start
 
     path = _write(tmp_path)
     lines = path.read_text().splitlines()
     target = next(i for i, line in enumerate(lines) if '"kind":"front"' in line)
-    chain = link("", lines[0])
+    chain = start(lines[0])
     rebuilt = [lines[0]]
     for i, line in enumerate(lines[1:], start=1):
         obj = json.loads(line)

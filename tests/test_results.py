@@ -122,7 +122,7 @@ def test_the_header_line_is_written_and_read_byte_for_byte(golden: Path) -> None
         ({"seed": -1}, "'seed' must be a whole number >= 0"),
         ({"engine": 3}, "'engine' must be the version"),
         ({"start": 1939}, "'start' must be an instant"),
-        ({"format": 2}, "journal format 2 is not supported"),
+        ({"format": 3}, "journal format 3 is not supported"),
         ({"journal": "other"}, "not a wargame journal"),
     ],
 )

@@ -14,7 +14,7 @@ from wargame.engine.decisions import DecisionError
 from wargame.engine.journal import Event
 from wargame.model.clock import DAY
 from wargame.model.scenario_files import scenarios
-from wargame.session.journal.chain import chained_line, link
+from wargame.session.journal.chain import chained_line, start
 from wargame.session.journal.read import read
 from wargame.session.journal.verify import verify
 from wargame.session.session import SeatError, Session
@@ -149,7 +149,7 @@ def _tamper_header(path: Path, change) -> None:  # type: ignore[no-untyped-def]
     head = json.loads(lines[0])
     change(head)
     new = [json.dumps(head, sort_keys=True, separators=(",", ":"), ensure_ascii=False)]
-    chain = link("", new[0])
+    chain = start(new[0])
     for line in lines[1:]:
         obj = json.loads(line)
         obj.pop("h")
