@@ -76,6 +76,7 @@ class Header:
             seats=dict(sorted(seats.items())),
             overrides=loaded.overrides,
             start=canonical(loaded.scenario.scenario.start),
+            engine=__version__,  # read now: the version that writes it
         )
 
     def to_json(self) -> dict[str, Any]:
