@@ -455,3 +455,13 @@ def test_key_file_errors_exit_2(
     assert message in err and str(bad) in err
     assert "Traceback" not in err
     assert not journal.exists()  # refused before anything was written
+
+
+def test_batch_seals_each_runs_journal(tmp_path: Path, key: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "journals"
+    argv = ["batch", SCENARIO, "-n", "2", "--journals", str(folder), "--key", str(key)]
+    assert cli(capsys, *argv)[0] == 0
+    journals = sorted(folder.glob("*.jsonl"))
+    assert len(journals) == 2
+    for path in journals:
+        assert check(read(path), load_key(key)).sealed == len(read(path).lines)
