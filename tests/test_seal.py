@@ -392,12 +392,12 @@ def test_report_states_the_verdict_in_markdown_html_and_on_stderr(
     assert code == 0
     assert f"Journal: {verdict}." in out
     assert f"note: {verdict}" in err
-    page = tmp_path / "r.html"
-    assert cli(capsys, "report", str(path), "--format", "html", "--out", str(page))[0] == 0
-    assert (
-        "seal not checked (no key): an edit by someone who recomputes the chain would not show"
-        in page.read_text()
-    )
+    from wargame.analysis.aar.markdown import to_markdown
+    from wargame.analysis.aar.report_html import to_html
+    from wargame.analysis.aar.review import after_action_from_journal
+
+    page = to_html(to_markdown(after_action_from_journal(path)), {}, title="review")  # as --format html
+    assert "seal not checked (no key): an edit by someone who recomputes the chain would not show" in page
 
 
 # -- keys --------------------------------------------------------------------------------------
@@ -465,3 +465,44 @@ def test_batch_seals_each_runs_journal(tmp_path: Path, key: Path, capsys: pytest
     assert len(journals) == 2
     for path in journals:
         assert check(read(path), load_key(key)).sealed == len(read(path).lines)
+
+
+# -- play: the seminar app seals, resumes with the key and names it in the resume command -------
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """``wargame play`` up to the moment the app would take the terminal: the apps it built."""
+    from ui.app import WargameApp
+
+    apps: list[object] = []
+
+    def run(self: WargameApp) -> str:
+        apps.append(self)
+        return ""
+
+    monkeypatch.setattr(WargameApp, "run", run)
+    return apps
+
+
+def test_play_seals_and_resumes_with_the_key(
+    tmp_path: Path, key: Path, started: list[object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "seminar.jsonl"
+    argv = ["play", SCENARIO, "--seat", f"{SEAT}=human", "--journal", str(path), "--key", str(key)]
+    assert main(argv) == 0
+    assert f"--key {key}" in started[0].resume_command  # type: ignore[attr-defined]
+    assert check(read(path), load_key(key)).sealed == len(read(path).lines)  # sealed at close
+    capsys.readouterr()
+    assert main(["play", "--resume", str(path), "--key", str(key)]) == 0
+    assert f"note: sealed with key {load_key(key).id}: verified" in capsys.readouterr().err
+    path.write_text(path.read_text().replace("Belmark", "Belmarc", 1))  # the chain breaks: exit 2
+    assert main(["play", "--resume", str(path), "--key", str(key)]) == 2
+    other = tmp_path / "other.key"
+    new_key(other)
+    fresh = tmp_path / "fresh.jsonl"
+    play(fresh, key, stop_after=1)
+    code = main(["play", "--resume", str(fresh), "--key", str(other)])
+    assert code == 1
+    assert "not with this key" in capsys.readouterr().err
+    assert main(["play", "--resume", str(fresh), "--key", str(tmp_path / "missing.key")]) == 2

@@ -519,6 +519,7 @@ def _input_error_message(err: Exception) -> str | None:
     from wargame.engine.decisions import DecisionError
     from wargame.model.scenario_files.scenarios import ScenarioError
     from wargame.session.journal.read import JournalError
+    from wargame.session.journal.seal import KeyFileError
     from wargame.session.seats import SeatError
 
     if isinstance(err, ScenarioError):
@@ -529,7 +530,7 @@ def _input_error_message(err: Exception) -> str | None:
             else f"the scenario has {len(problems)} problems"
         )
         return head + ":\n" + "\n".join(f"  {p}" for p in problems)
-    if isinstance(err, InputError | JournalError | SeatError | DecisionError):
+    if isinstance(err, InputError | JournalError | SeatError | DecisionError | KeyFileError):
         return str(err)
     if type(err).__name__ == "PlayError":  # ui.play's (not imported here: the UI loads Textual)
         return str(err)
