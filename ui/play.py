@@ -28,16 +28,18 @@ def cmd_play(args: argparse.Namespace) -> int:
     from ui.app import WargameApp
 
     key = _key(args.key)
+    heard: list[str] = []  # what was checked of a resumed journal's seal: told to the room too
     if args.resume:
         if args.seats or args.overrides or args.journal or args.seed is not None:
             raise PlayError(
                 "--resume restores the game as recorded: give no --seat, --set, --seed or --journal"
             )
-        session = resume(args.resume, key, say=_note)
+        session = resume(args.resume, key, say=heard.append)
         if args.script:  # the rest of a prepared opening: entries before now stay in the past
             session.prepare(room_script(args.script, session.loaded))
         journal = Path(args.resume)
         app = WargameApp(session, journal, facilitator=args.facilitator)
+        app.notice = _journal_note(heard)
     elif args.journal and Path(args.journal).exists():
         if args.script:
             raise PlayError(
@@ -46,10 +48,10 @@ def cmd_play(args: argparse.Namespace) -> int:
             )
         journal = Path(args.journal)
         notice = going_on_with(journal, args)
-        session = resume(journal, key, say=_note)
+        session = resume(journal, key, say=heard.append)
         print(notice, file=sys.stderr)
         app = WargameApp(session, journal, facilitator=args.facilitator)
-        app.notice = notice
+        app.notice = f"{notice} {_journal_note(heard)}"
     elif args.seats or args.script:
         loaded = scenarios.load(args.scenario, args.overrides)
         seed = 1 if args.seed is None else args.seed
@@ -128,8 +130,11 @@ def _key(option: str | None) -> Key | None:
         raise PlayError(str(err)) from None
 
 
-def _note(text: str) -> None:
-    print(f"note: {text}", file=sys.stderr)
+def _journal_note(heard: list[str]) -> str:
+    """What was checked of a resumed journal's integrity, said on standard error, for the room."""
+    for text in heard:
+        print(f"note: {text}", file=sys.stderr)
+    return " ".join(f"Journal: {text}." for text in heard)
 
 
 def going_on_with(path: Path, args: argparse.Namespace) -> str:
