@@ -212,6 +212,9 @@ def test_no_seal_with_a_key_is_refused(tmp_path: Path, key: Path, capsys: pytest
         lambda s: s.update(lines=s["lines"] - 1),
         lambda s: s.update(head="0" * 16),
         lambda s: s.update(lines=s["lines"] + 1),
+        lambda s: s.update(lines=10**100),
+        lambda s: s.update(format=1),
+        lambda s: s.update(hmac=s["hmac"][:-1]),
     ],
 )
 def test_an_edited_seal_is_refused(
@@ -228,7 +231,16 @@ def test_an_edited_seal_is_refused(
 
 
 @pytest.mark.parametrize(
-    "text", ["", "not json", "[1, 2]", '{"seal": "wargame journal", "lines": true}', "{" * 100_000]
+    "text",
+    [
+        "",
+        "not json",
+        "[1, 2]",
+        '{"seal": "wargame journal", "lines": true}',
+        "{" * 100_000,
+        '{"seal": "wargame journal", "format": 2, "lines": 1, "head": "x", "key": "k", "hmac": "\u00e9"}',
+        "x" * 20_000,
+    ],
 )
 def test_a_damaged_seal_file_is_refused(
     tmp_path: Path, key: Path, capsys: pytest.CaptureFixture[str], text: str

@@ -229,7 +229,8 @@ def _read_seal(seal_file: Path, resuming: bool) -> dict[str, Any] | None:
     whole = {k: seal.get(k) for k in ("format", "lines")}
     texts = {k: seal.get(k) for k in ("head", "key", "hmac")}
     if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in whole.values()) or not all(
-        isinstance(v, str) for v in texts.values()
+        isinstance(v, str) and v.isascii()
+        for v in texts.values()  # (compare_digest needs ASCII)
     ):
         raise SealError(damaged)
     return seal
