@@ -1,8 +1,9 @@
 """The journal's header: its first line, everything a replay needs to rebuild the game.
 
-It names the file as a wargame journal of a format, the engine that wrote it, the scenario (its
-name, where it was loaded from, and the SHA-256 of its file, so a changed scenario is caught
-before a replay), the seed, who played each seat, the ``--set`` overrides in order, and the
+It names the file as a wargame journal of a format, the engine that wrote it (recorded beside
+the integrity chain, not in it: see :mod:`.chain`, and the version policy in :mod:`.verify`),
+the scenario (its name, where it was loaded from, and the SHA-256 of its file, so a changed
+scenario is caught before a replay), the seed, who played each seat, the ``--set`` overrides in order, and the
 start. :meth:`Header.line` writes it; :func:`parse_header` reads and checks it, and every check
 of a header is here.
 """
