@@ -72,6 +72,19 @@ def test_canary_never_in_show_seat_output(tmp_path: Path, capsys: pytest.Capture
     assert CANARY_VALUE in capsys.readouterr().out
 
 
+def test_no_seat_sees_the_root_seed() -> None:
+    """The root seed with the scenario file replays every hidden draw (the aggressor's planned
+    date among them), so it is the start event's truth: the white cell sees it, no seat does."""
+    seed = 48_213_977  # a number no view would show by chance
+    session = play(seed=seed)
+    start = session.white_cell().events[0]
+    assert start.to_json()["truth"] == {"seed": seed}
+    for seat in SEATS:
+        view = session.view(seat)
+        assert view.events[0].to_json()["kind"] == "start"
+        assert str(seed) not in _rendered(session, seat)
+
+
 def test_other_states_secrets_stay_secret() -> None:
     session = play(seed=1)
     france = session.view("france").events

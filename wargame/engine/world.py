@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import simpy
 
-from wargame.engine.events import EndData, EndTruth, StartData
+from wargame.engine.events import EndData, EndTruth, StartData, StartTruth
 from wargame.engine.journal import Event, Journal
 from wargame.engine.picture import Picture
 from wargame.engine.state import ActorState, FrontState, PressureState, Prompt
@@ -158,8 +158,9 @@ class World:
         """Start the horizon, record the game's start, then start each process in order."""
         self.env.process(self._horizon())
         self.journal.record(
-            StartData(scenario=self.scenario.scenario.name, seed=self.seed),
+            StartData(scenario=self.scenario.scenario.name),
             f"{self.scenario.scenario.title}: the game begins.",
+            truth=StartTruth(seed=self.seed),
         )
         for start in self.processes:
             start(self)

@@ -57,6 +57,7 @@ from wargame.engine.events.frame import (
     InjectData,
     PromptData,
     StartData,
+    StartTruth,
 )
 from wargame.engine.events.intel import (
     AssessmentData,
@@ -144,6 +145,7 @@ __all__ = [
     "ReportTruth",
     "ReviewData",
     "StartData",
+    "StartTruth",
     "StatementData",
     "SupportData",
     "SuppressedData",

@@ -26,11 +26,23 @@ from wargame.engine.payload import (
 
 @attrs.frozen(kw_only=True)
 class StartData(Payload):
-    """The game begins: the scenario's name and the root seed."""
+    """The game begins: the scenario's name. The root seed is its truth (:class:`StartTruth`):
+    with the scenario file it replays the aggressor's plan, so no seat may see it. (Journals of
+    format 1 carried it here, public; they are read as they were written.)"""
 
     KIND = Kind.START
     scenario: str
+    seed: int | None = optional()
+
+
+@attrs.frozen(kw_only=True)
+class StartTruth(Payload):
+    """The root seed of the game: ground truth, since it replays every hidden draw."""
+
     seed: int = count()
+
+
+StartData.TRUTH = StartTruth
 
 
 @attrs.frozen(kw_only=True)
