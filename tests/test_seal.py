@@ -369,6 +369,10 @@ def test_a_format1_file_still_reads_with_its_own_chain(capsys: pytest.CaptureFix
         code, out, err = cli(capsys, *argv, "--key", str(key))
         assert code == 0
         assert "journal format 1 (written before seals) cannot be sealed" in out + err
+    # a replay writes it as format 1 wrote it (the seed public in its start event), line for line
+    code, out, _ = cli(capsys, "replay", str(FORMAT1), "--verify")
+    assert code == 0 and "reproduces all" in out
+    assert '"seed":1' in journal.lines[1]
 
 
 def test_a_format1_game_verifies_resumes_and_reports_unsealed(

@@ -85,6 +85,7 @@ class World:
         self.triggered_by: dict[str, str] = {}  # each triggered guarantee: the act that last did
         self.clarity_for: dict[str, float] = {}  # each guarantor: its treaty's clarity for that act
         self.horizon = scenario.scenario.horizon_days * 24 * 60
+        self.seed_in_public = False  # journals of format 1 recorded the seed as public data
         self.ended = False
         self.council_pending = False
         self.deterred = False
@@ -157,11 +158,13 @@ class World:
     def start(self) -> None:
         """Start the horizon, record the game's start, then start each process in order."""
         self.env.process(self._horizon())
-        self.journal.record(
-            StartData(scenario=self.scenario.scenario.name),
-            f"{self.scenario.scenario.title}: the game begins.",
-            truth=StartTruth(seed=self.seed),
-        )
+        text = f"{self.scenario.scenario.title}: the game begins."
+        if self.seed_in_public:  # a replay of a format-1 journal, written as it was
+            self.journal.record(StartData(scenario=self.scenario.scenario.name, seed=self.seed), text)
+        else:
+            self.journal.record(
+                StartData(scenario=self.scenario.scenario.name), text, truth=StartTruth(seed=self.seed)
+            )
         for start in self.processes:
             start(self)
 

@@ -109,6 +109,7 @@ class Session:
         head = Header.of(self.loaded, seed, self.seats)
         if recorded is not None:  # a replay writes the recorded header's format and engine
             head = attrs.evolve(head, engine=recorded.engine, format=recorded.format)
+            self.world.seed_in_public = recorded.format < 2
         self._journal = JournalLines(head.line(), self.world.journal, key)
         if journal is not None:
             self.keep_journal(journal)
