@@ -522,3 +522,29 @@ def test_play_seals_and_resumes_with_the_key(
     assert code == 1
     assert "not with this key" in capsys.readouterr().err
     assert main(["play", "--resume", str(fresh), "--key", str(tmp_path / "missing.key")]) == 2
+
+
+def test_report_refuses_a_journal_its_replay_does_not_reproduce(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An edit to what the engine wrote (not a person's decision, which a replay takes as
+    recorded), its chain recomputed: no key is needed to catch it, since the review replays the
+    game and must get the file back line for line before it describes it."""
+    path = tmp_path / "game.jsonl"
+    play(path, None)
+    assert cli(capsys, "report", str(path))[0] == 0
+    lines = path.read_text().splitlines()
+    for i, line in enumerate(lines):
+        obj = json.loads(line)
+        if obj.get("kind") == "decision" and obj["data"]["seat"] != SEAT:  # a bot's decision
+            obj["data"]["reason"] = "a reason the bot never gave"
+            lines[i] = dumps(obj)
+            break
+    else:
+        raise AssertionError("no bot decision to forge")
+    path.write_text("\n".join(rechain(lines)) + "\n")
+    code, out, err = cli(capsys, "report", str(path))
+    assert code == 1
+    assert out == ""
+    assert f"line {i + 1} is not what this engine plays" in err
+    assert "replay --verify" in err

@@ -28,7 +28,9 @@ from wargame.engine.journal import Event
 from wargame.engine.world import World
 from wargame.model.clock import DAY, format_instant
 from wargame.model.scenario_files.scenarios import LoadedScenario
+from wargame.session.journal.read import JournalFile
 from wargame.session.journal.replay import replay_events
+from wargame.session.journal.verify import check_replay
 from wargame.session.session import Session
 from wargame.session.views import key_truths, perceived_credibility, seat_view
 
@@ -103,9 +105,17 @@ def sample(world: World) -> Sample:
 
 
 def capture(
-    loaded: LoadedScenario, seed: int, seats: Mapping[str, str], events: Sequence[Event], every: int = DAY
+    loaded: LoadedScenario,
+    seed: int,
+    seats: Mapping[str, str],
+    events: Sequence[Event],
+    every: int = DAY,
+    journal: JournalFile | None = None,
 ) -> Capture:
-    """Replay the game of ``events`` on a fresh session, snapshotting as described above."""
+    """Replay the game of ``events`` on a fresh session, snapshotting as described above. Given
+    the ``journal`` file they were read from, the replay must reproduce it line for line
+    (:func:`~wargame.session.journal.verify.check_replay`), or the review would describe a game
+    other than the recorded one."""
     at_decisions: dict[int, Snapshot] = {}
     samples: list[Sample] = []
 
@@ -133,7 +143,10 @@ def capture(
             true_credibility=perceived_credibility(world, None),
         )
 
-    session = replay_events(loaded, seed, seats, events, advance=advance, watch=watch)
+    recorded = journal.header if journal is not None else None
+    session = replay_events(loaded, seed, seats, events, advance=advance, watch=watch, recorded=recorded)
+    if journal is not None:
+        check_replay(journal, session.lines)
     if not samples or samples[-1].t != session.now:
         samples.append(sample(session.world))
     return Capture(session=session, at_decisions=at_decisions, samples=tuple(samples))

@@ -60,7 +60,7 @@ from wargame.model.scenario import Scenario
 from wargame.model.scenario_files.scenarios import LoadedScenario
 from wargame.model.wording import and_list as _and
 from wargame.model.wording import channel_name
-from wargame.session.journal.read import JournalError
+from wargame.session.journal.read import JournalError, JournalFile
 from wargame.session.journal.replay import scenario_of
 from wargame.session.journal.seal import Key, read_checked
 from wargame.session.session import Session
@@ -95,17 +95,23 @@ def after_action_from_journal(path: str | Path, key: Key | None = None) -> After
     except JournalError as err:
         raise AfterActionError(str(err)) from None
     events = list(journal.events)
-    made = review(loaded, journal.header.seed, journal.header.seats, events, events[-1].t)
+    made = review(loaded, journal.header.seed, journal.header.seats, events, events[-1].t, journal)
     return attrs.evolve(made, integrity=integrity.text)
 
 
 def review(
-    loaded: LoadedScenario, seed: int, seats: Mapping[str, str], events: Sequence[Event], now: int
+    loaded: LoadedScenario,
+    seed: int,
+    seats: Mapping[str, str],
+    events: Sequence[Event],
+    now: int,
+    journal: JournalFile | None = None,
 ) -> AfterAction:
-    """The review of the game whose journal is ``events`` (played with this scenario, seed and seats)."""
+    """The review of the game whose journal is ``events`` (played with this scenario, seed and
+    seats; read from ``journal``, whose every line its replay must reproduce)."""
     scenario = loaded.scenario
     names = {a.id: a.name for a in scenario.actors}
-    seen = capture(loaded, seed, seats, events)
+    seen = capture(loaded, seed, seats, events, journal=journal)
     invasion = next((e for e in events if isinstance(e.data, InvasionData)), None)
     guarantees = _guarantees(scenario, events, invasion)
     decisions = _decisions(events, seen, scenario)
