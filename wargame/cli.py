@@ -142,6 +142,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from wargame.model.scenario_files import scenarios
+    from wargame.session.journal.replay import resume
     from wargame.session.session import Session
     from wargame.session.timeline import lines
 
@@ -155,12 +156,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         except RoomScriptError as err:
             raise InputError(str(err)) from None
         seats = room_seats(loaded.scenario.seat_ids, args.seats, script)
-    try:
-        session = Session(loaded, seed=args.seed, seats=seats, journal=args.journal)
-    except OSError as err:
-        raise InputError(f"cannot write the journal {args.journal!r}: {err.strerror or err}") from None
+    if args.journal and _going_on(args.journal, loaded, args.seed, seats):
+        session = resume(args.journal)  # the same game, cut short: it goes on to its end
+    else:
+        try:
+            session = Session(loaded, seed=args.seed, seats=seats, journal=args.journal)
+        except OSError as err:
+            raise InputError(f"cannot write the journal {args.journal!r}: {err.strerror or err}") from None
     if script is not None:
-        session.prepare(script)
+        session.prepare(script)  # (a resumed game: the entries before now stay in the past)
     try:
         session.run_to_end()
     except KeyboardInterrupt:
@@ -182,6 +186,31 @@ def cmd_run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     return EXIT_OK
+
+
+def _going_on(path: str, loaded: Any, seed: int, seats: Any) -> bool:
+    """Whether ``run --journal PATH`` goes on with the unfinished game of the same scenario, seed,
+    seats and overrides at PATH (True; said on stderr), or starts a new journal there (False,
+    nothing at PATH); anything else at PATH is refused, the file untouched (the rule is
+    :func:`~wargame.session.journal.existing.claim`'s, as for ``play --journal``)."""
+    from wargame.session.journal.existing import JournalInUse, claim
+    from wargame.session.journal.header import Header
+    from wargame.session.seats import assign_seats
+
+    wanted = Header.of(loaded, seed, assign_seats(loaded.scenario.seat_ids, seats))
+    try:
+        recorded = claim(path, wanted)
+    except JournalInUse as err:
+        hint = f", or read it with `wargame report {path}`" if err.what == "a finished game" else ""
+        raise InputError(f"{err}: choose another --journal for a new game{hint}") from None
+    if recorded is None:
+        return False
+    print(
+        f"{path} holds an unfinished game of this scenario, seed and seats "
+        f"({counted(len(recorded.events), 'event')}): it goes on where it stopped.",
+        file=sys.stderr,
+    )
+    return True
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
