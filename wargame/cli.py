@@ -219,8 +219,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from wargame.analysis.batch import describe, run_batch
+    from wargame.analysis.batch_spec import BatchSpec
     from wargame.analysis.dask_executor import ExecutorError
-    from wargame.analysis.row_stream import RowFileError, RowStream, check_journals
+    from wargame.analysis.row_stream import RowFileError, RowStream, check_journals, check_run_journals
     from wargame.model.scenario_files import scenarios
     from wargame.session.seats import assign_seats
 
@@ -236,12 +237,22 @@ def cmd_batch(args: argparse.Namespace) -> int:
         )
     if args.resume and not args.out:
         raise InputError("--resume continues the batch written to --out: give --out PATH")
+    stream: RowStream | None = None
     try:  # every output checked before the first run
         if args.journals:
             check_journals(args.journals)
-        stream = RowStream(args.out, args.seed, args.runs, args.resume) if args.out else None
+            if not args.resume:  # a new batch writes over no journal
+                check_run_journals(args.journals, loaded, args.seats, args.seed, args.runs, None)
+        spec = BatchSpec.of(loaded, args.seats, args.seed, args.runs)
+        stream = RowStream(args.out, args.seed, args.runs, args.resume, spec) if args.out else None
+        if args.journals and stream is not None and args.resume:
+            check_run_journals(args.journals, loaded, args.seats, args.seed, args.runs, stream.done)
     except RowFileError as err:
+        if stream is not None:
+            stream.close()
         raise InputError(str(err)) from None
+    for note in stream.notes if stream is not None else ():
+        print(f"warning: {note}", file=sys.stderr)
     if stream is not None and stream.done:
         print(
             f"Resuming: {counted(len(stream.done), 'finished run')} kept from {stream.path}.", file=sys.stderr
