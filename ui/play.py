@@ -136,7 +136,8 @@ def going_on_with(path: Path, args: argparse.Namespace) -> str:
         raise PlayError(f"{err}: choose another --journal for a new game{hint}") from None
     assert recorded is not None  # the path exists
     head = recorded.header
-    return f"{path} holds an unfinished game ({head.scenario.name}, seed {head.seed}): it goes on where it stopped."
+    game = f"{head.scenario.name}, seed {head.seed}"
+    return f"{path} holds an unfinished game ({game}): it goes on where it stopped."
 
 
 def room_script(path: str, loaded: scenarios.LoadedScenario) -> Any:

@@ -39,8 +39,8 @@ class BatchSpec:
     @classmethod
     def of(cls, loaded: LoadedScenario, seats: Sequence[str], seed: int, runs: int) -> BatchSpec:
         """The batch of ``runs`` games of ``loaded`` with ``seats`` given and root seed ``seed``."""
-        controllers = assign_seats(loaded.scenario.seat_ids, seats)
-        return cls(loaded.name, loaded.digest, dict(sorted(controllers.items())), loaded.overrides, seed, runs)
+        controllers = dict(sorted(assign_seats(loaded.scenario.seat_ids, seats).items()))
+        return cls(loaded.name, loaded.digest, controllers, loaded.overrides, seed, runs)
 
     def to_json(self) -> dict[str, Any]:
         """The header line's object."""
