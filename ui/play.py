@@ -32,7 +32,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             raise PlayError(
                 "--resume restores the game as recorded: give no --seat, --set, --seed or --journal"
             )
-        session = resume(args.resume)
+        session = resume(args.resume, say=_say)
         if args.script:  # the rest of a prepared opening: entries before now stay in the past
             session.prepare(room_script(args.script, session.loaded))
         journal = Path(args.resume)
@@ -45,7 +45,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             )
         journal = Path(args.journal)
         notice = going_on_with(journal, args)
-        session = resume(journal)
+        session = resume(journal, say=_say)
         print(notice, file=sys.stderr)
         app = WargameApp(session, journal, facilitator=args.facilitator)
         app.notice = notice
@@ -115,6 +115,10 @@ def cmd_play(args: argparse.Namespace) -> int:
             f"Resume with: {app.resume_command}"
         )
     return 0
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
 
 
 def going_on_with(path: Path, args: argparse.Namespace) -> str:

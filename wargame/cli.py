@@ -157,7 +157,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             raise InputError(str(err)) from None
         seats = room_seats(loaded.scenario.seat_ids, args.seats, script)
     if args.journal and _going_on(args.journal, loaded, args.seed, seats):
-        session = resume(args.journal)  # the same game, cut short: it goes on to its end
+        session = resume(args.journal, say=lambda text: print(text, file=sys.stderr))  # it goes on
     else:
         try:
             session = Session(loaded, seed=args.seed, seats=seats, journal=args.journal)

@@ -43,12 +43,13 @@ def scenario_of(journal: JournalFile) -> LoadedScenario:
     return loaded
 
 
-def resume(path: str | Path) -> Session:
+def resume(path: str | Path, say: Callable[[str], None] | None = None) -> Session:
     """Restore the game of an unfinished journal (cut short by a crash, or closed) to the exact
     state it had, and go on writing the journal to the same file.
 
     The game is replayed up to the last recorded event (a ``closed`` mark is dropped: the game
     goes on), checked line by line against the file, and only then is the file written again.
+    A torn last line (a crash mid-write) is dropped, and ``say`` is told so.
     A file cut in the middle of an instant (a crash between a bot's answer and what follows it
     at the same minute) resumes too: the replay finishes that instant, as the game would have,
     and its first lines must be the file's; the file is then written whole again.
@@ -73,8 +74,18 @@ def resume(path: str | Path) -> Session:
         raise JournalError(
             f"{path}: the game does not replay to the recorded state; the file is left as it was"
         )
+    if journal.torn and say is not None:
+        say(torn_note(path, journal.torn))
     session.keep_journal(path)
     return session
+
+
+def torn_note(path: str | Path, size: int) -> str:
+    """What resuming tells of a torn last line it dropped (the replay writes that line again)."""
+    return (
+        f"{path}: dropped a torn last line ({size} byte{'' if size == 1 else 's'}): a crash "
+        "mid-write; the replay writes it again"
+    )
 
 
 def replay(journal: JournalFile, close: bool = True) -> Session:
