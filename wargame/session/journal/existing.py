@@ -98,5 +98,8 @@ def _reason(err: JournalError, path: Path) -> str:
     if text.startswith(prefix):
         text = text[len(prefix) :]
         line, sep, rest = text.partition(": ")
-        text = f"line {line}: {rest}" if sep and line.isdigit() else text.lstrip(" ")
+        if sep and line.isdigit():
+            text = rest if rest.startswith(f"line {line} ") else f"line {line}: {rest}"
+        else:
+            text = text.lstrip(" ")
     return text
