@@ -36,14 +36,12 @@ def human_game(path: Path, name: str, seed: int, seats: Sequence[str]) -> bytes:
     free decision; written to ``path``, its bytes."""
     session = Session(scenarios.load(name), seed=seed, seats=seats, journal=path)
     humans = [seat for seat, ctl in session.seats.items() if ctl == HUMAN]
-    n = 0
     free_taken = False
-    for _ in range(1000):
+    for n in range(1, 1000):
         prompts = session.advance_to_decision()
         if not prompts:
             break
         p = prompts[0]
-        n += 1
         if n % 4 == 0:
             session.take_default(p.id, "white")
         else:
