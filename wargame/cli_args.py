@@ -130,7 +130,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="N",
         help="root random seed (whole number >= 0)",
     )
-    r.add_argument("--journal", metavar="PATH", help="write the journal (JSON Lines) to PATH")
+    r.add_argument(
+        "--journal",
+        metavar="PATH",
+        help="write the journal (JSON Lines) to PATH; if it exists, its unfinished game of the same "
+        "scenario, seed and seats goes on to the end (anything else is refused, never overwritten)",
+    )
     r.add_argument(
         "--seat",
         dest="seats",
@@ -185,9 +190,15 @@ def parser() -> argparse.ArgumentParser:
         "--resume",
         action="store_true",
         help="continue a cut batch from PATH.partial.jsonl (or a .jsonl --out): its finished runs "
-        "are not played again; give the same scenario, -n, --seed, --seat and --set",
+        "are not played again; the same scenario, -n, --seed, --seat and --set are required (each "
+        "one that differs is named)",
     )
-    b.add_argument("--journals", metavar="DIR", help="also write each run's journal into DIR")
+    b.add_argument(
+        "--journals",
+        metavar="DIR",
+        help="also write each run's journal into DIR (never over one already there; with --resume "
+        "a run played again replaces only its own cut journal)",
+    )
     b.add_argument(
         "--executor",
         choices=("local", "dask"),
