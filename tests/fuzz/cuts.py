@@ -17,9 +17,9 @@ from wargame.engine.events import DecisionData
 from wargame.engine.journal import Event
 from wargame.model.scenario_files import scenarios
 from wargame.session.journal.read import read
-from wargame.session.journal.replay import resume
+from wargame.session.journal.replay import by_people, resume, take_again
 from wargame.session.seats import HUMAN
-from wargame.session.session import CONFIRMED, WHITE_CELL, Session
+from wargame.session.session import Session
 
 
 def bots_game(path: Path, name: str, seed: int, seats: Sequence[str] = ()) -> bytes:
@@ -57,26 +57,14 @@ def human_game(path: Path, name: str, seed: int, seats: Sequence[str]) -> bytes:
     return path.read_bytes()
 
 
-def by_people(by: str) -> bool:
-    """A decision people took (a player, the white cell, a confirmed default): played on again
-    after a cut; bots and unconfirmed defaults decide again by themselves."""
-    return by in (HUMAN, WHITE_CELL) or by.startswith(CONFIRMED)
-
-
 def play_on(session: Session, whole: Sequence[Event]) -> None:
     """Take again the people's decisions of the uncut game that the resumed ``session`` has not
-    reached, each at its instant, then run to the end and close."""
+    reached, each at its instant (as a replay does), then run to the end and close."""
     for e in whole[len(session.events) :]:
         d = e.data
-        if not isinstance(d, DecisionData) or not by_people(d.by):
-            continue
-        session.advance_until(e.t)
-        if d.by == WHITE_CELL:
-            session.direct(d.decision, d.choice, d.reason, d.text or "")
-        elif d.by.startswith(CONFIRMED):
-            session._confirm_default(d.prompt or "", d.by)
-        else:
-            session.submit(d.seat, d.prompt, d.choice, d.reason, kind=d.decision)
+        if isinstance(d, DecisionData) and by_people(d.by):
+            session.advance_until(e.t)
+            take_again(session, d)
     session.run_to_end()
     session.close()
 

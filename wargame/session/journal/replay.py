@@ -117,18 +117,13 @@ def replay_events(
     session = Session(loaded, seed=seed, seats=seats)
     if watch is not None:
         watch(session)
-    humans = [(e.t, e.data) for e in events if isinstance(e.data, DecisionData) and _by_people(e.data.by)]
+    humans = [(e.t, e.data) for e in events if isinstance(e.data, DecisionData) and by_people(e.data.by)]
     for t, d in humans:
         if len(session.events) >= len(events):
             break
         step_to(session, t)
         try:
-            if d.by == WHITE_CELL:
-                session.direct(d.decision, d.choice, d.reason, d.text or "")
-            elif d.by.startswith(CONFIRMED):
-                session._confirm_default(d.prompt or "", d.by)
-            else:
-                session.submit(d.seat, d.prompt, d.choice, d.reason, kind=d.decision)
+            take_again(session, d)
         except ValueError:
             break  # the replay has diverged; verify reports where
     recorded_end = events[-1] if events else None
@@ -149,7 +144,18 @@ def replay_events(
     return session
 
 
-def _by_people(by: str) -> bool:
+def take_again(session: Session, d: DecisionData) -> None:
+    """Take now, in ``session``, a decision people took as the journal records it: the white
+    cell's act, a default someone confirmed, or a player's decision (a ValueError if it cannot)."""
+    if d.by == WHITE_CELL:
+        session.direct(d.decision, d.choice, d.reason, d.text or "")
+    elif d.by.startswith(CONFIRMED):
+        session._confirm_default(d.prompt or "", d.by)
+    else:
+        session.submit(d.seat, d.prompt, d.choice, d.reason, kind=d.decision)
+
+
+def by_people(by: str) -> bool:
     """Whether a decision was taken by people (a seat's player, the white cell, or someone who
     confirmed a default), so that a replay must submit it again; bots and unconfirmed defaults
     decide again by themselves."""
