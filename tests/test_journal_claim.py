@@ -161,3 +161,28 @@ def test_a_resumed_batch_plays_a_cut_run_again_over_its_own_journal(
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
         p.name: p.read_bytes() for p in clean.iterdir()
     }
+
+
+# -- what resuming dropped ------------------------------------------------------------------------
+
+
+def test_resuming_says_it_dropped_a_torn_last_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.app import WargameApp
+
+    data = whole(tmp_path).read_bytes()
+    at = len(b"".join(data.splitlines(keepends=True)[:10])) + 57  # 57 bytes into line 11
+    cut = tmp_path / "cut.jsonl"
+    cut.write_bytes(data[:at])
+    capsys.readouterr()
+    assert main([*RUN, "--journal", str(cut)]) == 0
+    assert f"{cut}: dropped a torn last line (57 bytes): a crash mid-write" in capsys.readouterr().err
+    assert cut.read_bytes() == data
+    apps: list[WargameApp] = []
+    monkeypatch.setattr(WargameApp, "run", lambda self: apps.append(self) or "")
+    for argv in (["--resume"], ["--journal"]):
+        cut.write_bytes(data[:at])
+        assert main(["play", *argv, str(cut)]) == 0
+        assert "dropped a torn last line (57 bytes)" in capsys.readouterr().err
+        assert "dropped a torn last line (57 bytes)" in apps[-1].notice  # the room is told too

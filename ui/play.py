@@ -32,11 +32,15 @@ def cmd_play(args: argparse.Namespace) -> int:
             raise PlayError(
                 "--resume restores the game as recorded: give no --seat, --set, --seed or --journal"
             )
-        session = resume(args.resume, say=_say)
+        torn: list[str] = []  # a torn last line dropped: said here and told to the room
+        session = resume(args.resume, say=torn.append)
         if args.script:  # the rest of a prepared opening: entries before now stay in the past
             session.prepare(room_script(args.script, session.loaded))
         journal = Path(args.resume)
         app = WargameApp(session, journal, facilitator=args.facilitator)
+        app.notice = " ".join(torn)
+        for note in torn:
+            print(note, file=sys.stderr)
     elif args.journal and Path(args.journal).exists():
         if args.script:
             raise PlayError(
@@ -44,11 +48,11 @@ def cmd_play(args: argparse.Namespace) -> int:
                 "choose another --journal"
             )
         journal = Path(args.journal)
-        notice = going_on_with(journal, args)
-        session = resume(journal, say=_say)
-        print(notice, file=sys.stderr)
+        notes = [going_on_with(journal, args)]
+        session = resume(journal, say=notes.append)
+        print("\n".join(notes), file=sys.stderr)
         app = WargameApp(session, journal, facilitator=args.facilitator)
-        app.notice = notice
+        app.notice = " ".join(notes)
     elif args.seats or args.script:
         loaded = scenarios.load(args.scenario, args.overrides)
         seed = 1 if args.seed is None else args.seed
@@ -115,10 +119,6 @@ def cmd_play(args: argparse.Namespace) -> int:
             f"Resume with: {app.resume_command}"
         )
     return 0
-
-
-def _say(text: str) -> None:
-    print(text, file=sys.stderr)
 
 
 def going_on_with(path: Path, args: argparse.Namespace) -> str:
