@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from wargame.engine.events import EndData
 from wargame.model.scenario_files import scenarios
-from wargame.session.journal.read import JournalError, fresh_path, read
+from wargame.session.journal.existing import JournalInUse, claim
+from wargame.session.journal.header import Header
+from wargame.session.journal.read import fresh_path
 from wargame.session.journal.replay import resume
 from wargame.session.journal.seal import Key, KeyFileError, key_from
 from wargame.session.seats import assign_seats
@@ -139,33 +140,25 @@ def _journal_note(heard: list[str]) -> str:
 
 def going_on_with(path: Path, args: argparse.Namespace) -> str:
     """What the room is told before an existing journal's unfinished game goes on; a
-    :class:`PlayError` (the file untouched) if the file cannot or must not go on."""
-    try:
-        recorded = read(path, unfinished=True)
-    except JournalError as err:
-        raise PlayError(
-            f"{path} exists and is not a game that can go on ({err}); it is left as it is: "
-            "choose another --journal"
-        ) from None
-    head = recorded.header
-    name, seed = head.scenario.name, head.seed
-    if recorded.events and isinstance(recorded.events[-1].data, EndData):
-        raise PlayError(
-            f"{path} holds a finished game ({name}, seed {seed}); it is left as it is: choose "
-            f"another --journal for a new game, or read this one with `wargame report {path}`"
-        )
+    :class:`PlayError` (the file untouched) if the file cannot or must not go on (the rule is
+    :func:`~wargame.session.journal.existing.claim`'s)."""
+    wanted = None
     if args.seats or args.overrides or args.seed is not None:
         asked = scenarios.load(args.scenario, args.overrides)
         seats = assign_seats(asked.scenario.seat_ids, args.seats)
-        wanted = (asked.name, 1 if args.seed is None else args.seed, seats, tuple(args.overrides))
-        if wanted != (name, seed, dict(head.seats), head.overrides):
-            raise PlayError(
-                f"{path} holds another game ({name}, seed {seed}, seats "
-                + ", ".join(f"{k}={v}" for k, v in head.seats.items())
-                + "); it is left as it is: choose another --journal for a new game, or go on "
-                f"with that one by `wargame play --journal {path}` alone"
-            )
-    return f"{path} holds an unfinished game ({name}, seed {seed}): it goes on where it stopped."
+        wanted = Header.of(asked, 1 if args.seed is None else args.seed, seats)
+    try:
+        recorded = claim(path, wanted)
+    except JournalInUse as err:
+        hint = {
+            "a finished game": f", or read it with `wargame report {path}`",
+            "another game": f", or go on with that one by `wargame play --journal {path}` alone",
+        }.get(err.what, "")
+        raise PlayError(f"{err}: choose another --journal for a new game{hint}") from None
+    assert recorded is not None  # the path exists
+    head = recorded.header
+    game = f"{head.scenario.name}, seed {head.seed}"
+    return f"{path} holds an unfinished game ({game}): it goes on where it stopped."
 
 
 def room_script(path: str, loaded: scenarios.LoadedScenario) -> Any:

@@ -143,6 +143,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from wargame.model.scenario_files import scenarios
+    from wargame.session.journal.replay import resume
     from wargame.session.session import Session
     from wargame.session.timeline import lines
 
@@ -157,12 +158,16 @@ def cmd_run(args: argparse.Namespace) -> int:
             raise InputError(str(err)) from None
         seats = room_seats(loaded.scenario.seat_ids, args.seats, script)
     key = _key(args)
-    try:
-        session = Session(loaded, seed=args.seed, seats=seats, journal=args.journal, key=key)
-    except OSError as err:
-        raise InputError(f"cannot write the journal {args.journal!r}: {err.strerror or err}") from None
+    if args.journal and _going_on(args.journal, loaded, args.seed, seats):
+        say = lambda text: print(text, file=sys.stderr)  # noqa: E731
+        session = resume(args.journal, key, say=say)  # it goes on
+    else:
+        try:
+            session = Session(loaded, seed=args.seed, seats=seats, journal=args.journal, key=key)
+        except OSError as err:
+            raise InputError(f"cannot write the journal {args.journal!r}: {err.strerror or err}") from None
     if script is not None:
-        session.prepare(script)
+        session.prepare(script)  # (a resumed game: the entries before now stay in the past)
     try:
         session.run_to_end()
     except KeyboardInterrupt:
@@ -186,14 +191,40 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _going_on(path: str, loaded: Any, seed: int, seats: Any) -> bool:
+    """Whether ``run --journal PATH`` goes on with the unfinished game of the same scenario, seed,
+    seats and overrides at PATH (True; said on stderr), or starts a new journal there (False,
+    nothing at PATH); anything else at PATH is refused, the file untouched (the rule is
+    :func:`~wargame.session.journal.existing.claim`'s, as for ``play --journal``)."""
+    from wargame.session.journal.existing import JournalInUse, claim
+    from wargame.session.journal.header import Header
+    from wargame.session.seats import assign_seats
+
+    wanted = Header.of(loaded, seed, assign_seats(loaded.scenario.seat_ids, seats))
+    try:
+        recorded = claim(path, wanted)
+    except JournalInUse as err:
+        hint = f", or read it with `wargame report {path}`" if err.what == "a finished game" else ""
+        raise InputError(f"{err}: choose another --journal for a new game{hint}") from None
+    if recorded is None:
+        return False
+    print(
+        f"{path} holds an unfinished game of this scenario, seed and seats "
+        f"({counted(len(recorded.events), 'event')}): it goes on where it stopped.",
+        file=sys.stderr,
+    )
+    return True
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from rich.table import Table
 
     from wargame.analysis.batch import describe, run_batch
+    from wargame.analysis.batch_spec import BatchSpec
     from wargame.analysis.dask_executor import ExecutorError
-    from wargame.analysis.row_stream import RowFileError, RowStream, check_journals
+    from wargame.analysis.row_stream import RowFileError, RowStream, check_journals, check_run_journals
     from wargame.model.scenario_files import scenarios
     from wargame.session.seats import assign_seats
 
@@ -210,12 +241,22 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if args.resume and not args.out:
         raise InputError("--resume continues the batch written to --out: give --out PATH")
     key = _key(args) if args.journals else None
+    stream: RowStream | None = None
     try:  # every output checked before the first run
         if args.journals:
             check_journals(args.journals)
-        stream = RowStream(args.out, args.seed, args.runs, args.resume) if args.out else None
+            if not args.resume:  # a new batch writes over no journal
+                check_run_journals(args.journals, loaded, args.seats, args.seed, args.runs, None)
+        spec = BatchSpec.of(loaded, args.seats, args.seed, args.runs)
+        stream = RowStream(args.out, args.seed, args.runs, args.resume, spec) if args.out else None
+        if args.journals and stream is not None and args.resume:
+            check_run_journals(args.journals, loaded, args.seats, args.seed, args.runs, stream.done)
     except RowFileError as err:
+        if stream is not None:
+            stream.close()
         raise InputError(str(err)) from None
+    for note in stream.notes if stream is not None else ():
+        print(f"warning: {note}", file=sys.stderr)
     if stream is not None and stream.done:
         print(
             f"Resuming: {counted(len(stream.done), 'finished run')} kept from {stream.path}.", file=sys.stderr

@@ -131,7 +131,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="N",
         help="root random seed (whole number >= 0)",
     )
-    r.add_argument("--journal", metavar="PATH", help="write the journal (JSON Lines) to PATH")
+    r.add_argument(
+        "--journal",
+        metavar="PATH",
+        help="write the journal (JSON Lines) to PATH; if it exists, its unfinished game of the same "
+        "scenario, seed and seats goes on to the end (anything else is refused, never overwritten)",
+    )
     _key_option(r, "seal the journal (with --journal)")
     r.add_argument(
         "--seat",
@@ -187,9 +192,15 @@ def parser() -> argparse.ArgumentParser:
         "--resume",
         action="store_true",
         help="continue a cut batch from PATH.partial.jsonl (or a .jsonl --out): its finished runs "
-        "are not played again; give the same scenario, -n, --seed, --seat and --set",
+        "are not played again; the same scenario, -n, --seed, --seat and --set are required (each "
+        "one that differs is named)",
     )
-    b.add_argument("--journals", metavar="DIR", help="also write each run's journal into DIR")
+    b.add_argument(
+        "--journals",
+        metavar="DIR",
+        help="also write each run's journal into DIR (never over one already there; with --resume "
+        "a run played again replaces only its own cut journal)",
+    )
     _key_option(b, "seal each run's journal (with --journals)")
     b.add_argument(
         "--executor",

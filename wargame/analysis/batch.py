@@ -39,6 +39,11 @@ def run_seed(root: int, index: int) -> int:
     return int(state) & 0x7FFFFFFF
 
 
+def journal_name(index: int, seed: int) -> str:
+    """The file name of run ``index``'s journal in a batch's ``--journals`` folder."""
+    return f"run-{index:05d}-seed-{seed}.jsonl"
+
+
 _LOADED: dict[tuple[Any, ...], Any] = {}
 
 
@@ -83,7 +88,7 @@ def play_one(job: Job) -> Row:
     _test_kill(index)
     seed = run_seed(root, index)
     try:
-        journal = str(Path(journals) / f"run-{index:05d}-seed-{seed}.jsonl") if journals else None
+        journal = str(Path(journals) / journal_name(index, seed)) if journals else None
         loaded = _load(scenario, overrides)
         session = Session(loaded, seed=seed, seats=seats, journal=journal, key=key)
         session.run_to_end()

@@ -18,8 +18,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from wargame.analysis.batch import run_seed, write_rows
+from wargame.analysis.batch import journal_name, run_seed, write_rows
+from wargame.analysis.batch_spec import BatchSpec, differences, is_header
 from wargame.analysis.rows import Row
+from wargame.model.scenario_files.scenarios import LoadedScenario
+from wargame.session.journal.existing import JournalInUse, claim
+from wargame.session.journal.header import Header
+from wargame.session.seats import assign_seats
 
 
 class RowFileError(ValueError):
@@ -55,14 +60,53 @@ def check_journals(folder: str) -> None:
         raise RowFileError(f"cannot use {folder!r} for journals: {err.strerror or err}") from None
 
 
-def read_rows(path: Path, root: int, runs: int) -> list[Row]:
-    """The finished rows of a cut batch in ``path``: a torn last line is dropped; anything else
-    that is not a row of this batch (root seed ``root``, ``runs`` runs) is refused."""
+def check_run_journals(
+    folder: str,
+    loaded: LoadedScenario,
+    seats: Sequence[str],
+    root: int,
+    runs: int,
+    done: Sequence[Row] | None,
+) -> None:
+    """Refuse, before any run, to write a run's journal over a file (the rule of
+    :func:`~wargame.session.journal.existing.claim`). A new batch (``done`` empty) may write no
+    journal where one of its runs' journals already is. A resumed batch keeps the journals of its
+    finished runs, and plays again the others, whose journals (a run cut short, or finished but
+    its row lost) must be of that very run: playing it again writes them to the same bytes."""
+    controllers = assign_seats(loaded.scenario.seat_ids, seats)
+    have = {r.run for r in done or ()}
+    left = [i for i in range(runs) if i not in have]
+    paths = {i: Path(folder) / journal_name(i, run_seed(root, i)) for i in left}
+    if done is None:
+        there = [p for p in paths.values() if p.exists() or p.is_symlink()]
+        if there:
+            raise RowFileError(
+                f"{folder!r} already holds journals of this batch's runs ({len(there)}, e.g. "
+                f"{there[0].name}); they are never overwritten: continue a cut batch with --out "
+                "and --resume, or choose another --journals folder"
+            )
+        return
+    for i, path in paths.items():
+        wanted = Header.of(loaded, run_seed(root, i), controllers)
+        try:
+            claim(path, wanted, again=True)
+        except JournalInUse as err:
+            raise RowFileError(f"run {i} is to be played again, but {err}") from None
+
+
+def read_rows(path: Path, root: int, runs: int, spec: BatchSpec | None = None) -> tuple[list[Row], list[str]]:
+    """The finished rows of a cut batch in ``path``, and notes for the person resuming it. A
+    header (its first line) must describe the batch ``spec``; a file without one (an older
+    wargame's, or a finished ``.jsonl`` OUT) is resumed with a note that only its seeds could be
+    checked. A torn last line is dropped; anything else that is not a row of this batch (root
+    seed ``root``, ``runs`` runs) is refused."""
     try:
         lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as err:
         raise RowFileError(f"cannot read {str(path)!r}: {getattr(err, 'strerror', None) or err}") from None
     rows: dict[int, Row] = {}
+    notes: list[str] = []
+    headed = False
     last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -74,6 +118,12 @@ def read_rows(path: Path, root: int, runs: int) -> list[Row]:
             if number - 1 == last:  # the batch was killed while writing this line
                 break
             raise RowFileError(f"{where}: not a JSON row") from None
+        if is_header(columns):
+            if number != 1:
+                raise RowFileError(f"{where}: a batch header after the first line: this file mixes batches")
+            headed = True
+            notes += _check_header(where, columns, spec)
+            continue
         try:
             row = Row.from_columns(columns)
         except (KeyError, TypeError, ValueError, AttributeError) as err:
@@ -86,17 +136,44 @@ def read_rows(path: Path, root: int, runs: int) -> list[Row]:
                 f"seed {root} gives: this file is from another batch"
             )
         rows.setdefault(row.run, row)
-    return sorted(rows.values(), key=lambda r: r.run)
+    if not headed and spec is not None:
+        notes.append(
+            f"{path} does not say which batch it is (no header line: an older wargame wrote it, or it "
+            "is a finished batch's output): only its root seed and -n could be checked; make sure "
+            "the scenario, --seat and --set are the cut batch's"
+        )
+    return sorted(rows.values(), key=lambda r: r.run), notes
+
+
+def _check_header(where: str, obj: Any, spec: BatchSpec | None) -> list[str]:
+    """Refuse a header that is not ``spec``'s batch (each differing option named); the notes."""
+    try:
+        recorded = BatchSpec.from_json(obj)
+    except (KeyError, TypeError, ValueError) as err:
+        raise RowFileError(f"{where}: a damaged batch header ({type(err).__name__}: {err})") from None
+    if spec is None:
+        return []
+    differs = differences(recorded, spec)
+    if differs:
+        raise RowFileError(
+            f"{where}: --resume continues the same batch, and this is another: "
+            + "; ".join(differs)
+            + ". Give the cut batch's options, or write to another --out"
+        )
+    if recorded.engine != spec.engine:
+        return [f"the cut batch was played by wargame {recorded.engine}, this is {spec.engine}"]
+    return []
 
 
 class RowStream:
     """The partial file of a batch writing ``out``: opened before the first run, one flushed line
     per finished row, and replaced by ``out`` at the end."""
 
-    def __init__(self, out: str, root: int, runs: int, resume: bool) -> None:
+    def __init__(self, out: str, root: int, runs: int, resume: bool, spec: BatchSpec | None = None) -> None:
         self.out, self.path = out, partial_path(out)
         check_folder(out, "the rows to")
         self.done: list[Row] = []
+        self.notes: list[str] = []  # for the person resuming (a file without a header, say)
         if resume:
             if self.path.exists():
                 source = self.path
@@ -105,7 +182,7 @@ class RowStream:
             else:
                 finished = f" ({out!r} is a finished batch)" if Path(out).exists() else ""
                 raise RowFileError(f"nothing to resume: {str(self.path)!r} does not exist{finished}")
-            self.done = read_rows(source, root, runs)
+            self.done, self.notes = read_rows(source, root, runs, spec)
         elif self.path.exists():
             raise RowFileError(
                 f"{str(self.path)!r} holds the finished rows of a cut batch: continue it with --resume, "
@@ -115,6 +192,8 @@ class RowStream:
             self.handle: IO[str] = self.path.open("w", encoding="utf-8")
         except OSError as err:
             raise RowFileError(f"cannot write the rows to {out!r}: {err.strerror or err}") from None
+        if spec is not None:  # what this batch is, for --resume to check
+            self.handle.write(json.dumps(spec.to_json(), sort_keys=True) + "\n")
         for row in self.done:  # the kept rows first, without a torn line after them
             self.write(row)
 

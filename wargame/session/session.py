@@ -448,6 +448,8 @@ class Session:
 
     def _confirm_default(self, prompt_id: str, by: str) -> None:
         """Apply a prompt's default now, journalled ``by`` (live play, and its replay)."""
+        if not (self.world.ended or self.closed):
+            self._settle()  # first the instant's events, as for every decision (a prompt opened now)
         entry = self.world.prompts.get(prompt_id)
         if entry is None:
             raise DecisionError(f"prompt {prompt_id!r} is not open (answered or expired)")

@@ -31,6 +31,7 @@ class JournalFile:
     events: tuple[Event, ...]
     lines: tuple[str, ...]
     chain: tuple[str, ...] = ()  # the chain's value at each line (the header's first)
+    torn: int = 0  # the bytes of a torn last line dropped (``read(..., unfinished=True)``)
 
 
 def read(path: str | Path, unfinished: bool = False) -> JournalFile:
@@ -41,6 +42,11 @@ def read(path: str | Path, unfinished: bool = False) -> JournalFile:
         raw = p.read_bytes()
     except OSError as err:
         raise JournalError(f"{p}: cannot read the journal: {err.strerror or err}") from None
+    torn = len(raw) - (raw.rfind(b"\n") + 1)  # the bytes after the last line's end
+    if unfinished and torn and torn < len(raw):
+        raw = raw[:-torn]  # a line cut off by a crash (in a character, perhaps): the replay writes it
+    else:
+        torn = 0
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -53,8 +59,11 @@ def read(path: str | Path, unfinished: bool = False) -> JournalFile:
             "journals use LF line endings — convert it back (e.g. dos2unix) and try again"
         )
     lines = text.split("\n")
-    if unfinished and lines[-1] != "" and len(lines) > 1:
-        lines[-1] = ""  # a line cut off by the crash: the replay writes it again
+    if unfinished and len(lines) == 1:
+        raise JournalError(
+            f"{p}:1: the journal stops inside its first line (the header): the game recorded "
+            "nothing yet; start it again"
+        )
     if lines[-1] != "":
         raise JournalError(
             f"{p}:{len(lines)}: the journal is truncated (its last line is incomplete); "
@@ -85,11 +94,9 @@ def read(path: str | Path, unfinished: bool = False) -> JournalFile:
             canonical_line = dumps(obj, trusted=True)
         except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError, RecursionError):
             raise JournalError(f"{p}:{number}: the journal is corrupted (not a valid event line)") from None
-        if h != chain or event.seq != number - 2 or canonical_line != line:
-            raise JournalError(
-                f"{p}:{number}: this line has been edited, removed or moved "
-                "(the journal's integrity chain breaks here)"
-            )
+        problem = _break(number, event.seq, h == chain, canonical_line == line)
+        if problem:
+            raise JournalError(f"{p}:{number}: {problem}")
         events.append(event)
         chains.append(chain)
     if not unfinished and (not events or not isinstance(events[-1].data, EndData | ClosedData)):
@@ -98,8 +105,34 @@ def read(path: str | Path, unfinished: bool = False) -> JournalFile:
             f"clean close (a crash, or lines cut off); the {len(lines)} lines present are intact"
         )
     return JournalFile(
-        path=str(p), header=head, events=tuple(events), lines=tuple(lines), chain=tuple(chains)
+        path=str(p),
+        header=head,
+        events=tuple(events),
+        lines=tuple(lines),
+        chain=tuple(chains),
+        torn=torn,
     )
+
+
+def _break(number: int, seq: int, chained: bool, canonical: bool) -> str | None:
+    """Why line ``number`` (an event numbered ``seq``) cannot come where it is, if it cannot."""
+    after = "the header (line 1)" if number == 2 else f"line {number - 1}"
+    if seq != number - 2:
+        return (
+            f"line {number} does not follow {after}: it is event {seq} where event {number - 2} "
+            "comes (lines removed, repeated or reordered, or spliced from another game)"
+        )
+    if not chained:
+        why = (
+            "the header was edited or is another game's, or this line was edited"
+            if number == 2
+            else f"this line was edited or is another game's, or {after} was edited and its chain "
+            "value rebuilt"
+        )
+        return f"line {number} does not follow {after}: the integrity chain breaks here ({why})"
+    if not canonical:
+        return f"line {number} has been edited: it is not written as the engine writes it"
+    return None
 
 
 MAX_LINE_CHARS = 5_000_000  # the longest events (a report's text, a header) are far shorter

@@ -51,6 +51,7 @@ def resume(path: str | Path, key: Key | None = None, say: Callable[[str], None] 
 
     The game is replayed up to the last recorded event (a ``closed`` mark is dropped: the game
     goes on), checked line by line against the file, and only then is the file written again.
+    A torn last line (a crash mid-write) is dropped, and ``say`` is told so.
     A file cut in the middle of an instant (a crash between a bot's answer and what follows it
     at the same minute) resumes too: the replay finishes that instant, as the game would have,
     and its first lines must be the file's; the file is then written whole again.
@@ -82,8 +83,18 @@ def resume(path: str | Path, key: Key | None = None, say: Callable[[str], None] 
         raise JournalError(
             f"{path}: the game does not replay to the recorded state; the file is left as it was"
         )
+    if journal.torn and say is not None:
+        say(torn_note(path, journal.torn))
     session.keep_journal(path)
     return session
+
+
+def torn_note(path: str | Path, size: int) -> str:
+    """What resuming tells of a torn last line it dropped (the replay writes that line again)."""
+    return (
+        f"{path}: dropped a torn last line ({size} byte{'' if size == 1 else 's'}): a crash "
+        "mid-write; the replay writes it again"
+    )
 
 
 def replay(journal: JournalFile, close: bool = True, key: Key | None = None) -> Session:
@@ -121,18 +132,13 @@ def replay_events(
     session = Session(loaded, seed=seed, seats=seats, key=key, recorded=recorded)
     if watch is not None:
         watch(session)
-    humans = [(e.t, e.data) for e in events if isinstance(e.data, DecisionData) and _by_people(e.data.by)]
+    humans = [(e.t, e.data) for e in events if isinstance(e.data, DecisionData) and by_people(e.data.by)]
     for t, d in humans:
         if len(session.events) >= len(events):
             break
         step_to(session, t)
         try:
-            if d.by == WHITE_CELL:
-                session.direct(d.decision, d.choice, d.reason, d.text or "")
-            elif d.by.startswith(CONFIRMED):
-                session._confirm_default(d.prompt or "", d.by)
-            else:
-                session.submit(d.seat, d.prompt, d.choice, d.reason, kind=d.decision)
+            take_again(session, d)
         except ValueError:
             break  # the replay has diverged; verify reports where
     recorded_end = events[-1] if events else None
@@ -153,7 +159,18 @@ def replay_events(
     return session
 
 
-def _by_people(by: str) -> bool:
+def take_again(session: Session, d: DecisionData) -> None:
+    """Take now, in ``session``, a decision people took as the journal records it: the white
+    cell's act, a default someone confirmed, or a player's decision (a ValueError if it cannot)."""
+    if d.by == WHITE_CELL:
+        session.direct(d.decision, d.choice, d.reason, d.text or "")
+    elif d.by.startswith(CONFIRMED):
+        session._confirm_default(d.prompt or "", d.by)
+    else:
+        session.submit(d.seat, d.prompt, d.choice, d.reason, kind=d.decision)
+
+
+def by_people(by: str) -> bool:
     """Whether a decision was taken by people (a seat's player, the white cell, or someone who
     confirmed a default), so that a replay must submit it again; bots and unconfirmed defaults
     decide again by themselves."""
