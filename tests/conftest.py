@@ -73,3 +73,19 @@ def journal(*entries: tuple[float, Payload] | tuple[float, Payload, Payload]) ->
         )
         for i, e in enumerate(entries)
     ]
+
+
+def rechain(lines: list[str]) -> list[str]:
+    """Recompute the unkeyed integrity chain over a journal's ``lines``, as a careful forger would."""
+    import json as _json
+
+    from wargame.engine.journal import Event as _Event
+    from wargame.session.journal.chain import chained_line, start
+
+    chain, out = start(lines[0]), [lines[0]]
+    for line in lines[1:]:
+        obj = _json.loads(line)
+        obj.pop("h")
+        text, chain = chained_line(_Event.from_json(obj), chain)
+        out.append(text)
+    return out

@@ -24,12 +24,12 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
 
+from conftest import rechain
 from cuts import bots_game, events_of, human_game, line_ends, resumed_bytes
 
 from wargame.cli import main
-from wargame.engine.journal import Event, dumps
+from wargame.engine.journal import dumps
 from wargame.model.scenario_files import scenarios
-from wargame.session.journal.chain import chained_line, link
 from wargame.session.journal.read import JournalError, read
 from wargame.session.journal.replay import resume
 from wargame.session.session import Session
@@ -138,17 +138,6 @@ def _lines(game: Game, keep: int) -> list[str]:
     return [line.rstrip("\n") for line in game.lines[:keep]]
 
 
-def _rechained(lines: list[str]) -> list[str]:
-    """The lines with the integrity chain rebuilt, as a careful forger would."""
-    out, chain = [lines[0]], link("", lines[0])
-    for line in lines[1:]:
-        obj = json.loads(line)
-        obj.pop("h")
-        text, chain = chained_line(Event.from_json(obj), chain)
-        out.append(text)
-    return out
-
-
 def _edited(lines: list[str]) -> list[str]:
     obj = json.loads(lines[6])
     obj["text"] = obj["text"] + " (amended)"
@@ -168,7 +157,7 @@ def _forged(lines: list[str]) -> tuple[list[str], int]:
     )
     obj = json.loads(lines[k])
     obj["data"]["reason"] = "a reason the bot never gave"
-    return _rechained([*lines[:k], dumps(obj, trusted=True), *lines[k + 1 :]]), k + 1
+    return rechain([*lines[:k], dumps(obj, trusted=True), *lines[k + 1 :]]), k + 1
 
 
 REFUSALS = {

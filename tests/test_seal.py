@@ -17,12 +17,13 @@ from pathlib import Path
 
 import attrs
 import pytest
+from conftest import rechain
 
 from wargame.cli import main
 from wargame.engine.events import EndData
-from wargame.engine.journal import Event, Journal, dumps
+from wargame.engine.journal import Journal, dumps
 from wargame.model.scenario_files import scenarios
-from wargame.session.journal.chain import chained_line, link, start
+from wargame.session.journal.chain import link
 from wargame.session.journal.header import Header
 from wargame.session.journal.read import read
 from wargame.session.journal.replay import resume
@@ -77,17 +78,6 @@ def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def rechain(lines: list[str]) -> list[str]:
-    """Recompute the unkeyed chain over ``lines``, as a careful forger would."""
-    chain, out = start(lines[0]), [lines[0]]
-    for line in lines[1:]:
-        obj = json.loads(line)
-        obj.pop("h")
-        text, chain = chained_line(Event.from_json(obj), chain)
-        out.append(text)
-    return out
 
 
 def forge_reason(path: Path) -> None:
@@ -282,7 +272,8 @@ def test_a_crash_cut_sealed_journal_resumes_and_is_sealed_at_close(
     session = resume(path, load_key(key), say=heard.append)
     assert heard == [
         f"sealed with key {load_key(key).id}: verified ({sealed} lines); "
-        f"lines {sealed + 1}..{len(lines) - 1} are after the last seal (intact, not proven by the key)"
+        f"lines {sealed + 1}..{len(lines) - 1} are after the last seal (intact, not proven by the key)",
+        f"{path}: dropped a torn last line (40 bytes): a crash mid-write; the replay writes it again",
     ]
     session.run_to_end()
     session.close()
