@@ -1,0 +1,21 @@
+"""A game played over the wire writes the journal a headless run of the same decisions writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from net_support import headless_text, joined, scripted_session, serving
+
+from wargame.net.drive import play_script
+
+
+async def test_two_seats_and_the_white_cell_over_the_wire_write_the_headless_journal(tmp_path: Path) -> None:
+    expected = headless_text("tutorial", 1, "tutorial-opening", tmp_path / "run.jsonl")
+    journal = tmp_path / "served.jsonl"
+    session, room = scripted_session("tutorial", 1, "tutorial-opening", journal)
+    async with serving(session, journal) as (server, url), joined(server, url, ["white", *room.seats]) as c:
+        notes = await play_script(room, c["white"], {s: c[s] for s in room.seats})
+        assert session.finished
+    session.close()
+    assert notes == []
+    assert journal.read_text(encoding="utf-8") == expected
