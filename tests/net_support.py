@@ -16,18 +16,23 @@ from wargame.session.session import Session
 
 
 def scripted_session(
-    scenario: str, seed: int, script: str, journal: Path | None, hold: bool = False
+    scenario: str,
+    seed: int,
+    script: str,
+    journal: Path | None,
+    hold: bool = False,
+    overrides: Sequence[str] = (),
 ) -> tuple[Session, RoomScript]:
     """A game with the script's seats human, as `wargame run --script` makes it (no script attached)."""
-    loaded = scenarios.load(scenario)
+    loaded = scenarios.load(scenario, list(overrides))
     room = load_room_script(script, loaded.scenario)
     seats = room_seats(loaded.scenario.seat_ids, [], room)
     return Session(loaded, seed=seed, seats=seats, journal=journal, hold_deadlines=hold), room
 
 
-def headless_text(scenario: str, seed: int, script: str, journal: Path) -> str:
+def headless_text(scenario: str, seed: int, script: str, journal: Path, overrides: Sequence[str] = ()) -> str:
     """The journal `wargame run SCENARIO --seed N --script S --journal J` writes."""
-    session, room = scripted_session(scenario, seed, script, journal)
+    session, room = scripted_session(scenario, seed, script, journal, overrides=overrides)
     session.prepare(room)
     session.run_to_end()
     session.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from net_support import headless_text, joined, scripted_session, serving
 
 from wargame.net.drive import play_script
@@ -16,6 +17,20 @@ async def test_two_seats_and_the_white_cell_over_the_wire_write_the_headless_jou
     async with serving(session, journal) as (server, url), joined(server, url, ["white", *room.seats]) as c:
         notes = await play_script(room, c["white"], {s: c[s] for s in room.seats})
         assert session.finished
+    session.close()
+    assert notes == []
+    assert journal.read_text(encoding="utf-8") == expected
+
+
+@pytest.mark.slow
+async def test_a_1939_opening_over_the_wire_writes_the_headless_journal(tmp_path: Path) -> None:
+    """Timed white-cell acts (hold, publish, skip, restore, ad hoc, override) and two seats."""
+    script = "drole-de-guerre-1939-opening"
+    expected = headless_text("drole-de-guerre-1939", 3, script, tmp_path / "run.jsonl")
+    journal = tmp_path / "served.jsonl"
+    session, room = scripted_session("drole-de-guerre-1939", 3, script, journal)
+    async with serving(session, journal) as (server, url), joined(server, url, ["white", *room.seats]) as c:
+        notes = await play_script(room, c["white"], {s: c[s] for s in room.seats})
     session.close()
     assert notes == []
     assert journal.read_text(encoding="utf-8") == expected

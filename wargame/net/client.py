@@ -111,7 +111,7 @@ class Client:
 
     # -- asking --------------------------------------------------------------------------
 
-    async def send(self, kind: str, **fields: Any) -> str:
+    async def send(self, kind: str, /, **fields: Any) -> str:
         """Send a message with a fresh ``ref`` (returned); kept until answered, and sent again
         after a reconnect."""
         ref = secrets.token_hex(6)
@@ -132,7 +132,7 @@ class Client:
         finally:
             self._waiters.remove(entry)
 
-    async def request(self, kind: str, timeout: float = 30.0, **fields: Any) -> dict[str, Any]:
+    async def request(self, kind: str, /, timeout: float = 30.0, **fields: Any) -> dict[str, Any]:
         """Send a message and wait for its answer (``accepted`` or ``rejected``)."""
         ref = await self.send(kind, **fields)
         await self.wait(lambda c: ref in c.answers, timeout)

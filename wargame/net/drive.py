@@ -28,7 +28,7 @@ class DriveError(RuntimeError):
     """The server refused an act the script needs, or the game did not move."""
 
 
-async def _do(client: Client, kind: str, **fields: Any) -> dict[str, Any]:
+async def _do(client: Client, kind: str, /, **fields: Any) -> dict[str, Any]:
     answer = await client.request(kind, **fields)
     return answer
 

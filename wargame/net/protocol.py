@@ -89,7 +89,7 @@ class Message:
         return value if isinstance(value, str) else ""
 
 
-def encode(kind: str, **fields: Any) -> str:
+def encode(kind: str, /, **fields: Any) -> str:
     """One frame: ``{"v": PROTOCOL, "type": kind, **fields}`` as compact JSON."""
     return json.dumps({"v": PROTOCOL, "type": kind, **fields}, separators=(",", ":"), ensure_ascii=False)
 

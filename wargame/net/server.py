@@ -69,6 +69,7 @@ class Server:
         self.clients: dict[ServerConnection, Grant] = {}
         self.answers: dict[tuple[Grant, str], dict[str, Any]] = {}  # (who, ref) -> the answer sent
         self._ticker: asyncio.Task[None] | None = None
+        self.announced: set[str] = set()  # prompts every screen has been shown: not news any more
         self._refs = journal.with_name(journal.name + ".refs") if journal is not None else None
         self._load_refs()
 
@@ -100,6 +101,8 @@ class Server:
 
     def changed(self) -> None:
         """The game moved: number the change and send every client its role's new view."""
+        self.session.settle()  # the instant's consequences first (a seat's snapshot would settle it anyway)
+        self.announced.update(p.id for p in self.session.pending())
         self.seq += 1
         groups: dict[Grant, list[ServerConnection]] = {}
         for conn, grant in self.clients.items():
@@ -121,7 +124,8 @@ class Server:
                 except ProtocolError as err:
                     await ws.close(err.code, err.reason)
                     return
-                await ws.send(encode(**self.answer(grant, msg)))
+                reply = self.answer(grant, msg)
+                await ws.send(encode(reply["type"], **{k: v for k, v in reply.items() if k != "type"}))
         except ConnectionClosed:
             pass
         finally:
@@ -175,11 +179,11 @@ class Server:
     # -- messages ------------------------------------------------------------------------
 
     def answer(self, grant: Grant, msg: Message) -> dict[str, Any]:
-        """The answer to one message (applied once per ``ref``), as ``encode`` arguments."""
+        """The answer to one message (applied once per ``ref``): its ``type`` and fields."""
         if msg.type == "ping":
-            return {"kind": "pong", "ref": msg.ref}
+            return {"type": "pong", "ref": msg.ref}
         if msg.type == "hello":
-            return {"kind": "rejected", "ref": msg.ref, "reason": "already joined"}
+            return {"type": "rejected", "ref": msg.ref, "reason": "already joined"}
         key = (grant, msg.ref)
         if msg.ref and key in self.answers:
             return self.answers[key]
@@ -187,9 +191,9 @@ class Server:
         try:
             self.act(grant, msg)
         except DecisionError as err:
-            reply: dict[str, Any] = {"kind": "rejected", "ref": msg.ref, "reason": str(err)}
+            reply: dict[str, Any] = {"type": "rejected", "ref": msg.ref, "reason": str(err)}
         else:
-            reply = {"kind": "accepted", "ref": msg.ref}
+            reply = {"type": "accepted", "ref": msg.ref}
             if self.seq == seq:
                 self.changed()
         if msg.ref:
@@ -258,7 +262,9 @@ class Server:
         until = min(until, s.horizon + 1)  # the end event is at the horizon: run through it
         while not (s.finished or s.closed) and s.now < until:
             seen, before = len(s.events), s.now
-            fresh = s.advance_until_news(min(until, s.now + GRAIN))
+            s.advance_until_news(min(until, s.now + GRAIN))
+            s.settle()
+            fresh = [p for p in s.pending() if p.id not in self.announced]
             public = [e for e in s.events[seen:] if EVERYONE in e.see]
             waiting = s.due() if s.hold_deadlines else []
             if fresh or waiting or public:
