@@ -118,7 +118,7 @@ async def test_a_bad_frame_closes_that_connection_only(
 
 
 async def test_a_frame_before_hello_is_refused(tmp_path: Path) -> None:
-    async with serving(tutorial(tmp_path)) as (server, url):
+    async with serving(tutorial(tmp_path)) as (_, url):
         got = await closed_with(url, encode("ping"))
         assert got[:2] == (CLOSE_POLICY, "say hello with your join code first")
 

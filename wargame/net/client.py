@@ -43,6 +43,7 @@ class Client:
         self.answers: dict[str, dict[str, Any]] = {}  # ref -> accepted / rejected
         self.unanswered: dict[str, str] = {}  # ref -> frame, sent again after a reconnect
         self._ws: ClientConnection | None = None
+        self._fresh = False
         self._waiters: list[tuple[Callable[[Client], bool], asyncio.Future[None]]] = []
 
     # -- running -------------------------------------------------------------------------
@@ -84,13 +85,14 @@ class Client:
         kind = msg["type"]
         if kind == "welcome":
             self.welcome, self.status = msg, "live"
+            self._fresh = True  # a restarted server numbers its changes afresh: take its first snapshot
             for frame in list(self.unanswered.values()):  # sent before a drop: the server answers once
                 asyncio.get_running_loop().create_task(self._send(frame))
         elif kind == "refused":
             self.refused, self.status = str(msg.get("reason", "refused")), "refused"
         elif kind == "snapshot":
-            if self.snapshot is None or msg["seq"] >= self.snapshot["seq"]:
-                self.snapshot = msg
+            if self._fresh or self.snapshot is None or msg["seq"] >= self.snapshot["seq"]:
+                self.snapshot, self._fresh = msg, False
         elif kind in ("accepted", "rejected"):
             ref = str(msg.get("ref", ""))
             self.unanswered.pop(ref, None)

@@ -69,7 +69,8 @@ class Server:
         self.clients: dict[ServerConnection, Grant] = {}
         self.answers: dict[tuple[Grant, str], dict[str, Any]] = {}  # (who, ref) -> the answer sent
         self._ticker: asyncio.Task[None] | None = None
-        self.announced: set[str] = set()  # prompts every screen has been shown: not news any more
+        # prompts every screen has been shown (a resumed game's too): not news any more
+        self.announced: set[str] = {p.id for p in session.pending()}
         self._refs = journal.with_name(journal.name + ".refs") if journal is not None else None
         self._load_refs()
 
