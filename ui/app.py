@@ -31,6 +31,7 @@ from wargame.engine.decisions import WHITE, DecisionError
 from wargame.engine.journal import Event
 from wargame.session.seats import HUMAN
 from wargame.session.session import Session
+from wargame.session.setting import Setting
 from wargame.session.views import PromptView, SeatView
 
 
@@ -82,6 +83,7 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
         self.locks = Locks()  # the white cell's PIN and the seats' passcodes (ui/pin.py)
         self.briefed: set[str] = set()
         self.script = ""  # the room script of play --script (named again in the resume command)
+        self._settings: dict[str, Setting] = {}
 
     @property
     def has_game(self) -> bool:
@@ -284,6 +286,16 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
         return h
 
     # -- orders --------------------------------------------------------------------------
+
+    def setting(self, seat: str) -> Setting:
+        """What ``seat``'s screen may read of the scenario: the same seam as a served game's."""
+        cached = self._settings.get(seat)
+        if cached is None:
+            cached = self._settings[seat] = Setting.of(self.session.scenario, None if seat == WHITE else seat)
+        return cached
+
+    def order(self, seat: str, prompt: str | None, kind: str, choice: str, reason: str) -> str | None:
+        return orders.order(self, seat, prompt, kind, choice, reason)
 
     def decide(self, seat: str) -> None:
         orders.decide(self, seat)
