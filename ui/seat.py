@@ -123,7 +123,9 @@ class SeatScreen(GameScreen):
         event = next((e for e in self.game.session.view(self.seat).events if e.seq == seq), None)
         if event is not None:
             self.selected = seq
-            self.query_one("#report", Static).update(panels.report_detail(self.game.setting(self.seat), event))
+            self.query_one("#report", Static).update(
+                panels.report_detail(self.game.setting(self.seat), event)
+            )
 
     def action_briefing(self) -> None:
         self.game.show_briefing(self.seat)

@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
+from typing import Any
 
 from wargame.engine.events import EndData
 from wargame.model.scenario_files import scenarios
@@ -108,7 +109,7 @@ def open_game(args: argparse.Namespace) -> tuple[Session, Path, str]:
     return session, journal, ""
 
 
-def _recorded(journal: Path) -> object:
+def _recorded(journal: Path) -> Any:
     try:
         recorded = read(journal, unfinished=True)
     except JournalError as err:

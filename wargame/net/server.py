@@ -38,7 +38,7 @@ from wargame.net.protocol import (
     decode,
     encode,
 )
-from wargame.net.snapshot import seat_snapshot, spectator_snapshot, white_snapshot
+from wargame.net.snapshot import seat_snapshot, spectator_snapshot, white_snapshot, whole_scenario
 from wargame.session.session import Session
 
 HELLO_WAIT = 10.0  # seconds a new connection has to say hello
@@ -160,6 +160,7 @@ class Server:
             self.live[grant] = ws
         self.clients[ws] = grant
         scenario = self.session.scenario.scenario
+        truth = {"whole_scenario": whole_scenario(self.session)} if grant.role == WHITE_ROLE else {}
         await ws.send(
             encode(
                 "welcome",
@@ -167,6 +168,7 @@ class Server:
                 seat=grant.seat,
                 scenario={"name": scenario.name, "title": scenario.title},
                 protocol=PROTOCOL,
+                **truth,
             )
         )
         await ws.send(self.snapshot(grant))

@@ -109,3 +109,10 @@ def spectator_snapshot(session: Session) -> dict[str, Any]:
         "view": {"now": session.now, "date": session.date, "events": events},
         "setting": Setting.of(session.scenario, None).to_json(),
     }
+
+
+def whole_scenario(session: Session) -> dict[str, Any]:
+    """The whole scenario, ground truth and all: for the white cell only (its ``welcome``), whose
+    screens show the aggressor's plan, the deception and the penetrations beside what happened."""
+    out: dict[str, Any] = canonical(CONVERTER.unstructure(session.scenario))
+    return out
