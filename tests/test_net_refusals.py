@@ -145,3 +145,21 @@ async def test_a_seat_acts_only_for_itself_and_never_as_the_white_cell(tmp_path:
         assert answer["type"] == "accepted"
         assert len(session.lines) > lines
         await c["belmark"].wait(lambda x: all(p["id"] != theirs.id for p in x.snapshot["view"]["pending"]))
+
+
+async def test_a_seat_confirms_its_own_default_at_its_deadline_and_no_other(tmp_path: Path) -> None:
+    session, _ = scripted_session("tutorial", 1, "tutorial-opening", tmp_path / "g.jsonl", hold=True)
+    async with serving(session) as (server, url), joined(server, url, ["corvia", "belmark", "white"]) as c:
+        for _ in range(60):
+            if session.due():
+                break
+            assert (await c["white"].request("tempo", action="step"))["type"] == "accepted"
+        due = session.due()[0]
+        other = "corvia" if due.seat == "belmark" else "belmark"
+        answer = await c[other].request("tempo", action="take_default", prompt=due.id)
+        assert answer["type"] == "rejected" and "may confirm the default" in answer["reason"]
+        answer = await c[due.seat].request("tempo", action="take_default", prompt=due.id)
+        assert answer["type"] == "accepted"
+        assert "default, confirmed by" in session.lines[-1] or any(
+            "default, confirmed by" in line for line in session.lines[-3:]
+        )

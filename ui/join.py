@@ -166,10 +166,8 @@ class JoinApp(WargameApp):
         due = self.remote.due()
         if not due:
             self.notify("No decision is at its deadline.", severity="warning")
-        elif self.remote.role == "white":
-            self._tempo("take_default", prompt=due[0].id)
-        else:
-            self.notify("Decide (d), or ask the white cell to confirm the default.", severity="warning")
+        else:  # the white cell for any seat, a seat for itself; the journal says who confirmed it
+            self._send("tempo", action="take_default", prompt=due[0].id)
 
     def on_tick(self) -> None:
         """The server runs the clock; nothing ticks here."""

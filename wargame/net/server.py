@@ -207,6 +207,9 @@ class Server:
     def act(self, grant: Grant, msg: Message) -> None:
         """Check and apply a decision, a white-cell act or a tempo action (DecisionError if not)."""
         s = self.session
+        if msg.type == "tempo" and msg.text("action") == "take_default" and grant.role == SEAT_ROLE:
+            s.take_default(msg.text("prompt"), grant.seat)  # a seat may confirm its own default
+            return
         if msg.type in ("white", "tempo") and grant.role != WHITE_ROLE:
             raise DecisionError(f"only the white cell may send {msg.type!r} (it needs the white cell's code)")
         if msg.type in ("decide", "order") and grant.role != SEAT_ROLE:
