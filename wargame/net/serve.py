@@ -4,14 +4,15 @@ The journal is kept exactly as ``wargame play`` keeps it: written by the session
 each decision, never overwritten. ``--journal J`` naming a file that exists goes on with the
 unfinished game in it (a finished game is refused); ``--resume J`` says so outright. The codes are
 kept beside the journal (``J.codes``, mode 0600), so a resumed game hands out the same codes and
-the clients, which reconnect by themselves, are let back in. Ctrl-C closes the game cleanly (a
-``closed`` mark; ``serve --resume J`` goes on with it).
+the clients, which reconnect by themselves, are let back in. Ctrl-C (or SIGTERM) closes the game
+cleanly (a ``closed`` mark; ``serve --resume J`` goes on with it).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     def ready(port: int) -> None:
         print(banner(session, codes, args.host, port, journal, notice), flush=True)
 
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill PID` stops as Ctrl-C does: cleanly, resumable
     try:
         asyncio.run(server.run(args.host, args.port, ready=ready))
     except KeyboardInterrupt:
@@ -60,6 +62,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not session.finished:
         print(f"Go on with: wargame serve --resume {journal}", file=sys.stderr)
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def open_game(args: argparse.Namespace) -> tuple[Session, Path, str]:
