@@ -44,6 +44,7 @@ async def test_no_frame_to_a_seat_carries_ground_truth_or_another_seats_inbox(tm
             assert CANARY_NOTE not in text and CANARY_VALUE not in text
             events = snap["view"]["events"]
             assert all("truth" not in e for e in events)
+            assert all(e["kind"] != "start" for e in events)  # its root seed replays the aggressor's plan
             if role == "spectator":
                 assert all(e["see"] == ["all"] for e in events)
             else:

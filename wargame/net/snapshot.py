@@ -21,23 +21,29 @@ from typing import Any, TypeVar
 import attrs
 
 from wargame.engine.journal import EVERYONE, Event
+from wargame.engine.kinds import Kind
 from wargame.engine.payload import canonical
 from wargame.model.scenario_files.structure import CONVERTER
 from wargame.session.session import Session
 from wargame.session.setting import Setting
-from wargame.session.views import SeatView, WhiteCellView
+from wargame.session.views import SeatView, WhiteCellView, seat_events
 
 T = TypeVar("T")
 
+WITHHELD = (Kind.START,)
+"""Kinds never sent to a seat or a spectator: the ``start`` event records the root seed, and with
+the scenario file the seed replays the aggressor's plan (docs/security.md). The seat screens do
+not show it; on the wire it is left out altogether."""
 
-def view_json(view: Any) -> dict[str, Any]:
-    """An attrs view (SeatView, WhiteCellView) as JSON: events as journal objects, the rest
-    unstructured to plain canonical values."""
+
+def view_json(view: Any, withheld: tuple[Kind, ...] = ()) -> dict[str, Any]:
+    """An attrs view (SeatView, WhiteCellView) as JSON: events as journal objects (less those of
+    the ``withheld`` kinds), the rest unstructured to plain canonical values."""
     out: dict[str, Any] = {}
     for field in attrs.fields(type(view)):
         value = getattr(view, field.name)
         if field.name == "events":
-            out["events"] = [e.to_json() for e in value]
+            out["events"] = [e.to_json() for e in value if e.kind not in withheld]
         else:
             if isinstance(value, Mapping):
                 value = dict(value)  # a lazy mapping: worked out now
@@ -75,7 +81,7 @@ def seat_snapshot(session: Session, seat: str) -> dict[str, Any]:
     view = session.view(seat)
     return {
         "seat": seat,
-        "view": view_json(view),
+        "view": view_json(view, WITHHELD),
         "free": [[kind, list(options), why] for kind, options, why in session.free_decisions(seat)],
         "setting": Setting.of(session.scenario, seat).to_json(),
     }
@@ -97,13 +103,7 @@ def spectator_snapshot(session: Session) -> dict[str, Any]:
 
     The hook for a projector screen: a richer public view replaces the body of this function,
     and nothing else decides what a spectator receives."""
-    public = [e.to_json() for e in session.events if EVERYONE in e.see and e.truth is None]
-    stripped = [
-        Event.from_json({**e.to_json(), "truth": None}).to_json()
-        for e in session.events
-        if EVERYONE in e.see and e.truth is not None
-    ]
-    events = sorted(public + stripped, key=lambda e: int(e["seq"]))
+    events = [e.to_json() for e in seat_events(session.events, EVERYONE) if e.kind not in WITHHELD]
     return {
         "seat": "",
         "view": {"now": session.now, "date": session.date, "events": events},
