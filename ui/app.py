@@ -19,7 +19,7 @@ from textual.timer import Timer
 
 from ui import orders
 from ui.alerts import AlertBoard
-from ui.clock import TICKS_PER_SECOND, Clock, step, tick
+from ui.clock import Clock, step, tick
 from ui.confirm import ConfirmScreen
 from ui.crash import CrashReport
 from ui.pin import Locks, handover_screen, white_pin_screen
@@ -29,6 +29,7 @@ from ui.tempo_keys import TempoKeys
 from ui.typeahead import TypeAhead
 from wargame.engine.decisions import WHITE, DecisionError
 from wargame.engine.journal import Event
+from wargame.session.pace import TICKS_PER_SECOND
 from wargame.session.seats import HUMAN
 from wargame.session.session import Session
 from wargame.session.setting import Setting

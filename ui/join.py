@@ -21,11 +21,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from ui.app import WargameApp
-from ui.clock import SPEEDS
 from ui.remote import RemoteSession
 from ui.text import plain, short_when
 from wargame.engine.decisions import WHITE
 from wargame.net.client import Client, Refused
+from wargame.session.pace import SPEEDS
 from wargame.session.setting import Setting
 
 if TYPE_CHECKING:

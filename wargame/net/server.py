@@ -39,19 +39,10 @@ from wargame.net.protocol import (
     encode,
 )
 from wargame.net.snapshot import seat_snapshot, spectator_snapshot, white_snapshot, whole_scenario
+from wargame.session.pace import DEFAULT_SPEED, GRAIN, SPEEDS, TICKS_PER_SECOND
 from wargame.session.session import Session
 
 HELLO_WAIT = 10.0  # seconds a new connection has to say hello
-TICKS_PER_SECOND = 4
-SPEEDS: tuple[tuple[str, int], ...] = (  # as the seminar app's clock (ui/clock.py): label, minutes a tick
-    ("1 hour/s", 15),
-    ("4 hours/s", 60),
-    ("12 hours/s", 180),
-    ("1 day/s", 360),
-    ("4 days/s", 1440),
-)
-DEFAULT_SPEED = 2
-GRAIN = 15  # minutes of game time between two looks for a stop
 
 
 class Server:
