@@ -7,7 +7,8 @@ the server builds each role's whole view from the session's allowlist
 itself, on its own open prompts and the free decisions open to it, with a listed option; only
 the white-cell code directs the game or touches the clock. The clock is the server's: the white
 cell plays, pauses and steps it (``tempo``); it stops by itself for a new decision of a human
-seat, a decision at its deadline, or a public event.
+seat, a decision at its deadline, or an event of consequence
+(:data:`~wargame.session.pace.STOPS`, as the seminar app's clock).
 
 A message carries an optional ``ref``; the answer to a ref is kept (in memory and in ``J.refs``
 beside the journal), so a client that resends a decision after a dropped connection gets the
@@ -26,7 +27,6 @@ from websockets.asyncio.server import ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
 
 from wargame.engine.decisions import WHITE, DecisionError
-from wargame.engine.journal import EVERYONE
 from wargame.net.codes import SEAT_ROLE, SPECTATOR_ROLE, WHITE_ROLE, Codes, Grant
 from wargame.net.protocol import (
     CLOSE_POLICY,
@@ -39,7 +39,7 @@ from wargame.net.protocol import (
     encode,
 )
 from wargame.net.snapshot import seat_snapshot, spectator_snapshot, white_snapshot, whole_scenario
-from wargame.session.pace import DEFAULT_SPEED, GRAIN, SPEEDS, TICKS_PER_SECOND
+from wargame.session.pace import DEFAULT_SPEED, GRAIN, SPEEDS, STOPS, TICKS_PER_SECOND, is_stop
 from wargame.session.session import Session
 
 HELLO_WAIT = 10.0  # seconds a new connection has to say hello
@@ -254,7 +254,7 @@ class Server:
 
     def run_clock(self, until: int) -> bool:
         """Run the game toward minute ``until``; stop at a new human prompt, a prompt at its
-        deadline, or a public event. True if it stopped for one of them."""
+        deadline, or an event of consequence (STOPS). True if it stopped for one of them."""
         s = self.session
         until = min(until, s.horizon + 1)  # the end event is at the horizon: run through it
         while not (s.finished or s.closed) and s.now < until:
@@ -262,10 +262,10 @@ class Server:
             s.advance_until_news(min(until, s.now + GRAIN))
             s.settle()
             fresh = [p for p in s.pending() if p.id not in self.announced]
-            public = [e for e in s.events[seen:] if EVERYONE in e.see]
+            stops = [e for e in s.events[seen:] if is_stop(e)]
             waiting = s.due() if s.hold_deadlines else []
-            if fresh or waiting or public:
-                self.stopped = "a decision" if fresh else "a deadline" if waiting else public[-1].kind.value
+            if fresh or waiting or stops:
+                self.stopped = "a decision" if fresh else "a deadline" if waiting else STOPS[stops[0].kind]
                 return True
             if s.now == before and len(s.events) == seen:
                 break

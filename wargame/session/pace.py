@@ -8,6 +8,9 @@ alike. Wall-clock time never reaches the session or the journal: only the decisi
 
 from __future__ import annotations
 
+from wargame.engine.journal import Event
+from wargame.engine.kinds import Kind
+
 TICKS_PER_SECOND = 4
 SPEEDS: tuple[tuple[str, int], ...] = (  # label (simulated time per real second), minutes per tick
     ("1 hour/s", 15),
@@ -18,3 +21,24 @@ SPEEDS: tuple[tuple[str, int], ...] = (  # label (simulated time per real second
 )
 DEFAULT_SPEED = 2
 GRAIN = 15  # minutes of game time between two looks for a stop: an alert is at most this late
+
+
+STOPS: dict[Kind, str] = {  # event kind -> the alert's title, most important first
+    Kind.INVASION: "Invasion",
+    Kind.WAR: "Declaration of war",
+    Kind.COLLAPSE: "Resistance collapses",
+    Kind.CAPITAL: "A capital falls",
+    Kind.BREAKTHROUGH: "A front is broken",
+    Kind.OBJECTIVE: "An objective is taken",
+    Kind.INTERVENTION: "A third party enters",
+    Kind.DETERRED: "Aggressor stands down",
+    Kind.GUARANTEE: "Guarantee triggered",
+    Kind.WARNING: "Attack warning",
+    Kind.INJECT: "News",
+    Kind.HELD: "Held inject due",
+}
+
+
+def is_stop(event: Event) -> bool:
+    """Whether ``event`` stops the clock (see :data:`STOPS`)."""
+    return event.kind in STOPS
