@@ -45,22 +45,11 @@ def parser() -> argparse.ArgumentParser:
         help="bundled name or path to a .toml file (default: drole-de-guerre-1939)",
     )
     pl.add_argument("--seed", type=_seed, default=None, metavar="N", help="root random seed (default 1)")
-    pl.add_argument(
-        "--seat",
-        dest="seats",
-        action="append",
-        default=[],
-        metavar="SEAT=CONTROLLER",
-        help="who plays a seat: human (a player at this terminal) or a bot doctrine; repeat for "
+    _seats_and_overrides(
+        pl,
+        "who plays a seat: human (a player at this terminal) or a bot doctrine; repeat for "
         "hot-seat play, e.g. --seat france=human --seat uk=human",
-    )
-    pl.add_argument(
-        "--set",
-        dest="overrides",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="override a scenario value (with --seat)",
+        "override a scenario value (with --seat)",
     )
     pl.add_argument(
         "--facilitator",
@@ -378,6 +367,14 @@ _seed = _at_least(0)
 _positive = _at_least(1)
 
 
+def _seats_and_overrides(p: argparse.ArgumentParser, seat_help: str, set_help: str) -> None:
+    """``--seat SEAT=CONTROLLER`` and ``--set KEY=VALUE``, repeatable (play, serve)."""
+    p.add_argument(
+        "--seat", dest="seats", action="append", default=[], metavar="SEAT=CONTROLLER", help=seat_help
+    )
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help=set_help)
+
+
 def _serve_and_join(sub: Any) -> None:
     """``wargame serve`` and ``wargame join``: a seminar across many screens (docs/protocol.md)."""
     sv = sub.add_parser(
@@ -393,21 +390,10 @@ def _serve_and_join(sub: Any) -> None:
     )
     sv.add_argument("scenario", metavar="SCENARIO", nargs="?", help="bundled name or path to a .toml file")
     sv.add_argument("--seed", type=_seed, default=None, metavar="N", help="root random seed (default 1)")
-    sv.add_argument(
-        "--seat",
-        dest="seats",
-        action="append",
-        default=[],
-        metavar="SEAT=CONTROLLER",
-        help="who plays a seat: human (a team at its own screen) or a bot doctrine; repeat",
-    )
-    sv.add_argument(
-        "--set",
-        dest="overrides",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="override a scenario value",
+    _seats_and_overrides(
+        sv,
+        "who plays a seat: human (a team at its own screen) or a bot doctrine; repeat",
+        "override a scenario value",
     )
     sv.add_argument(
         "--journal",
