@@ -17,6 +17,9 @@ async def test_two_seats_and_the_white_cell_over_the_wire_write_the_headless_jou
     async with serving(session, journal) as (server, url), joined(server, url, ["white", *room.seats]) as c:
         notes = await play_script(room, c["white"], {s: c[s] for s in room.seats})
         assert session.finished
+        for seat in room.seats:  # the hot wash reaches every screen at the end
+            await c[seat].wait(lambda x: "hot_wash" in x.snapshot)
+            assert "Corvia" in c[seat].snapshot["hot_wash"]
     session.close()
     assert notes == []
     assert journal.read_text(encoding="utf-8") == expected

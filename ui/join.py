@@ -99,6 +99,9 @@ class JoinApp(WargameApp):
         if client.snapshot is None or not self.current:
             return
         self._sync_clock()
+        if self.remote.finished and not self.ended_shown and self.remote.snap.get("hot_wash"):
+            self.ended_shown = True
+            self.action_hot_wash()
         fresh = [p for p in self.remote.pending() if p.id not in self.seen_prompts]
         self.seen_prompts.update(p.id for p in fresh)
         self.halt_for_room(fresh)
@@ -179,7 +182,14 @@ class JoinApp(WargameApp):
         self.notify("The white cell has its own screen (its own join code).")
 
     def action_hot_wash(self) -> None:
-        self.notify("The hot wash: `wargame report JOURNAL` on the server once the game is over.")
+        """The hot wash, sent by the server to every screen once the game is over."""
+        from ui.briefing import BriefingScreen
+
+        text = self.remote.snap.get("hot_wash")
+        if not text:
+            self.notify("The hot wash opens on every screen at the end of the game.")
+            return
+        self.push_screen(BriefingScreen("hot wash — the game is over", f"```\n{text}\n```"))
 
     def finish(self) -> None:
         self.exit("")

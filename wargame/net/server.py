@@ -43,6 +43,7 @@ from wargame.session.pace import DEFAULT_SPEED, GRAIN, SPEEDS, STOPS, TICKS_PER_
 from wargame.session.session import Session
 
 HELLO_WAIT = 10.0  # seconds a new connection has to say hello
+HOT_WASH_WIDTH = 100  # columns of the hot wash sent at the end
 
 
 class Server:
@@ -60,6 +61,7 @@ class Server:
         self.clients: dict[ServerConnection, Grant] = {}
         self.answers: dict[tuple[Grant, str], dict[str, Any]] = {}  # (who, ref) -> the answer sent
         self._ticker: asyncio.Task[None] | None = None
+        self._hot_wash: str | None = None
         # prompts every screen has been shown (a resumed game's too): not news any more
         self.announced: set[str] = {p.id for p in session.pending()}
         self._refs = journal.with_name(journal.name + ".refs") if journal is not None else None
@@ -89,7 +91,18 @@ class Server:
             body = white_snapshot(self.session)
         else:
             body = spectator_snapshot(self.session)
+        if self.session.finished:
+            body["hot_wash"] = self.hot_wash()
         return encode("snapshot", seq=self.seq, role=grant.role, clock=self.clock(), **body)
+
+    def hot_wash(self) -> str:
+        """The hot wash, for every screen once the game is over (as at one terminal): the outcome,
+        each seat's key decisions with what it believed and what was true. Made once."""
+        if self._hot_wash is None:
+            from wargame.analysis.aar.hotwash import hot_wash, hot_wash_text
+
+            self._hot_wash = hot_wash_text(hot_wash(self.session), HOT_WASH_WIDTH)
+        return self._hot_wash
 
     def changed(self) -> None:
         """The game moved: number the change and send every client its role's new view."""
