@@ -34,6 +34,12 @@ async def test_the_white_cells_keys_run_the_servers_clock_and_a_seats_screen_fol
             assert isinstance(white.screen, WhiteCellScreen)
             assert isinstance(corvia.screen, SeatScreen)
             rows = corvia.screen.query_one("#inbox", DataTable).row_count
+            await wp.press("B")  # a time box of 2 minutes per decision, kept by the server
+            for _ in range(20):
+                if server.box:
+                    break
+                await wp.pause(0.05)
+            assert server.box == 2
             for _ in range(40):
                 if session.pending("corvia"):
                     break
@@ -43,6 +49,7 @@ async def test_the_white_cells_keys_run_the_servers_clock_and_a_seats_screen_fol
             assert session.now > 0
             bar = str(corvia.screen.query_one("#clockbar", Static).render())
             assert "Corvia" in bar and session.date.split(" ")[1] in bar
+            assert "left" in bar  # the server's time box, counted down on the seat's clock bar
             assert corvia.screen.query_one("#inbox", DataTable).row_count > rows  # news came over the wire
             prompt = session.pending("corvia")[0]
             assert (

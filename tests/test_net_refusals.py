@@ -163,3 +163,18 @@ async def test_a_seat_confirms_its_own_default_at_its_deadline_and_no_other(tmp_
         assert "default, confirmed by" in session.lines[-1] or any(
             "default, confirmed by" in line for line in session.lines[-3:]
         )
+
+
+async def test_the_white_cells_time_box_counts_down_on_every_screen(tmp_path: Path) -> None:
+    session, _ = scripted_session("tutorial", 1, "tutorial-opening", tmp_path / "g.jsonl", hold=True)
+    async with serving(session) as (server, url), joined(server, url, ["corvia", "white"]) as c:
+        assert c["corvia"].snapshot["clock"]["box"] == 0
+        answer = await c["corvia"].request("tempo", action="box", at=5)
+        assert answer["type"] == "rejected"  # the white cell sets the tempo
+        assert (await c["white"].request("tempo", action="box", at=5))["type"] == "accepted"
+        while not session.pending("corvia"):
+            await c["white"].request("tempo", action="step")
+        await c["corvia"].wait(lambda x: bool(x.snapshot["clock"]["boxes"]))
+        clock = c["corvia"].snapshot["clock"]
+        assert clock["box"] == 5 and all(290 <= left <= 300 for left in clock["boxes"].values())
+        assert (await c["white"].request("tempo", action="box"))["type"] == "rejected"  # needs 'at'

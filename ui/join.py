@@ -22,6 +22,7 @@ from textual.widgets import Footer, Static
 
 from ui.app import WargameApp
 from ui.remote import RemoteSession
+from ui.tempo import BOXES, following
 from ui.text import plain, short_when
 from wargame.engine.decisions import WHITE
 from wargame.net.client import Client, Refused
@@ -111,6 +112,10 @@ class JoinApp(WargameApp):
         clock = self.remote.clock
         self.clock.running = bool(clock["running"])
         self.clock.stopped = str(clock.get("stopped", ""))
+        self.tempo.box = int(clock.get("box", 0))
+        now = self.tempo.wall()
+        for prompt, left in clock.get("boxes", {}).items():  # the server's box, counted down here
+            self.tempo.opened[prompt] = now - (self.tempo.box * 60 - int(left))
         labels = [label for label, _ in SPEEDS]
         if clock["speed"] in labels:
             self.clock.speed = labels.index(clock["speed"])
@@ -164,6 +169,10 @@ class JoinApp(WargameApp):
 
     def action_slower(self) -> None:
         self._tempo("slower")
+
+    def action_time_box(self) -> None:
+        """The next time box per decision (B), for every screen: the server keeps it."""
+        self._tempo("box", at=following(BOXES, self.tempo.box))
 
     def action_take_default(self) -> None:
         due = self.remote.due()

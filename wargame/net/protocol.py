@@ -38,7 +38,7 @@ CLOSE_INVALID = 1007  # a known kind with a missing or bad field
 CLOSE_POLICY = 1008  # refused: a wrong join code, a seat already joined, no hello first
 CLOSE_TOO_BIG = 1009  # a frame over MAX_FRAME (websockets closes with it by itself)
 
-TEMPO_ACTIONS = ("play", "pause", "step", "faster", "slower", "take_default", "until")
+TEMPO_ACTIONS = ("play", "pause", "step", "faster", "slower", "take_default", "until", "box")
 
 _STR, _INT = "text", "minute"
 # kind -> {field: (type, required, max length)}; ``ref`` is allowed on every kind.

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,7 @@ from wargame.net.protocol import (
 from wargame.net.snapshot import seat_snapshot, spectator_snapshot, white_snapshot, whole_scenario
 from wargame.session.pace import DEFAULT_SPEED, GRAIN, SPEEDS, STOPS, TICKS_PER_SECOND, is_stop
 from wargame.session.session import Session
+from wargame.session.views import PromptView
 
 HELLO_WAIT = 10.0  # seconds a new connection has to say hello
 HOT_WASH_WIDTH = 100  # columns of the hot wash sent at the end
@@ -62,6 +64,8 @@ class Server:
         self.answers: dict[tuple[Grant, str], dict[str, Any]] = {}  # (who, ref) -> the answer sent
         self._ticker: asyncio.Task[None] | None = None
         self._hot_wash: str | None = None
+        self.box = 0  # wall-clock minutes the room is given for each human decision (0: no time box)
+        self.opened: dict[str, float] = {}  # prompt id -> when its box started (time.monotonic)
         # prompts every screen has been shown (a resumed game's too): not news any more
         self.announced: set[str] = {p.id for p in session.pending()}
         self._refs = journal.with_name(journal.name + ".refs") if journal is not None else None
@@ -81,7 +85,17 @@ class Server:
             "finished": s.finished,
             "deciding": sorted({p.seat for p in pending}),
             "countdowns": {p.id: p.deadline - s.now for p in pending},  # minutes of game time
+            "box": self.box,
+            "boxes": self.boxes(pending),  # seconds of the room's time left, per decision
         }
+
+    def boxes(self, pending: list[PromptView]) -> dict[str, int]:
+        """Whole seconds left in each open decision's time box (none without a box). Nothing is
+        decided when one runs out: the screens tell the room."""
+        if not self.box:
+            return {}
+        now = time.monotonic()
+        return {p.id: max(0, int(self.opened.get(p.id, now) + self.box * 60 - now + 0.999)) for p in pending}
 
     def snapshot(self, grant: Grant) -> str:
         """The whole current view of ``grant``'s role, as a frame."""
@@ -107,7 +121,10 @@ class Server:
     def changed(self) -> None:
         """The game moved: number the change and send every client its role's new view."""
         self.session.settle()  # the instant's consequences first (a seat's snapshot would settle it anyway)
-        self.announced.update(p.id for p in self.session.pending())
+        now = time.monotonic()
+        for p in self.session.pending():
+            self.announced.add(p.id)
+            self.opened.setdefault(p.id, now)
         self.seq += 1
         groups: dict[Grant, list[ServerConnection]] = {}
         for conn, grant in self.clients.items():
@@ -255,6 +272,13 @@ class Server:
             self.speed = max(0, min(len(SPEEDS) - 1, self.speed + (1 if action == "faster" else -1)))
         elif action == "take_default":
             s.take_default(msg.text("prompt"), WHITE)
+        elif action == "box":
+            minutes = msg.fields.get("at")
+            if minutes is None or minutes > 24 * 60:
+                raise DecisionError(
+                    "tempo 'box' needs 'at': the minutes of a time box (0: none, at most a day)"
+                )
+            self.box = int(minutes)
         elif action == "step":
             self.running = False
             self.run_clock(s.horizon + 1)
