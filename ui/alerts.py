@@ -20,26 +20,8 @@ from ui.text import short_when
 from wargame.engine.decisions import WHITE
 from wargame.engine.journal import Event
 from wargame.engine.kinds import Kind
-
-STOPS: dict[Kind, str] = {  # event kind -> the alert's title, most important first
-    Kind.INVASION: "Invasion",
-    Kind.WAR: "Declaration of war",
-    Kind.COLLAPSE: "Resistance collapses",
-    Kind.CAPITAL: "A capital falls",
-    Kind.BREAKTHROUGH: "A front is broken",
-    Kind.OBJECTIVE: "An objective is taken",
-    Kind.INTERVENTION: "A third party enters",
-    Kind.DETERRED: "Aggressor stands down",
-    Kind.GUARANTEE: "Guarantee triggered",
-    Kind.WARNING: "Attack warning",
-    Kind.INJECT: "News",
-    Kind.HELD: "Held inject due",
-}
-
-
-def is_stop(event: Event) -> bool:
-    """Whether ``event`` stops the clock (see :data:`STOPS`)."""
-    return event.kind in STOPS
+from wargame.session.pace import STOPS as STOPS  # (re-exported: the list is documented in docs/ui.md)
+from wargame.session.pace import is_stop as is_stop
 
 
 def sees(seat: str, event: Event) -> bool:

@@ -19,7 +19,7 @@ from textual.timer import Timer
 
 from ui import orders
 from ui.alerts import AlertBoard
-from ui.clock import TICKS_PER_SECOND, Clock, step, tick
+from ui.clock import Clock, step, tick
 from ui.confirm import ConfirmScreen
 from ui.crash import CrashReport
 from ui.pin import Locks, handover_screen, white_pin_screen
@@ -29,8 +29,10 @@ from ui.tempo_keys import TempoKeys
 from ui.typeahead import TypeAhead
 from wargame.engine.decisions import WHITE, DecisionError
 from wargame.engine.journal import Event
+from wargame.session.pace import TICKS_PER_SECOND
 from wargame.session.seats import HUMAN
 from wargame.session.session import Session
+from wargame.session.setting import Setting
 from wargame.session.views import PromptView, SeatView
 
 
@@ -83,6 +85,7 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
         self.briefed: set[str] = set()
         self.script = ""  # the room script of play --script (named again in the resume command)
         self.key_file = ""  # play --key PATH (named again in the resume command)
+        self._settings: dict[str, Setting] = {}
 
     @property
     def has_game(self) -> bool:
@@ -285,6 +288,16 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
         return h
 
     # -- orders --------------------------------------------------------------------------
+
+    def setting(self, seat: str) -> Setting:
+        """What ``seat``'s screen may read of the scenario: the same seam as a served game's."""
+        cached = self._settings.get(seat)
+        if cached is None:
+            cached = self._settings[seat] = Setting.of(self.session.scenario, None if seat == WHITE else seat)
+        return cached
+
+    def order(self, seat: str, prompt: str | None, kind: str, choice: str, reason: str) -> str | None:
+        return orders.order(self, seat, prompt, kind, choice, reason)
 
     def decide(self, seat: str) -> None:
         orders.decide(self, seat)

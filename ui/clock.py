@@ -12,18 +12,9 @@ from __future__ import annotations
 import attrs
 
 from ui.tempo import run
+from wargame.session.pace import DEFAULT_SPEED, SPEEDS
 from wargame.session.session import Session
 from wargame.session.views import PromptView
-
-TICKS_PER_SECOND = 4
-SPEEDS: tuple[tuple[str, int], ...] = (  # label (simulated time per real second), minutes per tick
-    ("1 hour/s", 15),
-    ("4 hours/s", 60),
-    ("12 hours/s", 180),
-    ("1 day/s", 360),
-    ("4 days/s", 1440),
-)
-DEFAULT_SPEED = 2
 
 
 @attrs.define

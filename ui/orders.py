@@ -32,8 +32,15 @@ FREE_LABELS = {
 
 
 def submit(app: WargameApp, seat: str, prompt: str | None, kind: str, values: dict[str, str]) -> str | None:
+    """Give the order (``app.order``: into the session here, over the wire when joined); an
+    error message, or None once it is taken."""
+    return app.order(seat, prompt, kind, values["choice"], values.get("reason", ""))
+
+
+def order(app: WargameApp, seat: str, prompt: str | None, kind: str, choice: str, reason: str) -> str | None:
+    """An order into the local session: written to the journal before the form closes."""
     try:
-        app.session.submit(seat, prompt, values["choice"], values.get("reason", ""), kind=kind)
+        app.session.submit(seat, prompt, choice, reason, kind=kind)
     except DecisionError as err:
         return str(err)
     app.after_act()
@@ -50,7 +57,7 @@ def decide(app: WargameApp, seat: str) -> None:
         return
     p = pending[0]
     note = (
-        f"Deadline: {short_when(app.session.scenario.scenario.start, p.deadline)} "
+        f"Deadline: {short_when(app.setting(seat).scenario.start, p.deadline)} "
         f"(in {time_left(p.deadline - app.session.now)}); if you do not decide: {p.default}."
     )
     if len(pending) > 1:

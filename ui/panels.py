@@ -38,6 +38,7 @@ from wargame.engine.kinds import Kind
 from wargame.model.commitments import binds
 from wargame.model.scenario import Scenario
 from wargame.model.units import forces_text
+from wargame.session.setting import Setting
 from wargame.session.views import SeatView
 
 INBOX_KINDS = (
@@ -80,7 +81,7 @@ def spark(values: Sequence[float], width: int = 24) -> str:
     return "".join(BARS[min(len(BARS) - 1, int((v - low) / span * (len(BARS) - 1)))] for v in values)
 
 
-def inbox_row(scenario: Scenario, e: Event) -> tuple[str, str, str, str, str]:
+def inbox_row(scenario: Scenario | Setting, e: Event) -> tuple[str, str, str, str, str]:
     """(arrived, channel, grade, subject, summary) of an inbox item."""
     start = scenario.scenario.start
     d = e.data
@@ -99,7 +100,7 @@ def inbox_row(scenario: Scenario, e: Event) -> tuple[str, str, str, str, str]:
     return short_when(start, e.t), label, "", "", e.text
 
 
-def report_detail(scenario: Scenario, e: Event) -> Text:
+def report_detail(scenario: Scenario | Setting, e: Event) -> Text:
     """A whole inbox item, with what its grade means."""
     out = Text()
     out.append(f"{when(scenario.scenario.start, e.t)}\n", style="bold")
@@ -122,7 +123,7 @@ def report_detail(scenario: Scenario, e: Event) -> Text:
     return out
 
 
-def own_situation(view: SeatView, scenario: Scenario) -> Group:
+def own_situation(view: SeatView, scenario: Scenario | Setting) -> Group:
     """The seat's own forces and mobilisation, phase by phase, with progress bars."""
     out: list[RenderableType] = []
     own = view.own
@@ -157,7 +158,7 @@ def own_situation(view: SeatView, scenario: Scenario) -> Group:
     return Group(*out)
 
 
-def fronts_known(view: SeatView, scenario: Scenario) -> Table:
+def fronts_known(view: SeatView, scenario: Scenario | Setting) -> Table:
     """The fronts as the seat knows them: the last public report of each, and its estimate."""
     table = Table(title="Fronts (as you know them)", expand=True, title_justify="left")
     table.add_column("Front")
@@ -181,7 +182,7 @@ def fronts_known(view: SeatView, scenario: Scenario) -> Table:
     return table
 
 
-def assessments_table(view: SeatView, scenario: Scenario, history: dict[str, list[float]]) -> Table:
+def assessments_table(view: SeatView, scenario: Scenario | Setting, history: dict[str, list[float]]) -> Table:
     """The seat's analysts' estimates in estimative words, with a chart of each over time."""
     table = Table(title="Your analysts' assessments", expand=True, title_justify="left")
     table.add_column("Subject")
@@ -198,7 +199,7 @@ def assessments_table(view: SeatView, scenario: Scenario, history: dict[str, lis
     return table
 
 
-def treaties(view: SeatView, scenario: Scenario) -> Table:
+def treaties(view: SeatView, scenario: Scenario | Setting) -> Table:
     """The seat's obligations (and those owed to it), each promise dated against today."""
     start = scenario.scenario.start
     triggered = {e.data.guarantee: e.t for e in view.events if isinstance(e.data, GuaranteeData)}
@@ -249,7 +250,7 @@ def treaties(view: SeatView, scenario: Scenario) -> Table:
     return table
 
 
-def council_and_positions(view: SeatView, scenario: Scenario) -> Group:
+def council_and_positions(view: SeatView, scenario: Scenario | Setting) -> Group:
     """Council business the seat has seen, and the allies' public acts."""
     start = scenario.scenario.start
     council = [e for e in view.events if isinstance(e.data, CouncilData)]
@@ -285,7 +286,7 @@ def credibility_table(view: SeatView, history: dict[str, list[float]]) -> Table:
     return table
 
 
-def pending_table(view: SeatView, scenario: Scenario) -> Table:
+def pending_table(view: SeatView, scenario: Scenario | Setting) -> Table:
     """Decisions the seat must take, with their deadlines."""
     table = Table(title="Decisions waiting for you (d to decide)", expand=True, title_justify="left")
     table.add_column("#")
@@ -305,7 +306,7 @@ def pending_table(view: SeatView, scenario: Scenario) -> Table:
     return table
 
 
-def orders_table(view: SeatView, scenario: Scenario) -> Table:
+def orders_table(view: SeatView, scenario: Scenario | Setting) -> Table:
     """The seat's own decisions so far, and what followed each."""
     start = scenario.scenario.start
     table = Table(title="Your orders", expand=True, title_justify="left")
@@ -323,5 +324,5 @@ def orders_table(view: SeatView, scenario: Scenario) -> Table:
     return table
 
 
-def log_line(scenario: Scenario, e: Event) -> str:
+def log_line(scenario: Scenario | Setting, e: Event) -> str:
     return f"{short_when(scenario.scenario.start, e.t)}  {e.kind:<12} {e.text}"

@@ -87,7 +87,7 @@ class SeatScreen(GameScreen):
         """Bring every panel up to date with the seat's view now."""
         game = self.game
         view = game.session.view(self.seat)
-        scenario = game.session.scenario
+        scenario = game.setting(self.seat)  # what the seat may read of the scenario (local or served)
         history = game.history(self.seat, view)
         with self.app.batch_update():
             self.query_one("#clockbar", Static).update(plain(game.clock_text(self.seat, view)))
@@ -123,7 +123,9 @@ class SeatScreen(GameScreen):
         event = next((e for e in self.game.session.view(self.seat).events if e.seq == seq), None)
         if event is not None:
             self.selected = seq
-            self.query_one("#report", Static).update(panels.report_detail(self.game.session.scenario, event))
+            self.query_one("#report", Static).update(
+                panels.report_detail(self.game.setting(self.seat), event)
+            )
 
     def action_briefing(self) -> None:
         self.game.show_briefing(self.seat)

@@ -12,6 +12,7 @@ from rich.text import Text
 from wargame.model.clock import format_instant
 from wargame.model.scenario import Scenario
 from wargame.model.units import about_text, strength_text
+from wargame.session.setting import Setting
 
 DAY = 24 * 60
 
@@ -34,7 +35,7 @@ def short_when(start: datetime, minute: int) -> str:
 
 
 def estimate_words(
-    scenario: Scenario, subject: str, value: float, low: float, high: float, reports: int
+    scenario: Scenario | Setting, subject: str, value: float, low: float, high: float, reports: int
 ) -> str:
     """An assessment as an analyst would brief it: a central figure, its range, what it rests on,
     and how firm it is, in estimative words."""

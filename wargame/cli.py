@@ -141,6 +141,18 @@ def cmd_play(args: argparse.Namespace) -> int:
     return play(args)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from wargame.net.serve import cmd_serve as serve
+
+    return serve(args)
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from ui.join import cmd_join as join
+
+    return join(args)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from wargame.model.scenario_files import scenarios
     from wargame.session.journal.replay import resume
@@ -515,6 +527,8 @@ COMMANDS = {
     "bench": cmd_bench,
     "experiment": cmd_experiment,
     "play": cmd_play,
+    "serve": cmd_serve,
+    "join": cmd_join,
     "replay": cmd_replay,
     "report": cmd_report,
     "brief": cmd_brief,
@@ -573,7 +587,7 @@ def _input_error_message(err: Exception) -> str | None:
         return head + ":\n" + "\n".join(f"  {p}" for p in problems)
     if isinstance(err, InputError | JournalError | SeatError | DecisionError | KeyFileError):
         return str(err)
-    if type(err).__name__ == "PlayError":  # ui.play's (not imported here: the UI loads Textual)
+    if type(err).__name__ in ("PlayError", "ServeError", "JoinError"):  # (not imported here: they load a lot)
         return str(err)
     return None
 

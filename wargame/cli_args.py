@@ -45,22 +45,11 @@ def parser() -> argparse.ArgumentParser:
         help="bundled name or path to a .toml file (default: drole-de-guerre-1939)",
     )
     pl.add_argument("--seed", type=_seed, default=None, metavar="N", help="root random seed (default 1)")
-    pl.add_argument(
-        "--seat",
-        dest="seats",
-        action="append",
-        default=[],
-        metavar="SEAT=CONTROLLER",
-        help="who plays a seat: human (a player at this terminal) or a bot doctrine; repeat for "
+    _seats_and_overrides(
+        pl,
+        "who plays a seat: human (a player at this terminal) or a bot doctrine; repeat for "
         "hot-seat play, e.g. --seat france=human --seat uk=human",
-    )
-    pl.add_argument(
-        "--set",
-        dest="overrides",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="override a scenario value (with --seat)",
+        "override a scenario value (with --seat)",
     )
     pl.add_argument(
         "--facilitator",
@@ -81,6 +70,8 @@ def parser() -> argparse.ArgumentParser:
         help="start from a prepared opening: a room script's decisions and white-cell acts are "
         "applied as the clock reaches them; its seats are played here",
     )
+
+    _serve_and_join(sub)
 
     sub.add_parser("list", help="list the bundled scenarios", description="List the bundled scenarios.")
 
@@ -413,3 +404,70 @@ def _at_least(minimum: int) -> Any:
 
 _seed = _at_least(0)
 _positive = _at_least(1)
+
+
+def _seats_and_overrides(p: argparse.ArgumentParser, seat_help: str, set_help: str) -> None:
+    """``--seat SEAT=CONTROLLER`` and ``--set KEY=VALUE``, repeatable (play, serve)."""
+    p.add_argument(
+        "--seat", dest="seats", action="append", default=[], metavar="SEAT=CONTROLLER", help=seat_help
+    )
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help=set_help)
+
+
+def _serve_and_join(sub: Any) -> None:
+    """``wargame serve`` and ``wargame join``: a seminar across many screens (docs/protocol.md)."""
+    sv = sub.add_parser(
+        "serve",
+        help="serve a game to many screens: one per team, the white cell, a projector",
+        description="Hold one game on this machine and let screens join it over the network "
+        "(WebSocket): each team's screen sees only its own seat's view, the white cell's screen runs "
+        "the clock, spectators see the public picture. Prints one join code per human seat, one for "
+        "the white cell and one for spectators, with the `wargame join` line for each. Listens on "
+        "127.0.0.1 unless --host says otherwise; for a real network use an SSH tunnel or a TLS "
+        "proxy (docs/protocol.md). The journal is written as `wargame play` writes it; Ctrl-C stops, "
+        "`wargame serve --resume J` goes on (same codes: the screens reconnect by themselves).",
+    )
+    sv.add_argument("scenario", metavar="SCENARIO", nargs="?", help="bundled name or path to a .toml file")
+    sv.add_argument("--seed", type=_seed, default=None, metavar="N", help="root random seed (default 1)")
+    _seats_and_overrides(
+        sv,
+        "who plays a seat: human (a team at its own screen) or a bot doctrine; repeat",
+        "override a scenario value",
+    )
+    sv.add_argument(
+        "--journal",
+        metavar="PATH",
+        help="journal file (default: SCENARIO.seedN.jsonl here); an existing unfinished game goes on, "
+        "a finished one is refused (never overwritten)",
+    )
+    sv.add_argument(
+        "--script",
+        metavar="PLAY.toml",
+        help="start from a prepared opening (a room script); its seats are human seats",
+    )
+    sv.add_argument(
+        "--resume", metavar="JOURNAL", help="go on with the game recorded in JOURNAL (same codes)"
+    )
+    sv.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"
+    )
+    sv.add_argument(
+        "--port", type=int, default=8765, help="port to listen on (default 8765; 0: any free port)"
+    )
+    sv.add_argument(
+        "--defaults-at-deadline",
+        action="store_true",
+        help="a decision nobody takes falls to its default at its deadline, as headless (default: the "
+        "clock waits at the deadline until the seat decides or the white cell confirms the default)",
+    )
+
+    jn = sub.add_parser(
+        "join",
+        help="join a served game from this screen with a join code",
+        description="Join a game started by `wargame serve`: a seat's code opens that seat's screens "
+        "(intelligence, situation, alliance, orders), the white cell's code the facilitator's screens "
+        "and the clock, the spectators' code the public picture. A dropped connection is retried by "
+        "itself; nothing is lost.",
+    )
+    jn.add_argument("url", metavar="URL", help="the server's address, e.g. ws://127.0.0.1:8765/")
+    jn.add_argument("--code", required=True, metavar="CODE", help="the join code serve printed (ABCD-EFGH)")

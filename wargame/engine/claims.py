@@ -7,14 +7,14 @@ a state's available divisions (``mobilisation.<actor>``), or the day of the atta
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from wargame.model.clock import format_instant
 from wargame.model.units import about_text
 
 if TYPE_CHECKING:
     from wargame.engine.world import World
-    from wargame.model.scenario import Scenario
 
 
 def describe(world: World, subject: str, claim: float) -> str:
@@ -27,7 +27,32 @@ def describe(world: World, subject: str, claim: float) -> str:
     return f"{aggressor} has {about_text(claim)} on the {world.scenario_front(key).name}"
 
 
-def subject_label(scenario: Scenario, subject: str) -> str:
+class _Named(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+class _Threat(Protocol):
+    @property
+    def actor(self) -> str: ...
+
+
+class Names(Protocol):
+    """What naming a subject reads: the states', the fronts' and the aggressor's names. A
+    :class:`~wargame.model.scenario.Scenario` has them, and so has a seat's public
+    :class:`~wargame.session.setting.Setting` (what a served seat's screen holds)."""
+
+    @property
+    def actors(self) -> Sequence[_Named]: ...
+    @property
+    def fronts(self) -> Sequence[_Named]: ...
+    @property
+    def aggressor(self) -> _Threat: ...
+
+
+def subject_label(scenario: Names, subject: str) -> str:
     """A subject in words (names only, nothing secret): ``forces.west`` -> "Germany's divisions
     on the Franco-German border". Unknown ids are shown as they are."""
     kind, _, key = subject.partition(".")

@@ -328,6 +328,13 @@ class Session:
                     by=controller,
                 )
 
+    def settle(self) -> None:
+        """Process everything due at this instant and let bots answer, as happens before any
+        decision is applied: what a screen is shown after an act is then the act's whole
+        consequence at its instant (a served game settles before every snapshot)."""
+        if not (self.world.ended or self.closed):
+            self._settle()
+
     def _initiate(self, seat: str) -> None:
         """A bot that has just answered a prompt takes the free decisions its doctrine calls for
         now (:mod:`wargame.session.doctrines.initiative`), each checked by the engine's rule."""

@@ -1,0 +1,78 @@
+"""The protocol's decoder: any frame is a checked Message or a ProtocolError with a close code."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wargame.net.codes import Codes, normalise
+from wargame.net.protocol import CLIENT_KINDS, CLOSE_INVALID, CLOSE_UNSUPPORTED, ProtocolError, decode, encode
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    kind=st.sampled_from([*CLIENT_KINDS, "launch", ""]),
+    fields=st.dictionaries(
+        st.sampled_from(
+            ["code", "prompt", "choice", "reason", "kind", "act", "text", "action", "at", "ref", "x"]
+        ),
+        JSON,
+        max_size=5,
+    ),
+    version=st.sampled_from([1, 1, 1, 2, "1", None]),
+)
+def test_any_object_decodes_or_is_refused_with_a_close_code(
+    kind: str, fields: dict[str, Any], version: Any
+) -> None:
+    frame = json.dumps({"v": version, "type": kind, **fields})
+    try:
+        msg = decode(frame)
+    except ProtocolError as err:
+        assert err.code in (CLOSE_UNSUPPORTED, CLOSE_INVALID) and err.reason
+        return
+    assert msg.type == kind and version == 1
+    for name, (typ, _, limit) in CLIENT_KINDS[kind].items():
+        value = msg.fields[name]
+        assert (
+            isinstance(value, str) and len(value) <= limit if typ == "text" else value is None or value >= 0
+        )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200) | st.binary(max_size=50))
+def test_any_text_decodes_or_is_refused(frame: str | bytes) -> None:
+    try:
+        decode(frame)
+    except ProtocolError as err:
+        assert err.reason
+
+
+def test_a_frame_of_deep_nesting_is_refused_not_a_crash() -> None:
+    try:
+        decode("[" * 5000 + "]" * 5000)
+    except ProtocolError as err:
+        assert err.code == CLOSE_UNSUPPORTED
+
+
+def test_encode_round_trips_through_decode() -> None:
+    msg = decode(encode("order", ref="r", kind="statement", choice="statement", reason="é"))
+    assert (msg.type, msg.ref, msg.text("kind"), msg.text("reason")) == ("order", "r", "statement", "é")
+
+
+def test_codes_are_unambiguous_and_read_back_as_typed() -> None:
+    codes = Codes.fresh(["france", "uk"])
+    assert len(codes.grants) == 4 and len(set(codes.grants)) == 4
+    for code, grant in codes.grants.items():
+        assert not set(code.replace("-", "")) & set("01ILO")
+        assert codes.lookup(code.lower().replace("-", " ")) == grant
+        assert normalise(code.lower().replace("-", "")) == code
+    assert codes.lookup("ZZZZ-ZZZZ") is None or "ZZZZ-ZZZZ" in codes.grants

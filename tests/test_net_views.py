@@ -1,0 +1,60 @@
+"""Over a whole served game, no frame sent to a seat or a spectator carries ground truth, the
+white cell's notes, or what another seat alone may see."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from net_support import joined, scripted_session, serving
+from test_views import CANARY_NOTE, CANARY_OVERRIDES, CANARY_VALUE
+
+from wargame.net.client import Client
+from wargame.net.drive import play_script
+
+
+@pytest.mark.slow
+async def test_no_frame_to_a_seat_carries_ground_truth_or_another_seats_inbox(tmp_path: Path) -> None:
+    script = "drole-de-guerre-1939-opening"
+    session, room = scripted_session("drole-de-guerre-1939", 1, script, None, overrides=CANARY_OVERRIDES)
+    frames: dict[str, list[dict[str, Any]]] = {}
+
+    def keep(role: str) -> Any:
+        def on_change(client: Client) -> None:
+            if client.snapshot is not None and (not frames[role] or frames[role][-1] is not client.snapshot):
+                frames[role].append(client.snapshot)
+
+        return on_change
+
+    roles = ["white", "spectator", *room.seats]
+    async with serving(session) as (server, url), joined(server, url, roles) as c:
+        for role in roles:
+            frames[role] = [c[role].snapshot] if c[role].snapshot else []
+            c[role].on_change = keep(role)
+        await play_script(room, c["white"], {s: c[s] for s in room.seats})
+    assert session.finished
+    white = json.dumps(frames["white"][-1])
+    assert CANARY_NOTE in white and CANARY_VALUE in white  # the white cell has them: the canary works
+    for role in ["spectator", *room.seats]:
+        assert len(frames[role]) > 10
+        for snap in frames[role]:
+            # the hot wash (truth beside belief) is for everyone once the game is over, as at one
+            # terminal; before the end no frame carries it
+            assert "hot_wash" not in snap or snap["clock"]["finished"]
+            text = json.dumps({k: v for k, v in snap.items() if k != "hot_wash"}, ensure_ascii=False)
+            assert CANARY_NOTE not in text and CANARY_VALUE not in text
+            events = snap["view"]["events"]
+            assert all("truth" not in e for e in events)
+            assert all(e["kind"] != "start" for e in events)  # its root seed replays the aggressor's plan
+            if role == "spectator":
+                assert all(e["see"] == ["all"] for e in events)
+            else:
+                assert all("all" in e["see"] or role in e["see"] for e in events)
+                assert all(e["actors"] == [role] for e in events if e["kind"] == "report")
+                assert all(p["seat"] == role for p in snap["view"]["pending"])
+                assert snap["setting"]["mobilisation"] == [] or all(
+                    m["actor"] == role for m in snap["setting"]["mobilisation"]
+                )
+                assert "invasion_at" not in text and "white_cell_notes" not in text

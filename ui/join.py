@@ -1,0 +1,291 @@
+"""``wargame join URL --code CODE``: the seminar app's screens, fed by a served game.
+
+:class:`JoinApp` is the seminar app (:class:`ui.app.WargameApp`) with the game on the server: its
+screens read a :class:`~ui.remote.RemoteSession` (the latest snapshot of this screen's role) and
+its orders, white-cell acts and clock keys go over the wire (:mod:`wargame.net.client`). A seat's
+code opens that seat's screen (no hand-over: one team, one screen), the white cell's code the
+white-cell screen with the clock keys (space, n, t, +/-, D act on the server's clock, for every
+screen), the spectators' code the public picture. A dropped connection says "reconnecting…" on
+the clock bar and comes back by itself to the same screen; an order sent meanwhile is sent again
+and taken once (the server answers each order's ref once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from ui.app import WargameApp
+from ui.remote import RemoteSession
+from ui.tempo import BOXES, following
+from ui.text import plain, short_when
+from wargame.engine.decisions import WHITE
+from wargame.net.client import Client, Refused
+from wargame.session.pace import SPEEDS
+from wargame.session.setting import Setting
+
+if TYPE_CHECKING:
+    from wargame.session.session import Session
+
+
+class JoinError(ValueError):
+    """Bad input to ``wargame join`` (reported as a message, exit 2)."""
+
+
+class JoinApp(WargameApp):
+    """The seminar app on a served game (see the module docstring)."""
+
+    def __init__(self, client: Client) -> None:
+        # duck-typed: a RemoteSession answers what the screens ask a Session (ui/remote.py)
+        super().__init__(cast("Session", RemoteSession(client)), journal=None, facilitator=True)
+        self.client = client
+        self.remote: RemoteSession = self.session  # type: ignore[assignment]
+        self.seen_status = "live"
+        self.seen_prompts: set[str] = {p.id for p in self.remote.pending()}
+        client.on_change = self.on_client
+
+    # -- starting ------------------------------------------------------------------------
+
+    async def _keep_connected(self) -> None:
+        try:
+            await self.client.run()
+        except Refused as err:
+            self.exit(f"The server refused this screen: {err}")
+
+    def begin(self) -> None:
+        """One screen, one role: no hand-over, no PIN (the join code is the key). Called once the
+        app is up (WargameApp.on_mount): the connection is kept from then on."""
+        self.run_worker(self._keep_connected(), exit_on_error=False)
+        me = WHITE if self.remote.role == "white" else self.remote.seat
+        self.rotation = [me]
+        self.alerts.scanned = len(self.remote.events)
+        self._sync_clock()
+        self.current = self.last_seated = me
+        self._show_only(self._screen_for(me))
+
+    def setting(self, seat: str) -> Setting:
+        return self.remote.setting
+
+    def name_of(self, seat: str) -> str:
+        return self.remote.name(seat)
+
+    def show_briefing(self, seat: str) -> None:
+        from ui.briefing import BriefingScreen
+
+        if seat == WHITE:
+            text = "The white cell's pack is printed by `wargame brief SCENARIO --white-cell` on the server."
+        else:
+            text = self.remote.view(seat).briefing
+        self.push_screen(BriefingScreen(self.name_of(seat), text))
+
+    # -- the wire ------------------------------------------------------------------------
+
+    def on_client(self, client: Client) -> None:
+        """After every message from the server: redraw (once the screens are up), and tell the
+        room what changed. Run by the app's loop, so that a fault shows, not the connection's."""
+        self.call_later(self._update, client)
+
+    def _update(self, client: Client) -> None:
+        if client.status != self.seen_status:
+            if client.status == "reconnecting":
+                self.notify("Connection lost: reconnecting…", severity="warning", timeout=5)
+            elif client.status == "live" and self.seen_status == "reconnecting":
+                self.notify("Reconnected: nothing was lost.", timeout=4)
+            self.seen_status = client.status
+        if client.snapshot is None or not self.current:
+            return
+        self._sync_clock()
+        if self.remote.finished and not self.ended_shown and self.remote.snap.get("hot_wash"):
+            self.ended_shown = True
+            self.action_hot_wash()
+        fresh = [p for p in self.remote.pending() if p.id not in self.seen_prompts]
+        self.seen_prompts.update(p.id for p in fresh)
+        self.halt_for_room(fresh)
+        self.refresh_screen()
+
+    def _sync_clock(self) -> None:
+        clock = self.remote.clock
+        self.clock.running = bool(clock["running"])
+        self.clock.stopped = str(clock.get("stopped", ""))
+        self.tempo.box = int(clock.get("box", 0))
+        now = self.tempo.wall()
+        for prompt, left in clock.get("boxes", {}).items():  # the server's box, counted down here
+            self.tempo.opened[prompt] = now - (self.tempo.box * 60 - int(left))
+        labels = [label for label, _ in SPEEDS]
+        if clock["speed"] in labels:
+            self.clock.speed = labels.index(clock["speed"])
+
+    def _send(self, kind: str, /, **fields: Any) -> None:
+        """Send a message; the answer is told when it comes (rejections in red)."""
+
+        async def go() -> None:
+            answer = await self.client.request(kind, timeout=120, **fields)
+            if answer["type"] == "rejected":
+                self.notify(str(answer["reason"]), title="Not taken", severity="error", timeout=8)
+            elif kind in ("decide", "order", "white"):
+                self.notify("Recorded in the journal (on the server).", timeout=3)
+
+        self.run_worker(go(), exit_on_error=False)
+
+    def order(self, seat: str, prompt: str | None, kind: str, choice: str, reason: str) -> str | None:
+        if prompt is not None:
+            self._send("decide", prompt=prompt, choice=choice, reason=reason)
+        else:
+            self._send("order", kind=kind, choice=choice, reason=reason)
+        return None
+
+    def direct(self, kind: str, choice: str, reason: str = "", text: str = "") -> str | None:
+        self._send("white", act=kind, choice=choice, reason=reason, text=text)
+        return None
+
+    def bar_text(self, seat: str, pending: Any = None) -> str:
+        text = super().bar_text(seat, pending)
+        return text if self.client.status == "live" else "reconnecting… — " + text
+
+    # -- the clock: the server's, in the white cell's hands --------------------------------
+
+    def _tempo(self, action: str, /, **fields: Any) -> None:
+        if self.remote.role != "white":
+            self.notify("The white cell runs the clock.", severity="warning")
+            return
+        self._send("tempo", action=action, **fields)
+
+    def action_toggle_clock(self) -> None:
+        self._tempo("pause" if self.remote.clock["running"] else "play")
+
+    def action_step(self) -> None:
+        self._tempo("step")
+
+    def action_turn(self) -> None:
+        self._tempo("until", at=self.remote.now + self.tempo.turn)
+
+    def action_faster(self) -> None:
+        self._tempo("faster")
+
+    def action_slower(self) -> None:
+        self._tempo("slower")
+
+    def action_time_box(self) -> None:
+        """The next time box per decision (B), for every screen: the server keeps it."""
+        self._tempo("box", at=following(BOXES, self.tempo.box))
+
+    def action_take_default(self) -> None:
+        due = self.remote.due()
+        if not due:
+            self.notify("No decision is at its deadline.", severity="warning")
+        else:  # the white cell for any seat, a seat for itself; the journal says who confirmed it
+            self._send("tempo", action="take_default", prompt=due[0].id)
+
+    def on_tick(self) -> None:
+        """The server runs the clock; nothing ticks here."""
+
+    def action_handover(self) -> None:
+        self.notify("One screen, one seat: nothing to hand over.")
+
+    def action_white_cell(self) -> None:
+        self.notify("The white cell has its own screen (its own join code).")
+
+    def action_hot_wash(self) -> None:
+        """The hot wash, sent by the server to every screen once the game is over."""
+        from ui.briefing import BriefingScreen
+
+        text = self.remote.snap.get("hot_wash")
+        if not text:
+            self.notify("The hot wash opens on every screen at the end of the game.")
+            return
+        self.push_screen(BriefingScreen("hot wash — the game is over", f"```\n{text}\n```"))
+
+    def finish(self) -> None:
+        self.exit("")
+
+    def action_quit_game(self) -> None:
+        self.exit("")
+
+
+class SpectatorApp(App[None]):
+    """A minimal public screen: the date, the clock, who is deciding, the public events.
+
+    The hook for the projector screen (ui/projector.py, issue #19 part 3): it reads the same
+    spectator snapshot (:func:`wargame.net.snapshot.spectator_snapshot`)."""
+
+    BINDINGS = [("q", "quit", "Quit")]
+
+    def __init__(self, client: Client) -> None:
+        super().__init__()
+        self.client = client
+        client.on_change = lambda _: self.refresh_view()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="clockbar")
+        with VerticalScroll():
+            yield Static(id="public")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.run_worker(self.client.run(), exit_on_error=False)
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        snap = self.client.snapshot
+        if snap is None or not self.is_running:
+            return
+        clock, setting = snap["clock"], Setting.from_json(snap["setting"])
+        state = "GAME OVER" if clock["finished"] else ("▶ running" if clock["running"] else "⏸ paused")
+        deciding = ", ".join(a.name for a in setting.actors if a.id in clock["deciding"]) or "nobody"
+        live = "" if self.client.status == "live" else "reconnecting… — "
+        self.query_one("#clockbar", Static).update(
+            plain(f"{live}{setting.scenario.title} — {clock['date']} — {state} — deciding: {deciding}")
+        )
+        lines = [
+            f"{short_when(setting.scenario.start, e['t'])}  {e['text']}" for e in snap["view"]["events"][-40:]
+        ]
+        self.query_one("#public", Static).update(plain("\n".join(reversed(lines))))
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    if not args.url.startswith(("ws://", "wss://")):
+        raise JoinError(
+            f"{args.url!r} is not a server address: it starts ws:// (as `wargame serve` printed it)"
+        )
+    client = Client(args.url, args.code)
+    runner = asyncio.new_event_loop()
+    try:
+        welcome = runner.run_until_complete(_first_contact(client))
+    finally:
+        runner.close()
+    if welcome == "spectator":
+        app: App[Any] = SpectatorApp(Client(args.url, args.code, None))
+    else:
+        app = JoinApp(client)
+        client.status = "connecting"
+    result = app.run()
+    if isinstance(result, str) and result:
+        print(result)
+    return 0
+
+
+async def _first_contact(client: Client) -> str:
+    """Check the code before the screen opens: the role it gives (JoinError if refused)."""
+    task = asyncio.create_task(client.run())
+    try:
+        await client.wait(lambda c: c.snapshot is not None or c.status == "refused", timeout=10)
+    except TimeoutError:
+        raise JoinError(f"no answer from {client.url}: is `wargame serve` running there?") from None
+    finally:
+        await client.stop()
+        task.cancel()
+        try:
+            await task
+        except Refused as err:
+            raise JoinError(f"the server refused this screen: {err}") from None
+        except (asyncio.CancelledError, Exception):
+            pass
+    if client.refused:
+        raise JoinError(f"the server refused this screen: {client.refused}")
+    assert client.welcome is not None
+    return str(client.welcome["role"])

@@ -1,0 +1,165 @@
+"""``wargame serve``: start (or resume) a served game and print its join codes.
+
+The journal is kept exactly as ``wargame play`` keeps it: written by the session, flushed at
+each decision, never overwritten. ``--journal J`` naming a file that exists goes on with the
+unfinished game in it (a finished game is refused); ``--resume J`` says so outright. The codes are
+kept beside the journal (``J.codes``, mode 0600), so a resumed game hands out the same codes and
+the clients, which reconnect by themselves, are let back in. Ctrl-C (or SIGTERM) closes the game
+cleanly (a ``closed`` mark; ``serve --resume J`` goes on with it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from wargame.engine.events import EndData
+from wargame.model.scenario_files import scenarios
+from wargame.net.codes import SEAT_ROLE, WHITE_ROLE, Codes, CodesError, codes_for, codes_path
+from wargame.net.server import Server
+from wargame.session.journal.read import JournalError, fresh_path, read
+from wargame.session.journal.replay import resume
+from wargame.session.seats import HUMAN
+from wargame.session.session import Session
+
+
+class ServeError(ValueError):
+    """Bad input to ``wargame serve`` (reported as a message, exit 2)."""
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    session, journal, notice = open_game(args)
+    session.hold_deadlines = not args.defaults_at_deadline
+    humans = [s for s, c in session.seats.items() if c == HUMAN]
+    try:
+        codes = codes_for(journal, humans)
+    except (CodesError, OSError) as err:
+        session.close(mark=False)
+        raise ServeError(str(err)) from None
+    server = Server(session, codes, journal)
+
+    def ready(port: int) -> None:
+        print(banner(session, codes, args.host, port, journal, notice), flush=True)
+
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill PID` stops as Ctrl-C does: cleanly, resumable
+    try:
+        asyncio.run(server.run(args.host, args.port, ready=ready))
+    except KeyboardInterrupt:
+        pass  # stopped on purpose: closed below, and resumable
+    except OSError as err:  # the port is taken, the host is not ours
+        session.close(mark=False)
+        raise ServeError(f"cannot listen on {args.host}:{args.port}: {err.strerror or err}") from None
+    except BaseException:
+        session.close(mark=False)  # a crash: the journal stays as it was, every line intact
+        raise
+    session.close()  # a game stopped before its end is marked closed; `serve --resume` goes on
+    state = "Game over" if session.finished else f"Game stopped at {session.date}"
+    print(f"\n{state}. Journal: {journal}", file=sys.stderr)
+    if not session.finished:
+        print(f"Go on with: wargame serve --resume {journal}", file=sys.stderr)
+    return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def open_game(args: argparse.Namespace) -> tuple[Session, Path, str]:
+    """The session to serve, its journal, and what to tell the facilitator about it."""
+    if args.resume:
+        if args.seats or args.overrides or args.journal or args.seed is not None or args.script:
+            raise ServeError(
+                "--resume restores the game as recorded: give no --seat, --set, --seed, --journal or --script"
+            )
+        journal = Path(args.resume)
+        return _resume(journal), journal, f"{journal}: the game goes on where it stopped."
+    if args.scenario is None:
+        raise ServeError("name a scenario (e.g. wargame serve tutorial --seat corvia=human) or --resume J")
+    loaded = scenarios.load(args.scenario, args.overrides)
+    seed = 1 if args.seed is None else args.seed
+    journal = Path(args.journal) if args.journal else fresh_path(loaded.name, seed)
+    if journal.exists():
+        if args.script:
+            raise ServeError(f"--script starts a new game, and {journal} exists (never overwritten)")
+        head = _recorded(journal).header
+        if (head.scenario.name, head.seed) != (loaded.name, seed):
+            raise ServeError(
+                f"{journal} holds another game ({head.scenario.name}, seed {head.seed}); it is left as it "
+                f"is: choose another --journal, or go on with it by `wargame serve --resume {journal}`"
+            )
+        return _resume(journal), journal, f"{journal} holds an unfinished game: it goes on where it stopped."
+    seats: dict[str, str] | list[str] = args.seats
+    script = None
+    if args.script:
+        from wargame.session.room import RoomScriptError, load_room_script, room_seats
+
+        try:
+            script = load_room_script(args.script, loaded.scenario)
+        except RoomScriptError as err:
+            raise ServeError(str(err)) from None
+        seats = room_seats(loaded.scenario.seat_ids, args.seats, script)
+    try:
+        session = Session(loaded, seed=seed, seats=seats, journal=journal)
+    except OSError as err:
+        raise ServeError(f"cannot write the journal {str(journal)!r}: {err.strerror or err}") from None
+    if not any(c == HUMAN for c in session.seats.values()):
+        session.close(mark=False)
+        journal.unlink(missing_ok=True)
+        raise ServeError("no seat is played by a person: give --seat SEAT=human (one per team screen)")
+    if script is not None:
+        session.prepare(script)
+    return session, journal, ""
+
+
+def _recorded(journal: Path) -> Any:
+    try:
+        recorded = read(journal, unfinished=True)
+    except JournalError as err:
+        raise ServeError(
+            f"{journal} exists and is not a game that can go on ({err}); it is left as it is"
+        ) from None
+    if recorded.events and isinstance(recorded.events[-1].data, EndData):
+        raise ServeError(
+            f"{journal} holds a finished game; it is left as it is (read it with `wargame report`)"
+        )
+    return recorded
+
+
+def _resume(journal: Path) -> Session:
+    if not journal.exists():
+        raise ServeError(f"{journal}: no such journal to resume")
+    _recorded(journal)
+    if not codes_path(journal).exists():
+        print(f"note: {codes_path(journal)} is missing: new join codes are made", file=sys.stderr)
+    return resume(journal)
+
+
+def banner(session: Session, codes: Codes, host: str, port: int, journal: Path, notice: str) -> str:
+    """What ``serve`` prints at the start: the address, and a join line per code."""
+    url = f"ws://{host}:{port}/"
+    about = session.scenario.scenario
+    lines = [f"Serving {about.title} ({about.name}, seed {session.seed}) at {url}"]
+    if notice:
+        lines.append(notice)
+    lines.append(f"Journal: {journal}   Codes: {codes_path(journal)} (keep it private)")
+    lines.append("Give each screen its line (each code is one screen at a time):")
+    for code, grant in sorted(
+        codes.grants.items(), key=lambda x: (x[1].role != SEAT_ROLE, x[1].role, x[1].seat)
+    ):
+        if grant.role == SEAT_ROLE:
+            who = f"seat {session.world.name(grant.seat)}"
+        else:
+            who = "white cell (facilitator)" if grant.role == WHITE_ROLE else "spectators (any number)"
+        lines.append(f"  {who + ':':<36} wargame join {url} --code {code}")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        lines.append(
+            "warning: not on localhost; the wire is not encrypted (see docs/protocol.md: SSH tunnel or TLS)"
+        )
+    lines.append(
+        "Ctrl-C stops the server; the game goes on later with: wargame serve --resume " + str(journal)
+    )
+    return "\n".join(lines)
