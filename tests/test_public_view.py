@@ -143,7 +143,8 @@ def test_a_declaration_of_war_is_public_at_once_and_an_intelligence_report_never
 
 
 def test_who_is_deciding_shows_the_nearest_deadline_and_nothing_of_the_prompt() -> None:
-    session = Session(scenarios.load("drole-de-guerre-1939"), seed=1, seats={"france": "human", "uk": "human"})
+    humans = {"france": "human", "uk": "human"}
+    session = Session(scenarios.load("drole-de-guerre-1939"), seed=1, seats=humans)
     session.advance(10 * DAY)
     view = public_view(session, running=False, speed="12 hours/s")
     pending = session.pending()

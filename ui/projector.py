@@ -155,7 +155,7 @@ class ProjectorScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     DEFAULT_CSS = """
     ProjectorScreen { layout: vertical; }
-    ProjectorScreen #projbar { height: 1; background: $primary; color: $text; text-style: bold; padding: 0 1; }
+    ProjectorScreen #projbar { height: 1; background: $primary; text-style: bold; padding: 0 1; }
     ProjectorScreen #projclock { width: 100%; text-align: center; color: $accent; margin: 1 0 0 0; }
     ProjectorScreen #projdate { height: 1; width: 100%; text-align: center; text-style: bold; }
     ProjectorScreen #projdeciding { height: auto; max-height: 3; padding: 0 1; margin: 1 0 0 0; }

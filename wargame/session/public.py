@@ -121,9 +121,7 @@ def public_view(
         )
         for seat, controller in session.seats.items()
     )
-    wars = sorted(
-        {tuple(sorted((a, b))) for a, state in world.actors.items() for b in state.at_war_with}
-    )
+    wars = sorted({tuple(sorted((a, b))) for a, state in world.actors.items() for b in state.at_war_with})
     keep = max(0, recent)
     return PublicView(
         title=scenario.scenario.title,
