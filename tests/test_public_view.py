@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from wargame.analysis.aar.hotwash import hot_wash, hot_wash_text
-from wargame.analysis.aar.public import UNWRAPPED, hot_wash_paragraphs, public_picture
+from wargame.analysis.aar.public import PARAGRAPHS, UNWRAPPED, hot_wash_paragraphs, public_picture
 from wargame.engine.journal import EVERYONE, Event
 from wargame.engine.kinds import Kind
 from wargame.model.clock import DAY
@@ -40,9 +40,11 @@ def _session(name: str, seed: int) -> Session:
 
 
 def _check(session: Session, view: PublicView) -> None:
-    """``view`` holds exactly the public picture of ``session`` now, and nothing private."""
-    white = session.white_cell()
-    public = [e for e in white.events if EVERYONE in e.see]
+    """``view`` holds exactly the public picture of ``session`` now, and nothing private: checked
+    against the white cell's full journal (every event, with its truth) and every open prompt."""
+    journal = session.events  # the white cell's events (WhiteCellView.events): all of them
+    prompts = session.world.open_prompts()  # every open prompt, bots' too
+    public = [e for e in journal if EVERYONE in e.see]
     stripped = [attrs.evolve(e, truth=None) for e in public]
     # the events: the latest public ones, exactly, without truth
     assert list(view.events) == stripped[-len(view.events) :] if view.events else not public
@@ -51,10 +53,10 @@ def _check(session: Session, view: PublicView) -> None:
     assert list(view.statements) == [e for e in stripped if e.kind == Kind.STATEMENT][-40:]
     # the seats: deciding exactly when an open prompt waits, with its nearest deadline only
     for s in view.seats:
-        mine = [p for p in white.pending if p.seat == s.seat and p.deadline > session.now]
+        mine = [p.deadline for p in prompts if p.seat == s.seat and p.deadline > session.now]
         if session.seats[s.seat] == "human" and not session.finished:
             assert s.deciding == bool(mine)
-            assert s.deadline == (min(p.deadline for p in mine) if mine else None)
+            assert s.deadline == (min(mine) if mine else None)
         else:
             assert not s.deciding  # a bot answers at once
     # wars: each pair began with a public event or the scenario
@@ -68,9 +70,10 @@ def _check(session: Session, view: PublicView) -> None:
     text = json.dumps({**public_view_json(view), "hot_wash": []}, ensure_ascii=False)
     assert '"truth"' not in text
     assert CANARY_NOTE not in text and CANARY_AGENT not in text
-    for p in white.pending:
+    for p in prompts:
         assert p.id not in text and p.question not in text
-    private = {e.line() for e in white.events if EVERYONE not in e.see}
+    lines = session.lines[1:]  # the journal's lines, one an event (after the header)
+    private = {line for line, e in zip(lines, journal, strict=True) if EVERYONE not in e.see}
     assert not any(json.dumps(e, sort_keys=True, separators=(",", ":")) in private for e in _events(text))
     assert public_view_from_json(json.loads(json.dumps(public_view_json(view)))) == view
 
@@ -95,8 +98,7 @@ def _whole_game(name: str, seed: int) -> int:
         checked += 1
     view = public_picture(session)
     _check(session, view)
-    assert view.finished and view.hot_wash
-    assert view.hot_wash == tuple(hot_wash_text(hot_wash(session), UNWRAPPED, 18).splitlines())
+    assert view.finished and view.hot_wash[0].startswith("HOT WASH: ")
     return checked
 
 
@@ -174,7 +176,9 @@ def test_the_hot_wash_is_shown_only_at_the_end() -> None:
     assert public_picture(session).hot_wash == ()
     session.run_to_end()
     assert hot_wash_paragraphs(session) is hot_wash_paragraphs(session)  # made once
-    assert public_picture(session).hot_wash[0].startswith("HOT WASH: Drôle de guerre, 1939, finished")
+    shown = public_picture(session).hot_wash
+    assert shown[0].startswith("HOT WASH: Drôle de guerre, 1939, finished")
+    assert shown == tuple(hot_wash_text(hot_wash(session), UNWRAPPED, PARAGRAPHS).splitlines())
 
 
 @pytest.mark.parametrize(
