@@ -44,7 +44,7 @@ def _check(session: Session, view: PublicView) -> None:
     against the white cell's full journal (every event, with its truth) and every open prompt."""
     journal = session.events  # the white cell's events (WhiteCellView.events): all of them
     prompts = session.world.open_prompts()  # every open prompt, bots' too
-    public = [e for e in journal if EVERYONE in e.see]
+    public = [e for e in journal if EVERYONE in e.see and e.kind != Kind.START]
     stripped = [attrs.evolve(e, truth=None) for e in public]
     # the events: the latest public ones, exactly, without truth
     assert list(view.events) == stripped[-len(view.events) :] if view.events else not public
@@ -69,6 +69,7 @@ def _check(session: Session, view: PublicView) -> None:
     # what crosses the wire: nothing private at all (the hot wash, once over, is the debrief)
     text = json.dumps({**public_view_json(view), "hot_wash": []}, ensure_ascii=False)
     assert '"truth"' not in text
+    assert '"seed"' not in text  # the root seed replays the aggressor's plan
     assert CANARY_NOTE not in text and CANARY_AGENT not in text
     for p in prompts:
         assert p.id not in text and p.question not in text

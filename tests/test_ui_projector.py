@@ -38,10 +38,10 @@ def _game(*humans: str) -> Session:
 
 @cache
 def before_the_war() -> PublicView:
-    """24 Aug 1939, 06:00: France and Britain have decisions open (statements, mobilisation);
-    nobody is at war."""
+    """24 Aug 1939, 06:10: France and Britain have decisions open (statements, mobilisation);
+    nobody is at war, and the Nazi-Soviet pact is the news."""
     s = _game("france", "uk")
-    s.advance_until(2 * DAY + 6 * HOUR)
+    s.advance_until(2 * DAY + 6 * HOUR + 10)
     return public_picture(s, running=False, speed="12 hours/s")
 
 
@@ -87,7 +87,7 @@ async def test_the_screen_shows_the_public_picture_and_turns_into_the_hot_wash(s
         text = _text(app)
         assert "STILL DECIDING" in text and "France" in text and "United Kingdom" in text
         assert "No state is at war." in text
-        assert app.screen.query_one(Digits).value == "1939-08-24 06:00"
+        assert app.screen.query_one(Digits).value == "1939-08-24 06:10"
         views.append(at_war())  # the source has a new view: shown at the next poll
         await pilot.pause(0.2)
         text = _text(app)

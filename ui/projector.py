@@ -164,6 +164,7 @@ class ProjectorScreen(Screen[None]):
     ProjectorScreen #projside { width: 30; height: 100%; padding: 0 1; }
     ProjectorScreen.-wide #projside { width: 1fr; }
     ProjectorScreen.-wide #projclock { margin: 2 0 0 0; }
+    ProjectorScreen.-wide #projdeciding { border: round $warning; max-height: 5; padding: 0 2; }
     ProjectorScreen .projhead { height: 1; text-style: bold underline; }
     ProjectorScreen #projwars { height: auto; max-height: 50%; margin: 0 0 1 0; }
     ProjectorScreen #projwash { height: 1fr; padding: 0 1; display: none; }
@@ -225,7 +226,8 @@ class ProjectorScreen(Screen[None]):
         self.query_one("#projclock", Digits).update(clock_digits(view.date))
         self.query_one("#projdate", Static).update(plain(long_date(view.date)))
         self.query_one("#projdeciding", Static).update(deciding_text(view))
-        self.query_one("#projticker", Static).update(ticker_text(view.events, spaced=wide))
+        limit = TICKER * 2 if wide else TICKER
+        self.query_one("#projticker", Static).update(ticker_text(view.events, limit, spaced=wide))
         self.query_one("#projwars", Static).update(wars_text(view))
         self.query_one("#projstatements", Static).update(statements_text(view))
         self.set_class(view.finished, "-over")

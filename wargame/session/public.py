@@ -7,7 +7,9 @@ shows the hot wash. It is built by one function, :func:`public_view`, from an al
 manner of :func:`wargame.session.views.seat_view`:
 
 - **events**: only those the journal marks for everyone (``see`` holds ``all``: the same rule by
-  which each seat's view takes its public events), with ground truth (``truth``) stripped;
+  which each seat's view takes its public events), with ground truth (``truth``) stripped, less
+  the ``start`` event (:data:`WITHHELD`: it records the game's root seed, and the seed with the
+  scenario file replays the aggressor's plan: its attack date, drawn at the start);
 - **wars**: the pairs of states at war. Every war begins with a public event (an invasion, a
   declaration of war, an intervention) or is under way at the start (the scenario says so);
 - **seats**: each seat's name, whether people play it, and whether it has an open prompt and
@@ -38,6 +40,7 @@ from wargame.session.seats import HUMAN
 from wargame.session.session import Session
 from wargame.session.views import seen_by
 
+WITHHELD = frozenset({Kind.START})  # public events a view leaves out (see the module docstring)
 RECENT = 40  # public events a view carries by default: a ticker's worth, not the whole journal
 VERSION = 1  # of the JSON form (public_view_json)
 
@@ -84,9 +87,10 @@ class PublicView:
 
 def public_events(session: Session) -> tuple[Event, ...]:
     """Every public event so far, oldest first, without ground truth: the events a seat sees
-    because they are for everyone. (The views' cache keeps them per audience, and ``all`` is an
-    audience of its own: :meth:`Event.visible_to` of ``all`` is exactly ``all in see``.)"""
-    return seen_by(session.world, EVERYONE)
+    because they are for everyone, less the :data:`WITHHELD` kinds. (The views' cache keeps them
+    per audience, and ``all`` is an audience of its own: :meth:`Event.visible_to` of ``all`` is
+    exactly ``all in see``.)"""
+    return tuple(e for e in seen_by(session.world, EVERYONE) if e.kind not in WITHHELD)
 
 
 def public_view(
