@@ -6,6 +6,7 @@ import json
 
 import attrs
 import pytest
+from conftest import asked
 
 from wargame.analysis.aar.hotwash import hot_wash, hot_wash_text
 from wargame.analysis.aar.public import PARAGRAPHS, UNWRAPPED, hot_wash_paragraphs, public_picture
@@ -121,12 +122,7 @@ def test_the_public_view_of_whole_games_of_other_scenarios(name: str) -> None:
 
 def test_a_declaration_of_war_is_public_at_once_and_an_intelligence_report_never() -> None:
     session = Session(scenarios.load("drole-de-guerre-1939"), seed=1, seats={"france": "human"})
-    while not any(p.kind == "declare_war" for p in session.pending("france")):
-        session.advance_to_decision()
-        for p in session.pending("france"):
-            if p.kind != "declare_war":
-                session.submit("france", p.id, p.default)
-    prompt = next(p for p in session.pending("france") if p.kind == "declare_war")
+    prompt = asked(session, "france", "declare_war")
     before = public_view(session)
     assert ("france", "germany") not in before.wars
     assert [s.name for s in before.deciding] == ["France"]

@@ -6,7 +6,7 @@ import html
 from functools import cache
 
 import pytest
-from conftest import FLAGSHIP, recorded
+from conftest import FLAGSHIP, asked, recorded
 from textual.app import App
 from textual.widgets import Digits
 
@@ -49,12 +49,7 @@ def before_the_war() -> PublicView:
 def at_war() -> PublicView:
     """4 Sep 1939, noon: France has declared war (the room's decision), Britain too (the record)."""
     s = _game("france")
-    while not any(p.kind == "declare_war" for p in s.pending("france")):
-        s.advance_to_decision()
-        for p in s.pending("france"):
-            if p.kind != "declare_war":
-                s.submit("france", p.id, p.default)
-    prompt = next(p for p in s.pending("france") if p.kind == "declare_war")
+    prompt = asked(s, "france", "declare_war")
     s.submit("france", prompt.id, "declare", reason="the Poles need us")
     s.advance_until(13 * DAY + 12 * HOUR)
     return public_picture(s, running=True, speed="4 hours/s")
