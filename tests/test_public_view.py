@@ -154,7 +154,7 @@ def test_who_is_deciding_shows_the_nearest_deadline_and_nothing_of_the_prompt() 
         assert s.deadline_date.endswith("1939 " + s.deadline_date[-5:])
     assert not any(s.deciding for s in view.seats if not s.human)
     assert set(attrs.fields_dict(SeatStatus)) == {
-        "seat", "name", "human", "deciding", "deadline", "deadline_date"
+        "seat", "name", "human", "deciding", "deadline", "deadline_date", "box_left"
     }  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from functools import cache
 import pytest
 from conftest import FLAGSHIP, asked, recorded
 from textual.app import App
-from textual.widgets import Digits
+from textual.widgets import Digits, Static
 
 from ui.projector import ProjectorScreen, rewrap
 from wargame.analysis.aar.public import public_picture
@@ -23,12 +23,12 @@ SMALL, BIG = (80, 24), (160, 45)
 class ProjectorApp(App[None]):
     """A test app: the projector screen, shown the views it is given (as a network client's)."""
 
-    def __init__(self, view: PublicView | None = None, source=None) -> None:
+    def __init__(self, view: PublicView | None = None, source=None, wall=lambda: 0.0) -> None:
         super().__init__()
-        self.first, self.source = view, source
+        self.first, self.source, self.wall = view, source, wall
 
     def on_mount(self) -> None:
-        self.push_screen(ProjectorScreen(source=self.source, view=self.first, poll=0.05))
+        self.push_screen(ProjectorScreen(source=self.source, view=self.first, poll=0.05, wall=self.wall))
 
 
 def _game(*humans: str) -> Session:
@@ -38,11 +38,12 @@ def _game(*humans: str) -> Session:
 
 @cache
 def before_the_war() -> PublicView:
-    """24 Aug 1939, 06:10: France and Britain have decisions open (statements, mobilisation);
-    nobody is at war, and the Nazi-Soviet pact is the news."""
+    """24 Aug 1939, 06:10: France and Britain have decisions open (statements, mobilisation),
+    France in a time box of which 4:32 are left; nobody is at war, and the Nazi-Soviet pact is
+    the news."""
     s = _game("france", "uk")
     s.advance_until(2 * DAY + 6 * HOUR + 10)
-    return public_picture(s, running=False, speed="12 hours/s")
+    return public_picture(s, running=False, speed="12 hours/s", boxes={"france": 272, "germany": 9})
 
 
 @cache
@@ -65,6 +66,7 @@ def the_end() -> PublicView:
 def test_the_moments_are_what_the_snapshots_say() -> None:
     before, war, end = before_the_war(), at_war(), the_end()
     assert not before.wars and {s.name for s in before.deciding} == {"France", "United Kingdom"}
+    assert [s.box_left for s in before.seats] == [None, None, 272, None, None]  # Germany's: ignored
     assert {("france", "germany"), ("germany", "uk"), ("germany", "poland")} <= set(war.wars)
     assert end.finished and end.hot_wash
 
@@ -110,6 +112,29 @@ async def test_a_view_pushed_to_the_screen_is_shown_at_once() -> None:
         await pilot.pause()
         assert "HOT WASH" in _text(app)
         assert screen.query_one("#projwash").has_focus  # the room scrolls it with the arrows
+
+
+async def test_a_time_box_counts_down_between_views() -> None:
+    clock = [1000.0]
+    app = ProjectorApp(before_the_war(), wall=lambda: clock[0])
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProjectorScreen)
+
+        def deciding() -> str:
+            return str(screen.query_one("#projdeciding", Static).content)
+
+        assert "France (4:32 to decide; 24m of game time left, to Thu 24 Aug 06:34)" in deciding()
+        assert "United Kingdom (5h 50m left" in deciding()  # no box for Britain
+        clock[0] += 30.5
+        screen.tick()
+        assert "France (4:02 to decide" in deciding()
+        clock[0] += 300
+        screen.tick()
+        assert "France (time is up; 24m of game time left" in deciding()
+        screen.show(at_war())  # a new view: its own figures (no box), counted from now
+        assert "France (4h 45m left" in deciding()
 
 
 def test_the_hot_wash_wraps_to_the_screen_with_hanging_indents() -> None:

@@ -15,6 +15,7 @@ widens and the ticker spaces its items.
 from __future__ import annotations
 
 import textwrap
+import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -67,8 +68,10 @@ def clock_words(view: PublicView) -> str:
     return f"{state}, {view.speed}" if view.speed else state
 
 
-def deciding_text(view: PublicView) -> Text:
-    """``STILL DECIDING: France (5h 41m left, to Fri 01 Sep 05:41), United Kingdom (...)``."""
+def deciding_text(view: PublicView, elapsed: float = 0.0) -> Text:
+    """``STILL DECIDING: France (5h 41m left, to Fri 01 Sep 05:41), United Kingdom (...)``; a
+    seat in a time box says how long it has by the wall clock first (``4:32 to decide``),
+    ``elapsed`` seconds after the view was made."""
     waiting = view.deciding
     if view.finished:
         return plain("")
@@ -79,9 +82,15 @@ def deciding_text(view: PublicView) -> Text:
         if i:
             out.append(", ")
         out.append(s.name, style="bold reverse")
+        parts = []
+        if s.box_left is not None:
+            left = max(0, s.box_left - int(elapsed))
+            parts.append(f"{left // 60}:{left % 60:02d} to decide" if left else "time is up")
         if s.deadline is not None:
-            left = format_duration(max(0, s.deadline - view.now))
-            out.append(f" ({left} left, to {_short(s.deadline_date)})")
+            game = format_duration(max(0, s.deadline - view.now))
+            parts.append(f"{game} {'of game time ' if parts else ''}left, to {_short(s.deadline_date)}")
+        if parts:
+            out.append(f" ({'; '.join(parts)})")
     return out
 
 
@@ -179,11 +188,14 @@ class ProjectorScreen(Screen[None]):
         source: Callable[[], PublicView | None] | None = None,
         view: PublicView | None = None,
         poll: float = 0.5,
+        wall: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.source = source
         self.view = view
         self.poll = poll
+        self.wall = wall  # seconds, for the time boxes' countdown (tests pass their own)
+        self.received = wall()  # when the view shown was received
 
     def compose(self) -> ComposeResult:
         yield Static(id="projbar")
@@ -206,6 +218,14 @@ class ProjectorScreen(Screen[None]):
         if self.source is not None:
             self.fetch()
             self.set_interval(self.poll, self.fetch)
+        self.set_interval(1.0, self.tick)
+
+    def tick(self) -> None:
+        """Count the time boxes down between views (a view says how long was left when made)."""
+        view = self.view
+        if view is not None and any(s.box_left for s in view.deciding):
+            elapsed = self.wall() - self.received
+            self.query_one("#projdeciding", Static).update(deciding_text(view, elapsed))
 
     def fetch(self) -> None:
         """Show the source's latest view, if it has a new one."""
@@ -217,6 +237,8 @@ class ProjectorScreen(Screen[None]):
 
     def show(self, view: PublicView) -> None:
         """Show ``view`` (a network client calls this with each view it receives)."""
+        if view != self.view:
+            self.received = self.wall()
         self.view = view
         if not self.is_mounted:
             return  # shown on mount
@@ -225,7 +247,7 @@ class ProjectorScreen(Screen[None]):
         self.query_one("#projbar", Static).update(plain(f"{view.title}  —  {status}"))
         self.query_one("#projclock", Digits).update(clock_digits(view.date))
         self.query_one("#projdate", Static).update(plain(long_date(view.date)))
-        self.query_one("#projdeciding", Static).update(deciding_text(view))
+        self.query_one("#projdeciding", Static).update(deciding_text(view, self.wall() - self.received))
         limit = TICKER * 2 if wide else TICKER
         self.query_one("#projticker", Static).update(ticker_text(view.events, limit, spaced=wide))
         self.query_one("#projwars", Static).update(wars_text(view))

@@ -14,7 +14,9 @@ manner of :func:`wargame.session.views.seat_view`:
   declaration of war, an intervention) or is under way at the start (the scenario says so);
 - **seats**: each seat's name, whether people play it, and whether it has an open prompt and
   the nearest deadline, never what it is asked, its options or its context;
-- **the clock**: whether it runs and how fast, given by the caller (a server's clock is its own);
+- **the clock**: whether it runs and how fast, and the seconds left in each deciding seat's time
+  box (the facilitator's wall-clock limit, :mod:`ui.tempo`), given by the caller: a server's clock
+  is its own;
 - **the hot wash**: given by the caller once the game is over (it is built by the analysis layer,
   above this one: :func:`wargame.analysis.aar.public.public_picture` fills it in).
 
@@ -55,6 +57,7 @@ class SeatStatus:
     deciding: bool  # it has an open prompt
     deadline: int | None = None  # the nearest deadline of its open prompts (minutes from the start)
     deadline_date: str = ""  # that deadline as a date ("Sun 03 Sep 1939 11:00"), "" if none
+    box_left: int | None = None  # wall-clock seconds left in its time box as the view was made
 
 
 @attrs.frozen(kw_only=True)
@@ -98,13 +101,15 @@ def public_view(
     *,
     running: bool | None = None,
     speed: str | None = None,
+    boxes: Mapping[str, int] | None = None,
     hot_wash: Sequence[str] = (),
     recent: int = RECENT,
 ) -> PublicView:
     """The public picture of ``session`` now (the session is not touched). ``running`` and
-    ``speed`` are the clock's, as the caller runs it; ``hot_wash`` the paragraphs of the hot
-    wash to show at the end (ignored before); ``recent`` how many of the latest public events
-    (and statements) to carry."""
+    ``speed`` are the clock's, as the caller runs it; ``boxes`` each seat's seconds left in the
+    time box of its nearest decision (for seats deciding; others are ignored); ``hot_wash`` the
+    paragraphs of the hot wash to show at the end (ignored before); ``recent`` how many of the
+    latest public events (and statements) to carry."""
     world = session.world
     scenario = session.scenario
     start = scenario.scenario.start
@@ -122,6 +127,7 @@ def public_view(
             deciding=seat in nearest,
             deadline=nearest.get(seat),
             deadline_date=format_instant(start, nearest[seat]) if seat in nearest else "",
+            box_left=(boxes or {}).get(seat) if seat in nearest else None,
         )
         for seat, controller in session.seats.items()
     )
@@ -222,7 +228,7 @@ def _war(w: Any) -> tuple[str, str]:
 def _seat_from_json(s: Any) -> SeatStatus:
     if not isinstance(s, Mapping):
         raise TypeError("a seat must be an object")
-    deadline = s.get("deadline")
+    deadline, box = s.get("deadline"), s.get("box_left")
     return SeatStatus(
         seat=str(s["seat"]),
         name=str(s["name"]),
@@ -230,4 +236,5 @@ def _seat_from_json(s: Any) -> SeatStatus:
         deciding=bool(s["deciding"]),
         deadline=None if deadline is None else int(deadline),
         deadline_date=str(s.get("deadline_date", "")),
+        box_left=None if box is None else int(box),
     )
