@@ -2,7 +2,8 @@
 
 A seminar's projector shows what every team knows alike (:class:`~wargame.session.public.PublicView`):
 the date and time in large digits, the clock (running or paused, and how fast), who is still
-deciding and how long is left to the nearest deadline, the wars declared, the latest public events
+deciding and how long is left to the nearest deadline (and in its time box, counted down each
+second between views), the wars declared, the latest public events
 as a news ticker (newest first) and the public statements. When the game is over it turns into
 the hot wash for everyone, scrolled by keyboard (arrows, page up/down, home/end).
 
