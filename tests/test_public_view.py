@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+from functools import cache
 
 import attrs
 import pytest
 from conftest import asked
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wargame.analysis.aar.hotwash import hot_wash, hot_wash_text
 from wargame.analysis.aar.public import PARAGRAPHS, UNWRAPPED, hot_wash_paragraphs, public_picture
@@ -186,6 +190,8 @@ def test_the_hot_wash_is_shown_only_at_the_end() -> None:
         (lambda o: o.update(wars=[["a"]]), TypeError),
         (lambda o: o.update(events=[{"kind": "nonsense"}]), (KeyError, ValueError)),
         (lambda o: o.update(names=[]), TypeError),
+        (lambda o: o.update(now=float("inf")), ValueError),
+        (lambda o: o["seats"].append(["not", "a", "seat"]), TypeError),
     ],
 )
 def test_a_malformed_public_view_is_refused(change, error) -> None:
@@ -197,6 +203,11 @@ def test_a_malformed_public_view_is_refused(change, error) -> None:
         public_view_from_json(obj)
 
 
+def test_a_public_view_that_is_not_an_object_is_refused() -> None:
+    with pytest.raises(TypeError):
+        public_view_from_json([])  # type: ignore[arg-type]
+
+
 def test_truth_sent_inside_an_event_is_dropped_on_arrival() -> None:
     session = _session("drole-de-guerre-1939", 1)
     session.advance(12 * DAY)
@@ -204,3 +215,38 @@ def test_truth_sent_inside_an_event_is_dropped_on_arrival() -> None:
     invasion = next(e for e in obj["events"] if e["kind"] == "invasion")
     invasion["truth"] = {"postponements": 3}
     assert all(e.truth is None for e in public_view_from_json(obj).events)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_any_damage_to_a_public_view_is_refused_cleanly(data) -> None:
+    """A damaged view (a client's input from the wire) rebuilds or raises KeyError, TypeError or
+    ValueError: never another exception."""
+    obj = json.loads(json.dumps(public_view_json(_view_at_war())))
+    for _ in range(data.draw(st.integers(1, 3))):
+        target = obj
+        while isinstance(target, (dict, list)) and target and data.draw(st.booleans()):
+            key = data.draw(st.sampled_from(list(target) if isinstance(target, dict) else range(len(target))))
+            if not isinstance(target[key], (dict, list)) or not target[key]:
+                break
+            target = target[key]
+        if isinstance(target, dict) and target:
+            target[data.draw(st.sampled_from(list(target)))] = data.draw(JSON_VALUES)
+        elif isinstance(target, list) and target:
+            target[data.draw(st.integers(0, len(target) - 1))] = data.draw(JSON_VALUES)
+    with contextlib.suppress(KeyError, TypeError, ValueError):
+        public_view_from_json(obj)
+
+
+@cache
+def _view_at_war() -> PublicView:
+    session = _session("drole-de-guerre-1939", 1)
+    session.advance(14 * DAY)
+    return public_view(session)

@@ -184,6 +184,15 @@ def public_view_from_json(obj: Mapping[str, Any]) -> PublicView:
 
     Raises KeyError, TypeError or ValueError if it is malformed (a field missing or of the wrong
     type, an unknown version or event kind)."""
+    if not isinstance(obj, Mapping):
+        raise TypeError("a public view must be an object")
+    try:
+        return _from_json(obj)
+    except (AttributeError, OverflowError) as err:  # a list where an object belongs, an infinity
+        raise ValueError(f"a malformed public view: {err}") from None
+
+
+def _from_json(obj: Mapping[str, Any]) -> PublicView:
     if obj.get("version") != VERSION:
         raise ValueError(f"unknown public view version {obj.get('version')!r} (this reads {VERSION})")
     names = obj["names"]
