@@ -108,6 +108,10 @@ async def test_a_view_pushed_to_the_screen_is_shown_at_once() -> None:
         screen.show(at_war())
         await pilot.pause()
         assert "France ✕ Germany" in _text(app)
+        screen.set_notice("reconnecting…")  # the client lost the server: the room is told
+        assert str(screen.query_one("#projbar", Static).content).startswith("reconnecting…  ·  Drôle")
+        screen.set_notice("")
+        assert str(screen.query_one("#projbar", Static).content).startswith("Drôle de guerre, 1939  ·  ▶")
         screen.show(the_end())
         await pilot.pause()
         assert "HOT WASH" in _text(app)

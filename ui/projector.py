@@ -175,6 +175,7 @@ class ProjectorScreen(Screen[None]):
     ProjectorScreen.-wide #projside { width: 1fr; }
     ProjectorScreen.-wide #projclock { margin: 2 0 0 0; }
     ProjectorScreen.-wide #projdeciding { border: round $warning; max-height: 5; padding: 0 2; }
+    ProjectorScreen #projbar.-notice { background: $error; }
     ProjectorScreen .projhead { height: 1; text-style: bold underline; }
     ProjectorScreen #projwars { height: auto; max-height: 50%; margin: 0 0 1 0; }
     ProjectorScreen #projwash { height: 1fr; padding: 0 1; display: none; }
@@ -197,6 +198,7 @@ class ProjectorScreen(Screen[None]):
         self.poll = poll
         self.wall = wall  # seconds, for the time boxes' countdown (tests pass their own)
         self.received = wall()  # when the view shown was received
+        self.notice = ""  # the client's word on its connection ("reconnecting…"), "" if none
 
     def compose(self) -> ComposeResult:
         yield Static(id="projbar")
@@ -244,8 +246,7 @@ class ProjectorScreen(Screen[None]):
         if not self.is_mounted:
             return  # shown on mount
         wide = self.has_class("-wide")
-        status = "  ·  ".join(x for x in (clock_words(view), count(view.public_events, "public event")) if x)
-        self.query_one("#projbar", Static).update(plain(f"{view.title}  —  {status}"))
+        self._bar()
         self.query_one("#projclock", Digits).update(clock_digits(view.date))
         self.query_one("#projdate", Static).update(plain(long_date(view.date)))
         self.query_one("#projdeciding", Static).update(deciding_text(view, self.wall() - self.received))
@@ -256,6 +257,21 @@ class ProjectorScreen(Screen[None]):
         self.set_class(view.finished, "-over")
         if view.finished:
             self._show_wash()
+
+    def set_notice(self, notice: str) -> None:
+        """Say ``notice`` first on the top bar (a network client: ``reconnecting…``; "" clears it):
+        the room sees the picture may be stale."""
+        self.notice = notice
+        if self.is_mounted:
+            self._bar()
+
+    def _bar(self) -> None:
+        view = self.view
+        parts = [self.notice] if self.notice else []
+        if view is not None:
+            parts += [view.title, clock_words(view), count(view.public_events, "public event")]
+        self.query_one("#projbar", Static).update(plain("  ·  ".join(p for p in parts if p)))
+        self.query_one("#projbar").set_class(bool(self.notice), "-notice")
 
     def _show_wash(self) -> None:
         assert self.view is not None
