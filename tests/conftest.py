@@ -11,6 +11,7 @@ from wargame.engine.payload import Payload
 from wargame.model.clock import DAY
 from wargame.model.scenario_files import scenarios
 from wargame.session.session import Session
+from wargame.session.views import PromptView
 
 FLAGSHIP = "drole-de-guerre-1939"
 
@@ -37,6 +38,19 @@ def play(seed: int = 1, seats=(), overrides=(), name: str = FLAGSHIP, record: bo
     session = Session(scenarios.load(name, overrides), seed=seed, seats=seats)
     session.run_to_end()
     return session
+
+
+def asked(session: Session, seat: str, kind: str) -> PromptView:
+    """Run ``session`` until the human ``seat`` is asked a question of ``kind`` (its other
+    questions answered with their defaults, as an absent player's would be); that prompt."""
+    while not any(p.kind == kind for p in session.pending(seat)):
+        if session.finished:
+            raise AssertionError(f"{seat} was never asked {kind!r}")
+        session.advance_to_decision()
+        for p in session.pending(seat):
+            if p.kind != kind:
+                session.submit(seat, p.id, p.default)
+    return next(p for p in session.pending(seat) if p.kind == kind)
 
 
 async def settle(pilot: Any) -> None:
