@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from net_support import scripted_session, serving
+from net_support import joined, scripted_session, serving
 from textual.widgets import DataTable, Static
 
 from ui.join import JoinApp, _first_contact
@@ -66,3 +66,30 @@ async def test_the_white_cells_keys_run_the_servers_clock_and_a_seats_screen_fol
             await cp.press("n")
             await cp.pause(0.2)
             assert session.now == now
+
+
+@pytest.mark.slow
+async def test_the_spectators_code_shows_the_projector_fed_by_the_server(tmp_path: Path) -> None:
+    """The projector over the wire: the public picture the server builds, and who is deciding
+    once the white cell's clock brings a prompt."""
+    from ui.join import ProjectorApp
+    from ui.projector import ProjectorScreen
+
+    journal = tmp_path / "g.jsonl"
+    session, _ = scripted_session("tutorial", 1, "tutorial-opening", journal, hold=True)
+    async with serving(session, journal) as (server, url), joined(server, url, ["white"]) as c:
+        code = server.codes.code_of("spectator")
+        assert await _first_contact(Client(url, code)) == "spectator"
+        app = ProjectorApp(Client(url, code))
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(40):
+                if session.pending():
+                    break
+                await c["white"].request("tempo", action="step")
+            await pilot.pause(0.5)
+            screen = app.screen
+            assert isinstance(screen, ProjectorScreen)
+            assert screen.view is not None and screen.view.now == session.now
+            deciding = str(screen.query_one("#projdeciding", Static).render())
+            assert "STILL DECIDING" in deciding
+            assert all(session.scenario.actor(p.seat).name in deciding for p in session.pending())

@@ -42,8 +42,13 @@ async def test_no_frame_to_a_seat_carries_ground_truth_or_another_seats_inbox(tm
         for snap in frames[role]:
             # the hot wash (truth beside belief) is for everyone once the game is over, as at one
             # terminal; before the end no frame carries it
+            # (the projector's public view carries it in its own field, "hot_wash", likewise)
             assert "hot_wash" not in snap or snap["clock"]["finished"]
-            text = json.dumps({k: v for k, v in snap.items() if k != "hot_wash"}, ensure_ascii=False)
+            assert not snap["view"].get("hot_wash") or snap["clock"]["finished"]
+            view = {k: v for k, v in snap["view"].items() if k != "hot_wash"}
+            text = json.dumps(
+                {**{k: v for k, v in snap.items() if k != "hot_wash"}, "view": view}, ensure_ascii=False
+            )
             assert CANARY_NOTE not in text and CANARY_VALUE not in text
             events = snap["view"]["events"]
             assert all("truth" not in e for e in events)

@@ -16,17 +16,16 @@ import argparse
 import asyncio
 from typing import TYPE_CHECKING, Any, cast
 
-from textual.app import App, ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.app import App
 
 from ui.app import WargameApp
+from ui.projector import ProjectorScreen
 from ui.remote import RemoteSession
 from ui.tempo import BOXES, following
-from ui.text import plain, short_when
 from wargame.engine.decisions import WHITE
 from wargame.net.client import Client, Refused
 from wargame.session.pace import SPEEDS
+from wargame.session.public import public_view_from_json
 from wargame.session.setting import Setting
 
 if TYPE_CHECKING:
@@ -207,44 +206,36 @@ class JoinApp(WargameApp):
         self.exit("")
 
 
-class SpectatorApp(App[None]):
-    """A minimal public screen: the date, the clock, who is deciding, the public events.
+class ProjectorApp(App[None]):
+    """The projector's app for the spectators' code: the public picture, large
+    (:class:`~ui.projector.ProjectorScreen`), each view pushed as the server sends it
+    (:func:`wargame.net.snapshot.spectator_snapshot`), "reconnecting…" on its bar while the
+    connection is down."""
 
-    The hook for the projector screen (ui/projector.py, issue #19 part 3): it reads the same
-    spectator snapshot (:func:`wargame.net.snapshot.spectator_snapshot`)."""
-
+    TITLE = "wargame: projector"
     BINDINGS = [("q", "quit", "Quit")]
 
     def __init__(self, client: Client) -> None:
         super().__init__()
         self.client = client
-        client.on_change = lambda _: self.refresh_view()
+        self.projector = ProjectorScreen()
+        client.on_change = self._changed
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="clockbar")
-        with VerticalScroll():
-            yield Static(id="public")
-        yield Footer()
+    def _changed(self, _client: Client) -> None:
+        self.call_later(self.refresh_view)
 
     def on_mount(self) -> None:
+        self.push_screen(self.projector)
         self.run_worker(self.client.run(), exit_on_error=False)
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        snap = self.client.snapshot
-        if snap is None or not self.is_running:
+        if not self.is_running or not self.projector.is_mounted:
             return
-        clock, setting = snap["clock"], Setting.from_json(snap["setting"])
-        state = "GAME OVER" if clock["finished"] else ("▶ running" if clock["running"] else "⏸ paused")
-        deciding = ", ".join(a.name for a in setting.actors if a.id in clock["deciding"]) or "nobody"
-        live = "" if self.client.status == "live" else "reconnecting… — "
-        self.query_one("#clockbar", Static).update(
-            plain(f"{live}{setting.scenario.title} — {clock['date']} — {state} — deciding: {deciding}")
-        )
-        lines = [
-            f"{short_when(setting.scenario.start, e['t'])}  {e['text']}" for e in snap["view"]["events"][-40:]
-        ]
-        self.query_one("#public", Static).update(plain("\n".join(reversed(lines))))
+        self.projector.set_notice("" if self.client.status == "live" else "reconnecting…")
+        snap = self.client.snapshot
+        if snap is not None:
+            self.projector.show(public_view_from_json(snap["view"]))
 
 
 def cmd_join(args: argparse.Namespace) -> int:
@@ -259,7 +250,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     finally:
         runner.close()
     if welcome == "spectator":
-        app: App[Any] = SpectatorApp(Client(args.url, args.code, None))
+        app: App[Any] = ProjectorApp(Client(args.url, args.code, None))
     else:
         app = JoinApp(client)
         client.status = "connecting"

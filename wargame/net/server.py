@@ -104,8 +104,15 @@ class Server:
         elif grant.role == WHITE_ROLE:
             body = white_snapshot(self.session)
         else:
-            body = spectator_snapshot(self.session)
-        if self.session.finished:
+            pending = self.session.pending()
+            left = self.boxes(pending)
+            seats: dict[str, int] = {}
+            for p in pending:
+                if p.id in left:
+                    seats[p.seat] = min(seats.get(p.seat, left[p.id]), left[p.id])
+            speed = SPEEDS[self.speed][0]
+            body = spectator_snapshot(self.session, running=self.running, speed=speed, boxes=seats)
+        if self.session.finished and grant.role != SPECTATOR_ROLE:  # (the public view carries it)
             body["hot_wash"] = self.hot_wash()
         return encode("snapshot", seq=self.seq, role=grant.role, clock=self.clock(), **body)
 

@@ -20,13 +20,14 @@ from typing import Any, TypeVar
 
 import attrs
 
-from wargame.engine.journal import EVERYONE, Event
+from wargame.engine.journal import Event
 from wargame.engine.kinds import Kind
 from wargame.engine.payload import canonical
 from wargame.model.scenario_files.structure import CONVERTER
+from wargame.session.public import public_view_json
 from wargame.session.session import Session
 from wargame.session.setting import Setting
-from wargame.session.views import SeatView, WhiteCellView, seat_events
+from wargame.session.views import SeatView, WhiteCellView
 
 T = TypeVar("T")
 
@@ -98,17 +99,20 @@ def white_snapshot(session: Session) -> dict[str, Any]:
     }
 
 
-def spectator_snapshot(session: Session) -> dict[str, Any]:
-    """The public picture: date, public events, who is still deciding (the projector's feed).
+def spectator_snapshot(
+    session: Session,
+    running: bool | None = None,
+    speed: str | None = None,
+    boxes: Mapping[str, int] | None = None,
+) -> dict[str, Any]:
+    """The public picture for the projector (:func:`wargame.analysis.aar.public.public_picture`:
+    built from the public view's allowlist, the hot wash in it once the game is over), with the
+    server's clock (``running``, ``speed``) and each deciding seat's time box (seat -> seconds).
+    Nothing else decides what a spectator receives."""
+    from wargame.analysis.aar.public import public_picture
 
-    The hook for a projector screen: a richer public view replaces the body of this function,
-    and nothing else decides what a spectator receives."""
-    events = [e.to_json() for e in seat_events(session.events, EVERYONE) if e.kind not in WITHHELD]
-    return {
-        "seat": "",
-        "view": {"now": session.now, "date": session.date, "events": events},
-        "setting": Setting.of(session.scenario, None).to_json(),
-    }
+    view = public_picture(session, running=running, speed=speed, boxes=boxes)
+    return {"seat": "", "view": public_view_json(view)}
 
 
 def whole_scenario(session: Session) -> dict[str, Any]:
