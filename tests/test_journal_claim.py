@@ -119,7 +119,7 @@ def test_a_new_batch_refuses_to_play_over_its_runs_journals(
     capsys.readouterr()
     assert main([*BATCH, "--journals", str(folder), "--out", str(out)]) == 2
     err = capsys.readouterr().err
-    assert "already holds journals of this batch's runs (3, e.g. run-00000-seed-" in err
+    assert "already holds journals under this batch's run names (3, e.g. run-00000-seed-" in err
     assert "never overwritten" in err and "runs in" not in err  # nothing was played
     assert not out.exists() and not partial_path(str(out)).exists()
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

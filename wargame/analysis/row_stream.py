@@ -81,7 +81,7 @@ def check_run_journals(
         there = [p for p in paths.values() if p.exists() or p.is_symlink()]
         if there:
             raise RowFileError(
-                f"{folder!r} already holds journals of this batch's runs ({len(there)}, e.g. "
+                f"{folder!r} already holds journals under this batch's run names ({len(there)}, e.g. "
                 f"{there[0].name}); they are never overwritten: continue a cut batch with --out "
                 "and --resume, or choose another --journals folder"
             )
