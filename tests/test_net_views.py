@@ -63,3 +63,55 @@ async def test_no_frame_to_a_seat_carries_ground_truth_or_another_seats_inbox(tm
                     m["actor"] == role for m in snap["setting"]["mobilisation"]
                 )
                 assert "invasion_at" not in text and "white_cell_notes" not in text
+
+
+def _frames_of_a_game_with_every_seat_human(scenario: str) -> tuple[Any, dict[str, list[str]], set[str]]:
+    """Every role's frame after each step of ``scenario`` with every seat (the aggressor too)
+    played by people who let every decision fall to its default: (session, role -> frames,
+    the prompt ids the game opened)."""
+    from wargame.model.scenario_files import scenarios
+    from wargame.net.codes import SEAT_ROLE, SPECTATOR_ROLE, Codes, Grant
+    from wargame.net.server import Server
+    from wargame.session.session import Session
+
+    loaded = scenarios.load(scenario, [])
+    seats = {s: "human" for s in loaded.scenario.seat_ids}
+    session = Session(loaded, seed=1, seats=seats, journal=None)
+    server = Server(session, Codes.fresh(list(seats)))
+    server.box = 5  # time boxes on: they must not cross roles either
+    grants = {s: Grant(SEAT_ROLE, s) for s in seats} | {"spectator": Grant(SPECTATOR_ROLE)}
+    frames: dict[str, list[str]] = {role: [] for role in grants}
+    opened: set[str] = set()
+    for _ in range(400):
+        if session.finished:
+            break
+        server.run_clock(session.now + 360)
+        server.changed()
+        opened |= {p.id for p in session.pending()}
+        for role, grant in grants.items():
+            frames[role].append(server.snapshot(grant))
+        for p in session.due():
+            session.take_default(p.id, "white")
+    return session, frames, opened
+
+
+@pytest.mark.slow
+def test_no_frame_names_another_seats_prompt_or_the_hidden_attack_instant() -> None:
+    session, frames, opened = _frames_of_a_game_with_every_seat_human("tutorial")
+    aggressor = session.scenario.aggressor.actor
+    attacks = [pid for pid in opened if pid.startswith(f"attack-{aggressor}-")]
+    assert attacks, "the human aggressor was asked its attack order: the game tests the leak"
+    for role, sent in frames.items():
+        for frame in sent:
+            snap = json.loads(frame)
+            for pid in opened:
+                if pid.split("-")[-2] != role:  # a seat sees its own prompts, the spectator none
+                    assert pid not in frame, (role, pid)
+            for seat in snap.get("view", {}).get("seats", []):  # the projector's picture
+                assert "deadline" not in seat and "deadline_date" not in seat
+            if role != aggressor:
+                assert set(snap["clock"]["countdowns"]) <= {p for p in opened if p.split("-")[-2] == role}
+            # why the clock stopped, only if this role saw it: never a seat's private warning
+            assert snap["clock"]["stopped"] not in ("Attack warning", "Aggressor stands down") or (
+                role != "spectator" and role != aggressor
+            )

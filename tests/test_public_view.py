@@ -19,6 +19,7 @@ from wargame.engine.kinds import Kind
 from wargame.model.clock import DAY
 from wargame.model.scenario_files import scenarios
 from wargame.session.public import (
+    SECRET_PROMPTS,
     PublicView,
     SeatStatus,
     public_view,
@@ -56,12 +57,11 @@ def _check(session: Session, view: PublicView) -> None:
     assert view.public_events == len(public)
     assert all(e.truth is None and e.kind not in PRIVATE_KINDS for e in view.events)
     assert list(view.statements) == [e for e in stripped if e.kind == Kind.STATEMENT][-40:]
-    # the seats: deciding exactly when an open prompt waits, with its nearest deadline only
+    # the seats: deciding exactly when an open prompt the room may know of waits, never a deadline
     for s in view.seats:
-        mine = [p.deadline for p in prompts if p.seat == s.seat and p.deadline > session.now]
+        mine = [p for p in prompts if p.seat == s.seat and p.deadline > session.now]
         if session.seats[s.seat] == "human" and not session.finished:
-            assert s.deciding == bool(mine)
-            assert s.deadline == (min(mine) if mine else None)
+            assert s.deciding == any(p.kind not in SECRET_PROMPTS for p in mine)
         else:
             assert not s.deciding  # a bot answers at once
     # wars: each pair began with a public event or the scenario
@@ -145,21 +145,30 @@ def test_a_declaration_of_war_is_public_at_once_and_an_intelligence_report_never
     assert not any(r.text in texts for r in reports)
 
 
-def test_who_is_deciding_shows_the_nearest_deadline_and_nothing_of_the_prompt() -> None:
+def test_who_is_deciding_shows_no_deadline_and_nothing_of_the_prompt() -> None:
     humans = {"france": "human", "uk": "human"}
     session = Session(scenarios.load("drole-de-guerre-1939"), seed=1, seats=humans)
     session.advance(10 * DAY)
     view = public_view(session, running=False, speed="12 hours/s")
     pending = session.pending()
-    assert {s.seat for s in view.deciding} == {p.seat for p in pending}
-    assert [s.deadline for s in view.deciding] == sorted(s.deadline for s in view.deciding)
-    for s in view.deciding:
-        assert s.deadline == min(p.deadline for p in pending if p.seat == s.seat)
-        assert s.deadline_date.endswith("1939 " + s.deadline_date[-5:])
+    assert pending and {s.seat for s in view.deciding} == {p.seat for p in pending}
     assert not any(s.deciding for s in view.seats if not s.human)
-    assert set(attrs.fields_dict(SeatStatus)) == {
-        "seat", "name", "human", "deciding", "deadline", "deadline_date", "box_left"
-    }  # fmt: skip
+    # a game-time deadline could tell the room when a hidden prompt falls due: none is shown
+    assert set(attrs.fields_dict(SeatStatus)) == {"seat", "name", "human", "deciding", "box_left"}
+
+
+def test_a_human_aggressor_never_shows_as_deciding_its_attack_nor_when_it_falls_due() -> None:
+    loaded = scenarios.load("tutorial")
+    aggressor = loaded.scenario.aggressor.actor
+    session = Session(loaded, seed=1, seats={aggressor: "human"})
+    while not any(p.kind == "attack" for p in session.pending()) and not session.finished:
+        session.advance_until_news(session.now + 360)
+    attack = next(p for p in session.pending() if p.kind == "attack")  # its order window is open
+    view = public_view(session, boxes={aggressor: 300})
+    (seat,) = [s for s in view.seats if s.seat == aggressor]
+    assert not seat.deciding and seat.box_left is None
+    text = json.dumps(public_view_json(view))
+    assert attack.id not in text and str(attack.deadline) not in text
 
 
 def test_the_allowlist_of_a_public_view() -> None:

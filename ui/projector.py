@@ -2,8 +2,8 @@
 
 A seminar's projector shows what every team knows alike (:class:`~wargame.session.public.PublicView`):
 the date and time in large digits, the clock (running or paused, and how fast), who is still
-deciding and how long is left to the nearest deadline (and in its time box, counted down each
-second between views), the wars declared, the latest public events
+deciding and how long is left in its time box (counted down each second between views; never a
+game-time deadline, which could tell the room when a hidden prompt falls due), the wars declared, the latest public events
 as a news ticker (newest first) and the public statements. When the game is over it turns into
 the hot wash for everyone, scrolled by keyboard (arrows, page up/down, home/end).
 
@@ -29,7 +29,6 @@ from textual.widgets import Digits, Static
 from ui.text import plain
 from wargame.engine.journal import Event
 from wargame.engine.kinds import Kind
-from wargame.model.clock import format_duration
 from wargame.model.wording import count
 from wargame.session.public import PublicView
 
@@ -70,9 +69,8 @@ def clock_words(view: PublicView) -> str:
 
 
 def deciding_text(view: PublicView, elapsed: float = 0.0) -> Text:
-    """``STILL DECIDING: France (5h 41m left, to Fri 01 Sep 05:41), United Kingdom (...)``; a
-    seat in a time box says how long it has by the wall clock first (``4:32 to decide``),
-    ``elapsed`` seconds after the view was made."""
+    """``STILL DECIDING: France (4:32 to decide), United Kingdom``: a seat in a time box says how
+    long it has by the wall clock, ``elapsed`` seconds after the view was made."""
     waiting = view.deciding
     if view.finished:
         return plain("")
@@ -87,18 +85,9 @@ def deciding_text(view: PublicView, elapsed: float = 0.0) -> Text:
         if s.box_left is not None:
             left = max(0, s.box_left - int(elapsed))
             parts.append(f"{left // 60}:{left % 60:02d} to decide" if left else "time is up")
-        if s.deadline is not None:
-            game = format_duration(max(0, s.deadline - view.now))
-            parts.append(f"{game} {'of game time ' if parts else ''}left, to {_short(s.deadline_date)}")
         if parts:
             out.append(f" ({'; '.join(parts)})")
     return out
-
-
-def _short(date: str) -> str:
-    """``Fri 01 Sep 05:41``: a deadline without its year."""
-    parts = date.split()
-    return " ".join(parts[:3] + parts[4:]) if len(parts) == 5 else date
 
 
 def event_when(e: Event) -> str:

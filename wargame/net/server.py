@@ -28,6 +28,7 @@ from websockets.asyncio.server import ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
 
 from wargame.engine.decisions import WHITE, DecisionError
+from wargame.engine.journal import EVERYONE
 from wargame.net.codes import SEAT_ROLE, SPECTATOR_ROLE, WHITE_ROLE, Codes, Grant
 from wargame.net.protocol import (
     CLOSE_POLICY,
@@ -40,12 +41,14 @@ from wargame.net.protocol import (
     encode,
 )
 from wargame.net.snapshot import seat_snapshot, spectator_snapshot, white_snapshot, whole_scenario
+from wargame.session.public import public_prompts
 from wargame.session.pace import DEFAULT_SPEED, GRAIN, SPEEDS, STOPS, TICKS_PER_SECOND, is_stop
 from wargame.session.session import Session
 from wargame.session.views import PromptView
 
 HELLO_WAIT = 10.0  # seconds a new connection has to say hello
 HOT_WASH_WIDTH = 100  # columns of the hot wash sent at the end
+NEUTRAL_STOP = "for the room"  # why the clock stopped, to a role that did not see the reason
 
 
 class Server:
@@ -58,7 +61,8 @@ class Server:
         self.seq = 0
         self.running = False
         self.speed = DEFAULT_SPEED
-        self.stopped = ""  # why the clock stopped by itself
+        self.stopped = ""  # why the clock stopped by itself (the white cell's word)
+        self.stopped_for: frozenset[str] | None = None  # seats told why (None: everyone)
         self.live: dict[Grant, ServerConnection] = {}  # seats and the white cell: one screen each
         self.clients: dict[ServerConnection, Grant] = {}
         self.answers: dict[tuple[Grant, str], dict[str, Any]] = {}  # (who, ref) -> the answer sent
@@ -73,13 +77,22 @@ class Server:
 
     # -- what each role sees -------------------------------------------------------------
 
-    def clock(self) -> dict[str, Any]:
+    def clock(self, grant: Grant) -> dict[str, Any]:
+        """The clock as ``grant``'s role may see it: a seat its own prompts' countdowns and time
+        boxes, the white cell every prompt's, a spectator none (its public view says which seats
+        are deciding, with their boxes). Why the clock stopped only if the role saw it happen."""
         s = self.session
-        pending = s.pending()
+        if grant.role == WHITE_ROLE:
+            pending = s.pending()
+        elif grant.role == SEAT_ROLE:
+            pending = s.pending(grant.seat)
+        else:
+            pending = []
+        told = grant.role == WHITE_ROLE or self.stopped_for is None or grant.seat in self.stopped_for
         return {
             "running": self.running,
             "speed": SPEEDS[self.speed][0],
-            "stopped": self.stopped,
+            "stopped": self.stopped if told or not self.stopped else NEUTRAL_STOP,
             "now": s.now,
             "date": s.date,
             "finished": s.finished,
@@ -104,7 +117,7 @@ class Server:
         elif grant.role == WHITE_ROLE:
             body = white_snapshot(self.session)
         else:
-            pending = self.session.pending()
+            pending = public_prompts(self.session)
             left = self.boxes(pending)
             seats: dict[str, int] = {}
             for p in pending:
@@ -114,7 +127,7 @@ class Server:
             body = spectator_snapshot(self.session, running=self.running, speed=speed, boxes=seats)
         if self.session.finished and grant.role != SPECTATOR_ROLE:  # (the public view carries it)
             body["hot_wash"] = self.hot_wash()
-        return encode("snapshot", seq=self.seq, role=grant.role, clock=self.clock(), **body)
+        return encode("snapshot", seq=self.seq, role=grant.role, clock=self.clock(grant), **body)
 
     def hot_wash(self) -> str:
         """The hot wash, for every screen once the game is over (as at one terminal): the outcome,
@@ -271,7 +284,7 @@ class Server:
         if action == "play":
             if s.finished or s.closed:
                 raise DecisionError("the game is over")
-            self.running, self.stopped = True, ""
+            self.running, self.stopped, self.stopped_for = True, "", None
             self._start_ticker()
         elif action == "pause":
             self.running = False
@@ -309,7 +322,12 @@ class Server:
             stops = [e for e in s.events[seen:] if is_stop(e)]
             waiting = s.due() if s.hold_deadlines else []
             if fresh or waiting or stops:
-                self.stopped = "a decision" if fresh else "a deadline" if waiting else STOPS[stops[0].kind]
+                if fresh or waiting:
+                    self.stopped = "a decision" if fresh else "a deadline"
+                    self.stopped_for = frozenset(p.seat for p in fresh or waiting)
+                else:
+                    self.stopped = STOPS[stops[0].kind]
+                    self.stopped_for = None if EVERYONE in stops[0].see else frozenset(stops[0].see)
                 return True
             if s.now == before and len(s.events) == seen:
                 break

@@ -2,8 +2,7 @@
 
 A seminar's plenary screen shows what every government knows alike: the date, the public events
 (statements, declarations of war, invasions, the fighting at the fronts, injects published to
-all), who is at war with whom, and who is still deciding, with the nearest deadline. At the end it
-shows the hot wash. It is built by one function, :func:`public_view`, from an allowlist in the
+all), who is at war with whom, and who is still deciding. At the end it shows the hot wash. It is built by one function, :func:`public_view`, from an allowlist in the
 manner of :func:`wargame.session.views.seat_view`:
 
 - **events**: only those the journal marks for everyone (``see`` holds ``all``: the same rule by
@@ -12,8 +11,10 @@ manner of :func:`wargame.session.views.seat_view`:
   scenario file replays the aggressor's plan: its attack date, drawn at the start);
 - **wars**: the pairs of states at war. Every war begins with a public event (an invasion, a
   declaration of war, an intervention) or is under way at the start (the scenario says so);
-- **seats**: each seat's name, whether people play it, and whether it has an open prompt and
-  the nearest deadline, never what it is asked, its options or its context;
+- **seats**: each seat's name, whether people play it, and whether it has an open prompt (less
+  the :data:`SECRET_PROMPTS`), never what it is asked, its options, its context or its deadline:
+  a game-time deadline would tell the room when a hidden prompt falls due (a human aggressor's
+  attack order is asked to answer by the minute before the attack);
 - **the clock**: whether it runs and how fast, and the seconds left in each deciding seat's time
   box (the facilitator's wall-clock limit, :mod:`ui.tempo`), given by the caller: a server's clock
   is its own;
@@ -40,11 +41,15 @@ from wargame.engine.kinds import Kind
 from wargame.model.clock import format_instant
 from wargame.session.seats import HUMAN
 from wargame.session.session import Session
-from wargame.session.views import seen_by
+from wargame.session.views import PromptView, seen_by
 
 WITHHELD = frozenset({Kind.START})  # public events a view leaves out (see the module docstring)
+# Prompts whose very opening is a secret: the aggressor's plan (its attack order, opened
+# ``order_lead_hours`` before the hidden attack; its escalation; its allocation between fronts)
+# and a penetration its own service uncovered. The room never sees a seat "deciding" on one.
+SECRET_PROMPTS = frozenset({"attack", "escalate", "allocate", "penetration"})
 RECENT = 40  # public events a view carries by default: a ticker's worth, not the whole journal
-VERSION = 1  # of the JSON form (public_view_json)
+VERSION = 2  # of the JSON form (public_view_json)
 
 
 @attrs.frozen(kw_only=True)
@@ -54,9 +59,7 @@ class SeatStatus:
     seat: str
     name: str
     human: bool  # played by people in the room (else by a bot, which decides at once)
-    deciding: bool  # it has an open prompt
-    deadline: int | None = None  # the nearest deadline of its open prompts (minutes from the start)
-    deadline_date: str = ""  # that deadline as a date ("Sun 03 Sep 1939 11:00"), "" if none
+    deciding: bool  # it has an open prompt the room may know of (not a SECRET_PROMPTS one)
     box_left: int | None = None  # wall-clock seconds left in its time box as the view was made
 
 
@@ -80,9 +83,10 @@ class PublicView:
 
     @property
     def deciding(self) -> tuple[SeatStatus, ...]:
-        """The seats with open prompts, the nearest deadline first."""
+        """The seats with open prompts, the least time left in its time box first (then in the
+        scenario's order)."""
         waiting = [s for s in self.seats if s.deciding]
-        return tuple(sorted(waiting, key=lambda s: (s.deadline is None, s.deadline or 0)))
+        return tuple(sorted(waiting, key=lambda s: (s.box_left is None, s.box_left or 0)))
 
     def name(self, actor: str) -> str:
         return self.names.get(actor, actor)
@@ -94,6 +98,12 @@ def public_events(session: Session) -> tuple[Event, ...]:
     per audience, and ``all`` is an audience of its own: :meth:`Event.visible_to` of ``all`` is
     exactly ``all in see``.)"""
     return tuple(e for e in seen_by(session.world, EVERYONE) if e.kind not in WITHHELD)
+
+
+def public_prompts(session: Session) -> list[PromptView]:
+    """The open prompts of human seats the room may know are open: all but the
+    :data:`SECRET_PROMPTS` (none once the game is over)."""
+    return [p for p in session.pending() if p.kind not in SECRET_PROMPTS]
 
 
 def public_view(
@@ -116,18 +126,14 @@ def public_view(
     now = session.now
     events = public_events(session)
     statements = [e for e in events if e.kind == Kind.STATEMENT]
-    nearest: dict[str, int] = {}
-    for p in session.pending():  # human seats' open prompts; none once the game is over
-        nearest[p.seat] = min(nearest.get(p.seat, p.deadline), p.deadline)
+    deciding = {p.seat for p in public_prompts(session)}
     seats = tuple(
         SeatStatus(
             seat=seat,
             name=world.name(seat),
             human=controller == HUMAN,
-            deciding=seat in nearest,
-            deadline=nearest.get(seat),
-            deadline_date=format_instant(start, nearest[seat]) if seat in nearest else "",
-            box_left=(boxes or {}).get(seat) if seat in nearest else None,
+            deciding=seat in deciding,
+            box_left=(boxes or {}).get(seat) if seat in deciding else None,
         )
         for seat, controller in session.seats.items()
     )
@@ -237,13 +243,11 @@ def _war(w: Any) -> tuple[str, str]:
 def _seat_from_json(s: Any) -> SeatStatus:
     if not isinstance(s, Mapping):
         raise TypeError("a seat must be an object")
-    deadline, box = s.get("deadline"), s.get("box_left")
+    box = s.get("box_left")
     return SeatStatus(
         seat=str(s["seat"]),
         name=str(s["name"]),
         human=bool(s["human"]),
         deciding=bool(s["deciding"]),
-        deadline=None if deadline is None else int(deadline),
-        deadline_date=str(s.get("deadline_date", "")),
         box_left=None if box is None else int(box),
     )
