@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 from typing import Any
 
@@ -61,6 +63,32 @@ def test_a_frame_of_deep_nesting_is_refused_not_a_crash() -> None:
         decode("[" * 5000 + "]" * 5000)
     except ProtocolError as err:
         assert err.code == CLOSE_UNSUPPORTED
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        '{"v":1,"type":"decide","prompt":"p","choice":"c","reason":"x\\ud800y"}',  # a lone surrogate
+        '{"v":1,"type":"white","act":"adhoc_inject","text":"\\udfff"}',
+        '{"v":1,"type":"ping","ref":"r\\ud83d"}',  # half a pair, in the ref
+        '"\\ud800"',
+    ],
+)
+def test_text_that_is_not_unicode_is_refused(frame: str) -> None:
+    # it would reach the world, then fail in the journal's hash chain and wedge every frame after
+    with pytest.raises(ProtocolError) as err:
+        decode(frame)
+    assert err.value.code in (CLOSE_INVALID, CLOSE_UNSUPPORTED)
+
+
+def test_an_integer_of_thousands_of_digits_is_refused_not_a_crash() -> None:
+    for frame in (
+        '{"v":' + "1" * 5000 + "}",
+        '{"v":1,"type":"tempo","action":"until","at":' + "9" * 5000 + "}",
+    ):
+        with pytest.raises(ProtocolError) as err:
+            decode(frame)
+        assert err.value.code == CLOSE_UNSUPPORTED
 
 
 def test_encode_round_trips_through_decode() -> None:

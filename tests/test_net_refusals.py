@@ -15,6 +15,7 @@ from websockets.exceptions import ConnectionClosed
 
 from wargame.net.client import Client, Refused
 from wargame.net.protocol import (
+    CLOSE_INTERNAL,
     CLOSE_INVALID,
     CLOSE_POLICY,
     CLOSE_TOO_BIG,
@@ -178,3 +179,28 @@ async def test_the_white_cells_time_box_counts_down_on_every_screen(tmp_path: Pa
         clock = c["corvia"].snapshot["clock"]
         assert clock["box"] == 5 and all(290 <= left <= 300 for left in clock["boxes"].values())
         assert (await c["white"].request("tempo", action="box"))["type"] == "rejected"  # needs 'at'
+
+
+async def test_a_server_failure_on_one_message_closes_that_connection_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with serving(tutorial(tmp_path)) as (server, url), joined(server, url, ["corvia"]) as c:
+        act = server.act
+
+        def failing(grant: Any, msg: Any) -> None:
+            if msg.type == "white" and msg.text("text") == "boom":
+                raise RuntimeError("a bug")
+            act(grant, msg)
+
+        monkeypatch.setattr(server, "act", failing)
+        white = encode("hello", code=server.codes.code_of("white"))
+        closed = await closed_with(url, white, encode("white", act="adhoc_inject", text="boom"))
+        assert closed[:2] == (CLOSE_INTERNAL, "the server failed on that message")
+        await eventually(
+            lambda: all(g.role != "white" for g in server.live)
+        )  # the white cell's code is free again
+        before = c["corvia"].seq
+        async with joined(server, url, ["white"]) as w:  # the game goes on, for everyone
+            assert (await w["white"].request("tempo", action="step"))["type"] == "accepted"
+            await c["corvia"].wait(lambda x: x.seq > before)
+        await still_fine(server, url)

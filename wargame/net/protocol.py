@@ -37,6 +37,7 @@ CLOSE_UNSUPPORTED = 1003  # not a JSON object, an unknown kind or version
 CLOSE_INVALID = 1007  # a known kind with a missing or bad field
 CLOSE_POLICY = 1008  # refused: a wrong join code, a seat already joined, no hello first
 CLOSE_TOO_BIG = 1009  # a frame over MAX_FRAME (websockets closes with it by itself)
+CLOSE_INTERNAL = 1011  # the server failed on this message: it closes this connection only
 
 TEMPO_ACTIONS = ("play", "pause", "step", "faster", "slower", "take_default", "until", "box")
 
@@ -98,12 +99,14 @@ def decode(frame: str | bytes) -> Message:
     """A client's frame as a :class:`Message`; :class:`ProtocolError` if it is not one."""
     if isinstance(frame, bytes):
         raise ProtocolError(CLOSE_UNSUPPORTED, "binary frames are not part of the protocol: send JSON text")
-    if len(frame.encode("utf-8")) > MAX_FRAME:
+    if len(frame.encode("utf-8", "surrogatepass")) > MAX_FRAME:
         raise ProtocolError(CLOSE_TOO_BIG, f"frame over {MAX_FRAME} bytes")
     try:
         obj = json.loads(frame)
     except (json.JSONDecodeError, RecursionError):
         raise ProtocolError(CLOSE_UNSUPPORTED, "not JSON: every frame is a JSON object") from None
+    except ValueError:  # an integer literal of thousands of digits (Python's int_max_str_digits)
+        raise ProtocolError(CLOSE_UNSUPPORTED, "a number too long: every number is a minute") from None
     if not isinstance(obj, dict):
         raise ProtocolError(CLOSE_UNSUPPORTED, "not a JSON object: every frame is one")
     if obj.get("v") != PROTOCOL:
@@ -125,7 +128,7 @@ def decode(frame: str | bytes) -> Message:
                 raise ProtocolError(CLOSE_INVALID, f"{kind}: field {name!r} is missing")
             fields[name] = "" if typ == _STR else None
         elif typ == _STR:
-            if not isinstance(value, str) or len(value) > limit:
+            if not isinstance(value, str) or len(value) > limit or not _utf8(value):
                 raise ProtocolError(
                     CLOSE_INVALID, f"{kind}: field {name!r} must be text of at most {limit} characters"
                 )
@@ -135,7 +138,7 @@ def decode(frame: str | bytes) -> Message:
                 raise ProtocolError(CLOSE_INVALID, f"{kind}: field {name!r} must be a whole minute >= 0")
             fields[name] = value
     ref = obj.get("ref", "")
-    if not isinstance(ref, str) or len(ref) > MAX_ID:
+    if not isinstance(ref, str) or len(ref) > MAX_ID or not _utf8(ref):
         raise ProtocolError(CLOSE_INVALID, f"{kind}: 'ref' must be text of at most {MAX_ID} characters")
     return Message(kind, fields, ref)
 
@@ -148,3 +151,13 @@ def parse_server(frame: str | bytes) -> dict[str, Any]:
     if obj.get("v") != PROTOCOL:
         raise ValueError(f"the server speaks protocol {obj.get('v')!r}, this client {PROTOCOL}")
     return obj
+
+
+def _utf8(text: str) -> bool:
+    """Whether ``text`` is real Unicode text: JSON's ``"\\ud800"`` escapes decode to a lone
+    surrogate, which UTF-8 cannot encode (the journal could not keep it, nor a frame carry it)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -31,6 +32,7 @@ from wargame.engine.decisions import WHITE, DecisionError
 from wargame.engine.journal import EVERYONE
 from wargame.net.codes import SEAT_ROLE, SPECTATOR_ROLE, WHITE_ROLE, Codes, Grant
 from wargame.net.protocol import (
+    CLOSE_INTERNAL,
     CLOSE_POLICY,
     MAX_FRAME,
     PROTOCOL,
@@ -46,6 +48,7 @@ from wargame.session.pace import DEFAULT_SPEED, GRAIN, SPEEDS, STOPS, TICKS_PER_
 from wargame.session.session import Session
 from wargame.session.views import PromptView
 
+log = logging.getLogger(__name__)
 HELLO_WAIT = 10.0  # seconds a new connection has to say hello
 HOT_WASH_WIDTH = 100  # columns of the hot wash sent at the end
 NEUTRAL_STOP = "for the room"  # why the clock stopped, to a role that did not see the reason
@@ -166,7 +169,12 @@ class Server:
                 except ProtocolError as err:
                     await ws.close(err.code, err.reason)
                     return
-                reply = self.answer(grant, msg)
+                try:
+                    reply = self.answer(grant, msg)
+                except Exception:  # a bug, not a bad frame: this connection ends, the game goes on
+                    log.exception("the server failed on a %s message from %s", msg.type, grant)
+                    await ws.close(CLOSE_INTERNAL, "the server failed on that message")
+                    return
                 await ws.send(encode(reply["type"], **{k: v for k, v in reply.items() if k != "type"}))
         except ConnectionClosed:
             pass
