@@ -10,9 +10,10 @@ cell plays, pauses and steps it (``tempo``); it stops by itself for a new decisi
 seat, a decision at its deadline, or an event of consequence
 (:data:`~wargame.session.pace.STOPS`, as the seminar app's clock).
 
-A message carries an optional ``ref``; the answer to a ref is kept (in memory and in ``J.refs``
-beside the journal), so a client that resends a decision after a dropped connection gets the
-same answer and the decision is applied once. Nothing here imports Textual.
+A message carries an optional ``ref``; the answer to an act that changed the game is kept (in
+memory and in ``J.refs`` beside the journal, :mod:`wargame.net.refs`), so a client that resends
+a decision after a dropped connection or a restart gets the same answer and the decision is
+applied once. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from wargame.net.protocol import (
     decode,
     encode,
 )
+from wargame.net.refs import Refs
 from wargame.net.snapshot import seat_snapshot, spectator_snapshot, white_snapshot, whole_scenario
 from wargame.session.public import public_prompts
 from wargame.session.pace import DEFAULT_SPEED, GRAIN, SPEEDS, STOPS, TICKS_PER_SECOND, is_stop
@@ -68,15 +70,14 @@ class Server:
         self.stopped_for: frozenset[str] | None = None  # seats told why (None: everyone)
         self.live: dict[Grant, ServerConnection] = {}  # seats and the white cell: one screen each
         self.clients: dict[ServerConnection, Grant] = {}
-        self.answers: dict[tuple[Grant, str], dict[str, Any]] = {}  # (who, ref) -> the answer sent
         self._ticker: asyncio.Task[None] | None = None
         self._hot_wash: str | None = None
         self.box = 0  # wall-clock minutes the room is given for each human decision (0: no time box)
         self.opened: dict[str, float] = {}  # prompt id -> when its box started (time.monotonic)
         # prompts every screen has been shown (a resumed game's too): not news any more
         self.announced: set[str] = {p.id for p in session.pending()}
-        self._refs = journal.with_name(journal.name + ".refs") if journal is not None else None
-        self._load_refs()
+        refs = journal.with_name(journal.name + ".refs") if journal is not None else None
+        self.refs = Refs(refs, session.lines)  # the answers kept by ref, also in J.refs
 
     # -- what each role sees -------------------------------------------------------------
 
@@ -231,26 +232,29 @@ class Server:
     # -- messages ------------------------------------------------------------------------
 
     def answer(self, grant: Grant, msg: Message) -> dict[str, Any]:
-        """The answer to one message (applied once per ``ref``): its ``type`` and fields."""
+        """The answer to one message (applied once per ``ref``): its ``type`` and fields. An
+        act's ref is written beside the journal before the act and its answer right after it,
+        before any snapshot goes out (:mod:`wargame.net.refs`)."""
         if msg.type == "ping":
             return {"type": "pong", "ref": msg.ref}
         if msg.type == "hello":
             return {"type": "rejected", "ref": msg.ref, "reason": "already joined"}
-        key = (grant, msg.ref)
-        if msg.ref and key in self.answers:
-            return self.answers[key]
+        kept = self.refs.kept(grant, msg.ref)
+        if kept:
+            before = self.refs.get(grant, msg.ref)
+            if before is not None:
+                return before
+            self.refs.pending(grant, msg.ref, len(self.session.lines))
         seq = self.seq
         try:
             self.act(grant, msg)
         except DecisionError as err:
-            reply: dict[str, Any] = {"type": "rejected", "ref": msg.ref, "reason": str(err)}
-        else:
-            reply = {"type": "accepted", "ref": msg.ref}
-            if self.seq == seq:
-                self.changed()
-        if msg.ref:
-            self.answers[key] = reply
-            self._save_ref(grant, msg.ref, reply)
+            return {"type": "rejected", "ref": msg.ref, "reason": str(err)}
+        reply: dict[str, Any] = {"type": "accepted", "ref": msg.ref}
+        if kept:
+            self.refs.answered(grant, msg.ref, reply)
+        if self.seq == seq:
+            self.changed()
         return reply
 
     def act(self, grant: Grant, msg: Message) -> None:
@@ -355,25 +359,6 @@ class Server:
             if self.run_clock(s.now + SPEEDS[self.speed][1]) or s.finished or s.closed:
                 self.running = False
             self.changed()
-
-    # -- refs kept beside the journal ----------------------------------------------------
-
-    def _save_ref(self, grant: Grant, ref: str, reply: dict[str, Any]) -> None:
-        if self._refs is None:
-            return
-        line = encode("ref", role=grant.role, seat=grant.seat, ref=ref, reply=reply)
-        with self._refs.open("a", encoding="utf-8") as f:
-            f.write(line + "\n")
-
-    def _load_refs(self) -> None:
-        import json
-
-        if self._refs is None or not self._refs.exists():
-            return
-        for line in self._refs.read_text(encoding="utf-8").splitlines():
-            with contextlib.suppress(ValueError, KeyError, TypeError):
-                obj = json.loads(line)
-                self.answers[Grant(obj["role"], obj["seat"]), obj["ref"]] = dict(obj["reply"])
 
     # -- running -------------------------------------------------------------------------
 
