@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -68,15 +69,43 @@ async def test_a_wrong_code_is_refused_and_closed(tmp_path: Path) -> None:
         await still_fine(server, url)
 
 
-async def test_a_seat_already_joined_is_refused_until_its_screen_drops(tmp_path: Path) -> None:
-    async with serving(tutorial(tmp_path)) as (server, url), joined(server, url, ["corvia"]) as c:
+async def test_a_seat_joining_again_takes_over_from_its_half_open_screen(tmp_path: Path) -> None:
+    async with serving(tutorial(tmp_path)) as (server, url):
         code = server.codes.code_of("seat", "corvia")
-        closed = await closed_with(url, encode("hello", code=code.lower().replace("-", "")))
-        assert closed[:2] == (CLOSE_POLICY, "that seat is already joined from another screen")
-        await c["corvia"].stop()
-        await eventually(lambda: "corvia" not in {g.seat for g in server.live})
-        async with joined(server, url, ["corvia"]) as again:  # the dropped seat is free again
-            assert again["corvia"].snapshot is not None
+        async with connect(url, max_size=None) as old:
+            await old.send(encode("hello", code=code))
+            assert json.loads(await old.recv())["type"] == "welcome"
+            old.transport.pause_reading()  # half open: the network dropped it, nobody answers
+            # the same code from a new screen (the laptop woke up) is let in at once
+            new = Client(url, code.lower().replace("-", ""))
+            task = asyncio.create_task(new.run())
+            try:
+                await new.wait(lambda c: c.snapshot is not None, timeout=5)
+                assert [g.seat for g, ws in server.live.items() if g.seat == "corvia"] == ["corvia"]
+                assert len([g for g in server.clients.values() if g.seat == "corvia"]) == 1
+                old.transport.resume_reading()  # the old screen is told why it was closed
+                got = []
+                with contextlib.suppress(ConnectionClosed):
+                    async for frame in old:
+                        got.append(json.loads(frame))
+                assert got[-1] == {"v": 1, "type": "refused", "reason": "joined from another screen"}
+                assert (old.close_code, old.close_reason) == (CLOSE_POLICY, "joined from another screen")
+            finally:
+                await new.stop()
+                task.cancel()
+
+
+async def test_one_screen_per_code_the_older_stops_for_good(tmp_path: Path) -> None:
+    async with serving(tutorial(tmp_path)) as (server, url), joined(server, url, ["corvia"]) as c:
+        first = asyncio.create_task(c["corvia"].wait(lambda x: x.status == "refused"))
+        async with joined(server, url, ["corvia"]) as again:
+            await first  # the older screen is refused (it does not come back to take the seat again)
+            assert c["corvia"].refused == "joined from another screen"
+            before = again["corvia"].seq
+            async with joined(server, url, ["white"]) as w:
+                assert (await w["white"].request("tempo", action="step"))["type"] == "accepted"
+                await again["corvia"].wait(lambda x: x.seq > before)
+            assert len([g for g in server.clients.values() if g.seat == "corvia"]) == 1
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ CLOSE_NORMAL = 1000
 CLOSE_GOING_AWAY = 1001  # the server is shutting down (Ctrl-C); a client reconnects
 CLOSE_UNSUPPORTED = 1003  # not a JSON object, an unknown kind or version
 CLOSE_INVALID = 1007  # a known kind with a missing or bad field
-CLOSE_POLICY = 1008  # refused: a wrong join code, a seat already joined, no hello first
+CLOSE_POLICY = 1008  # refused: a wrong join code, no hello first, or its code joined from another screen
 CLOSE_TOO_BIG = 1009  # a frame over MAX_FRAME (websockets closes with it by itself)
 CLOSE_INTERNAL = 1011  # the server failed on this message: it closes this connection only
 

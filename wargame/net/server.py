@@ -53,6 +53,8 @@ from wargame.session.views import PromptView
 log = logging.getLogger(__name__)
 HELLO_WAIT = 10.0  # seconds a new connection has to say hello
 HOT_WASH_WIDTH = 100  # columns of the hot wash sent at the end
+TAKEN_OVER = "joined from another screen"  # why a screen was closed: its code joined again
+PING_TIMEOUT = 10.0  # seconds without a pong before a connection counts as dead
 NEUTRAL_STOP = "for the room"  # why the clock stopped, to a role that did not see the reason
 
 
@@ -71,6 +73,7 @@ class Server:
         self.live: dict[Grant, ServerConnection] = {}  # seats and the white cell: one screen each
         self.clients: dict[ServerConnection, Grant] = {}
         self._ticker: asyncio.Task[None] | None = None
+        self._closing: set[asyncio.Task[None]] = set()  # old screens being closed (_take_over)
         self._hot_wash: str | None = None
         self.box = 0  # wall-clock minutes the room is given for each human decision (0: no time box)
         self.opened: dict[str, float] = {}  # prompt id -> when its box started (time.monotonic)
@@ -202,11 +205,10 @@ class Server:
         if grant is None:
             await self._refuse(ws, "wrong join code")
             return None
-        if grant.role != SPECTATOR_ROLE and grant in self.live:
-            who = "that seat" if grant.role == SEAT_ROLE else "the white cell"
-            await self._refuse(ws, f"{who} is already joined from another screen")
-            return None
         if grant.role != SPECTATOR_ROLE:
+            old = self.live.get(grant)
+            if old is not None:  # the newest screen with the code takes over (see _take_over)
+                self._take_over(old)
             self.live[grant] = ws
         self.clients[ws] = grant
         scenario = self.session.scenario.scenario
@@ -223,6 +225,18 @@ class Server:
         )
         await ws.send(self.snapshot(grant))
         return grant
+
+    def _take_over(self, old: ServerConnection) -> None:
+        """A seat's or the white cell's code says hello while its old screen is still joined: the
+        code is the key, so the newest screen takes the seat (one screen per code still holds).
+        The old screen is told why and closed; a socket left half open by a dropped network
+        (Wi-Fi, a laptop's sleep) would otherwise hold the seat until the ping timeout and
+        turn the reconnecting screen away. Closed in the background: a dead socket's close
+        waits for its timeout, and the new screen must not."""
+        self.clients.pop(old, None)  # no more snapshots to it
+        task = asyncio.get_running_loop().create_task(self._refuse(old, TAKEN_OVER))
+        self._closing.add(task)
+        task.add_done_callback(self._closing.discard)
 
     async def _refuse(self, ws: ServerConnection, reason: str) -> None:
         with contextlib.suppress(ConnectionClosed):
@@ -366,7 +380,9 @@ class Server:
         self, host: str, port: int, ready: Callable[[int], Awaitable[None] | None] | None = None
     ) -> None:
         """Serve until cancelled (Ctrl-C); ``ready`` is told the port once it listens."""
-        async with serve(self.handler, host, port, max_size=MAX_FRAME, ping_interval=20) as ws_server:
+        async with serve(
+            self.handler, host, port, max_size=MAX_FRAME, ping_interval=20, ping_timeout=PING_TIMEOUT
+        ) as ws_server:
             bound = next(iter(ws_server.sockets)).getsockname()[1]
             if ready is not None:
                 result = ready(bound)
