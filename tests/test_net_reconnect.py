@@ -37,14 +37,18 @@ async def test_a_dropped_seat_returns_to_the_same_view_and_its_decision_counts_o
         ref = await corvia.send(
             "decide", prompt=prompt["id"], choice=prompt["options"][0], reason="as it dropped"
         )
+        frame = corvia.unanswered[ref]  # the very frame sent (it leaves unanswered once answered)
         drop(corvia)
         await corvia.wait(lambda x: ref in x.answers, timeout=15)
         taken = [line for line in journal.read_text(encoding="utf-8").splitlines() if "as it dropped" in line]
         assert corvia.answers[ref]["type"] == "accepted"
         assert len(taken) == 1
         # the same ref sent again (a client that never heard the answer) is answered, not applied again
-        await corvia._send(corvia.unanswered.get(ref) or "")
-        await asyncio.sleep(0.05)
+        await corvia.wait(lambda x: x.status == "live")
+        del corvia.answers[ref]
+        await corvia._send(frame)
+        await corvia.wait(lambda x: ref in x.answers, timeout=5)  # answered again, as before
+        assert corvia.answers[ref]["type"] == "accepted" and corvia.status == "live"
         again = [line for line in journal.read_text(encoding="utf-8").splitlines() if "as it dropped" in line]
         assert again == taken
 

@@ -233,3 +233,22 @@ async def test_a_server_failure_on_one_message_closes_that_connection_only(
             assert (await w["white"].request("tempo", action="step"))["type"] == "accepted"
             await c["corvia"].wait(lambda x: x.seq > before)
         await still_fine(server, url)
+
+
+async def test_a_clock_that_fails_stops_where_every_screen_sees_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with serving(tutorial(tmp_path)) as (server, url), joined(server, url, ["corvia", "white"]) as c:
+
+        def failing(until: int) -> bool:
+            raise RuntimeError("a bug in the engine")
+
+        monkeypatch.setattr(server, "run_clock", failing)
+        assert (await c["white"].request("tempo", action="play"))["type"] == "accepted"
+        for role in ("corvia", "white"):  # not a clock that shows ▶ and never moves
+            await c[role].wait(lambda x: not x.snapshot["clock"]["running"], timeout=5)
+            assert c[role].snapshot["clock"]["stopped"] == "the server's clock failed (see its log)"
+        assert not server.running
+        monkeypatch.undo()
+        assert (await c["white"].request("tempo", action="step"))["type"] == "accepted"  # it goes on
+        await still_fine(server, url)

@@ -55,6 +55,7 @@ HELLO_WAIT = 10.0  # seconds a new connection has to say hello
 HOT_WASH_WIDTH = 100  # columns of the hot wash sent at the end
 TAKEN_OVER = "joined from another screen"  # why a screen was closed: its code joined again
 PING_TIMEOUT = 10.0  # seconds without a pong before a connection counts as dead
+CLOCK_FAILED = "the server's clock failed (see its log)"  # why the clock stopped after a failure
 NEUTRAL_STOP = "for the room"  # why the clock stopped, to a role that did not see the reason
 
 
@@ -364,15 +365,23 @@ class Server:
             self._ticker = asyncio.get_running_loop().create_task(self._tick())
 
     async def _tick(self) -> None:
-        """While the clock runs: a span of game time every tick, the room told of each."""
+        """While the clock runs: a span of game time every tick, the room told of each. A failure
+        stops the clock where every screen can see it (``stopped``), never silently."""
         while self.running:
             await asyncio.sleep(1 / TICKS_PER_SECOND)
             if not self.running:
                 break
             s = self.session
-            if self.run_clock(s.now + SPEEDS[self.speed][1]) or s.finished or s.closed:
-                self.running = False
-            self.changed()
+            try:
+                if self.run_clock(s.now + SPEEDS[self.speed][1]) or s.finished or s.closed:
+                    self.running = False
+                self.changed()
+            except Exception:
+                log.exception("the clock failed at minute %s", s.now)
+                self.running, self.stopped, self.stopped_for = False, CLOCK_FAILED, None
+                with contextlib.suppress(Exception):
+                    self.changed()
+                return
 
     # -- running -------------------------------------------------------------------------
 
