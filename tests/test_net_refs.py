@@ -105,7 +105,7 @@ def test_an_act_cut_short_before_it_was_journalled_is_applied_on_the_resend(
 
 def test_refs_are_kept_only_for_acts_that_changed_the_game_and_never_for_spectators(tmp_path: Path) -> None:
     journal = tmp_path / "g.jsonl"
-    server, codes = served(journal)
+    server, _ = served(journal)
     for i in range(20):  # the spectators' code is on the projector: it must not grow anything
         server.answer(
             Grant(SPECTATOR_ROLE), Message("decide", {"prompt": "x", "choice": "y", "reason": ""}, f"s{i}")

@@ -3,9 +3,10 @@
 A seminar's projector shows what every team knows alike (:class:`~wargame.session.public.PublicView`):
 the date and time in large digits, the clock (running or paused, and how fast), who is still
 deciding and how long is left in its time box (counted down each second between views; never a
-game-time deadline, which could tell the room when a hidden prompt falls due), the wars declared, the latest public events
-as a news ticker (newest first) and the public statements. When the game is over it turns into
-the hot wash for everyone, scrolled by keyboard (arrows, page up/down, home/end).
+game-time deadline, which could tell the room when a hidden prompt falls due), the wars
+declared, the latest public events as a news ticker (newest first) and the public statements.
+When the game is over it turns into the hot wash for everyone, scrolled by keyboard (arrows,
+page up/down, home/end).
 
 The screen never reads a session: it shows the views it is given, pushed by :meth:`ProjectorScreen.show`
 (a network client that receives a new view) or fetched by the ``source`` callable it polls (a local

@@ -11,9 +11,10 @@ too. The file is JSON lines, two records per act:
   any snapshot goes out.
 
 A server killed between the journal line and the answered record leaves a pending record. At
-resume the last such record is read against the journal: if a ``decision`` of that role's seat (``white`` for the
-white cell) was journalled at or after ``line``, the act was taken, and the ref is answered
-``accepted``; if not, it was never applied, and a resend applies it now. So a decision is applied
+resume the file's last record, if pending, is read against the journal: if a ``decision`` of
+that role's seat (``white`` for the white cell) was journalled at or after ``line``, the act was
+taken, and the ref is answered ``accepted``; if not, it was never applied, and a resend applies
+it now. So a decision is applied
 once, and a resent answer to a prompt is reported taken, not "not an open decision".
 
 Only acts that changed the game are kept (an ``accepted`` decision, order, white-cell act or

@@ -45,8 +45,8 @@ from wargame.net.protocol import (
 )
 from wargame.net.refs import Refs
 from wargame.net.snapshot import seat_snapshot, spectator_snapshot, white_snapshot, whole_scenario
-from wargame.session.public import public_prompts
 from wargame.session.pace import DEFAULT_SPEED, GRAIN, SPEEDS, STOPS, TICKS_PER_SECOND, is_stop
+from wargame.session.public import public_prompts
 from wargame.session.session import Session
 from wargame.session.views import PromptView
 

@@ -2,8 +2,9 @@
 
 A seminar's plenary screen shows what every government knows alike: the date, the public events
 (statements, declarations of war, invasions, the fighting at the fronts, injects published to
-all), who is at war with whom, and who is still deciding. At the end it shows the hot wash. It is built by one function, :func:`public_view`, from an allowlist in the
-manner of :func:`wargame.session.views.seat_view`:
+all), who is at war with whom, and who is still deciding. At the end it shows the hot wash. It
+is built by one function, :func:`public_view`, from an allowlist in the manner of
+:func:`wargame.session.views.seat_view`:
 
 - **events**: only those the journal marks for everyone (``see`` holds ``all``: the same rule by
   which each seat's view takes its public events), with ground truth (``truth``) stripped, less
