@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -103,3 +104,19 @@ def test_codes_are_unambiguous_and_read_back_as_typed() -> None:
         assert codes.lookup(code.lower().replace("-", " ")) == grant
         assert normalise(code.lower().replace("-", "")) == code
     assert codes.lookup("ZZZZ-ZZZZ") is None or "ZZZZ-ZZZZ" in codes.grants
+
+
+def test_a_session_refuses_a_lone_surrogate_from_any_caller(tmp_path: Path) -> None:
+    # a room script or any other caller reaches Session.direct without the wire's decoder
+    from wargame.engine.decisions import DecisionError
+    from wargame.model.scenario_files import scenarios
+    from wargame.session.session import Session
+
+    journal = tmp_path / "g.jsonl"
+    session = Session(scenarios.load("tutorial", []), seed=1, seats={"corvia": "human"}, journal=journal)
+    lines = len(session.lines)
+    with pytest.raises(DecisionError, match="not valid text"):
+        session.direct("adhoc_inject", "all", text="x\ud800y")
+    assert len(session.lines) == lines
+    session.direct("adhoc_inject", "all", text="still fine")  # the journal goes on
+    assert "still fine" in journal.read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ classes on the client, so that the screens read the same objects as in local pla
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -24,20 +24,15 @@ from wargame.engine.journal import Event
 from wargame.engine.kinds import Kind
 from wargame.engine.payload import canonical
 from wargame.model.scenario_files.structure import CONVERTER
-from wargame.session.public import public_view_json
+from wargame.session.public import WITHHELD, public_view_json
 from wargame.session.session import Session
 from wargame.session.setting import Setting
 from wargame.session.views import SeatView, WhiteCellView
 
 T = TypeVar("T")
 
-WITHHELD = (Kind.START,)
-"""Kinds never sent to a seat or a spectator: the ``start`` event records the root seed, and with
-the scenario file the seed replays the aggressor's plan (docs/security.md). The seat screens do
-not show it; on the wire it is left out altogether."""
 
-
-def view_json(view: Any, withheld: tuple[Kind, ...] = ()) -> dict[str, Any]:
+def view_json(view: Any, withheld: Collection[Kind] = ()) -> dict[str, Any]:
     """An attrs view (SeatView, WhiteCellView) as JSON: events as journal objects (less those of
     the ``withheld`` kinds), the rest unstructured to plain canonical values."""
     out: dict[str, Any] = {}

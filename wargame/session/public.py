@@ -44,7 +44,11 @@ from wargame.session.seats import HUMAN
 from wargame.session.session import Session
 from wargame.session.views import PromptView, seen_by
 
-WITHHELD = frozenset({Kind.START})  # public events a view leaves out (see the module docstring)
+WITHHELD = frozenset({Kind.START})
+"""Kinds never sent to a seat or a spectator, nor shown on the projector: the ``start`` event
+records the root seed, and with the scenario file the seed replays the aggressor's plan
+(docs/security.md). The seat screens do not show it; on the wire it is left out altogether
+(:mod:`wargame.net.snapshot` takes this one set)."""
 # Prompts whose very opening is a secret: the aggressor's plan (its attack order, opened
 # ``order_lead_hours`` before the hidden attack; its escalation; its allocation between fronts)
 # and a penetration its own service uncovered. The room never sees a seat "deciding" on one.

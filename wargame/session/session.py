@@ -473,6 +473,10 @@ class Session:
         """Settle the instant, then apply ``decision``: every decision of people enters here."""
         if self.world.ended or self.closed:
             raise DecisionError("the game is over" if self.world.ended else "the session is closed")
+        for name in ("kind", "choice", "reason", "prompt", "text"):
+            value = getattr(decision, name)
+            if isinstance(value, str) and not _is_text(value):  # the journal could not keep it
+                raise DecisionError(f"the decision's {name} is not valid text (a lone surrogate)")
         self._settle()
         apply_decision(self.world, decision, by=by)
 
@@ -519,3 +523,13 @@ class Session:
     def summary(self) -> Outcome:
         """Outcome measures so far."""
         return measures(self.events, self.scenario)
+
+
+def _is_text(value: str) -> bool:
+    """Whether ``value`` can be written as UTF-8 (a lone surrogate, from a JSON or YAML
+    ``\\ud800`` escape, cannot: the journal's hash chain would fail on it)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
