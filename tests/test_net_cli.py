@@ -67,3 +67,29 @@ def test_serve_reports_a_bad_seat_and_a_taken_port(
 def test_join_refuses_a_bad_address_and_a_dead_server(capsys: pytest.CaptureFixture[str]) -> None:
     code, err = run(capsys, "join", "http://example.org", "--code", "ABCD-EFGH")
     assert code == 2 and "is not a server address" in err
+
+
+def test_a_new_game_never_takes_the_codes_or_refs_left_by_a_deleted_journal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import socket
+
+    journal = tmp_path / "g.jsonl"  # the last seminar's journal was deleted; its side files were not
+    old = {"ABCD-EFGH": {"role": "white", "seat": ""}}
+    (tmp_path / "g.jsonl.codes").write_text(json.dumps(old), encoding="utf-8")
+    (tmp_path / "g.jsonl.refs").write_text(
+        '{"role":"white","seat":"","ref":"r","reply":{}}\n', encoding="utf-8"
+    )
+    with socket.socket() as s:  # (a taken port stops the server once its codes are written)
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        args = ("serve", "tutorial", "--seat", "corvia=human", "--journal", str(journal))
+        code, _ = run(capsys, *args, "--port", str(s.getsockname()[1]))
+    assert code == 2
+    codes = json.loads((tmp_path / "g.jsonl.codes").read_text(encoding="utf-8"))
+    assert "ABCD-EFGH" not in codes and sorted(g["role"] for g in codes.values()) == [
+        "seat",
+        "spectator",
+        "white",
+    ]
+    assert not (tmp_path / "g.jsonl.refs").exists()

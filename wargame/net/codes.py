@@ -78,12 +78,17 @@ class Codes:
         return next(c for c, g in self.grants.items() if g == Grant(role, seat))
 
     def save(self, path: Path) -> None:
-        """Write the codes to ``path``, readable by its owner only (0600)."""
+        """Write the codes to ``path``, readable by its owner only (0600); atomically (a
+        temporary file beside it, then renamed), so a crash never leaves half a file."""
         text = json.dumps({c: attrs.asdict(g) for c, g in self.grants.items()}, indent=1, sort_keys=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        temporary = path.with_name(path.name + ".tmp")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text + "\n")
-        os.chmod(path, 0o600)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
 
     @classmethod
     def load(cls, path: Path) -> Codes:

@@ -40,6 +40,11 @@ KEEP = 256  # answers kept per role and seat
 ACCEPTED: dict[str, Any] = {"type": "accepted"}
 
 
+def refs_path(journal: Path) -> Path:
+    """The side file of a journal's kept answers: ``J.refs``."""
+    return journal.with_name(journal.name + ".refs")
+
+
 class Refs:
     """The kept answers of one served game (see the module docstring)."""
 

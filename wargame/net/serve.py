@@ -20,6 +20,7 @@ from typing import Any
 from wargame.engine.events import EndData
 from wargame.model.scenario_files import scenarios
 from wargame.net.codes import SEAT_ROLE, WHITE_ROLE, Codes, CodesError, codes_for, codes_path
+from wargame.net.refs import refs_path
 from wargame.net.server import Server
 from wargame.session.journal.read import JournalError, fresh_path, read
 from wargame.session.journal.replay import resume
@@ -102,6 +103,8 @@ def open_game(args: argparse.Namespace) -> tuple[Session, Path, str]:
         except RoomScriptError as err:
             raise ServeError(str(err)) from None
         seats = room_seats(loaded.scenario.seat_ids, args.seats, script)
+    for stale in (codes_path(journal), refs_path(journal)):  # left by a deleted journal: a new game's
+        stale.unlink(missing_ok=True)  # codes are fresh, and an old game's refs mean nothing here
     try:
         session = Session(loaded, seed=seed, seats=seats, journal=journal)
     except OSError as err:

@@ -43,7 +43,7 @@ from wargame.net.protocol import (
     decode,
     encode,
 )
-from wargame.net.refs import Refs
+from wargame.net.refs import Refs, refs_path
 from wargame.net.snapshot import seat_snapshot, spectator_snapshot, white_snapshot, whole_scenario
 from wargame.session.pace import DEFAULT_SPEED, GRAIN, SPEEDS, STOPS, TICKS_PER_SECOND, is_stop
 from wargame.session.public import public_prompts
@@ -80,8 +80,8 @@ class Server:
         self.opened: dict[str, float] = {}  # prompt id -> when its box started (time.monotonic)
         # prompts every screen has been shown (a resumed game's too): not news any more
         self.announced: set[str] = {p.id for p in session.pending()}
-        refs = journal.with_name(journal.name + ".refs") if journal is not None else None
-        self.refs = Refs(refs, session.lines)  # the answers kept by ref, also in J.refs
+        # the answers kept by ref, also in J.refs
+        self.refs = Refs(refs_path(journal) if journal is not None else None, session.lines)
 
     # -- what each role sees -------------------------------------------------------------
 
