@@ -252,3 +252,17 @@ async def test_a_clock_that_fails_stops_where_every_screen_sees_it(
         monkeypatch.undo()
         assert (await c["white"].request("tempo", action="step"))["type"] == "accepted"  # it goes on
         await still_fine(server, url)
+
+
+async def test_a_client_stops_with_a_message_when_the_server_speaks_another_protocol() -> None:
+    from websockets.asyncio.server import ServerConnection, serve
+
+    async def newer(ws: ServerConnection) -> None:
+        await ws.recv()
+        await ws.send(json.dumps({"v": 99, "type": "welcome"}))
+        await asyncio.sleep(5)
+
+    async with serve(newer, "127.0.0.1", 0) as srv:
+        port = next(iter(srv.sockets)).getsockname()[1]
+        with pytest.raises(Refused, match="the server speaks protocol 99"):
+            await asyncio.wait_for(Client(f"ws://127.0.0.1:{port}/", "ABCD-EFGH").run(), 5)

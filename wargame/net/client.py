@@ -67,6 +67,8 @@ class Client:
                     raise Refused(self.refused) from None
             except InvalidURI as err:
                 raise Refused(f"not a server address: {err}") from None
+            except ValueError as err:  # another protocol (a server upgraded under it), or not ours
+                raise Refused(str(err)) from None
             finally:
                 self._ws = None
             if self.status == "stopped":
