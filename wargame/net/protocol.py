@@ -128,10 +128,12 @@ def decode(frame: str | bytes) -> Message:
                 raise ProtocolError(CLOSE_INVALID, f"{kind}: field {name!r} is missing")
             fields[name] = "" if typ == _STR else None
         elif typ == _STR:
-            if not isinstance(value, str) or len(value) > limit or not _utf8(value):
+            if not isinstance(value, str) or len(value) > limit:
                 raise ProtocolError(
                     CLOSE_INVALID, f"{kind}: field {name!r} must be text of at most {limit} characters"
                 )
+            if not _utf8(value):
+                raise ProtocolError(CLOSE_INVALID, f"{kind}: field {name!r} is not valid Unicode text")
             fields[name] = value
         else:
             if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**31:
@@ -139,7 +141,9 @@ def decode(frame: str | bytes) -> Message:
             fields[name] = value
     ref = obj.get("ref", "")
     if not isinstance(ref, str) or len(ref) > MAX_ID or not _utf8(ref):
-        raise ProtocolError(CLOSE_INVALID, f"{kind}: 'ref' must be text of at most {MAX_ID} characters")
+        raise ProtocolError(
+            CLOSE_INVALID, f"{kind}: 'ref' must be Unicode text of at most {MAX_ID} characters"
+        )
     return Message(kind, fields, ref)
 
 
