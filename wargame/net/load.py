@@ -292,7 +292,8 @@ async def _play(
             except TimeoutError:
                 errors.append(f"{c.name} did not see the end of the game")
         wall = time.perf_counter() - t0
-        stop = server.mark("stop")
+        errors += [f"{c.name} dropped {c.dropped} time(s)" for c in every if c.dropped]
+        stop = server.mark("stop")  # the server then closes: the clients' drops from here are not faults
     finally:
         for c in every:
             await c.stop()
@@ -304,7 +305,6 @@ async def _play(
                     await task
                 except Exception as err:  # a refusal or a failure: the test fails, with the reason
                     errors.append(f"{key}: {err}")
-    errors += [f"{c.name} dropped {c.dropped} time(s)" for c in every if c.dropped]
     delays: list[float] = []
     missed = 0
     for seq, sent in causes.items():
