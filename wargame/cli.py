@@ -453,6 +453,7 @@ def _load_table(f: Any) -> None:
         ("frames received, all clients", f"{f.frames:,} ({f.snapshots:,} snapshots)"),
         ("bytes sent by the server", f"{f.bytes:,} ({f.bytes / 2**20:,.1f} MiB)"),
         ("server CPU seconds (user+sys)", f"{f.server_cpu_s:,.2f}"),
+        ("clients' CPU seconds (the bench process)", f"{f.clients_cpu_s:,.2f}"),
         ("wall seconds of the game", f"{f.wall_s:,.2f}"),
         ("server CPU share", f"{f.cpu_share:.0%}"),
         ("delay, message to client: median", f"{f.delay_median_ms:,.1f} ms"),

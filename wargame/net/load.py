@@ -56,6 +56,7 @@ class LoadFigures:
     snapshots: int  # snapshot frames every client received, together
     bytes: int  # bytes of those frames, together: what the server sent
     server_cpu_s: float  # the server process's user + system seconds during the game
+    clients_cpu_s: float  # the bench process's (every client's, on one loop) in the same span
     wall_s: float  # seconds from the first message of the game to the last client seeing the end
     pairs: int  # (change, client) pairs measured
     missed: int  # (change, client) pairs never received (a later snapshot replaced it, or none)
@@ -283,7 +284,7 @@ async def _play(
         first_seq = white.seq
         before = sum(c.frames for c in every), sum(c.snapshots for c in every), sum(c.bytes for c in every)
         start = server.mark("start")
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         say("playing the script over the wire")
         notes = await play_script(room, white, seat_clients)
         for c in every:
@@ -291,7 +292,7 @@ async def _play(
                 await c.wait(_finished, timeout=JOIN_WAIT)
             except TimeoutError:
                 errors.append(f"{c.name} did not see the end of the game")
-        wall = time.perf_counter() - t0
+        wall, clients_cpu = time.perf_counter() - t0, time.process_time() - c0
         errors += [f"{c.name} dropped {c.dropped} time(s)" for c in every if c.dropped]
         stop = server.mark("stop")  # the server then closes: the clients' drops from here are not faults
     finally:
@@ -328,6 +329,7 @@ async def _play(
         snapshots=sum(c.snapshots for c in every) - before[1],
         bytes=sum(c.bytes for c in every) - before[2],
         server_cpu_s=float(stop["cpu"]) - float(start["cpu"]),
+        clients_cpu_s=clients_cpu,
         wall_s=wall,
         pairs=len(delays),
         missed=missed,
