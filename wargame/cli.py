@@ -388,8 +388,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     if args.scenario == "serve":
         return _bench_serve(args)
-    given = [f for f, v in (("--clients", args.clients), ("--scenario", args.load_scenario),
-             ("--script", args.script), ("--seed", args.seed), ("--profile", args.profile)) if v is not None]
+    given = [
+        f
+        for f, v in (
+            ("--clients", args.clients),
+            ("--scenario", args.load_scenario),
+            ("--script", args.script),
+            ("--seed", args.seed),
+            ("--profile", args.profile),
+        )
+        if v is not None
+    ]
     if given or args.json:
         raise InputError(f"{(given or ['--json'])[0]} is for the load test: wargame bench serve ...")
     scenarios.load(args.scenario)  # bad input stops here

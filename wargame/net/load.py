@@ -241,7 +241,9 @@ def run_load(
     room = load_room_script(script, loaded.scenario)
     humans = [s for s, c in room_seats(loaded.scenario.seat_ids, [], room).items() if c == "human"]
     if clients < len(humans) + 1:
-        raise LoadError(f"--clients must be at least {len(humans) + 1}: the white cell and the seats {humans}")
+        raise LoadError(
+            f"--clients must be at least {len(humans) + 1}: the white cell and the seats {humans}"
+        )
     say(f"starting the server ({loaded.name}, seed {seed})")
     server = _ServerProcess(scenario, script, seed, profile)
     try:
@@ -269,8 +271,7 @@ async def _play(
     white = _Probe(url, codes["white"], "white", causes)
     seat_clients = {seat: _Probe(url, codes[seat], seat, causes) for seat in seats}
     spectators = [
-        _Probe(url, codes["spectator"], f"spectator {i + 1}", causes)
-        for i in range(clients - 1 - len(seats))
+        _Probe(url, codes["spectator"], f"spectator {i + 1}", causes) for i in range(clients - 1 - len(seats))
     ]
     every = [white, *seat_clients.values(), *spectators]
     tasks = {c.name: asyncio.create_task(c.run()) for c in every}
