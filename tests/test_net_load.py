@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +84,18 @@ def test_a_finished_served_game_replays_its_hot_wash_once_for_every_role(
         frame = json.loads(server.snapshot(grant))
         assert frame["hot_wash"] if grant.role != "spectator" else frame["view"]["hot_wash"]
     assert len(made) == 1
+
+
+@pytest.mark.slow
+def test_a_game_the_server_cannot_start_is_a_clear_error_not_a_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["bench", "serve", "--scenario", "tutorial", "--clients", "3", "--seed", "-1"]) == 2
+    err = capsys.readouterr().err
+    assert "the server could not start the game: the seed must be a whole number >= 0" in err
+    assert "Traceback" not in err
+
+
+def test_a_profile_that_cannot_be_written_is_refused_before_the_game(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="cannot write the profile"):
+        run_load("tutorial", "tutorial-opening", clients=3, profile=str(tmp_path / "no" / "p.pstats"))

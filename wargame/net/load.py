@@ -97,12 +97,16 @@ def _serve_child(pipe: Connection, scenario: str, script: str, seed: int, profil
     from wargame.session.room import load_room_script, room_seats
     from wargame.session.session import Session
 
-    loaded = scenarios.load(scenario)
-    room = load_room_script(script, loaded.scenario)
-    seats = room_seats(loaded.scenario.seat_ids, [], room)
     with tempfile.TemporaryDirectory(prefix="wargame-load-") as folder:
         journal = Path(folder) / "served.jsonl"  # written and flushed as `wargame serve` does
-        session = Session(loaded, seed=seed, seats=seats, journal=journal)
+        try:
+            loaded = scenarios.load(scenario)
+            room = load_room_script(script, loaded.scenario)
+            seats = room_seats(loaded.scenario.seat_ids, [], room)
+            session = Session(loaded, seed=seed, seats=seats, journal=journal)
+        except Exception as err:  # bad input (a seed out of range...): the bench says it, no traceback
+            pipe.send({"error": str(err)})
+            return
         humans = [s for s, c in session.seats.items() if c == "human"]
         codes = Codes.fresh(humans)
         server = Server(session, codes, journal)
@@ -163,6 +167,8 @@ class _ServerProcess:
             answer: dict[str, Any] = self.pipe.recv()
         except EOFError:
             raise LoadError("the server process stopped before listening") from None
+        if "error" in answer:
+            raise LoadError(f"the server could not start the game: {answer['error']}")
         return answer
 
     def mark(self, what: str) -> dict[str, Any]:
@@ -244,6 +250,11 @@ def run_load(
         raise LoadError(
             f"--clients must be at least {len(humans) + 1}: the white cell and the seats {humans}"
         )
+    if profile:
+        try:
+            Path(profile).write_bytes(b"")  # a path that cannot be written fails now, not after the game
+        except OSError as err:
+            raise LoadError(f"cannot write the profile {profile!r}: {err.strerror or err}") from None
     say(f"starting the server ({loaded.name}, seed {seed})")
     server = _ServerProcess(scenario, script, seed, profile)
     try:
