@@ -91,6 +91,9 @@ def _serve_child(pipe: Connection, scenario: str, script: str, seed: int, profil
     """The server process: load the game, listen, tell the parent the port and codes, then answer
     its ``mark`` (this process's CPU seconds so far) until ``stop``."""
     import cProfile
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the bench's: it closes the pipe, and this stops
 
     from wargame.model.scenario_files import scenarios
     from wargame.net.server import Server
@@ -117,7 +120,12 @@ def _serve_child(pipe: Connection, scenario: str, script: str, seed: int, profil
             done: asyncio.Future[None] = loop.create_future()
 
             def command() -> None:
-                what = pipe.recv()
+                try:
+                    what = pipe.recv()
+                except EOFError:  # the bench stopped (Ctrl-C, or done): so does the server
+                    if not done.done():
+                        done.set_result(None)
+                    return
                 if what == "start" and profiler is not None:
                     profiler.enable()
                 if what == "stop" and profiler is not None:
@@ -179,6 +187,7 @@ class _ServerProcess:
         return answer
 
     def close(self) -> None:
+        self.pipe.close()  # the server process stops when it sees the pipe closed
         self.process.join(10)
         if self.process.is_alive():
             self.process.kill()
