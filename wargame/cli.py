@@ -386,6 +386,21 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from wargame.analysis.bench import bench
     from wargame.model.scenario_files import scenarios
 
+    if args.scenario == "serve":
+        return _bench_serve(args)
+    given = [
+        f
+        for f, v in (
+            ("--clients", args.clients),
+            ("--scenario", args.load_scenario),
+            ("--script", args.script),
+            ("--seed", args.seed),
+            ("--profile", args.profile),
+        )
+        if v is not None
+    ]
+    if given or args.json:
+        raise InputError(f"{(given or ['--json'])[0]} is for the load test: wargame bench serve ...")
     scenarios.load(args.scenario)  # bad input stops here
     _say_cores(args.jobs)
     print(
@@ -403,6 +418,63 @@ def cmd_bench(args: argparse.Namespace) -> int:
     for key, value in figures.items():
         print(f"{key:<{width}}  {value:,.2f}" if isinstance(value, float) else f"{key:<{width}}  {value:,}")
     return EXIT_OK
+
+
+def _bench_serve(args: argparse.Namespace) -> int:
+    """``wargame bench serve``: the load test of a served game (wargame.net.load)."""
+    import json
+
+    from wargame.net.load import LoadError, run_load
+    from wargame.session.room import RoomScriptError
+
+    scenario = args.load_scenario or "drole-de-guerre-1939"
+    script = args.script or f"{scenario}-opening"
+    try:
+        figures = run_load(
+            scenario,
+            script,
+            seed=1 if args.seed is None else args.seed,
+            clients=args.clients or 50,
+            profile=args.profile,
+            say=lambda text: print(f"  {text}", file=sys.stderr, flush=True),
+        )
+    except (LoadError, RoomScriptError) as err:
+        raise InputError(str(err)) from None
+    if args.json:
+        print(json.dumps(figures.to_json(), indent=2))
+    else:
+        _load_table(figures)
+    for error in figures.errors:
+        print(f"wargame bench serve: {error}", file=sys.stderr)
+    return EXIT_OK if figures.ok else EXIT_MISMATCH
+
+
+def _load_table(f: Any) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{f.scenario}, seed {f.seed}, script {f.script}: {f.clients} clients")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    rows = [
+        ("clients (white cell + seats + spectators)", f"{f.clients} (1 + {f.seats} + {f.spectators})"),
+        ("changes (snapshots numbered)", f"{f.changes:,}"),
+        ("frames received, all clients", f"{f.frames:,} ({f.snapshots:,} snapshots)"),
+        ("bytes sent by the server", f"{f.bytes:,} ({f.bytes / 2**20:,.1f} MiB)"),
+        ("server CPU seconds (user+sys)", f"{f.server_cpu_s:,.2f}"),
+        ("clients' CPU seconds (the bench process)", f"{f.clients_cpu_s:,.2f}"),
+        ("wall seconds of the game", f"{f.wall_s:,.2f}"),
+        ("server CPU share", f"{f.cpu_share:.0%}"),
+        ("delay, message to client: median", f"{f.delay_median_ms:,.1f} ms"),
+        ("delay: p95", f"{f.delay_p95_ms:,.1f} ms"),
+        ("delay: max", f"{f.delay_max_ms:,.1f} ms"),
+        ("(change, client) pairs measured / missed", f"{f.pairs:,} / {f.missed:,}"),
+        ("clients that saw the end", f"{f.finished} of {f.clients}"),
+        ("script entries rejected", f"{f.rejected}"),
+    ]
+    for row in rows:
+        table.add_row(*row)
+    Console().print(table)
 
 
 def _key(args: argparse.Namespace) -> Any:

@@ -238,7 +238,8 @@ def parser() -> argparse.ArgumentParser:
         metavar="SCENARIO",
         nargs="?",
         default="drole-de-guerre-1939",
-        help="bundled name or path (default drole-de-guerre-1939)",
+        help="bundled name or path (default drole-de-guerre-1939); or `serve`: the load test of a "
+        "served game (wargame bench serve --clients 50)",
     )
     be.add_argument(
         "--games", type=_positive, default=100, metavar="N", help="games in the workload (default 100)"
@@ -256,6 +257,33 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         metavar="J",
         help="workers for the parallel batch (default: all cores)",
+    )
+    ld = be.add_argument_group(
+        "bench serve",
+        "`wargame bench serve`: a server in a process of its own, N WebSocket clients (the white cell, "
+        "the script's seats, spectators for the rest) playing a room script to the end; the server's "
+        "processor time, and the delay from each message to each client having the change. Exit 1 if "
+        "a client did not see the end of the game.",
+    )
+    ld.add_argument("--clients", type=_positive, default=None, metavar="N", help="clients (default 50)")
+    ld.add_argument(
+        "--scenario",
+        dest="load_scenario",
+        default=None,
+        metavar="SCENARIO",
+        help="the served game (default drole-de-guerre-1939)",
+    )
+    ld.add_argument(
+        "--script",
+        default=None,
+        metavar="SCRIPT",
+        help="the room script played (default drole-de-guerre-1939-opening; `SCENARIO-opening` for "
+        "another scenario)",
+    )
+    ld.add_argument("--seed", type=int, default=None, metavar="N", help="the game's seed (default 1)")
+    ld.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ld.add_argument(
+        "--profile", default=None, metavar="FILE", help="profile the server (cProfile stats to FILE)"
     )
 
     rp = sub.add_parser(

@@ -9,6 +9,7 @@ passed on again automatically. What a penetrated partner holds leaks: sharing wi
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 from wargame.engine.claims import describe
@@ -17,7 +18,7 @@ from wargame.engine.events import AssessmentData, ReportData, ReportTruth
 from wargame.model.clock import from_hours
 
 if TYPE_CHECKING:
-    from wargame.engine.journal import Event
+    from wargame.engine.journal import Event, Journal
     from wargame.engine.world import World
 
 DEFAULT_DELAY_HOURS = {"adhoc": 48.0, "institutional": 24.0, "fusion": 2.0}
@@ -80,15 +81,28 @@ def _arrive(world: World, sender: str, partner: str, report: Event) -> None:
     penetration.exposed(world, partner, event)
 
 
+_HELD: weakref.WeakKeyDictionary[Journal, tuple[list[int], set[tuple[str, str]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def holds_report(world: World, seat: str, origin: str) -> bool:
+    """Whether ``seat`` holds (is an actor of) a report of ``origin``. The journal only grows, so
+    the (seat, origin) pairs are indexed as it grows, each event read once: the seat screens ask
+    this of every origin a seat has seen, after every change of a served game."""
+    scanned, pairs = _HELD.setdefault(world.journal, ([0], set()))
+    events = world.journal.events
+    for e in events[scanned[0] :]:
+        if isinstance(e.data, ReportData):
+            pairs.update((actor, e.data.origin) for actor in e.actors)
+    scanned[0] = len(events)
+    return (seat, origin) in pairs
+
+
 def _can_share(world: World, seat: str, choice: str) -> str | None:
     if not partners(world, seat, automatic=False):
         return "it has no liaison with another service"
-    held = [
-        e
-        for e in world.journal.events
-        if isinstance(e.data, ReportData) and seat in e.actors and e.data.origin == choice
-    ]
-    if not held:
+    if not holds_report(world, seat, choice):
         return f"it holds no report {choice!r}"
     return None
 

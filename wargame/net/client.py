@@ -42,6 +42,7 @@ class Client:
         self.refused = ""
         self.answers: dict[str, dict[str, Any]] = {}  # ref -> accepted / rejected
         self.unanswered: dict[str, str] = {}  # ref -> frame, sent again after a reconnect
+        self.frames = self.snapshots = self.bytes = 0  # received, counted (for the load test)
         self._ws: ClientConnection | None = None
         self._fresh = False
         self._waiters: list[tuple[Callable[[Client], bool], asyncio.Future[None]]] = []
@@ -57,6 +58,8 @@ class Client:
                     self._ws = ws
                     await ws.send(encode("hello", code=self.code))
                     async for frame in ws:
+                        self.frames += 1
+                        self.bytes += len(frame.encode("utf-8") if isinstance(frame, str) else frame)
                         self._receive(parse_server(frame))
                         if self.status == "live":
                             pause = RETRY_FIRST
@@ -93,6 +96,7 @@ class Client:
         elif kind == "refused":
             self.refused, self.status = str(msg.get("reason", "refused")), "refused"
         elif kind == "snapshot":
+            self.snapshots += 1
             if self._fresh or self.snapshot is None or msg["seq"] >= self.snapshot["seq"]:
                 self.snapshot, self._fresh = msg, False
         elif kind in ("accepted", "rejected"):

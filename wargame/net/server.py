@@ -141,9 +141,10 @@ class Server:
         """The hot wash, for every screen once the game is over (as at one terminal): the outcome,
         each seat's key decisions with what it believed and what was true. Made once."""
         if self._hot_wash is None:
-            from wargame.analysis.aar.hotwash import hot_wash, hot_wash_text
+            from wargame.analysis.aar.hotwash import hot_wash_text
+            from wargame.analysis.aar.public import kept_hot_wash  # made once for every role
 
-            self._hot_wash = hot_wash_text(hot_wash(self.session), HOT_WASH_WIDTH)
+            self._hot_wash = hot_wash_text(kept_hot_wash(self.session), HOT_WASH_WIDTH)
         return self._hot_wash
 
     def changed(self) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Mapping
 
-from wargame.analysis.aar.hotwash import hot_wash, hot_wash_text
+from wargame.analysis.aar.hotwash import HotWash, hot_wash, hot_wash_text
 from wargame.session.public import RECENT, PublicView, public_view
 from wargame.session.session import Session
 
@@ -24,6 +24,19 @@ UNWRAPPED = 1_000_000  # a width no paragraph reaches: one paragraph a line
 PARAGRAPHS = 18  # the hot wash is fitted to this many paragraphs (about a 24-line screen's worth)
 
 _WASHES: weakref.WeakKeyDictionary[Session, tuple[str, ...]] = weakref.WeakKeyDictionary()
+_FINISHED: weakref.WeakKeyDictionary[Session, HotWash] = weakref.WeakKeyDictionary()
+
+
+def kept_hot_wash(session: Session) -> HotWash:
+    """:func:`~wargame.analysis.aar.hotwash.hot_wash` of ``session``, made once the game is over
+    and kept: a served game's screens all read it, each in its own shape (the replay it costs is
+    the slowest thing a server does, 0.3 to 1 s)."""
+    kept = _FINISHED.get(session)
+    if kept is None:
+        kept = hot_wash(session)
+        if session.finished:
+            _FINISHED[session] = kept
+    return kept
 
 
 def hot_wash_paragraphs(session: Session) -> tuple[str, ...]:
@@ -33,7 +46,7 @@ def hot_wash_paragraphs(session: Session) -> tuple[str, ...]:
     kept = _WASHES.get(session)
     if kept is not None:
         return kept
-    text = hot_wash_text(hot_wash(session), width=UNWRAPPED, height=PARAGRAPHS)
+    text = hot_wash_text(kept_hot_wash(session), width=UNWRAPPED, height=PARAGRAPHS)
     paragraphs = tuple(text.splitlines())
     if session.finished:
         _WASHES[session] = paragraphs
