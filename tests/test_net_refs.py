@@ -128,3 +128,22 @@ def test_at_most_keep_refs_per_role_and_seat(tmp_path: Path) -> None:
     assert refs.get(CORVIA, "r0") is None and refs.get(CORVIA, f"r{KEEP + 9}") is not None
     again = Refs(tmp_path / "g.jsonl.refs")
     assert again.get(CORVIA, "r9") is None and again.get(CORVIA, "r10") is not None
+
+
+def test_a_resumed_server_keeps_only_the_answers_in_its_refs_file(tmp_path: Path) -> None:
+    journal = tmp_path / "g.jsonl"
+    server, codes = served(journal)
+    for i in range(10):  # rejected: each leaves a pending record, never read again
+        server.answer(CORVIA, Message("decide", {"prompt": "nope", "choice": "y", "reason": ""}, f"bad{i}"))
+    server.answer(WHITE, Message("tempo", {"action": "pause", "prompt": "", "at": None}, "ok"))
+    refs = journal.with_name("g.jsonl.refs")
+    assert len(refs.read_text().splitlines()) == 12
+    server.session.close()
+    again = Server(resume(journal), codes, journal)
+    assert refs.read_text().splitlines() == [
+        '{"role":"white","seat":"","ref":"ok","reply":{"type":"accepted","ref":"ok"}}'
+    ]
+    assert (
+        again.answer(WHITE, Message("tempo", {"action": "pause", "prompt": "", "at": None}, "ok"))["type"]
+        == "accepted"
+    )

@@ -20,7 +20,8 @@ once, and a resent answer to a prompt is reported taken, not "not an open decisi
 Only acts that changed the game are kept (an ``accepted`` decision, order, white-cell act or
 tempo action); a rejected message is simply judged again if it comes back. Spectators' messages
 are never kept (they can only be rejected), and at most :data:`KEEP` refs per role and seat
-(a client resends only what it has not seen answered, a handful at most).
+(a client resends only what it has not seen answered, a handful at most). A resumed server
+rewrites the file with only what it keeps.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class Refs:
         self._answers: dict[Grant, OrderedDict[str, dict[str, Any]]] = {}
         if path is not None and path.exists():
             self._load(path.read_text(encoding="utf-8").splitlines(), journal_lines)
+            self._compact(path)
 
     @staticmethod
     def kept(grant: Grant, ref: str) -> bool:
@@ -86,6 +88,19 @@ class Refs:
             f.write(json.dumps(record, separators=(",", ":"), ensure_ascii=False) + "\n")
             f.flush()
             os.fsync(f.fileno())
+
+    def _compact(self, path: Path) -> None:
+        """Rewrite the file with only the answers kept (atomically: a temporary file, renamed), so
+        it does not grow from one resume to the next with rejected messages' pending records."""
+        temporary = path.with_name(path.name + ".tmp")
+        with temporary.open("w", encoding="utf-8") as f:
+            for grant, mine in self._answers.items():
+                for ref, reply in mine.items():
+                    record = {"role": grant.role, "seat": grant.seat, "ref": ref, "reply": reply}
+                    f.write(json.dumps(record, separators=(",", ":"), ensure_ascii=False) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temporary, path)
 
     def _load(self, lines: list[str], journal_lines: Sequence[str]) -> None:
         # The server applies one act at a time (pending, act, answered, with no await between),
