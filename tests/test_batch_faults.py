@@ -50,6 +50,19 @@ def test_a_bad_journals_folder_fails_before_any_run(
     assert not out.exists() and not partial_path(str(out)).exists()
 
 
+def test_a_finished_batchs_rows_are_never_overwritten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "rows.csv"
+    args = ["batch", "tutorial", "-n", "2", "--seed", "3", "--out", str(out)]
+    assert main(args) == 0
+    before = out.read_bytes()
+    capsys.readouterr()
+    assert main(["batch", "tutorial", "-n", "3", "--seed", "4", "--out", str(out)]) == 2
+    assert "it is never overwritten" in capsys.readouterr().err
+    assert out.read_bytes() == before and not partial_path(str(out)).exists()
+
+
 def test_rows_are_kept_as_runs_finish(tmp_path: Path) -> None:
     out = str(tmp_path / "rows.csv")
     seen: list[list[int]] = []
@@ -166,8 +179,29 @@ def test_a_killed_batch_keeps_its_rows_and_resumes(tmp_path: Path) -> None:
     assert batch.poll() is None, "the batch ended before it could be killed"
     os.kill(batch.pid, signal.SIGKILL)
     batch.wait()
+    # its workers go too (they watch their parent), rather than wait forever for work
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _running_with(str(out)):
+        time.sleep(0.1)
+    assert not _running_with(str(out)), "the killed batch's workers are still running"
     finished = len(kept.read_text().splitlines()) - 1  # rows, after the batch's header
     assert 3 <= finished < 40 and not out.exists()
     assert main([*args, "--out", str(out), "--resume"]) == 0
     assert main([*args, "--out", str(clean)]) == 0
     assert out.read_bytes() == clean.read_bytes()
+
+
+def _running_with(arg: str) -> list[int]:
+    """Live processes whose command line has ``arg`` (a batch's workers share its command line)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmd = (proc / "cmdline").read_bytes().split(b"\0")
+            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if arg.encode() in cmd and state != "Z":
+            found.append(int(proc.name))
+    return found

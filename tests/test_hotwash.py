@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import attrs
@@ -56,12 +55,6 @@ def test_the_1939_hot_wash_fits_one_screen_in_dates_and_names(played: Session) -
     assert "Germany invaded Poland on 1 Sep 1939 04:45" in text
     assert "France (the room)" in text and "Germany's divisions on the Franco-German border" in text
     assert "WHERE DECEPTION WORKED" in text and "westwall" in text
-
-
-def test_the_hot_wash_takes_well_under_two_seconds(played: Session) -> None:
-    began = time.perf_counter()
-    hot_wash_text(hot_wash(played))
-    assert time.perf_counter() - began < 2.0
 
 
 def test_the_hot_wash_leaves_the_session_as_it_was(played: Session) -> None:

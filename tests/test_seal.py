@@ -25,7 +25,7 @@ from wargame.engine.journal import Journal, dumps
 from wargame.model.scenario_files import scenarios
 from wargame.session.journal.chain import link
 from wargame.session.journal.header import Header
-from wargame.session.journal.read import read
+from wargame.session.journal.read import JournalError, read
 from wargame.session.journal.replay import resume
 from wargame.session.journal.seal import KEY_ENV, SealError, check, load_key, new_key, seal_path
 from wargame.session.session import Session
@@ -539,3 +539,50 @@ def test_report_refuses_a_journal_its_replay_does_not_reproduce(
     assert out == ""
     assert f"line {i + 1} is not what this engine plays" in err
     assert "replay --verify" in err
+
+
+def test_a_sealed_journal_does_not_go_on_without_its_key(
+    tmp_path: Path, key: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Played on unkeyed, a sealed journal would be branded 'changed after it was sealed' for
+    good: resuming it without the key is refused, the files untouched."""
+    path = tmp_path / "game.jsonl"
+    session = play(path, key, stop_after=1)
+    session.close()  # the room quit: a clean close, sealed
+    before, seal_before = path.read_bytes(), seal_path(path).read_bytes()
+    with pytest.raises(JournalError, match=r"is sealed .*give its key to go on"):
+        resume(path)
+    code, _, err = cli(
+        capsys, "run", SCENARIO, "--seed", "1", "--seat", f"{SEAT}=human", "--journal", str(path)
+    )
+    assert code == 2 and "give its key to go on" in err
+    assert "it goes on" not in err  # said only once the game has really gone on
+    assert path.read_bytes() == before and seal_path(path).read_bytes() == seal_before
+    resume(path, load_key(key)).close()  # with the key it goes on, and stays sealed
+    assert cli(capsys, "replay", str(path), "--verify", "--key", str(key))[0] == 0
+
+
+def test_a_header_engine_that_is_not_a_version_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The engine's version is outside the chain and printed beside the verdict: it must look
+    like a version, never terminal escapes or a page of text."""
+    path = tmp_path / "game.jsonl"
+    play(path, None)
+    lines = path.read_text().splitlines()
+    head = json.loads(lines[0])
+    head["engine"] = "0.1.0 \x1b[31mRED"
+    path.write_text("\n".join([dumps(head), *lines[1:]]) + "\n")
+    code, out, err = cli(capsys, "replay", str(path), "--verify")
+    assert code == 2 and "\x1b" not in out + err
+    assert "'engine' must be the version that wrote it" in err
+
+
+def test_a_crash_cut_journal_says_how_to_review_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "game.jsonl"
+    play(path, None, stop_after=1)  # a crash: no end, no close
+    code, _, err = cli(capsys, "report", str(path))
+    assert code == 2 and "truncated" in err
+    assert f"wargame play --resume {path}" in err

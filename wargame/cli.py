@@ -170,9 +170,11 @@ def cmd_run(args: argparse.Namespace) -> int:
             raise InputError(str(err)) from None
         seats = room_seats(loaded.scenario.seat_ids, args.seats, script)
     key = _key(args)
-    if args.journal and _going_on(args.journal, loaded, args.seed, seats):
-        say = lambda text: print(text, file=sys.stderr)  # noqa: E731
-        session = resume(args.journal, key, say=say)  # it goes on
+    going_on = _going_on(args.journal, loaded, args.seed, seats) if args.journal else ""
+    if going_on:
+        heard: list[str] = []
+        session = resume(args.journal, key, say=heard.append)  # it goes on (said once resumed)
+        print("\n".join([going_on, *heard]), file=sys.stderr)
     else:
         try:
             session = Session(loaded, seed=args.seed, seats=seats, journal=args.journal, key=key)
@@ -203,11 +205,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _going_on(path: str, loaded: Any, seed: int, seats: Any) -> bool:
-    """Whether ``run --journal PATH`` goes on with the unfinished game of the same scenario, seed,
-    seats and overrides at PATH (True; said on stderr), or starts a new journal there (False,
-    nothing at PATH); anything else at PATH is refused, the file untouched (the rule is
-    :func:`~wargame.session.journal.existing.claim`'s, as for ``play --journal``)."""
+def _going_on(path: str, loaded: Any, seed: int, seats: Any) -> str:
+    """What to say when ``run --journal PATH`` goes on with the unfinished game of the same
+    scenario, seed, seats and overrides at PATH (once it has been resumed), or "" when a new
+    journal starts there (nothing at PATH); anything else at PATH is refused, the file untouched
+    (the rule is :func:`~wargame.session.journal.existing.claim`'s, as for ``play --journal``)."""
     from wargame.session.journal.existing import JournalInUse, claim
     from wargame.session.journal.header import Header
     from wargame.session.seats import assign_seats
@@ -219,13 +221,11 @@ def _going_on(path: str, loaded: Any, seed: int, seats: Any) -> bool:
         hint = f", or read it with `wargame report {path}`" if err.what == "a finished game" else ""
         raise InputError(f"{err}: choose another --journal for a new game{hint}") from None
     if recorded is None:
-        return False
-    print(
+        return ""
+    return (
         f"{path} holds an unfinished game of this scenario, seed and seats "
-        f"({counted(len(recorded.events), 'event')}): it goes on where it stopped.",
-        file=sys.stderr,
+        f"({counted(len(recorded.events), 'event')}): it goes on where it stopped."
     )
-    return True
 
 
 def cmd_batch(args: argparse.Namespace) -> int:

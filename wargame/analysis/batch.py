@@ -18,6 +18,8 @@ import math
 import multiprocessing
 import os
 import statistics
+import threading
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -166,6 +168,21 @@ def _in_pools(work: Sequence[Job], jobs: int, emit: Callable[[Row], None]) -> No
         emit(Row(run=index, seed=run_seed(root, index), outcome=None, error=error))
 
 
+def watch_parent() -> None:
+    """A worker's first act: end itself once the process that started it is gone (it is then
+    adopted by another). A batch killed outright (SIGKILL, or SIGTERM, which runs no clean-up)
+    would leave its workers waiting for work that will never come; checked each second, they go
+    within about one."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
 def _one_pool(work: Sequence[Job], jobs: int, emit: Callable[[Row], None]) -> set[int]:
     """Play ``work`` in one pool; the runs finished (all of them, unless a worker died)."""
     finished: set[int] = set()
@@ -177,8 +194,9 @@ def _one_pool(work: Sequence[Job], jobs: int, emit: Callable[[Row], None]) -> se
             finished.add(row.run)
             emit(row)
 
+    jobs = max(1, min(jobs, len(work)))  # no more workers than runs: the rest would only start up
     chunk = max(1, len(work) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=watch_parent) as pool:
         futures = [pool.submit(play_many, work[i : i + chunk]) for i in range(0, len(work), chunk)]
         try:
             for future in as_completed(futures):

@@ -188,6 +188,11 @@ class RowStream:
                 f"{str(self.path)!r} holds the finished rows of a cut batch: continue it with --resume, "
                 "or delete the file to start again"
             )
+        elif Path(out).exists():
+            raise RowFileError(
+                f"{out!r} exists (the rows of an earlier batch): it is never overwritten; choose "
+                "another --out, or delete it to play the batch again"
+            )
         try:
             self.handle: IO[str] = self.path.open("w", encoding="utf-8")
         except OSError as err:

@@ -11,6 +11,7 @@ of a header is here.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,10 @@ Format 2 leaves the engine's version out of the integrity chain (:mod:`.chain`).
 
 READ_FORMATS = (1, 2)
 """The formats this engine reads, resumes and verifies (format 1: the chain holds the version)."""
+
+
+VERSION = re.compile(r"[0-9A-Za-z.+-]{1,40}")
+"""What an engine version looks like (the header's ``engine`` is outside the chain, and printed)."""
 
 
 class HeaderError(ValueError):
@@ -162,8 +167,11 @@ def _problem(head: Mapping[str, Any]) -> str | None:
             return f"seat {seat!r} has an unknown controller {controller!r}"
     if not isinstance(overrides, list) or not all(isinstance(o, str) for o in overrides):
         return "'overrides' must be a list of KEY=VALUE texts"
-    if not isinstance(head["engine"], str):
-        return "'engine' must be the version that wrote it, as text"
+    if not isinstance(head["engine"], str) or not VERSION.fullmatch(head["engine"]):
+        return (
+            "'engine' must be the version that wrote it, as text "
+            "(like 0.1.0: at most 40 letters, digits, '.', '+' and '-')"
+        )
     if not isinstance(head.get("start", ""), str):
         return "'start' must be an instant as text"
     return None

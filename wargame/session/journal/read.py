@@ -34,6 +34,12 @@ class JournalFile:
     torn: int = 0  # the bytes of a torn last line dropped (``read(..., unfinished=True)``)
 
 
+RECOVER = (
+    ". To go on with the game, or to review it: `wargame play --resume {path}` (add --key if it "
+    "is sealed), then quit: a game closed that way can be reported"
+)
+
+
 def read(path: str | Path, unfinished: bool = False) -> JournalFile:
     """Read and check a journal file (see module docstring). ``unfinished`` accepts a journal cut
     short by a crash (no end, and an incomplete last line, which is dropped), for resuming."""
@@ -67,7 +73,7 @@ def read(path: str | Path, unfinished: bool = False) -> JournalFile:
     if lines[-1] != "":
         raise JournalError(
             f"{p}:{len(lines)}: the journal is truncated (its last line is incomplete); "
-            "the lines before it are intact"
+            f"the lines before it are intact{RECOVER.format(path=p)}"
         )
     lines = lines[:-1]
     for number, line in enumerate(lines, start=1):
@@ -103,6 +109,7 @@ def read(path: str | Path, unfinished: bool = False) -> JournalFile:
         raise JournalError(
             f"{p}:{len(lines)}: the journal is truncated: it stops without the end of the game or a "
             f"clean close (a crash, or lines cut off); the {len(lines)} lines present are intact"
+            f"{RECOVER.format(path=p)}"
         )
     return JournalFile(
         path=str(p),

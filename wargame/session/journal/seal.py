@@ -36,7 +36,7 @@ from typing import Any
 
 import attrs
 
-from wargame.session.journal.read import JournalFile, read
+from wargame.session.journal.read import JournalError, JournalFile, read
 
 SUFFIX = ".seal"
 KEY_ENV = "WARGAME_JOURNAL_KEY_FILE"
@@ -179,6 +179,11 @@ def check(journal: JournalFile, key: Key | None, resuming: bool = False) -> Inte
         return Integrity(
             f"integrity chain intact; journal format {fmt} (written before seals) cannot be sealed: "
             f"{NOT_SEALED_RISK}"
+        )
+    if key is None and resuming and seal_file.exists():  # going on unkeyed would spoil the seal
+        raise JournalError(
+            f"{path} is sealed ({seal_file}): give its key to go on (--key PATH, or "
+            f"{KEY_ENV}=PATH); played on without it, the seal would no longer prove the journal"
         )
     if key is None:
         what = "seal not checked (no key)" if seal_file.exists() else "not sealed"
