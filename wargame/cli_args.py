@@ -470,4 +470,8 @@ def _serve_and_join(sub: Any) -> None:
         "itself; nothing is lost.",
     )
     jn.add_argument("url", metavar="URL", help="the server's address, e.g. ws://127.0.0.1:8765/")
-    jn.add_argument("--code", required=True, metavar="CODE", help="the join code serve printed (ABCD-EFGH)")
+    jn.add_argument(
+        "--code",
+        metavar="CODE",
+        help="the join code serve printed (ABCD-EFGH); without it, the screen asks for it first",
+    )
