@@ -45,7 +45,9 @@ async def test_the_code_screen_refuses_a_wrong_code_and_opens_the_seat_for_the_r
             await _until(pilot, lambda: "wrong join code" in str(status.render()))
             assert isinstance(app.screen, CodeScreen)  # still here, to try again
             assert status.has_class("-refused")
-            assert not app.screen.query_one("#code", Input).disabled
+            field = app.screen.query_one("#code", Input)
+            assert not field.disabled and field.has_focus
+            assert field.selected_text == "AAAA-AAAA"  # typing replaces the refused code
             # the right code, typed loosely (lower case, no dash): the seat's own screen
             code = server.codes.code_of("seat", "corvia").lower().replace("-", "")
             await _type(pilot, app, code)

@@ -47,28 +47,36 @@ def _banner(proc: subprocess.Popen[str]) -> list[str]:
     raise AssertionError("no banner: " + (proc.stderr.read() if proc.stderr else ""))
 
 
-async def _first_screen(ws_url: str, seconds: float = 20.0) -> str:
-    """What a browser tab is shown first: textual-serve's websocket relays the join process's
-    screen (terminal output as binary frames)."""
+async def _read_until(ws: object, text: bytes, seconds: float = 20.0) -> str:
+    """What a browser tab is shown: textual-serve's websocket relays the join process's screen
+    (terminal output as binary frames); read until ``text`` shows."""
     import aiohttp
 
+    assert isinstance(ws, aiohttp.ClientWebSocketResponse)
     seen = b""
-    async with aiohttp.ClientSession() as http, http.ws_connect(f"{ws_url}?width=100&height=30") as ws:
-        deadline = time.monotonic() + seconds
-        while b"join code" not in seen and time.monotonic() < deadline:
-            try:
-                msg = await ws.receive(timeout=max(0.1, deadline - time.monotonic()))
-            except TimeoutError:
-                break
-            if msg.type == aiohttp.WSMsgType.BINARY:
-                seen += msg.data
-            elif msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
-                break
+    deadline = time.monotonic() + seconds
+    while text not in seen and time.monotonic() < deadline:
+        try:
+            msg = await ws.receive(timeout=max(0.1, deadline - time.monotonic()))
+        except TimeoutError:
+            break
+        if msg.type == aiohttp.WSMsgType.BINARY:
+            seen += msg.data
+        elif msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+            break
     return seen.decode("utf-8", "replace")
 
 
+def _joins_to(game_url: str) -> list[str]:
+    """The `wargame join` processes running for the game at ``game_url`` (the tabs' processes)."""
+    found = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
+    return [line for line in found.splitlines() if f"wargame join {game_url}" in line]
+
+
 @pytest.mark.slow
-def test_serve_web_answers_browsers_with_the_join_page_and_stops_cleanly(tmp_path: Path) -> None:
+async def test_serve_web_answers_browsers_with_the_join_page_and_stops_cleanly(tmp_path: Path) -> None:
+    import aiohttp
+
     game = ["tutorial", "--seat", "corvia=human", "--journal", str(tmp_path / "g.jsonl"), "--port", "0"]
     proc = subprocess.Popen(
         [sys.executable, "-m", "wargame", "serve", *game, "--web", "--web-port", "0"],
@@ -77,21 +85,37 @@ def test_serve_web_answers_browsers_with_the_join_page_and_stops_cleanly(tmp_pat
         text=True,
     )
     try:
-        banner = _banner(proc)
+        banner = await asyncio.to_thread(_banner, proc)
         web = next(line for line in banner if "in a browser" in line).split()[-1]
         assert web.startswith("http://127.0.0.1:")
-        with urllib.request.urlopen(web + "/", timeout=10) as answer:
-            assert answer.status == 200
-            page = answer.read().decode("utf-8")
+        game_url = banner[0].split()[-1]  # Serving ... at ws://127.0.0.1:PORT/
+
+        def get() -> tuple[int, str]:
+            with urllib.request.urlopen(web + "/", timeout=10) as answer:
+                return answer.status, answer.read().decode("utf-8")
+
+        status, page = await asyncio.to_thread(get)
+        assert status == 200
         assert "wargame" in page  # textual-serve's page names the app
-        ws = f"ws://{web.removeprefix('http://')}/ws"
-        assert f'data-session-websocket-url="{ws}"' in page
-        # a tab's websocket starts `wargame join` here, which asks for the join code
-        assert "join code" in asyncio.run(_first_screen(ws))
+        ws_url = f"ws://{web.removeprefix('http://')}/ws"
+        assert f'data-session-websocket-url="{ws_url}"' in page
+        async with aiohttp.ClientSession() as http, http.ws_connect(f"{ws_url}?width=100&height=30") as ws:
+            # a tab's websocket starts `wargame join` here, which asks for the join code
+            assert "join code" in await _read_until(ws, b"join code")
+            assert len(_joins_to(game_url)) == 1  # one process for the tab, on this machine
+            # Ctrl-C with the tab still open: both servers stop, and the tab's process with them
+            proc.send_signal(signal.SIGINT)
+            _out, err = await asyncio.to_thread(proc.communicate, None, 20)
+            msg = await ws.receive(timeout=5)
+            while msg.type == aiohttp.WSMsgType.BINARY:  # the screen drawn before the end
+                msg = await ws.receive(timeout=5)
+            assert msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)  # the tab is told
     finally:
-        proc.send_signal(signal.SIGINT)
-        _out, err = proc.communicate(timeout=20)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
     assert proc.returncode == 0, err
-    assert "Game stopped" in err and "Traceback" not in err
+    assert "Game stopped" in err and "Traceback" not in err and "Event loop is closed" not in err
+    assert not _joins_to(game_url)
     lines = [json.loads(line) for line in (tmp_path / "g.jsonl").read_text(encoding="utf-8").splitlines()]
     assert lines[-1]["kind"] == "closed"  # stopped as Ctrl-C stops a plain serve: resumable

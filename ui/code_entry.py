@@ -77,6 +77,7 @@ class CodeScreen(Screen[Any]):
         except ValueError as err:
             field.disabled = False
             field.focus()
+            field.select_all()  # typing replaces it; an arrow key keeps it to mend a typo
             self._status(f"{err}\nCheck the code and try again.", refused=True)
             return
         self.dismiss(joined)

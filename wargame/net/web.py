@@ -15,7 +15,9 @@ optional extra (``pip install 'wargame[web]'``). Nothing here imports Textual.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import logging
 import shlex
 import sys
 from collections.abc import AsyncIterator
@@ -23,6 +25,9 @@ from typing import Any
 
 INSTALL = "pip install 'wargame[web]'"
 WILDCARDS = ("", "0.0.0.0", "::")
+QUIT_SECONDS = 5.0  # a tab's join process told to quit is killed if still there after this
+
+log = logging.getLogger("wargame.web")
 
 
 class WebError(ValueError):
@@ -79,6 +84,7 @@ async def web_serving(host: str, port: int, ws_url: str) -> AsyncIterator[int]:
             raise WebError(f"cannot listen for browsers on {host}:{port}: {err.strerror or err}") from None
         yield _port_of(runner, port)
     finally:
+        await server.close_tabs()
         await runner.cleanup()
 
 
@@ -90,12 +96,38 @@ def _port_of(runner: Any, port: int) -> int:
 
 
 def _server_class() -> Any:
-    """textual-serve's Server, quieter (no logo on start) and with the page's websocket address
+    """textual-serve's Server, quieter (no logo on start), with the page's websocket address
     taken from the address the browser used (the Host header), so that a name, a tunnel's port
-    or a TLS proxy (X-Forwarded-Proto: https) reaches it, not only ``host:port`` as printed."""
-    from textual_serve.server import Server
+    or a TLS proxy (X-Forwarded-Proto: https) reaches it, not only ``host:port`` as printed, and
+    keeping its tabs, so that stopping ends their join processes first (``close_tabs``)."""
+    from aiohttp import web
+    from textual_serve.app_service import AppService
+    from textual_serve.server import Server, to_int
+
+    class Tab(AppService):
+        """One tab's join process."""
+
+        process: asyncio.subprocess.Process | None = None
+
+        async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
+            self.process = await super()._open_app_process(width, height)
+            return self.process
+
+        async def ended(self) -> None:
+            """Wait until the process has ended (told to quit; killed if still there after 5 s)."""
+            if self.process is None:
+                return
+            try:
+                await asyncio.wait_for(self.process.wait(), QUIT_SECONDS)
+            except TimeoutError:
+                self.process.kill()
+                await self.process.wait()
 
     class WebServer(Server):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.tabs: set[asyncio.Task[Any]] = set()
+
         async def on_startup(self, app: Any) -> None:
             """Say nothing: ``wargame serve`` prints the address beside the join lines."""
 
@@ -104,5 +136,50 @@ def _server_class() -> Any:
             # read synchronously by the page's template (no await between): one request at a time
             self.public_url = f"{scheme}://{request.host}"
             return await super().handle_index(request)
+
+        async def handle_websocket(self, request: Any) -> Any:
+            """textual-serve's own (a tab's websocket drives its process), with the tab kept
+            while it runs and its process waited for at the end."""
+            task = asyncio.current_task()
+            assert task is not None
+            self.tabs.add(task)
+            websocket = web.WebSocketResponse(heartbeat=15)
+            width = to_int(request.query.get("width", "80"), 80)
+            height = to_int(request.query.get("height", "24"), 24)
+            tab: Tab | None = None
+
+            async def close() -> None:
+                await websocket.close()
+
+            try:
+                await websocket.prepare(request)
+                tab = Tab(
+                    self.command,
+                    write_bytes=websocket.send_bytes,
+                    write_str=websocket.send_str,
+                    close=close,
+                    download_manager=self.download_manager,
+                    debug=self.debug,
+                )
+                await tab.start(width, height)
+                await self._process_messages(websocket, tab)
+            except asyncio.CancelledError:  # stopping: close_tabs
+                await websocket.close()
+            except Exception:
+                log.exception("a browser tab failed")
+            finally:
+                if tab is not None:
+                    await tab.stop()  # says "quit" to the process
+                    await tab.ended()
+                self.tabs.discard(task)
+            return websocket
+
+        async def close_tabs(self) -> None:
+            """End every tab: its websocket closed, its join process told to quit and waited for."""
+            tabs = list(self.tabs)
+            for task in tabs:
+                task.cancel()
+            if tabs:
+                await asyncio.wait(tabs, timeout=2 * QUIT_SECONDS)
 
     return WebServer
