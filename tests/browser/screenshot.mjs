@@ -1,5 +1,5 @@
 // A browser trial of `wargame serve --web` (not run by CI): headless Chromium opens the page for
-// browsers, types a seat's join code on the code screen and takes two screenshots.
+// browsers, types a wrong join code, then a seat's, and takes a screenshot at each step.
 //
 //   cd tests/browser && npm install            # playwright-core only: it uses the system's Chromium
 //   apt-get install -y chromium                # Debian's /usr/bin/chromium (or set CHROMIUM=path)
@@ -9,6 +9,7 @@
 // names the interpreter with wargame and textual-serve installed; default: ../../.venv/bin/python),
 // reads the banner for the browser address and Corvia's code, and writes
 //   web-code.png  the code screen as a browser tab first shows it,
+//   web-refused.png  the same after a wrong code (the server's refusal, to try again),
 //   web-join.png  Corvia's seat screen once the code is taken (the same screens as `wargame join`).
 // Then it stops the server with Ctrl-C (SIGINT), as a facilitator does.
 import { spawn } from "node:child_process";
@@ -58,11 +59,15 @@ try {
   await sleep(2500);
   await page.screenshot({ path: join(out, "web-code.png") });
   await page.click("#terminal");
-  await page.keyboard.type(code, { delay: 40 });
+  await page.keyboard.type("WRNG-CODE", { delay: 40 }); // refused on the spot: try again
+  await page.keyboard.press("Enter");
+  await sleep(3000);
+  await page.screenshot({ path: join(out, "web-refused.png") });
+  await page.keyboard.type(code, { delay: 40 }); // the refused code is selected: typing replaces it
   await page.keyboard.press("Enter");
   await sleep(5000); // the code checked by the game server, the seat's screen drawn
   await page.screenshot({ path: join(out, "web-join.png") });
-  console.log(`wrote ${join(out, "web-code.png")} and ${join(out, "web-join.png")}`);
+  console.log(`wrote web-code.png, web-refused.png and web-join.png in ${out}`);
 } finally {
   await browser.close();
   server.kill("SIGINT");
