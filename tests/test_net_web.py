@@ -119,3 +119,22 @@ async def test_serve_web_answers_browsers_with_the_join_page_and_stops_cleanly(t
     assert not _joins_to(game_url)
     lines = [json.loads(line) for line in (tmp_path / "g.jsonl").read_text(encoding="utf-8").splitlines()]
     assert lines[-1]["kind"] == "closed"  # stopped as Ctrl-C stops a plain serve: resumable
+
+
+def test_a_taken_web_port_is_reported_and_the_journal_left_unmarked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import socket
+
+    journal = tmp_path / "g.jsonl"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        game = ["tutorial", "--seat", "corvia=human", "--journal", str(journal), "--port", "0"]
+        code = main(["serve", *game, "--web", "--web-port", str(port)])
+    err = capsys.readouterr().err
+    assert code == 2 and f"cannot listen for browsers on 127.0.0.1:{port}" in err
+    assert "Traceback" not in err
+    last = json.loads(journal.read_text(encoding="utf-8").splitlines()[-1])
+    assert last["kind"] == "start"  # not marked closed: `serve --journal` goes on with it
