@@ -118,11 +118,16 @@ class WargameApp(TempoKeys, CrashReport, TypeAhead):
         self.timer = self.set_interval(1 / TICKS_PER_SECOND, self.on_tick, pause=True)
         self.set_interval(1, self.on_second)
         if not self.has_game:
-            from ui.lobby import LobbyScreen
-
-            self.push_screen(LobbyScreen(**self.lobby_defaults))
+            self.open_lobby()
         else:
             self.begin()
+
+    def open_lobby(self) -> None:
+        """The first screen when there is no game yet: the lobby, which makes one (a joined
+        screen asks for its join code instead, ui/join.py)."""
+        from ui.lobby import LobbyScreen
+
+        self.push_screen(LobbyScreen(**self.lobby_defaults))
 
     def begin(self) -> None:
         """Seat the players: each human seat in turn, then the white cell (if there is one)."""

@@ -8,6 +8,11 @@ white-cell screen with the clock keys (space, n, t, +/-, D act on the server's c
 screen), the spectators' code the public picture. A dropped connection says "reconnecting…" on
 the clock bar and comes back by itself to the same screen; an order sent meanwhile is sent again
 and taken once (the server answers each order's ref once).
+
+Without ``--code`` (a browser tab of ``wargame serve --web`` runs ``wargame join URL``), the app
+opens on :class:`~ui.code_entry.CodeScreen`: the code typed there is checked by the server, a
+refusal is shown there to try again, and the right code opens the screens of its role (the
+spectators' code the projector view, in this same app).
 """
 
 from __future__ import annotations
@@ -19,11 +24,13 @@ from typing import TYPE_CHECKING, Any, cast
 from textual.app import App
 
 from ui.app import WargameApp
+from ui.code_entry import CodeScreen
 from ui.projector import ProjectorScreen
 from ui.remote import RemoteSession
 from ui.tempo import BOXES, following
 from wargame.engine.decisions import WHITE
 from wargame.net.client import Client, Refused
+from wargame.net.codes import SPECTATOR_ROLE
 from wargame.session.pace import SPEEDS
 from wargame.session.public import public_view_from_json
 from wargame.session.setting import Setting
@@ -39,14 +46,78 @@ class JoinError(ValueError):
 class JoinApp(WargameApp):
     """The seminar app on a served game (see the module docstring)."""
 
-    def __init__(self, client: Client) -> None:
-        # duck-typed: a RemoteSession answers what the screens ask a Session (ui/remote.py)
-        super().__init__(cast("Session", RemoteSession(client)), journal=None, facilitator=True)
-        self.client = client
-        self.remote: RemoteSession = self.session  # type: ignore[assignment]
+    def __init__(self, client: Client | None = None, url: str = "") -> None:
+        """``client``: a connection whose code the server has taken (its first snapshot in);
+        None: ask for the code on :class:`~ui.code_entry.CodeScreen` first, for the server at
+        ``url``."""
+        super().__init__(None, journal=None, facilitator=True)
+        self.url = client.url if client is not None else url
+        self._client: Client | None = None
         self.seen_status = "live"
-        self.seen_prompts: set[str] = {p.id for p in self.remote.pending()}
+        self.seen_prompts: set[str] = set()
+        self.projector: ProjectorScreen | None = None  # the spectators' code, typed on the code screen
+        if client is not None:
+            self._use(client)
+
+    @property
+    def client(self) -> Client:
+        """The connection (there is one once a code is taken: no game screen is up before)."""
+        if self._client is None:
+            raise LookupError("no connection yet: the join code has not been taken")
+        return self._client
+
+    @property
+    def remote(self) -> RemoteSession:
+        return self.session  # type: ignore[return-value]
+
+    def _use(self, client: Client) -> None:
+        # duck-typed: a RemoteSession answers what the screens ask a Session (ui/remote.py)
+        self._client = client
+        self._session = cast("Session", RemoteSession(client))
+        self.seen_prompts = {p.id for p in self.remote.pending()}
         client.on_change = self.on_client
+
+    # -- the join code -------------------------------------------------------------------
+
+    def open_lobby(self) -> None:
+        """No ``--code``: the code screen first (there is no lobby on a joined screen)."""
+        self.push_screen(CodeScreen(self.url, self.check_code), callback=self._code_taken)
+
+    async def check_code(self, code: str) -> tuple[Client, str]:
+        """Ask the server whether it takes ``code``: (the connection, its role), or JoinError
+        with the server's reason."""
+        client = Client(self.url, code)
+        role = await _first_contact(client)
+        return client, role
+
+    def _code_taken(self, joined: tuple[Client, str] | None) -> None:
+        if joined is None:
+            return
+        client, role = joined
+        if role == SPECTATOR_ROLE:
+            self._project(Client(client.url, client.code))
+            return
+        self._use(client)
+        client.status = "connecting"
+        self.begin()
+
+    def _project(self, client: Client) -> None:
+        """The spectators' code: the projector view in this app, fed as ProjectorApp feeds it."""
+        self._client = client
+        projector = self.projector = ProjectorScreen()
+
+        def changed(_client: Client) -> None:
+            self.call_later(show_public, projector, client)
+
+        client.on_change = changed
+        self._show_only(projector)
+        self.run_worker(client.run(), exit_on_error=False)
+        self.call_after_refresh(show_public, projector, client)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.projector is not None:  # the projector: only q (quit) of the game keys
+            return action == "quit_game" or action not in self.GAME_ACTIONS
+        return super().check_action(action, parameters)
 
     # -- starting ------------------------------------------------------------------------
 
@@ -230,12 +301,18 @@ class ProjectorApp(App[None]):
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        if not self.is_running or not self.projector.is_mounted:
-            return
-        self.projector.set_notice("" if self.client.status == "live" else "reconnecting…")
-        snap = self.client.snapshot
-        if snap is not None:
-            self.projector.show(public_view_from_json(snap["view"]))
+        if self.is_running:
+            show_public(self.projector, self.client)
+
+
+def show_public(projector: ProjectorScreen, client: Client) -> None:
+    """Show the client's latest public view on the projector, and the state of its connection."""
+    if not projector.is_mounted:
+        return
+    projector.set_notice("" if client.status == "live" else "reconnecting…")
+    snap = client.snapshot
+    if snap is not None:
+        projector.show(public_view_from_json(snap["view"]))
 
 
 def cmd_join(args: argparse.Namespace) -> int:
@@ -243,6 +320,8 @@ def cmd_join(args: argparse.Namespace) -> int:
         raise JoinError(
             f"{args.url!r} is not a server address: it starts ws:// (as `wargame serve` printed it)"
         )
+    if args.code is None:  # ask for it on the code screen (a browser tab of `serve --web`)
+        return _finish(JoinApp(url=args.url).run())
     client = Client(args.url, args.code)
     runner = asyncio.new_event_loop()
     try:
@@ -254,7 +333,10 @@ def cmd_join(args: argparse.Namespace) -> int:
     else:
         app = JoinApp(client)
         client.status = "connecting"
-    result = app.run()
+    return _finish(app.run())
+
+
+def _finish(result: object) -> int:
     if isinstance(result, str) and result:
         print(result)
     return 0

@@ -483,6 +483,19 @@ def _serve_and_join(sub: Any) -> None:
         "--port", type=int, default=8765, help="port to listen on (default 8765; 0: any free port)"
     )
     sv.add_argument(
+        "--web",
+        action="store_true",
+        help="also serve the join screens to browsers (textual-serve; pip install 'wargame[web]'): "
+        "each tab opens the address printed and types its code",
+    )
+    sv.add_argument(
+        "--web-port",
+        type=int,
+        default=8000,
+        metavar="PORT",
+        help="port for browsers with --web (default 8000; 0: any free port), on the same --host",
+    )
+    sv.add_argument(
         "--defaults-at-deadline",
         action="store_true",
         help="a decision nobody takes falls to its default at its deadline, as headless (default: the "
@@ -498,4 +511,8 @@ def _serve_and_join(sub: Any) -> None:
         "itself; nothing is lost.",
     )
     jn.add_argument("url", metavar="URL", help="the server's address, e.g. ws://127.0.0.1:8765/")
-    jn.add_argument("--code", required=True, metavar="CODE", help="the join code serve printed (ABCD-EFGH)")
+    jn.add_argument(
+        "--code",
+        metavar="CODE",
+        help="the join code serve printed (ABCD-EFGH); without it, the screen asks for it first",
+    )

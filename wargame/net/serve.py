@@ -5,15 +5,18 @@ each decision, never overwritten. ``--journal J`` naming a file that exists goes
 unfinished game in it (a finished game is refused); ``--resume J`` says so outright. The codes are
 kept beside the journal (``J.codes``, mode 0600), so a resumed game hands out the same codes and
 the clients, which reconnect by themselves, are let back in. Ctrl-C (or SIGTERM) closes the game
-cleanly (a ``closed`` mark; ``serve --resume J`` goes on with it).
+cleanly (a ``closed`` mark; ``serve --resume J`` goes on with it). ``--web`` also serves the
+join client to browsers (:mod:`wargame.net.web`), in the same loop; Ctrl-C stops both.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,7 @@ from wargame.model.scenario_files import scenarios
 from wargame.net.codes import SEAT_ROLE, WHITE_ROLE, Codes, CodesError, codes_for, codes_path
 from wargame.net.refs import refs_path
 from wargame.net.server import Server
+from wargame.net.web import WebError, check_installed, http_url, local_ws_url, web_serving
 from wargame.session.journal.read import JournalError, fresh_path, read
 from wargame.session.journal.replay import resume
 from wargame.session.seats import HUMAN
@@ -33,6 +37,11 @@ class ServeError(ValueError):
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    if getattr(args, "web", False):
+        try:
+            check_installed()  # before the game is opened: nothing to undo
+        except WebError as err:
+            raise ServeError(str(err)) from None
     session, journal, notice = open_game(args)
     session.hold_deadlines = not args.defaults_at_deadline
     humans = [s for s, c in session.seats.items() if c == HUMAN]
@@ -43,17 +52,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise ServeError(str(err)) from None
     server = Server(session, codes, journal)
 
-    def ready(port: int) -> None:
-        print(banner(session, codes, args.host, port, journal, notice), flush=True)
+    def ready(port: int, web: str = "") -> None:
+        print(banner(session, codes, args.host, port, journal, notice, web), flush=True)
 
     signal.signal(signal.SIGTERM, _interrupt)  # `kill PID` stops as Ctrl-C does: cleanly, resumable
     try:
-        asyncio.run(server.run(args.host, args.port, ready=ready))
+        if getattr(args, "web", False):
+            asyncio.run(_with_web(server, args, ready))
+        else:
+            asyncio.run(server.run(args.host, args.port, ready=ready))
     except KeyboardInterrupt:
         pass  # stopped on purpose: closed below, and resumable
     except OSError as err:  # the port is taken, the host is not ours
         session.close(mark=False)
         raise ServeError(f"cannot listen on {args.host}:{args.port}: {err.strerror or err}") from None
+    except WebError as err:  # the web port is taken
+        session.close(mark=False)
+        raise ServeError(str(err)) from None
     except BaseException:
         session.close(mark=False)  # a crash: the journal stays as it was, every line intact
         raise
@@ -67,6 +82,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+async def _with_web(server: Server, args: argparse.Namespace, ready: Callable[[int, str], None]) -> None:
+    """The game server and, once it listens, the web server for browsers (same host), together."""
+    listening: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    game = asyncio.create_task(server.run(args.host, args.port, ready=listening.set_result))
+    either: list[asyncio.Future[Any]] = [game, listening]
+    await asyncio.wait(either, return_when=asyncio.FIRST_COMPLETED)
+    if not listening.done():
+        await game  # it stopped before listening: its error (the port is taken) is told
+        return
+    port = listening.result()
+    try:
+        async with web_serving(args.host, args.web_port, local_ws_url(args.host, port)) as web_port:
+            ready(port, http_url(args.host, web_port))
+            await game
+    finally:
+        game.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await game
 
 
 def open_game(args: argparse.Namespace) -> tuple[Session, Path, str]:
@@ -141,8 +176,11 @@ def _resume(journal: Path) -> Session:
     return resume(journal)
 
 
-def banner(session: Session, codes: Codes, host: str, port: int, journal: Path, notice: str) -> str:
-    """What ``serve`` prints at the start: the address, and a join line per code."""
+def banner(
+    session: Session, codes: Codes, host: str, port: int, journal: Path, notice: str, web: str = ""
+) -> str:
+    """What ``serve`` prints at the start: the address, a join line per code, and the address for
+    browsers (``web``, with ``--web``)."""
     url = f"ws://{host}:{port}/"
     about = session.scenario.scenario
     lines = [f"Serving {about.title} ({about.name}, seed {session.seed}) at {url}"]
@@ -158,6 +196,8 @@ def banner(session: Session, codes: Codes, host: str, port: int, journal: Path, 
         else:
             who = "white cell (facilitator)" if grant.role == WHITE_ROLE else "spectators (any number)"
         lines.append(f"  {who + ':':<36} wargame join {url} --code {code}")
+    if web:
+        lines.append(f"  {'or in a browser (type the code):':<36} {web}")
     if host not in ("127.0.0.1", "localhost", "::1"):
         lines.append(
             "warning: not on localhost; the wire is not encrypted (see docs/protocol.md: SSH tunnel or TLS)"
