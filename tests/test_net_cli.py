@@ -93,3 +93,31 @@ def test_a_new_game_never_takes_the_codes_or_refs_left_by_a_deleted_journal(
         "white",
     ]
     assert not (tmp_path / "g.jsonl.refs").exists()
+
+
+def test_the_resume_command_finds_the_screens_again() -> None:
+    """The command printed to go on names the host, port and browser port the screens use, and
+    the key: run as printed after a crash, every screen reconnects by itself."""
+    from argparse import Namespace
+
+    from wargame.net.serve import resume_command
+
+    plain = Namespace(host="127.0.0.1", key=None)
+    assert resume_command(plain, Path("g.jsonl"), 8765) == "wargame serve --resume g.jsonl"
+    moved = Namespace(host="0.0.0.0", key="k.key")
+    assert resume_command(moved, Path("g.jsonl"), 9001, "http://0.0.0.0:8123") == (
+        "wargame serve --resume g.jsonl --host 0.0.0.0 --port 9001 --web --web-port 8123 --key k.key"
+    )
+
+
+def test_serve_goes_on_with_a_sealed_journal_only_with_its_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key, journal = tmp_path / "k.key", tmp_path / "g.jsonl"
+    assert main(["key", "new", str(key)]) == 0
+    assert main(["run", "tutorial", "--seed", "1", "--journal", str(journal), "--key", str(key)]) == 0
+    lines = journal.read_text().splitlines()
+    journal.write_text("\n".join(lines[:20]) + "\n")  # a crash: the game is unfinished
+    capsys.readouterr()
+    assert main(["serve", "--resume", str(journal), "--port", "0"]) == 2
+    assert "give its key to go on" in capsys.readouterr().err

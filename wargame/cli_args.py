@@ -495,6 +495,7 @@ def _serve_and_join(sub: Any) -> None:
         metavar="PORT",
         help="port for browsers with --web (default 8000; 0: any free port), on the same --host",
     )
+    _key_option(sv, "seal the served journal; needed to go on with a sealed one")
     sv.add_argument(
         "--defaults-at-deadline",
         action="store_true",

@@ -28,6 +28,7 @@ from wargame.net.server import Server
 from wargame.net.web import WebError, check_installed, http_url, local_ws_url, web_serving
 from wargame.session.journal.read import JournalError, fresh_path, read
 from wargame.session.journal.replay import resume
+from wargame.session.journal.seal import Key, KeyFileError, key_from
 from wargame.session.seats import HUMAN
 from wargame.session.session import Session
 
@@ -42,7 +43,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
             check_installed()  # before the game is opened: nothing to undo
         except WebError as err:
             raise ServeError(str(err)) from None
-    session, journal, notice = open_game(args)
+    key = _key(args)
+    session, journal, notice = open_game(args, key)
     session.hold_deadlines = not args.defaults_at_deadline
     humans = [s for s, c in session.seats.items() if c == HUMAN]
     try:
@@ -52,8 +54,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise ServeError(str(err)) from None
     server = Server(session, codes, journal)
 
+    go_on = [resume_command(args, journal, args.port)]  # made again once the ports are bound
+
     def ready(port: int, web: str = "") -> None:
-        print(banner(session, codes, args.host, port, journal, notice, web), flush=True)
+        go_on[0] = resume_command(args, journal, port, web)
+        print(banner(session, codes, args.host, port, journal, notice, web, go_on[0]), flush=True)
 
     signal.signal(signal.SIGTERM, _interrupt)  # `kill PID` stops as Ctrl-C does: cleanly, resumable
     try:
@@ -76,7 +81,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     state = "Game over" if session.finished else f"Game stopped at {session.date}"
     print(f"\n{state}. Journal: {journal}", file=sys.stderr)
     if not session.finished:
-        print(f"Go on with: wargame serve --resume {journal}", file=sys.stderr)
+        print(f"Go on with: {go_on[0]}", file=sys.stderr)
     return 0
 
 
@@ -104,7 +109,33 @@ async def _with_web(server: Server, args: argparse.Namespace, ready: Callable[[i
             await game
 
 
-def open_game(args: argparse.Namespace) -> tuple[Session, Path, str]:
+def _key(args: argparse.Namespace) -> Key | None:
+    """The journal key of ``--key`` or ``$WARGAME_JOURNAL_KEY_FILE``; a bad key file is a ServeError."""
+    try:
+        return key_from(getattr(args, "key", None))
+    except KeyFileError as err:
+        raise ServeError(str(err)) from None
+
+
+def resume_command(args: argparse.Namespace, journal: Path, port: int, web: str = "") -> str:
+    """The command that goes on with this served game where the screens will find it again: the
+    same host and port (the port bound, for --port 0), browsers too, and the key."""
+    parts = ["wargame serve --resume", str(journal)]
+    if args.host != "127.0.0.1":
+        parts += ["--host", args.host]
+    if port != 8765:
+        parts += ["--port", str(port)]
+    if web:
+        parts.append("--web")
+        web_port = web.rsplit(":", 1)[-1].rstrip("/")
+        if web_port != "8000":
+            parts += ["--web-port", web_port]
+    if getattr(args, "key", None):
+        parts += ["--key", args.key]
+    return " ".join(parts)
+
+
+def open_game(args: argparse.Namespace, key: Key | None = None) -> tuple[Session, Path, str]:
     """The session to serve, its journal, and what to tell the facilitator about it."""
     if args.resume:
         if args.seats or args.overrides or args.journal or args.seed is not None or args.script:
@@ -112,7 +143,7 @@ def open_game(args: argparse.Namespace) -> tuple[Session, Path, str]:
                 "--resume restores the game as recorded: give no --seat, --set, --seed, --journal or --script"
             )
         journal = Path(args.resume)
-        return _resume(journal), journal, f"{journal}: the game goes on where it stopped."
+        return _resume(journal, key), journal, f"{journal}: the game goes on where it stopped."
     if args.scenario is None:
         raise ServeError("name a scenario (e.g. wargame serve tutorial --seat corvia=human) or --resume J")
     loaded = scenarios.load(args.scenario, args.overrides)
@@ -127,7 +158,11 @@ def open_game(args: argparse.Namespace) -> tuple[Session, Path, str]:
                 f"{journal} holds another game ({head.scenario.name}, seed {head.seed}); it is left as it "
                 f"is: choose another --journal, or go on with it by `wargame serve --resume {journal}`"
             )
-        return _resume(journal), journal, f"{journal} holds an unfinished game: it goes on where it stopped."
+        return (
+            _resume(journal, key),
+            journal,
+            f"{journal} holds an unfinished game: it goes on where it stopped.",
+        )
     seats: dict[str, str] | list[str] = args.seats
     script = None
     if args.script:
@@ -141,7 +176,7 @@ def open_game(args: argparse.Namespace) -> tuple[Session, Path, str]:
     for stale in (codes_path(journal), refs_path(journal)):  # left by a deleted journal: a new game's
         stale.unlink(missing_ok=True)  # codes are fresh, and an old game's refs mean nothing here
     try:
-        session = Session(loaded, seed=seed, seats=seats, journal=journal)
+        session = Session(loaded, seed=seed, seats=seats, journal=journal, key=key)
     except OSError as err:
         raise ServeError(f"cannot write the journal {str(journal)!r}: {err.strerror or err}") from None
     if not any(c == HUMAN for c in session.seats.values()):
@@ -167,17 +202,24 @@ def _recorded(journal: Path) -> Any:
     return recorded
 
 
-def _resume(journal: Path) -> Session:
+def _resume(journal: Path, key: Key | None) -> Session:
     if not journal.exists():
         raise ServeError(f"{journal}: no such journal to resume")
     _recorded(journal)
     if not codes_path(journal).exists():
         print(f"note: {codes_path(journal)} is missing: new join codes are made", file=sys.stderr)
-    return resume(journal)
+    return resume(journal, key, say=lambda text: print(f"note: {text}", file=sys.stderr))
 
 
 def banner(
-    session: Session, codes: Codes, host: str, port: int, journal: Path, notice: str, web: str = ""
+    session: Session,
+    codes: Codes,
+    host: str,
+    port: int,
+    journal: Path,
+    notice: str,
+    web: str = "",
+    go_on: str = "",
 ) -> str:
     """What ``serve`` prints at the start: the address, a join line per code, and the address for
     browsers (``web``, with ``--web``)."""
@@ -202,7 +244,6 @@ def banner(
         lines.append(
             "warning: not on localhost; the wire is not encrypted (see docs/protocol.md: SSH tunnel or TLS)"
         )
-    lines.append(
-        "Ctrl-C stops the server; the game goes on later with: wargame serve --resume " + str(journal)
-    )
+    go_on = go_on or f"wargame serve --resume {journal}"
+    lines.append(f"Ctrl-C stops the server; the game goes on later with: {go_on}")
     return "\n".join(lines)
