@@ -266,3 +266,23 @@ async def test_a_client_stops_with_a_message_when_the_server_speaks_another_prot
         port = next(iter(srv.sockets)).getsockname()[1]
         with pytest.raises(Refused, match="the server speaks protocol 99"):
             await asyncio.wait_for(Client(f"ws://127.0.0.1:{port}/", "ABCD-EFGH").run(), 5)
+
+
+async def test_the_rooms_pace_survives_a_restart(tmp_path: Path) -> None:
+    """The time box and the clock's speed are the white cell's, set once for the room: a server
+    restarted on the journal (`serve --resume`) keeps them (J.tempo), and a damaged file is the
+    default pace, never a crash."""
+    from wargame.net.server import Server
+
+    journal = tmp_path / "g.jsonl"
+    session, _ = scripted_session("tutorial", 1, "tutorial-opening", journal, hold=True)
+    async with serving(session, journal) as (server, url), joined(server, url, ["white"]) as c:
+        assert (await c["white"].request("tempo", action="box", at=3))["type"] == "accepted"
+        assert (await c["white"].request("tempo", action="faster"))["type"] == "accepted"
+        box, speed = server.box, server.speed
+    assert box == 3
+    again = Server(session, server.codes, journal)
+    assert (again.box, again.speed) == (box, speed)
+    journal.with_name(journal.name + ".tempo").write_text("{not json")
+    fresh = Server(session, server.codes, journal)
+    assert fresh.box == 0

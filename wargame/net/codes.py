@@ -81,14 +81,7 @@ class Codes:
         """Write the codes to ``path``, readable by its owner only (0600); atomically (a
         temporary file beside it, then renamed), so a crash never leaves half a file."""
         text = json.dumps({c: attrs.asdict(g) for c, g in self.grants.items()}, indent=1, sort_keys=True)
-        temporary = path.with_name(path.name + ".tmp")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
+        write_private(path, text + "\n")
 
     @classmethod
     def load(cls, path: Path) -> Codes:
@@ -121,3 +114,16 @@ def codes_for(journal: Path, seats: Iterable[str]) -> Codes:
         codes = Codes.fresh(wanted)
     codes.save(path)
     return codes
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``, readable by its owner only (0600), atomically: a temporary file
+    beside it, flushed to disk, then renamed, so a crash never leaves half a file."""
+    temporary = path.with_name(path.name + ".tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.chmod(temporary, 0o600)
+    os.replace(temporary, path)

@@ -46,6 +46,11 @@ def refs_path(journal: Path) -> Path:
     return journal.with_name(journal.name + ".refs")
 
 
+def tempo_path(journal: Path) -> Path:
+    """The side file of a served game's pace (the time box and the clock's speed): ``J.tempo``."""
+    return journal.with_name(journal.name + ".tempo")
+
+
 class Refs:
     """The kept answers of one served game (see the module docstring)."""
 

@@ -23,7 +23,7 @@ from typing import Any
 from wargame.engine.events import EndData
 from wargame.model.scenario_files import scenarios
 from wargame.net.codes import SEAT_ROLE, WHITE_ROLE, Codes, CodesError, codes_for, codes_path
-from wargame.net.refs import refs_path
+from wargame.net.refs import refs_path, tempo_path
 from wargame.net.server import Server
 from wargame.net.web import WebError, check_installed, http_url, local_ws_url, web_serving
 from wargame.session.journal.read import JournalError, fresh_path, read
@@ -173,7 +173,7 @@ def open_game(args: argparse.Namespace, key: Key | None = None) -> tuple[Session
         except RoomScriptError as err:
             raise ServeError(str(err)) from None
         seats = room_seats(loaded.scenario.seat_ids, args.seats, script)
-    for stale in (codes_path(journal), refs_path(journal)):  # left by a deleted journal: a new game's
+    for stale in (codes_path(journal), refs_path(journal), tempo_path(journal)):  # a deleted journal's
         stale.unlink(missing_ok=True)  # codes are fresh, and an old game's refs mean nothing here
     try:
         session = Session(loaded, seed=seed, seats=seats, journal=journal, key=key)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -31,7 +32,7 @@ from websockets.exceptions import ConnectionClosed
 
 from wargame.engine.decisions import WHITE, DecisionError
 from wargame.engine.journal import EVERYONE
-from wargame.net.codes import SEAT_ROLE, SPECTATOR_ROLE, WHITE_ROLE, Codes, Grant
+from wargame.net.codes import SEAT_ROLE, SPECTATOR_ROLE, WHITE_ROLE, Codes, Grant, write_private
 from wargame.net.protocol import (
     CLOSE_INTERNAL,
     CLOSE_POLICY,
@@ -43,7 +44,7 @@ from wargame.net.protocol import (
     decode,
     encode,
 )
-from wargame.net.refs import Refs, refs_path
+from wargame.net.refs import Refs, refs_path, tempo_path
 from wargame.net.snapshot import seat_snapshot, spectator_snapshot, white_snapshot, whole_scenario
 from wargame.session.pace import DEFAULT_SPEED, GRAIN, SPEEDS, STOPS, TICKS_PER_SECOND, is_stop
 from wargame.session.public import public_prompts
@@ -82,6 +83,8 @@ class Server:
         self.announced: set[str] = {p.id for p in session.pending()}
         # the answers kept by ref, also in J.refs
         self.refs = Refs(refs_path(journal) if journal is not None else None, session.lines)
+        self._tempo = tempo_path(journal) if journal is not None else None
+        self._load_tempo()
 
     # -- what each role sees -------------------------------------------------------------
 
@@ -304,6 +307,24 @@ class Server:
         elif msg.type == "tempo":
             self.tempo(msg)
 
+    def _save_tempo(self) -> None:
+        """Keep the room's pace beside the journal (``J.tempo``): a restarted server keeps it."""
+        if self._tempo is not None:
+            write_private(self._tempo, json.dumps({"box": self.box, "speed": self.speed}) + "\n")
+
+    def _load_tempo(self) -> None:
+        if self._tempo is None or not self._tempo.exists():
+            return
+        try:
+            kept = json.loads(self._tempo.read_text(encoding="utf-8"))
+            box, speed = kept["box"], kept["speed"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return  # damaged: the default pace, as for a new game
+        if isinstance(box, int) and 0 <= box <= 24 * 60:
+            self.box = box
+        if isinstance(speed, int) and 0 <= speed < len(SPEEDS):
+            self.speed = speed
+
     def tempo(self, msg: Message) -> None:
         """The white cell's hand on the clock."""
         action, s = msg.text("action"), self.session
@@ -330,6 +351,8 @@ class Server:
         elif action == "step":
             self.running = False
             self.run_clock(s.horizon + 1)
+        if action in ("faster", "slower", "box"):
+            self._save_tempo()
         else:  # until
             at = msg.fields.get("at")
             if at is None:
