@@ -70,7 +70,11 @@ async def _read_until(ws: object, text: bytes, seconds: float = 20.0) -> str:
 def _joins_to(game_url: str) -> list[str]:
     """The `wargame join` processes running for the game at ``game_url`` (the tabs' processes)."""
     found = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
-    return [line for line in found.splitlines() if f"wargame join {game_url}" in line]
+    return [
+        line
+        for line in found.splitlines()
+        if f"wargame join {game_url}" in line and " -c " not in line  # (not the shell that starts it)
+    ]
 
 
 @pytest.mark.slow

@@ -351,14 +351,15 @@ class Server:
         elif action == "step":
             self.running = False
             self.run_clock(s.horizon + 1)
-        if action in ("faster", "slower", "box"):
-            self._save_tempo()
         else:  # until
             at = msg.fields.get("at")
             if at is None:
                 raise DecisionError("tempo 'until' needs 'at' (a minute of game time)")
             self.running = False
             self.run_clock(int(at))
+
+        if action in ("faster", "slower", "box"):
+            self._save_tempo()
 
     def run_clock(self, until: int) -> bool:
         """Run the game toward minute ``until``; stop at a new human prompt, a prompt at its
