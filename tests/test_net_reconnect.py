@@ -72,3 +72,19 @@ async def test_the_same_ref_twice_is_applied_once(tmp_path: Path) -> None:
         assert sum("twice" in line for line in journal.read_text(encoding="utf-8").splitlines()) == 1
         refs = journal.with_name(journal.name + ".refs").read_text(encoding="utf-8")
         assert '"ref":"r1"' in refs  # kept beside the journal: a restarted server answers it too
+
+
+async def test_a_screen_stops_retrying_once_the_game_is_over_and_its_server_gone(tmp_path: Path) -> None:
+    """A finished game cannot be resumed: when its server closes, a screen says so and stops,
+    rather than 'reconnecting…' for ever."""
+    session, _ = scripted_session("tutorial", 1, "tutorial-opening", tmp_path / "g.jsonl", hold=False)
+    async with serving(session) as (server, url):
+        client = Client(url, server.codes.code_of("spectator"))
+        task = asyncio.create_task(client.run())
+        await client.wait(lambda c: c.snapshot is not None)
+        async with joined(server, url, ["white"]) as c:
+            while not session.finished:
+                await c["white"].request("tempo", action="step")
+        await client.wait(lambda c: bool(c.snapshot["clock"]["finished"]))
+    await asyncio.wait_for(task, timeout=10)  # run() returned: no retrying
+    assert client.status == "over"

@@ -164,6 +164,10 @@ class JoinApp(WargameApp):
         if client.status != self.seen_status:
             if client.status == "reconnecting":
                 self.notify("Connection lost: reconnecting…", severity="warning", timeout=5)
+            elif client.status == "over":
+                self.notify(
+                    "The game is over and its server has closed: the hot wash stays here.", timeout=10
+                )
             elif client.status == "live" and self.seen_status == "reconnecting":
                 self.notify("Reconnected: nothing was lost.", timeout=4)
             self.seen_status = client.status
@@ -215,7 +219,7 @@ class JoinApp(WargameApp):
 
     def bar_text(self, seat: str, pending: Any = None) -> str:
         text = super().bar_text(seat, pending)
-        return text if self.client.status == "live" else "reconnecting… — " + text
+        return text if self.client.status == "live" else f"{connection_word(self.client)} — {text}"
 
     # -- the clock: the server's, in the white cell's hands --------------------------------
 
@@ -305,11 +309,16 @@ class ProjectorApp(App[None]):
             show_public(self.projector, self.client)
 
 
+def connection_word(client: Client) -> str:
+    """What a screen says of a connection that is not live."""
+    return "game over, server closed" if client.status == "over" else "reconnecting…"
+
+
 def show_public(projector: ProjectorScreen, client: Client) -> None:
     """Show the client's latest public view on the projector, and the state of its connection."""
     if not projector.is_mounted:
         return
-    projector.set_notice("" if client.status == "live" else "reconnecting…")
+    projector.set_notice("" if client.status == "live" else connection_word(client))
     snap = client.snapshot
     if snap is not None:
         projector.show(public_view_from_json(snap["view"]))

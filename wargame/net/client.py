@@ -38,7 +38,7 @@ class Client:
         self.on_change = on_change
         self.welcome: dict[str, Any] | None = None
         self.snapshot: dict[str, Any] | None = None
-        self.status = "connecting"  # connecting, live, reconnecting, refused, stopped
+        self.status = "connecting"  # connecting, live, reconnecting, refused, stopped, over
         self.refused = ""
         self.answers: dict[str, dict[str, Any]] = {}  # ref -> accepted / rejected
         self.unanswered: dict[str, str] = {}  # ref -> frame, sent again after a reconnect
@@ -75,6 +75,10 @@ class Client:
             finally:
                 self._ws = None
             if self.status == "stopped":
+                return
+            if self.snapshot is not None and self.snapshot["clock"].get("finished"):
+                self.status = "over"  # the game ended, then its server closed: nothing to come back to
+                self._changed()
                 return
             self.status = "reconnecting"
             self._changed()
