@@ -20,16 +20,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from wargame.engine.events import EndData
 from wargame.model.scenario_files import scenarios
 from wargame.net.codes import SEAT_ROLE, WHITE_ROLE, Codes, CodesError, codes_for, codes_path
 from wargame.net.refs import refs_path, tempo_path
 from wargame.net.server import Server
 from wargame.net.web import WebError, check_installed, http_url, local_ws_url, web_serving
-from wargame.session.journal.read import JournalError, fresh_path, read
+from wargame.session.journal.existing import JournalInUse, claim
+from wargame.session.journal.header import Header
+from wargame.session.journal.read import fresh_path
 from wargame.session.journal.replay import resume
 from wargame.session.journal.seal import Key, KeyFileError, key_from
-from wargame.session.seats import HUMAN
+from wargame.session.seats import HUMAN, assign_seats
 from wargame.session.session import Session
 
 
@@ -152,17 +153,9 @@ def open_game(args: argparse.Namespace, key: Key | None = None) -> tuple[Session
     if journal.exists():
         if args.script:
             raise ServeError(f"--script starts a new game, and {journal} exists (never overwritten)")
-        head = _recorded(journal).header
-        if (head.scenario.name, head.seed) != (loaded.name, seed):
-            raise ServeError(
-                f"{journal} holds another game ({head.scenario.name}, seed {head.seed}); it is left as it "
-                f"is: choose another --journal, or go on with it by `wargame serve --resume {journal}`"
-            )
-        return (
-            _resume(journal, key),
-            journal,
-            f"{journal} holds an unfinished game: it goes on where it stopped.",
-        )
+        _claim(journal, Header.of(loaded, seed, assign_seats(loaded.scenario.seat_ids, args.seats)))
+        going_on = f"{journal} holds an unfinished game: it goes on where it stopped."
+        return _resume(journal, key), journal, going_on
     seats: dict[str, str] | list[str] = args.seats
     script = None
     if args.script:
@@ -188,24 +181,23 @@ def open_game(args: argparse.Namespace, key: Key | None = None) -> tuple[Session
     return session, journal, ""
 
 
-def _recorded(journal: Path) -> Any:
+def _claim(journal: Path, wanted: Header | None) -> None:
+    """Refuse, the file untouched, a journal whose game may not go on here: the rule of
+    :func:`~wargame.session.journal.existing.claim`, as for ``play`` and ``run``."""
     try:
-        recorded = read(journal, unfinished=True)
-    except JournalError as err:
-        raise ServeError(
-            f"{journal} exists and is not a game that can go on ({err}); it is left as it is"
-        ) from None
-    if recorded.events and isinstance(recorded.events[-1].data, EndData):
-        raise ServeError(
-            f"{journal} holds a finished game; it is left as it is (read it with `wargame report`)"
-        )
-    return recorded
+        claim(journal, wanted)
+    except JournalInUse as err:
+        hint = {
+            "a finished game": f", or read it with `wargame report {journal}`",
+            "another game": f", or go on with that one by `wargame serve --resume {journal}`",
+        }.get(err.what, "")
+        raise ServeError(f"{err}: choose another --journal for a new game{hint}") from None
 
 
 def _resume(journal: Path, key: Key | None) -> Session:
     if not journal.exists():
         raise ServeError(f"{journal}: no such journal to resume")
-    _recorded(journal)
+    _claim(journal, None)
     if not codes_path(journal).exists():
         print(f"note: {codes_path(journal)} is missing: new join codes are made", file=sys.stderr)
     return resume(journal, key, say=lambda text: print(f"note: {text}", file=sys.stderr))
