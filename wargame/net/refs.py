@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from wargame.engine.decisions import WHITE
-from wargame.net.codes import SPECTATOR_ROLE, WHITE_ROLE, Grant
+from wargame.net.codes import SPECTATOR_ROLE, WHITE_ROLE, Grant, write_private
 
 KEEP = 256  # answers kept per role and seat
 ACCEPTED: dict[str, Any] = {"type": "accepted"}
@@ -97,15 +97,14 @@ class Refs:
     def _compact(self, path: Path) -> None:
         """Rewrite the file with only the answers kept (atomically: a temporary file, renamed), so
         it does not grow from one resume to the next with rejected messages' pending records."""
-        temporary = path.with_name(path.name + ".tmp")
-        with temporary.open("w", encoding="utf-8") as f:
-            for grant, mine in self._answers.items():
-                for ref, reply in mine.items():
-                    record = {"role": grant.role, "seat": grant.seat, "ref": ref, "reply": reply}
-                    f.write(json.dumps(record, separators=(",", ":"), ensure_ascii=False) + "\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temporary, path)
+        records = (
+            {"role": grant.role, "seat": grant.seat, "ref": ref, "reply": reply}
+            for grant, mine in self._answers.items()
+            for ref, reply in mine.items()
+        )
+        write_private(
+            path, "".join(json.dumps(r, separators=(",", ":"), ensure_ascii=False) + "\n" for r in records)
+        )
 
     def _load(self, lines: list[str], journal_lines: Sequence[str]) -> None:
         # The server applies one act at a time (pending, act, answered, with no await between),
